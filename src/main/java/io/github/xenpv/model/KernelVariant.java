@@ -1,0 +1,25 @@
+package io.github.xenpv.model;
+
+/** RHEL 3 kernel flavours: the suffix of {@code uname -r} and of the module tree's folder. */
+public enum KernelVariant {
+    UP(""),
+    SMP("smp"),
+    HUGEMEM("hugemem");
+
+    private final String suffix;
+
+    KernelVariant(String suffix) {
+        this.suffix = suffix;
+    }
+
+    /** The text appended to the kernel release, e.g. {@code smp} in {@code 2.4.21-52.ELsmp}. */
+    public String suffix() {
+        return suffix;
+    }
+
+
+    @Override
+    public String toString() {
+        return suffix;
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.xenpv.model;
+
+import java.util.List;
+
+/**
+ * A PV disk, checked. {@code device} is Xen's vdev, which fixes the minors; {@code node} is only
+ * the name of the guest's {@code /dev} entry (the procedure calls vdev xvda's node xvdb).
+ */
+public record ValidDisk(int index, String source, String device, DeviceNode node, String access,
+        List<ValidPartition> partitions) {
+
+    /** Minors per disk under the 2.4 kernel's 8-bit minors: the disk itself and 15 partitions. */
+    public static final int MINORS_PER_DISK = 16;
+
+    public ValidDisk {
+        partitions = List.copyOf(partitions);
+    }
+
+    /** The xm {@code disk} entry: {@code phy:} for a block device, {@code tap:aio:} for an image. */
+    public String xmSpec() {
+        return (XenPaths.isBlockDevice(source) ? "phy:" : "tap:aio:") + source + "," + device + "," + access;
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.xenpv.model;
+
+import java.util.List;
+
+/**
+ * A guest that passed every rule, with every default applied. The derived values the files need
+ * (kernel release, module paths, device nodes, xm settings) are computed here, once, so that
+ * templates only lay them out.
+ *
+ * <p>{@code uuid} and {@code dom0Release} are {@code null} when the POM gives none.
+ */
+public record ValidGuest(String name, Arch arch, String kernel, KernelVariant kernelVariant, String driverRelease,
+        String driverRpm, int memory, int vcpus, String uuid, Dom0Arch dom0Arch, String dom0Release, boolean noapic,
+        ModuleLoading moduleLoading, ValidBootDisk bootDisk, List<ValidNetwork> networks, List<ValidDisk> disks,
+        GrubEntry grub, List<String> fstabBase, List<String> modulesConfBase, List<XmSetting> extraConfig) {
+
+    /** The driver modules in the order the procedure loads them: the platform device first. */
+    public static final List<String> PV_MODULES = List.of("xen-platform-pci", "xen-balloon", "xen-vbd", "xen-vnif");
+
+    /** What boot must load before file systems on PV disks are checked: the platform device, then the block driver. */
+    public static final List<String> BLOCK_MODULES = List.of("xen-platform-pci", "xen-vbd");
+
+    /** The Xen name of the PV block device in {@code /proc/devices}. */
+    public static final String BLOCK_DEVICE_NAME = "xvd";
+
+    public ValidGuest {
+        networks = List.copyOf(networks);
+        disks = List.copyOf(disks);
+        fstabBase = List.copyOf(fstabBase);
+        modulesConfBase = List.copyOf(modulesConfBase);
+        extraConfig = List.copyOf(extraConfig);
+    }
+
+    /** What {@code uname -r} prints on the guest, e.g. {@code 2.4.21-52.ELsmp}. */
+    public String kernelRelease() {
+        return kernel + kernelVariant.suffix();
+    }
+
+    /** Where the kmod-xenpv RPM installs the modules built for the declared kernel. */
+    public String driverDirectory() {
+        return "/lib/modules/" + kernelRelease() + "/" + driverSubdirectory();
+    }
+
+    /**
+     * The modules' folder inside a kernel's module tree. Scripts put it under
+     * {@code /lib/modules/$(uname -r)}, where the procedure copies the modules.
+     */
+    public String driverSubdirectory() {
+        return "extra/xenpv/" + driverRelease;
+    }
+
+    public List<String> pvModules() {
+        return PV_MODULES;
+    }
+
+    public List<String> blockModules() {
+        return BLOCK_MODULES;
+    }
+
+    public String blockDeviceName() {
+        return BLOCK_DEVICE_NAME;
+    }
+
+    /** Every device node the guest needs, disk by disk: the whole disk, then its partitions. */
+    public List<DeviceNode> nodes() {
+        return disks.stream()
+                .flatMap(disk -> java.util.stream.Stream.concat(java.util.stream.Stream.of(disk.node()),
+                        disk.partitions().stream().map(ValidPartition::node)))
+                .toList();
+    }
+
+    /** Every partition of every PV disk, in declaration order: the guest's PV fstab entries. */
+    public List<ValidPartition> partitions() {
+        return disks.stream().flatMap(disk -> disk.partitions().stream()).toList();
+    }
+
+    /** The xm domain config, in the order it is written: the plugin's settings, then {@code extraConfig}. */
+    public List<XmSetting> xmConfig() {
+        return XmConfig.settings(this);
+    }
+}

@@ -1,0 +1,518 @@
+package io.github.xenpv.checkers;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Feeds a generated file to the real third-party program that reads it (see
+ * {@code /work/shared/VALIDATORS.md}) and returns what that program understood.
+ *
+ * <p>Every method fails with an {@link AssertionError} carrying the checker's own output when
+ * the file is rejected. When a checker is not installed, the test is aborted (skipped, with a
+ * {@code SKIPPED: ...} line on stderr) unless the environment variable {@code CI} is
+ * {@code true}, in which case it fails: CI must install everything ({@code .ci/run}).
+ */
+public final class Checkers {
+
+    private static final long TIMEOUT_SECONDS = 120;
+    private static final String PYGRUB_DIR = "/usr/lib/xen-4.17/lib/python";
+
+    /** The external programs and libraries used, each with the Debian package providing it. */
+    public enum Tool {
+        PYTHON3("python3", "python3"),
+        /** Xen's config parser, loaded by xmconfig.py through ctypes (with libxenlight.so.4.17). */
+        LIBXLUTIL("libxlutil.so.4.17", "libxenmisc4.17"),
+        /** pygrub's GrubConf.py, imported by grubconf.py. */
+        PYGRUB("pygrub grub/GrubConf.py", "xen-utils-4.17"),
+        FINDMNT("findmnt", "util-linux"),
+        MODPROBE("modprobe", "kmod"),
+        SHELLCHECK("shellcheck", "shellcheck"),
+        DASH("dash", "dash"),
+        BUSYBOX("busybox", "busybox"),
+        BASH("bash", "bash");
+
+        private final String label;
+        private final String debianPackage;
+
+        Tool(String label, String debianPackage) {
+            this.label = label;
+            this.debianPackage = debianPackage;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String debianPackage() {
+            return debianPackage;
+        }
+    }
+
+    /**
+     * What the xm config means to Python and to libxlutil.
+     *
+     * @param python  every top-level name the file defines when executed as Python: String, Long
+     *                or List&lt;String&gt; values (anything else is already a failure)
+     * @param strings the string keys as libxlutil reads them
+     * @param longs   the integer keys as libxlutil reads them
+     * @param disk    the {@code disk} list as libxlutil reads it
+     * @param vif     the {@code vif} list as libxlutil reads it (libxl does not parse vif strings)
+     * @param disks   per disk string, {@code libxl_device_disk_to_json} of what
+     *                {@code xlu_disk_parse} made of it, e.g. {@code {format=raw,
+     *                pdev_path=/x, vdev=xvda, readwrite=1}} (keys at their default are left out:
+     *                a read-only disk has no {@code readwrite})
+     */
+    public record XmConfig(Map<String, Object> python, Map<String, String> strings,
+            Map<String, Long> longs, List<String> disk, List<String> vif,
+            List<Map<String, Object>> disks) {
+
+        /** A string key as libxlutil read it; fails when absent or not a string. */
+        public String string(String key) {
+            String v = strings.get(key);
+            if (v == null) {
+                throw new AssertionError("xm config has no string key '" + key + "'; strings: "
+                        + strings + ", integers: " + longs);
+            }
+            return v;
+        }
+
+        /** An integer key as libxlutil read it; fails when absent or not an integer. */
+        public long number(String key) {
+            Long v = longs.get(key);
+            if (v == null) {
+                throw new AssertionError("xm config has no integer key '" + key + "'; integers: "
+                        + longs + ", strings: " + strings);
+            }
+            return v;
+        }
+    }
+
+    /** What pygrub made of a grub.conf. {@code timeout} is -1 when the file sets none. */
+    public record GrubConfig(int defaultEntry, int timeout, List<GrubImage> images) {
+    }
+
+    /**
+     * One boot entry as pygrub parsed it. {@code root} is rebuilt from the parsed disk and
+     * partition ({@code (hd0,0)}); kernel and initrd are paths, prefixed by {@code (hdN,M)} when
+     * the file gave a device; {@code args} is everything after the kernel path, or null.
+     */
+    public record GrubImage(String title, String root, String kernel, String args, String initrd) {
+    }
+
+    /** One fstab line as util-linux (libmount) parsed it; options is null when the line has none. */
+    public record FstabEntry(String source, String target, String fstype, String options,
+            int freq, int passno) {
+    }
+
+    private static final Map<String, Path> SCRIPTS = new ConcurrentHashMap<>();
+
+    private Checkers() {
+    }
+
+    // ------------------------------------------------------------------ checkers
+
+    /**
+     * Runs {@code xmconfig.py}: executes the file as Python (as xm does), parses it with Xen
+     * 4.17's libxlutil, runs {@code xlu_disk_parse} on every disk string. Any Python error,
+     * libxlutil syntax error, rejected disk spec, libxlutil warning (including "looks like it
+     * contains Python code"), or disagreement between the two readings fails.
+     */
+    public static XmConfig xmConfig(Path file) {
+        Path python = require(Tool.PYTHON3);
+        require(Tool.LIBXLUTIL);
+        Result r = run(List.of(python.toString(), script("xmconfig.py").toString(), abs(file)));
+        if (r.exit == 3) {
+            missing(Tool.LIBXLUTIL, r.describe());
+        }
+        if (r.exit != 0 || !r.stderr.isBlank()) {
+            throw failure("Xen config rejected (Python exec / libxlutil 4.17)", file, r);
+        }
+        Map<String, Object> top = asMap(parseJson(r, file));
+        Map<String, Object> libxl = asMap(top.get("libxl"));
+        Map<String, String> strings = new LinkedHashMap<>();
+        asMap(libxl.get("strings")).forEach((k, v) -> strings.put(k, (String) v));
+        Map<String, Long> longs = new LinkedHashMap<>();
+        asMap(libxl.get("longs")).forEach((k, v) -> longs.put(k, (Long) v));
+        Map<String, Object> lists = asMap(libxl.get("lists"));
+        List<Map<String, Object>> disks = new ArrayList<>();
+        for (Object d : asList(libxl.get("disks"))) {
+            disks.add(asMap(d));
+        }
+        return new XmConfig(asMap(top.get("python")), Collections.unmodifiableMap(strings),
+                Collections.unmodifiableMap(longs), strings(lists.get("disk")),
+                strings(libxl.get("vif")), Collections.unmodifiableList(disks));
+    }
+
+    /**
+     * Runs {@code grubconf.py}: pygrub's {@code GrubConf.GrubConfigFile}. Any warning pygrub
+     * logs (unknown directive, unknown image directive, invalid default), an exception, no
+     * image, a title pygrub dropped, an image without kernel, or a default past the last
+     * image fails.
+     */
+    public static GrubConfig grubConf(Path file) {
+        Path python = require(Tool.PYTHON3);
+        require(Tool.PYGRUB);
+        Result r = run(List.of(python.toString(), script("grubconf.py").toString(), abs(file)));
+        if (r.exit == 3) {
+            missing(Tool.PYGRUB, r.describe());
+        }
+        if (r.exit != 0 || !r.stderr.isBlank()) {
+            throw failure("grub.conf rejected (pygrub GrubConf)", file, r);
+        }
+        Map<String, Object> top = asMap(parseJson(r, file));
+        List<GrubImage> images = new ArrayList<>();
+        for (Object o : asList(top.get("images"))) {
+            Map<String, Object> m = asMap(o);
+            images.add(new GrubImage((String) m.get("title"), (String) m.get("root"),
+                    (String) m.get("kernel"), (String) m.get("args"), (String) m.get("initrd")));
+        }
+        Object timeout = top.get("timeout");
+        return new GrubConfig(((Long) top.get("default")).intValue(),
+                timeout == null ? -1 : ((Long) timeout).intValue(),
+                Collections.unmodifiableList(images));
+    }
+
+    /**
+     * Runs util-linux {@code findmnt --tab-file F -J}. Fails on anything on stderr
+     * ({@code parse error at line N -- ignored}) or when the number of entries differs from
+     * the number of non-blank, non-comment lines (a line libmount silently dropped).
+     */
+    public static List<FstabEntry> fstab(Path file) {
+        Path findmnt = require(Tool.FINDMNT);
+        long lines = countConfigLines(file);
+        Result r = run(List.of(findmnt.toString(), "--tab-file", abs(file), "-J",
+                "-o", "SOURCE,TARGET,FSTYPE,OPTIONS,FREQ,PASSNO"));
+        if (!r.stderr.isBlank()) {
+            throw failure("fstab rejected (util-linux findmnt)", file, r);
+        }
+        List<FstabEntry> entries = new ArrayList<>();
+        if (r.stdout.isBlank()) {
+            // findmnt exits 1 without output when the table holds no entry at all
+            if (lines != 0) {
+                throw failure("fstab: findmnt found no entry in " + lines + " line(s)", file, r);
+            }
+            return List.of();
+        }
+        if (r.exit != 0) {
+            throw failure("fstab rejected (util-linux findmnt)", file, r);
+        }
+        for (Object o : asList(asMap(parseJson(r, file)).get("filesystems"))) {
+            Map<String, Object> m = asMap(o);
+            entries.add(new FstabEntry((String) m.get("source"), (String) m.get("target"),
+                    (String) m.get("fstype"), (String) m.get("options"), intOf(m.get("freq")),
+                    intOf(m.get("passno"))));
+        }
+        if (entries.size() != lines) {
+            throw failure("fstab: findmnt parsed " + entries.size() + " entries but the file has "
+                    + lines + " non-comment lines", file, r);
+        }
+        return Collections.unmodifiableList(entries);
+    }
+
+    /**
+     * Runs kmod {@code modprobe -C F -c}. Fails when modprobe writes anything to stderr
+     * ({@code ignoring bad line ...}; its exit code stays 0). Returns the {@code alias} lines of
+     * the file's part of the dump, as modprobe prints them (module names with underscores,
+     * e.g. {@code alias eth0 xen_vnif}); the kernel's built-in options and the index dump are
+     * left out.
+     */
+    public static List<String> modulesConf(Path file) {
+        Path modprobe = require(Tool.MODPROBE);
+        Result r = run(List.of(modprobe.toString(), "-C", abs(file), "-c"));
+        if (r.exit != 0 || !r.stderr.isBlank()) {
+            throw failure("modules.conf rejected (kmod modprobe -c)", file, r);
+        }
+        List<String> aliases = new ArrayList<>();
+        for (String line : r.stdout.split("\n", -1)) {
+            if (line.startsWith("# End of configuration files")) {
+                break;
+            }
+            if (line.startsWith("alias ")) {
+                aliases.add(line.strip());
+            }
+        }
+        return Collections.unmodifiableList(aliases);
+    }
+
+    /**
+     * Checks a POSIX sh script: {@code shellcheck --norc -s sh} must exit 0 with no finding
+     * (any severity), and {@code dash -n}, {@code busybox sh -n} and {@code bash --posix -n}
+     * must accept its syntax silently. All four run; the failure lists every complaint.
+     */
+    public static void shellScript(Path file) {
+        Path shellcheck = require(Tool.SHELLCHECK);
+        Path dash = require(Tool.DASH);
+        Path busybox = require(Tool.BUSYBOX);
+        Path bash = require(Tool.BASH);
+        String f = abs(file);
+        List<List<String>> commands = List.of(
+                List.of(shellcheck.toString(), "--norc", "-s", "sh", f),
+                List.of(dash.toString(), "-n", f),
+                List.of(busybox.toString(), "sh", "-n", f),
+                List.of(bash.toString(), "--posix", "-n", f));
+        StringBuilder complaints = new StringBuilder();
+        for (List<String> cmd : commands) {
+            Result r = run(cmd);
+            if (r.exit != 0 || !r.stderr.isBlank() || !r.stdout.isBlank()) {
+                complaints.append(r.describe()).append('\n');
+            }
+        }
+        if (complaints.length() > 0) {
+            throw new AssertionError("shell script rejected: " + file + "\n" + complaints
+                    + numbered(file));
+        }
+    }
+
+    // ------------------------------------------------------------------ tools
+
+    /**
+     * Finds a tool, or skips (locally) / fails (when {@code CI=true}) the current test with
+     * the Debian package to install. Returns the program or library path.
+     */
+    public static Path require(Tool tool) {
+        Optional<Path> found = switch (tool) {
+            case LIBXLUTIL -> findLibrary("libxlutil.so.4.17")
+                    .filter(p -> findLibrary("libxenlight.so.4.17").isPresent());
+            case PYGRUB -> Optional.of(Paths.get(PYGRUB_DIR, "grub", "GrubConf.py"))
+                    .filter(Files::isRegularFile);
+            default -> findCommand(tool.label());
+        };
+        if (found.isEmpty()) {
+            missing(tool, null);
+        }
+        return found.get();
+    }
+
+    private static void missing(Tool tool, String detail) {
+        String msg = tool.label() + " not installed; apt-get install " + tool.debianPackage()
+                + (detail == null ? "" : "\n" + detail);
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("CI=true but " + msg + " (.ci/run installs it)");
+        }
+        System.err.println("SKIPPED: " + msg);
+        Assumptions.abort("SKIPPED: " + msg);
+    }
+
+    private static Optional<Path> findCommand(String name) {
+        List<String> dirs = new ArrayList<>();
+        String path = System.getenv("PATH");
+        if (path != null) {
+            dirs.addAll(List.of(path.split(File.pathSeparator)));
+        }
+        // modprobe lives in /usr/sbin, which a non-root PATH may lack
+        dirs.addAll(List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin",
+                "/bin"));
+        for (String d : dirs) {
+            if (d.isEmpty()) {
+                continue;
+            }
+            Path p = Paths.get(d, name);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> findLibrary(String soname) {
+        List<Path> dirs = new ArrayList<>();
+        for (String base : List.of("/usr/lib", "/lib")) {
+            Path b = Paths.get(base);
+            dirs.add(b);
+            if (Files.isDirectory(b)) {
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(b, "*-linux-gnu*")) {
+                    ds.forEach(dirs::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        dirs.add(Paths.get("/usr/lib64"));
+        dirs.add(Paths.get("/usr/local/lib"));
+        for (Path d : dirs) {
+            Path p = d.resolve(soname);
+            if (Files.exists(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The python checker script: used in place under target/test-classes, else copied out. */
+    private static Path script(String name) {
+        return SCRIPTS.computeIfAbsent(name, n -> {
+            URL url = Checkers.class.getResource("/checkers/" + n);
+            if (url == null) {
+                throw new IllegalStateException("test resource /checkers/" + n + " is missing");
+            }
+            try {
+                if ("file".equals(url.getProtocol())) {
+                    return Paths.get(url.toURI());
+                }
+                Path tmp = Files.createTempFile("xenpv-" + n.replace(".py", "") + "-", ".py");
+                tmp.toFile().deleteOnExit();
+                try (InputStream in = url.openStream()) {
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return tmp;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ processes
+
+    private record Result(List<String> command, int exit, String stdout, String stderr) {
+        String describe() {
+            return "$ " + String.join(" ", command) + "\nexit " + exit
+                    + (stdout.isBlank() ? "" : "\n--- stdout ---\n" + stdout.stripTrailing())
+                    + (stderr.isBlank() ? "" : "\n--- stderr ---\n" + stderr.stripTrailing());
+        }
+    }
+
+    private static Result run(List<String> command) {
+        Path out = null;
+        Path err = null;
+        try {
+            out = Files.createTempFile("xenpv-checker-", ".out");
+            err = Files.createTempFile("xenpv-checker-", ".err");
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            pb.environment().put("LC_ALL", "C.UTF-8");
+            pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            Process p = pb.start();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: "
+                        + String.join(" ", command));
+            }
+            return new Result(command, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted running " + command, e);
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a leftover temp file is harmless
+            }
+        }
+    }
+
+    private static AssertionError failure(String what, Path file, Result r) {
+        return new AssertionError(what + ": " + file + "\n" + r.describe() + "\n" + numbered(file));
+    }
+
+    /** The file with line numbers (first 300 lines), so a failure shows what was checked. */
+    private static String numbered(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            StringBuilder b = new StringBuilder("--- ").append(file).append(" ---\n");
+            for (int i = 0; i < lines.size() && i < 300; i++) {
+                b.append(String.format("%4d| %s%n", i + 1, lines.get(i)));
+            }
+            if (lines.size() > 300) {
+                b.append("     ... ").append(lines.size() - 300).append(" more lines\n");
+            }
+            return b.toString();
+        } catch (IOException | UncheckedIOException e) {
+            return "(cannot read " + file + ": " + e + ")";
+        }
+    }
+
+    private static long countConfigLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String abs(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError("no such file to check: " + file);
+        }
+        return file.toAbsolutePath().toString();
+    }
+
+    // ------------------------------------------------------------------ JSON helpers
+
+    private static Object parseJson(Result r, Path file) {
+        try {
+            return MiniJson.parse(r.stdout);
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError("unreadable checker output for " + file + ": " + e.getMessage()
+                    + "\n" + r.describe(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o) {
+        if (!(o instanceof Map)) {
+            throw new AssertionError("expected a JSON object, got " + o);
+        }
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> asList(Object o) {
+        if (!(o instanceof List)) {
+            throw new AssertionError("expected a JSON array, got " + o);
+        }
+        return (List<Object>) o;
+    }
+
+    private static List<String> strings(Object o) {
+        List<String> l = new ArrayList<>();
+        for (Object x : asList(o)) {
+            l.add((String) x);
+        }
+        return Collections.unmodifiableList(l);
+    }
+
+    private static int intOf(Object o) {
+        if (o == null) {
+            return 0;
+        }
+        // util-linux 2.38 prints numbers; some older versions print them as strings
+        return o instanceof Long l ? l.intValue() : Integer.parseInt(o.toString().strip());
+    }
+}

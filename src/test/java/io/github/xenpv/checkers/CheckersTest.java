@@ -1,0 +1,291 @@
+package io.github.xenpv.checkers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.github.xenpv.checkers.Checkers.FstabEntry;
+import io.github.xenpv.checkers.Checkers.GrubConfig;
+import io.github.xenpv.checkers.Checkers.GrubImage;
+import io.github.xenpv.checkers.Checkers.XmConfig;
+
+/**
+ * Proves each checker both accepts a good file (with the values the real tool read back)
+ * and rejects a bad one, so a green generator test means something.
+ */
+class CheckersTest {
+
+    static Path fixture(String name) {
+        URL url = CheckersTest.class.getResource("/checkers/fixtures/" + name);
+        if (url == null) {
+            throw new IllegalStateException("missing fixture " + name);
+        }
+        try {
+            return Paths.get(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asserts that the checker fails, and that its message carries the tool's words. */
+    static void assertRejected(Runnable check, String... expected) {
+        AssertionError e = assertThrows(AssertionError.class, check::run);
+        for (String s : expected) {
+            assertTrue(e.getMessage().contains(s),
+                    () -> "expected '" + s + "' in the failure message:\n" + e.getMessage());
+        }
+    }
+
+    @Nested
+    class XmConfigChecker {
+
+        @Test
+        void seedExampleParsesWithPythonAndLibxl() {
+            XmConfig c = Checkers.xmConfig(fixture("xm-good.cfg"));
+
+            assertEquals("rhel3_64_fv", c.string("name"));
+            assertEquals("hvm", c.string("builder"));
+            assertEquals("/usr/lib/xen/boot/hvmloader", c.string("kernel"));
+            assertEquals("/usr/lib64/xen/bin/qemu-dm", c.string("device_model"));
+            assertEquals(512, c.number("memory"));
+            assertEquals(1, c.number("vcpus"));
+            for (String k : List.of("pae", "acpi", "apic", "vnc", "vncunused")) {
+                assertEquals(1, c.number(k), k);
+            }
+            assertEquals("c", c.string("boot"));
+            assertEquals("pty", c.string("serial"));
+            assertEquals("destroy", c.string("on_poweroff"));
+            assertEquals("restart", c.string("on_reboot"));
+            assertEquals("restart", c.string("on_crash"));
+
+            assertEquals(List.of("mac=00:16:3e:5d:c7:9e,bridge=xenbr0"), c.vif());
+            assertEquals(List.of("file:/var/lib/libvirt/images/rhel3_64_fv.dsk,hda,w",
+                    "tap:aio:/var/lib/libvirt/images/UserStorage.dsk,xvda,w"), c.disk());
+
+            // what Python saw
+            assertEquals(512L, c.python().get("memory"));
+            assertEquals("rhel3_64_fv", c.python().get("name"));
+            assertEquals(c.vif(), c.python().get("vif"));
+            assertEquals(c.disk(), c.python().get("disk"));
+            assertEquals(18, c.python().size(), () -> "names: " + c.python().keySet());
+
+            // what xlu_disk_parse made of each disk
+            assertEquals(2, c.disks().size());
+            Map<String, Object> boot = c.disks().get(0);
+            assertEquals("/var/lib/libvirt/images/rhel3_64_fv.dsk", boot.get("pdev_path"));
+            assertEquals("hda", boot.get("vdev"));
+            assertEquals("raw", boot.get("format"));
+            assertEquals(1L, boot.get("readwrite"));
+            Map<String, Object> pv = c.disks().get(1);
+            assertEquals("/var/lib/libvirt/images/UserStorage.dsk", pv.get("pdev_path"));
+            assertEquals("xvda", pv.get("vdev"));
+            assertEquals("raw", pv.get("format"));
+            assertEquals(1L, pv.get("readwrite"));
+        }
+
+        @Test
+        void phyAndReadOnlyDisks() {
+            XmConfig c = Checkers.xmConfig(fixture("xm-phy-readonly.cfg"));
+            assertEquals(List.of(), c.vif());
+            assertEquals("/dev/sdb", c.disks().get(1).get("pdev_path"));
+            assertEquals("xvdb", c.disks().get(1).get("vdev"));
+            assertNull(c.disks().get(1).get("readwrite"), "r: libxl leaves readwrite at 0");
+            assertEquals(1L, c.disks().get(0).get("readwrite"));
+        }
+
+        @Test
+        void pythonSyntaxError() {
+            assertRejected(() -> Checkers.xmConfig(fixture("xm-python-syntax.cfg")),
+                    "Python cannot parse", "was never closed", "xlu_cfg_readfile");
+        }
+
+        @Test
+        void validPythonThatLibxlCannotParse() {
+            assertRejected(() -> Checkers.xmConfig(fixture("xm-libxl-syntax.cfg")),
+                    "libxlutil cannot parse", "lexical error");
+        }
+
+        @Test
+        void pythonCodeIsReportedByLibxl() {
+            assertRejected(() -> Checkers.xmConfig(fixture("xm-python-expr.cfg")),
+                    "Config file looks like it contains Python code");
+            assertRejected(() -> Checkers.xmConfig(fixture("xm-python-code.cfg")),
+                    "'os'", "not a value xl's parser can hold", "contains Python code");
+        }
+
+        @Test
+        void unknownDiskPrefix() {
+            assertRejected(() -> Checkers.xmConfig(fixture("xm-bad-disk-prefix.cfg")),
+                    "xlu_disk_parse", "unknown deprecated disk prefix", "foo:");
+        }
+
+        @Test
+        void badAccessMode() {
+            assertRejected(() -> Checkers.xmConfig(fixture("xm-bad-disk-access.cfg")),
+                    "unknown value for access");
+        }
+
+        @Test
+        void missingVdev() {
+            assertRejected(() -> Checkers.xmConfig(fixture("xm-bad-disk-novdev.cfg")),
+                    "no vdev specified");
+        }
+
+        @Test
+        void vifMustBeAList() {
+            assertRejected(() -> Checkers.xmConfig(fixture("xm-vif-not-list.cfg")),
+                    "'vif' must be a list of str");
+        }
+    }
+
+    @Nested
+    class GrubConfChecker {
+
+        @Test
+        void seedExampleParsesWithPygrub() {
+            GrubConfig g = Checkers.grubConf(fixture("grub-good.conf"));
+            assertEquals(0, g.defaultEntry());
+            assertEquals(10, g.timeout());
+            assertEquals(List.of(new GrubImage("Red Hat Enterprise Linux (2.4.21-52.EL)", "(hd0,0)",
+                    "/vmlinuz-2.4.21-52.EL", "ro root=LABEL=/ noapic", "/initrd-2.4.21-52.EL.img")),
+                    g.images());
+        }
+
+        @Test
+        void stockRhel3FileWithSplashAndHiddenmenu() {
+            GrubConfig g = Checkers.grubConf(fixture("grub-stock-rhel3.conf"));
+            assertEquals(2, g.images().size());
+            assertEquals("/vmlinuz-2.4.21-52.EL", g.images().get(1).kernel());
+            assertTrue(g.images().get(1).args().endsWith(" noapic"));
+        }
+
+        @Test
+        void unknownDirective() {
+            assertRejected(() -> Checkers.grubConf(fixture("grub-unknown-directive.conf")),
+                    "Unknown directive bootdelay");
+        }
+
+        @Test
+        void unknownImageDirective() {
+            assertRejected(() -> Checkers.grubConf(fixture("grub-unknown-image-directive.conf")),
+                    "Unknown image directive initramfs");
+        }
+
+        @Test
+        void defaultPastLastImage() {
+            assertRejected(() -> Checkers.grubConf(fixture("grub-default-past-end.conf")),
+                    "default=1 but there are only 1 image(s)");
+        }
+    }
+
+    @Nested
+    class FstabChecker {
+
+        @Test
+        void stockLinesAndPvDisk() {
+            List<FstabEntry> f = Checkers.fstab(fixture("fstab-good"));
+            assertEquals(7, f.size());
+            assertEquals(new FstabEntry("LABEL=/", "/", "ext3", "defaults", 1, 1), f.get(0));
+            assertEquals(new FstabEntry("none", "/dev/pts", "devpts", "gid=5,mode=620", 0, 0),
+                    f.get(2));
+            assertEquals(new FstabEntry("/dev/hda3", "swap", "swap", "defaults", 0, 0), f.get(5));
+            assertEquals(new FstabEntry("/dev/xvdb1", "/mnt/pvdisk_p1", "ext3", "defaults", 1, 2),
+                    f.get(6));
+        }
+
+        @Test
+        void lineWithoutMountPoint() {
+            assertRejected(() -> Checkers.fstab(fixture("fstab-broken-line")),
+                    "parse error at line 2");
+        }
+
+        @Test
+        void nonNumericPass() {
+            assertRejected(() -> Checkers.fstab(fixture("fstab-bad-pass")),
+                    "parse error at line 2");
+        }
+    }
+
+    @Nested
+    class ModulesConfChecker {
+
+        @Test
+        void pvNetworkAlias() {
+            assertEquals(List.of("alias eth0 xen_vnif"),
+                    Checkers.modulesConf(fixture("modules-good.conf")));
+        }
+
+        @Test
+        void baseLinesKeptInOrder() {
+            assertEquals(List.of("alias parport_lowlevel parport_pc",
+                    "alias usb_controller usb_uhci", "alias eth0 xen_vnif", "alias eth1 xen_vnif"),
+                    Checkers.modulesConf(fixture("modules-base.conf")));
+        }
+
+        @Test
+        void aliasWithoutModule() {
+            assertRejected(() -> Checkers.modulesConf(fixture("modules-bad-line.conf")),
+                    "line 2: ignoring bad line starting with 'alias'");
+        }
+
+        @Test
+        void modutilsOnlyDirectiveIsNotModprobeSyntax() {
+            assertRejected(() -> Checkers.modulesConf(fixture("modules-modutils-only.conf")),
+                    "ignoring bad line starting with 'post-install'");
+        }
+    }
+
+    @Nested
+    class ShellScriptChecker {
+
+        @Test
+        void posixScriptPassesAllFour() {
+            Checkers.shellScript(fixture("script-good.sh"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"script-double-bracket.sh:SC3010", "script-local.sh:SC3043",
+                "script-unquoted.sh:SC2086"})
+        void shellcheckCatchesWhatSyntaxChecksMiss(String spec) {
+            String[] p = spec.split(":");
+            AssertionError e = assertThrows(AssertionError.class,
+                    () -> Checkers.shellScript(fixture(p[0])));
+            assertTrue(e.getMessage().contains(p[1]), e::getMessage);
+            // only shellcheck complains: the shells' -n accept these
+            assertFalse(e.getMessage().contains("dash -n"), e::getMessage);
+            assertFalse(e.getMessage().contains("busybox sh -n"), e::getMessage);
+            assertFalse(e.getMessage().contains("--posix -n"), e::getMessage);
+        }
+
+        @Test
+        void syntaxErrorFailsEveryShell() {
+            assertRejected(() -> Checkers.shellScript(fixture("script-syntax-error.sh")),
+                    "shellcheck", "dash -n", "busybox sh -n", "bash --posix -n",
+                    "end of file unexpected");
+        }
+    }
+
+    @Test
+    void everyToolNamesItsDebianPackage() {
+        for (Checkers.Tool t : Checkers.Tool.values()) {
+            assertFalse(t.debianPackage().isBlank(), t.name());
+        }
+        assertEquals("libxenmisc4.17", Checkers.Tool.LIBXLUTIL.debianPackage());
+        assertEquals("xen-utils-4.17", Checkers.Tool.PYGRUB.debianPackage());
+        assertEquals("kmod", Checkers.Tool.MODPROBE.debianPackage());
+    }
+}
