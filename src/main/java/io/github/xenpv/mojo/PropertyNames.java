@@ -1,0 +1,13 @@
+package io.github.xenpv.mojo;
+
+/** The user properties the goals read, in one place so the docs and the code agree. */
+final class PropertyNames {
+
+    static final String SKIP = "xenpv.skip";
+    static final String GUEST = "xenpv.guest";
+    static final String OUTPUT_DIRECTORY = "xenpv.outputDirectory";
+    static final String TEMPLATES_DIRECTORY = "xenpv.templatesDirectory";
+
+    private PropertyNames() {
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.xenpv.render;
+
+import io.github.xenpv.model.ModuleLoading;
+import io.github.xenpv.model.ValidGuest;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The files of a guest's bundle and the template each comes from. A template's path is the
+ * file's path plus {@code .ftl}, with {@code NAME} standing for the guest's name.
+ */
+public final class BundleLayout {
+
+    /** The placeholder for the guest's name in a template path. */
+    static final String NAME = "NAME";
+
+    /** One bundle file: its template, whether it is executable (mode 0755), and when the bundle has it. */
+    public record Entry(String template, boolean executable, Predicate<ValidGuest> present) {
+
+        /** The file's path in the guest's bundle folder. */
+        public String path(ValidGuest guest) {
+            String path = template.substring(0, template.length() - ".ftl".length());
+            int slash = path.lastIndexOf('/');
+            return path.substring(slash + 1).equals(NAME) ? path.substring(0, slash + 1) + guest.name() : path;
+        }
+    }
+
+    private static final Predicate<ValidGuest> ALWAYS = guest -> true;
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry("dom0/etc/xen/" + NAME + ".ftl", false, ALWAYS),
+            new Entry("guest/etc/modules.conf.ftl", false, ALWAYS),
+            new Entry("guest/etc/rc.d/rc.local.ftl", true, ALWAYS),
+            new Entry("guest/etc/rc.modules.ftl", true, guest -> guest.moduleLoading() == ModuleLoading.RC_MODULES),
+            new Entry("guest/etc/fstab.ftl", false, ALWAYS),
+            new Entry("guest/boot/grub/grub.conf.ftl", false, ALWAYS),
+            new Entry("guest/usr/local/sbin/xenpv-mknod.ftl", true, ALWAYS));
+
+    private BundleLayout() {
+    }
+
+    /** The entries this guest's bundle has, in a fixed order. */
+    public static List<Entry> entries(ValidGuest guest) {
+        return ENTRIES.stream().filter(entry -> entry.present().test(guest)).toList();
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.xenpv.render;
+
+import io.github.xenpv.model.ValidGuest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Renders every file of one guest's bundle into memory; nothing is written here. */
+public final class GuestRenderer {
+
+    private final TemplateEngine engine;
+
+    public GuestRenderer(TemplateEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The guest's files, in {@link BundleLayout} order. */
+    public List<RenderedFile> render(ValidGuest guest) throws RenderException {
+        Map<String, Object> dataModel = Map.of("guest", guest);
+        List<RenderedFile> files = new ArrayList<>();
+        for (BundleLayout.Entry entry : BundleLayout.entries(guest)) {
+            String text = engine.render(entry.template(), dataModel);
+            files.add(new RenderedFile(entry.path(guest), text.getBytes(StandardCharsets.UTF_8), entry.executable()));
+        }
+        return files;
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.xenpv.render;
+
+import java.nio.charset.StandardCharsets;
+
+/** One file of a guest's bundle: its path under the bundle folder, its bytes and whether it runs. */
+public record RenderedFile(String path, byte[] content, boolean executable) {
+
+    public String text() {
+        return new String(content, StandardCharsets.UTF_8);
+    }
+}
