@@ -1,9 +1,9 @@
 <#list guest.modulesConfBase as line>
 ${line}
 </#list>
-<#if guest.networks?has_content>
-# xenpv (${guest.name}): PV NICs use the xen-vnif driver (procedure step 4)
+${guest.blockBegin}
+# PV NICs use the xen-vnif driver (procedure step 4).
 <#list guest.networks as network>
 alias ${network.interfaceName} xen-vnif
 </#list>
-</#if>
+${guest.blockEnd}

@@ -6,8 +6,9 @@
 
 touch /var/lock/subsys/local
 
+${guest.blockBegin}
 <#if guest.moduleLoading == "rc.local">
-# xenpv (${guest.name}): load the PV block driver, create its nodes and mount its file systems
+# Load the PV block driver, create its nodes and mount its file systems
 # (procedure steps 4, 9, 11). fstab marks them noauto: boot mounts file systems before this runs.
 xenpv_modules="/lib/modules/$(uname -r)"/${sh(guest.driverSubdirectory)}
 for xenpv_module in<#list guest.blockModules as module> ${sh(module)}</#list>; do
@@ -22,7 +23,8 @@ grep -q ' '${sh(partition.mountPoint)}' ' /proc/mounts || mount ${sh(partition.m
 </#if>
 </#list>
 <#else>
-# xenpv (${guest.name}): load the PV block driver (procedure step 4) if /etc/rc.modules has not.
+# Load the PV block driver (procedure step 4) if /etc/rc.modules has not.
 xenpv_modules="/lib/modules/$(uname -r)"/${sh(guest.driverSubdirectory)}
 grep -q '^xen-vbd ' /proc/modules || insmod "$xenpv_modules/xen-vbd.o"
 </#if>
+${guest.blockEnd}

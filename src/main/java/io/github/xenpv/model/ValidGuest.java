@@ -74,6 +74,23 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
         return disks.stream().flatMap(disk -> disk.partitions().stream()).toList();
     }
 
+    /**
+     * The line that opens the plugin's block in a guest file (modules.conf, rc.local, rc.modules,
+     * fstab). The install script merges and removes exactly what lies between it and {@link #blockEnd()}.
+     */
+    public String blockBegin() {
+        return "# BEGIN xenpv-maven-plugin block, guest " + name;
+    }
+
+    public String blockEnd() {
+        return "# END xenpv-maven-plugin block, guest " + name;
+    }
+
+    /** The prefix of a base line the plugin commented out because a PV entry replaces it. */
+    public String replacedMark() {
+        return GuestValidator.REPLACED_MARK;
+    }
+
     /** The xm domain config, in the order it is written: the plugin's settings, then {@code extraConfig}. */
     public List<XmSetting> xmConfig() {
         return XmConfig.settings(this);
