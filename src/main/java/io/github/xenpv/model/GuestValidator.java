@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +66,8 @@ public final class GuestValidator {
     private static final Pattern CONFIG_LINE = Pattern.compile("[\\t\\x20-\\x7e]{0,1024}");
     private static final Pattern FSTAB_FIELD = Pattern.compile("[A-Za-z0-9_=./:,@+-]+");
     private static final Pattern MODULES_ALIAS = Pattern.compile("\\s*alias\\s+(\\S+)(\\s.*)?");
+    /** The BEGIN/END lines of {@link ValidGuest#blockBegin()} and {@link ValidGuest#blockEnd()}, any guest. */
+    private static final Pattern BLOCK_MARKER = Pattern.compile("#\\s*(BEGIN|END)\\s+xenpv-maven-plugin\\b.*");
     private static final Pattern EXTRA_KEY = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
     private static final Pattern EXTRA_INTEGER = Pattern.compile("-?[0-9]{1,9}");
     private static final Pattern EXTRA_STRING = Pattern.compile("[\\x20-\\x7e&&[^\"\\\\]]{0,1024}");
@@ -99,6 +102,8 @@ public final class GuestValidator {
         }
         Map<String, String> names = new HashMap<>();
         Map<String, String> macs = new HashMap<>();
+        Map<String, String> uuids = new HashMap<>();
+        Map<String, SourceUse> sharedSources = new HashMap<>();
         for (int i = 0; i < guests.size(); i++) {
             Guest guest = guests.get(i);
             String path = "guests/guest[" + label(guest, i) + "]";
@@ -117,9 +122,41 @@ public final class GuestValidator {
                         ? "the derived MAC is already used; declare <mac> for this network"
                         : "the MAC is already used; two NICs on one bridge must not share it");
             }
+            if (checked.uuid() != null) {
+                unique(uuids, checked.uuid(), path + "/uuid", "xm refuses to start a second domain with the same UUID");
+            }
+            sources(checked, path, sharedSources);
             valid.add(checked);
         }
         return valid;
+    }
+
+    /**
+     * Two guests writing one image or device corrupt its file systems: a source this guest writes
+     * (the boot disk always, a PV disk with access w) must not appear in another guest, and a
+     * source another guest writes must not appear here. Read-only sharing stays allowed.
+     */
+    private void sources(ValidGuest guest, String path, Map<String, SourceUse> seen) {
+        Map<String, SourceUse> uses = new LinkedHashMap<>();
+        uses.put(guest.bootDisk().source(), new SourceUse(path + "/bootDisk/source", true));
+        for (ValidDisk disk : guest.disks()) {
+            uses.putIfAbsent(disk.source(), new SourceUse(path + "/disks/disk[" + (disk.index() + 1) + "]/source",
+                    disk.access().equals("w")));
+        }
+        uses.forEach((source, use) -> {
+            SourceUse other = seen.get(source);
+            if (other != null && (use.writable() || other.writable())) {
+                error(use.element(), "'" + source + "' is also used by " + other.element() + ": two guests writing one "
+                        + "image or device corrupt its file systems; only read-only (access r) sharing is allowed");
+            }
+            if (other == null || use.writable() && !other.writable()) {
+                seen.put(source, use);
+            }
+        });
+    }
+
+    /** Where a guest uses a disk source, and whether it writes to it. */
+    private record SourceUse(String element, boolean writable) {
     }
 
     private static String label(Guest guest, int index) {
@@ -184,6 +221,8 @@ public final class GuestValidator {
                     "must be a file name or glob of letters, digits, '_', '.', '*', '+' or '-'");
             if (".".equals(driverRpm) || "..".equals(driverRpm)) {
                 error(path + "/driverRpm", "'" + driverRpm + "' is not a file name");
+            } else if (driverRpm != null && driverRpm.startsWith("-")) {
+                error(path + "/driverRpm", "'" + driverRpm + "' starts with '-': rpm would read it as an option");
             }
             int memory = number(path + "/memory", guest.getMemory(), 512, 32, 1024 * 1024, "MiB of guest memory");
             int vcpus = number(path + "/vcpus", guest.getVcpus(), 1, 1, 32, "virtual CPUs");
@@ -307,6 +346,9 @@ public final class GuestValidator {
                 } else if (!MAC.matcher(mac).matches()) {
                     error(element + "/mac", "'" + mac + "' is not a MAC address: expected six hex pairs like 00:16:3e:5d:c7:9e");
                     mac = null;
+                } else if (mac.replace(":", "").matches("0+")) {
+                    error(element + "/mac", "'" + mac + "' is the all-zero address, which no NIC may use");
+                    mac = null;
                 } else if ((Integer.parseInt(mac.substring(0, 2), 16) & 1) != 0) {
                     error(element + "/mac", "'" + mac + "' is a multicast address: a NIC needs a unicast MAC "
                             + "(the first byte's lowest bit clear)");
@@ -314,6 +356,11 @@ public final class GuestValidator {
                 }
                 String bridge = optional("networks/network[" + (i + 1) + "]/bridge", network.getBridge(), BRIDGE,
                         "xenbr0", "must be a Linux bridge name: 1 to 15 letters, digits, '_', '.' or '-'");
+                if (".".equals(bridge) || "..".equals(bridge)) {
+                    error(element + "/bridge", "'" + bridge + "' is not a bridge name: Linux refuses '.' and '..' "
+                            + "as interface names");
+                    bridge = null;
+                }
                 if (mac != null && bridge != null) {
                     networks.add(new ValidNetwork(i, mac.toLowerCase(Locale.ROOT), derived, bridge));
                 }
@@ -567,6 +614,8 @@ public final class GuestValidator {
                 } else if (!List.of(fields).stream().allMatch(field -> FSTAB_FIELD.matcher(field).matches())) {
                     error(element, "'" + line + "' has a field with characters fstab does not take here: use letters, "
                             + "digits and _ = . / : , @ + -");
+                } else if (!List.of(fields).subList(4, fields.length).stream().allMatch(field -> field.matches("[0-9]"))) {
+                    error(element, "'" + line + "' has a dump or pass field that is not a digit");
                 } else if (pvFields.contains(fields[0]) || pvFields.contains(fields[1])) {
                     lines.add(REPLACED_MARK + line);
                 } else {
@@ -603,13 +652,26 @@ public final class GuestValidator {
                 error(element, "is not one line of printable ASCII (at most 1024 characters)");
                 return false;
             }
+            if (BLOCK_MARKER.matcher(line).matches()) {
+                error(element, "'" + line + "' looks like the plugin's own BEGIN/END line: install-guest.sh would take "
+                        + "it for the edge of the plugin's block; leave it out");
+                return false;
+            }
             return true;
         }
 
         private List<XmSetting> extraConfig() {
             Map<String, String> declared = guest.getExtraConfig() == null ? Map.of() : guest.getExtraConfig();
             List<XmSetting> settings = new ArrayList<>();
-            for (Map.Entry<String, String> entry : new TreeMap<>(declared).entrySet()) {
+            Map<String, String> sorted = new TreeMap<>();
+            declared.forEach((key, value) -> {
+                if (key == null) {
+                    error(path + "/extraConfig", "has an entry without a key");
+                } else {
+                    sorted.put(key, value);
+                }
+            });
+            for (Map.Entry<String, String> entry : sorted.entrySet()) {
                 String key = entry.getKey();
                 String element = path + "/extraConfig/" + key;
                 String value = entry.getValue() == null ? "" : entry.getValue().strip();
