@@ -1,5 +1,5 @@
 #!/bin/sh
-# xenpv-mknod: creates the block device nodes of the PV disks of guest ${guest.name}
+# xenpv-mknod: creates the block device nodes of the PV disks of guest ${comment(guest.name)}
 # (procedure step 9). Reads the major of ${guest.blockDeviceName} from /proc/devices; a node with the right
 # type, major, minor, group and mode is kept, any other is replaced. Run again, it changes
 # nothing. XENPV_ROOT prefixes every path (empty on the guest; a scratch root in tests).

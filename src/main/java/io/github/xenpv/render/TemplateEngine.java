@@ -54,6 +54,7 @@ public final class TemplateEngine {
         cfg.setAPIBuiltinEnabled(false);
         cfg.setSharedVariable("sh", new ShellQuote());
         cfg.setSharedVariable("py", new PythonLiteral());
+        cfg.setSharedVariable("comment", new CommentText());
         this.configuration = cfg;
     }
 
