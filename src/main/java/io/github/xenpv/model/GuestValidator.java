@@ -69,7 +69,7 @@ public final class GuestValidator {
     /** The BEGIN/END lines of {@link ValidGuest#blockBegin()} and {@link ValidGuest#blockEnd()}, any guest. */
     private static final Pattern BLOCK_MARKER = Pattern.compile("#\\s*(BEGIN|END)\\s+xenpv-maven-plugin\\b.*");
     private static final Pattern EXTRA_KEY = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
-    private static final Pattern EXTRA_INTEGER = Pattern.compile("-?[0-9]{1,9}");
+    private static final Pattern EXTRA_INTEGER = Pattern.compile("[0-9]{1,9}");
     private static final Pattern EXTRA_STRING = Pattern.compile("[\\x20-\\x7e&&[^\"\\\\]]{0,1024}");
 
     /** Python keywords: as an xm key they would make the config a syntax error. */
@@ -681,6 +681,9 @@ public final class GuestValidator {
                 } else if (XmConfig.PLUGIN_KEYS.contains(key)) {
                     error(element, "'" + key + "' is written by the plugin itself; set it through its own element "
                             + "or leave it to the plugin");
+                } else if (value.matches("-[0-9]+")) {
+                    error(element, "'" + value + "' is a negative number, which Xen's config parser (libxlutil) cannot "
+                            + "read: xm config numbers are unsigned");
                 } else if (EXTRA_INTEGER.matcher(value).matches()) {
                     settings.add(new XmSetting(key, Integer.parseInt(value)));
                 } else if (EXTRA_STRING.matcher(value).matches()) {

@@ -292,10 +292,10 @@ class GuestValidatorDerivedTest {
         extra.put("usbdevice", "tablet");
         extra.put("localtime", "1");
         extra.put("keymap", " en-us ");
-        extra.put("shadow_memory", "-8");
+        extra.put("shadow_memory", "8");
         extra.put("vnclisten", "0.0.0.0");
         declared.setExtraConfig(extra);
-        assertEquals(List.of(new XmSetting("keymap", "en-us"), new XmSetting("localtime", 1), new XmSetting("shadow_memory", -8),
+        assertEquals(List.of(new XmSetting("keymap", "en-us"), new XmSetting("localtime", 1), new XmSetting("shadow_memory", 8),
                 new XmSetting("usbdevice", "tablet"), new XmSetting("vnclisten", "0.0.0.0")),
                 SeedGuest.validOnly(declared).extraConfig());
     }

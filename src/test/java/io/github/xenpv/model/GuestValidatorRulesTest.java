@@ -190,6 +190,8 @@ class GuestValidatorRulesTest {
                         "'en\\x'", "backslash"),
                 rule("extraConfig value of two lines", g -> g.setExtraConfig(Map.of("keymap", "en\nimport os")),
                         GUEST + "/extraConfig/keymap", "'en\nimport os'", "printable ASCII"),
+                rule("extraConfig negative number", g -> g.setExtraConfig(Map.of("shadow_memory", "-8")),
+                        GUEST + "/extraConfig/shadow_memory", "'-8'", "negative number", "libxlutil"),
                 rule("extraConfig entry without a key", g -> g.setExtraConfig(Collections.singletonMap(null, "1")),
                         GUEST + "/extraConfig", "without a key"));
     }
