@@ -71,8 +71,10 @@ public final class TemplateEngine {
             throw new RenderException(where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
                     + ": " + e.getEditorMessage(), e);
         } catch (TemplateException e) {
+            // FreeMarker names the failing expression on a later line; the build log shows only this one
+            String blamed = e.getBlamedExpressionString();
             throw new RenderException(where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
-                    + ": " + firstLine(e.getMessageWithoutStackTop()), e);
+                    + ": " + firstLine(e.getMessageWithoutStackTop()) + (blamed == null ? "" : " " + blamed), e);
         } catch (IOException e) {
             throw new RenderException("template " + templateName + " could not be read: " + e.getMessage(), e);
         }
