@@ -19,33 +19,38 @@ row() {
     printf '%-10s %-20s %-24s %-24s %s\n' "$1" "$2" "$3" "$4" "$result"
 }
 
-# field FILE MATCH-FIELD VALUE PRINT: the fields PRINT (an awk expression) of FILE's first line
-# whose field MATCH-FIELD is VALUE; "missing" when there is none.
+# field FILE MATCH-FIELD VALUE FIELD: field FIELD of FILE's first line whose field MATCH-FIELD
+# is VALUE; "missing" when there is none.
 field() {
     if [ -f "$1" ]; then
-        XENPV_VALUE=$3 awk -v n="$2" '$n == ENVIRON["XENPV_VALUE"] { print '"$4"'; found = 1; exit } END { if (!found) print "missing" }' "$1"
+        XENPV_VALUE=$3 awk -v n="$2" -v out="$4" '$n == ENVIRON["XENPV_VALUE"] { print $out; found = 1; exit } END { if (!found) print "missing" }' "$1"
     else
-        echo "missing"
+        echo missing
+    fi
+}
+
+# present WORD FOUND: WORD when FOUND is a field that field() found, else "missing".
+present() {
+    if [ "$2" = missing ]; then
+        echo missing
+    else
+        echo "$1"
     fi
 }
 
 printf '%-10s %-20s %-24s %-24s %s\n' CHECK ITEM EXPECTED FOUND RESULT
 
 module() {
-    row module "$1" loaded "$(field "$root/proc/modules" 1 "$1" '"loaded"')"
+    row module "$1" loaded "$(present loaded "$(field "$root/proc/modules" 1 "$1" 1)")"
 }
 <#list guest.pvModules as module>
 module ${sh(module)}
 </#list>
 
-major=$(field "$root/proc/devices" 2 ${sh(guest.blockDeviceName)} '$1')
-if [ "$major" = missing ]; then
-    registered=missing
-else
-    registered="major $major"
-fi
-row device ${sh(guest.blockDeviceName)} "major $major" "$registered"
+major=$(field "$root/proc/devices" 2 ${sh(guest.blockDeviceName)} 1)
+row device ${sh(guest.blockDeviceName)} "major $major" "$(present "major $major" "$major")"
 
+<#if guest.disks?has_content>
 # node NAME MINOR: /dev/NAME is a block node on the PV major with minor MINOR.
 node() {
     if [ -b "$root/dev/$1" ]; then
@@ -59,28 +64,35 @@ node() {
     fi
     row node "/dev/$1" "block $major $2" "$found"
 }
+</#if>
 <#list guest.nodes as node>
 node ${sh(node.name)} ${node.minor}
 </#list>
 
+<#if guest.partitions?has_content>
 # partition NAME MINOR: the kernel lists NAME in /proc/partitions with the PV major and MINOR.
 partition() {
-    row partition "$1" "$major $2" "$(field "$root/proc/partitions" 4 "$1" '$1 " " $2')"
+    row partition "$1" "$major $2" "$(field "$root/proc/partitions" 4 "$1" 1) $(field "$root/proc/partitions" 4 "$1" 2)"
 }
+</#if>
 <#list guest.partitions as partition>
 partition ${sh(partition.node.name)} ${partition.node.minor}
 </#list>
 
+<#if guest.partitions?filter(partition -> !partition.swap)?has_content>
 # mounted NODE MOUNT-POINT: /proc/mounts shows a file system on MOUNT-POINT, from NODE.
 mounted() {
-    mounted_from=$(field "$root/proc/mounts" 2 "$root$2" '$1')
+    mounted_from=$(field "$root/proc/mounts" 2 "$root$2" 1)
     row mount "$2" "$1" "${r'${mounted_from#"$root"}'}"
 }
+</#if>
 
+<#if guest.partitions?filter(partition -> partition.swap)?has_content>
 # swap NODE: /proc/swaps lists NODE.
 swap() {
-    row swap "$1" "in use" "$(field "$root/proc/swaps" 1 "$root$1" '"in use"')"
+    row swap "$1" "in use" "$(present "in use" "$(field "$root/proc/swaps" 1 "$root$1" 1)")"
 }
+</#if>
 <#list guest.partitions as partition>
 <#if partition.swap>
 swap ${sh(partition.node.path)}

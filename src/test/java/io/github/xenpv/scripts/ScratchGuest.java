@@ -263,7 +263,7 @@ final class ScratchGuest {
         shim(folder, "mv", "exec " + realMv + " \"$@\"\n");
     }
 
-    private static void shim(Path folder, String name, String body) throws IOException {
+    static void shim(Path folder, String name, String body) throws IOException {
         String text = "#!/bin/sh\n"
                 + "count=$(( $(cat \"$XENPV_TEST_COUNT\" 2>/dev/null || echo 0) + 1 ))\n"
                 + "echo $count > \"$XENPV_TEST_COUNT\"\n"
