@@ -45,7 +45,7 @@ class InstallDom0Test {
     @BeforeAll
     static void generate() throws Exception {
         ScratchGuest.requireRoot();
-        bundle = ScratchGuest.generate(ScratchGuest.seedGuest(), shared);
+        bundle = ScratchGuest.generateSeedBundle(shared);
     }
 
     @BeforeEach

@@ -53,7 +53,7 @@ class InstallGuestTest {
     @BeforeAll
     static void bundleRpmAndStockRoot() throws Exception {
         ScratchGuest.requireRoot();
-        bundle = ScratchGuest.generate(ScratchGuest.seedGuest(), shared.resolve("out"));
+        bundle = ScratchGuest.generateSeedBundle(shared.resolve("out"));
         Path rpm = ScratchGuest.buildDriverRpm(shared.resolve("rpmbuild"));
         Files.copy(rpm, bundle.resolve("guest").resolve(rpm.getFileName()));
         pristine = shared.resolve("stock-root");

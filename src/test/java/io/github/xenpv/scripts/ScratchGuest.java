@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.checkers.Checkers;
-import io.github.xenpv.model.BootDisk;
-import io.github.xenpv.model.Disk;
-import io.github.xenpv.model.Guest;
-import io.github.xenpv.model.GuestValidator;
-import io.github.xenpv.model.Network;
-import io.github.xenpv.model.Partition;
-import io.github.xenpv.model.Validation;
+import io.github.xenpv.fixtures.SeedGuest;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,41 +84,10 @@ final class ScratchGuest {
     private ScratchGuest() {
     }
 
-    /** The seed guest of SPEC §4, as a user declares it. */
-    static Guest seedGuest() {
-        Guest guest = new Guest();
-        guest.setName(NAME);
-        guest.setArch("x86_64");
-        guest.setKernel(KERNEL);
-        guest.setDriverRelease(DRIVER_RELEASE);
-        BootDisk boot = new BootDisk();
-        boot.setSource("/var/lib/libvirt/images/rhel3_64_fv.dsk");
-        guest.setBootDisk(boot);
-        Network network = new Network();
-        network.setMac("00:16:3e:5d:c7:9e");
-        guest.setNetworks(List.of(network));
-        Disk disk = new Disk();
-        disk.setSource("/var/lib/libvirt/images/UserStorage.dsk");
-        disk.setDevice("xvda");
-        disk.setNode("xvdb");
-        disk.setPartitions(List.of(partition("1", "/mnt/pvdisk_p1"), partition("2", "/mnt/pvdisk_p2")));
-        guest.setDisks(List.of(disk));
-        return guest;
-    }
-
-    private static Partition partition(String number, String mountPoint) {
-        Partition partition = new Partition();
-        partition.setNumber(number);
-        partition.setMountPoint(mountPoint);
-        return partition;
-    }
-
-    /** Validates and generates the guest's bundle under {@code out}; returns the guest's bundle folder. */
-    static Path generate(Guest guest, Path out) throws Exception {
-        Validation validation = GuestValidator.validate(List.of(guest));
-        assertTrue(validation.valid(), () -> "the test guest must be valid: " + validation.errors());
-        new BundleGenerator(out, null).generate(validation.guests());
-        return out.resolve(guest.getName());
+    /** Generates the seed guest's bundle (SPEC §4) under {@code out}; returns the guest's bundle folder. */
+    static Path generateSeedBundle(Path out) throws Exception {
+        new BundleGenerator(out, null).generate(List.of(SeedGuest.valid()));
+        return out.resolve(NAME);
     }
 
     /** Skips the test outside CI when not root (mknod, chgrp, rpm --root need it); fails under CI=true. */

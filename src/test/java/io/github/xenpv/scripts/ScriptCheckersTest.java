@@ -16,7 +16,7 @@ class ScriptCheckersTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        bundle = ScratchGuest.generate(ScratchGuest.seedGuest(), out);
+        bundle = ScratchGuest.generateSeedBundle(out);
     }
 
     @ParameterizedTest
