@@ -178,6 +178,18 @@ class QuotingAloneHoldsTest {
     }
 
     @Test
+    void everyScriptOfTheBundleStillParses() throws Exception {
+        for (ModuleLoading loading : ModuleLoading.values()) {
+            ValidGuest guest = hostileGuest(loading, true);
+            for (RenderedFile file : new GuestRenderer(new TemplateEngine(null)).render(guest)) {
+                if (file.executable()) {
+                    parses(write(guest, file.path()));
+                }
+            }
+        }
+    }
+
+    @Test
     void anXmKeyThatIsNotAPythonNameCannotBeBuilt() {
         assertThrows(IllegalArgumentException.class, () -> new XmSetting("x = 1\nimport os\ny", "v"));
         assertThrows(IllegalArgumentException.class, () -> new XmSetting("a b", 1));
