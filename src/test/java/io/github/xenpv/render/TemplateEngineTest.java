@@ -2,6 +2,7 @@ package io.github.xenpv.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
 import java.nio.file.Files;
@@ -66,6 +67,13 @@ class TemplateEngineTest {
         RenderException error = assertThrows(RenderException.class, () -> render("guest/etc/inittab.ftl"));
         assertEquals("template guest/etc/inittab.ftl not found in " + overrides + " nor among the plugin's templates",
                 error.getMessage());
+    }
+
+    @Test
+    void aMissingOverrideFolderMeansBundledTemplatesOnly() throws Exception {
+        TemplateEngine engine = new TemplateEngine(overrides.resolve("absent"));
+        assertTrue(engine.render("guest/etc/modules.conf.ftl", Map.of("guest", SeedGuest.valid()))
+                .contains("alias eth0 xen-vnif\n"));
     }
 
     private String render(String template) throws Exception {
