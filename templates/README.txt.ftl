@@ -49,12 +49,15 @@ This bundle:
 
 2. [guest] Install the driver and the guest files
 
-    sh install-guest.sh
+    sh install-guest.sh --offline
 
-   It logs each step as done, already done or skipped, keeps a backup <file>.xenpv-<time> before
-   it first changes a file, and changes nothing when run again. Options:
-     --dry-run     print what would change (as diffs) and change nothing
+   The PV disks appear in the guest only once dom0 attaches them (steps 4 and 5), so this run
+   installs the driver and the files but loads no module, creates no device node and mounts
+   nothing; step 6 runs it again for those. It logs each step as done, already done or
+   skipped, keeps a backup <file>.xenpv-<time> before it first changes a file, and changes
+   nothing that is already done. Its options:
      --offline     load no module, create no device node, mount nothing
+     --dry-run     print what would change (as diffs) and change nothing
      --root DIR    apply to a guest image mounted at DIR instead of the running guest
      --uninstall   put every file back as it was before the first install
 
@@ -111,9 +114,8 @@ This bundle:
    rc.sysinit checks and mounts file systems before rc.local runs.
 
 </#if>
-   The mkdir and mount commands, and the device nodes, work once dom0 attaches the PV disks
-   (steps 4 and 5); until then the guest has no PV disk. Running install-guest.sh again after
-   step 5 finishes them.
+   By hand, load the modules, run xenpv-mknod and mount only after step 5: until dom0 attaches
+   the PV disks, the guest has none.
 
 <#if guest.noapic>
    In /boot/grub/grub.conf (/etc/grub.conf links to it), add noapic to the kernel line of
@@ -157,7 +159,16 @@ This bundle:
     virsh start ${sh(guest.name)}
 
 
-6. [guest] Check
+6. [guest] Finish and check
+
+   The boot has loaded the driver<#if guest.moduleLoading == "rc.modules"> and mounted the PV file systems</#if>. Run the install
+   again, without --offline: it loads what is missing, creates the device nodes, mounts the
+   file systems and runs xenpv-verify.
+
+    cd /root/xenpv-${sh(guest.name)}
+    sh install-guest.sh
+
+   Then check by hand:
 
     cat /proc/partitions
 

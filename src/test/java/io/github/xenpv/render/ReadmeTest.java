@@ -23,13 +23,13 @@ class ReadmeTest {
     @Test
     void theSeedGuestsStepsComeInTheProceduresOrderWithTheirSide() throws Exception {
         String readme = readme(SeedGuest.valid());
-        List<String> steps = List.of("[guest] Place the driver RPM", "sh install-guest.sh", "rpm -ivh kmod-xenpv*.rpm",
+        List<String> steps = List.of("[guest] Place the driver RPM", "sh install-guest.sh --offline", "rpm -ivh kmod-xenpv*.rpm",
                 "depmod -a", "insmod xen-platform-pci.o", "insmod xen-balloon.o", "insmod xen-vbd.o",
                 "insmod xen-vnif.o", "/usr/local/sbin/xenpv-mknod", "mount /dev/xvdb1 /mnt/pvdisk_p1",
                 "kernel /vmlinuz-2.4.21-52.EL ro root=LABEL=/ noapic", "[guest] Shut the guest down", "shutdown -h now",
                 "[dom0] Install the domain config /etc/xen/rhel3_64_fv", "sh dom0/install-dom0.sh",
                 "cp dom0/etc/xen/rhel3_64_fv /etc/xen/rhel3_64_fv", "[dom0] Start the guest", "virsh start rhel3_64_fv",
-                "[guest] Check", "cat /proc/partitions", "202     0  xvdb", "202     1  xvdb1", "202     2  xvdb2",
+                "[guest] Finish and check", "sh install-guest.sh\n", "cat /proc/partitions", "202     0  xvdb", "202     1  xvdb1", "202     2  xvdb2",
                 "df /mnt/pvdisk_p1 /mnt/pvdisk_p2", "/usr/local/sbin/xenpv-verify", "MODVERSIONS", "PV disks cannot boot",
                 "RHEL 5.1-or-older dom0 needs noapic", "no ia64");
         int from = 0;
