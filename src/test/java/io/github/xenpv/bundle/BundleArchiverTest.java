@@ -65,14 +65,15 @@ class BundleArchiverTest {
         List<String> names = entries.stream().map(TarArchiveEntry::getName).toList();
         assertEquals(List.of("rhel3_64_fv/", "rhel3_64_fv/README.txt", "rhel3_64_fv/SHA256SUMS", "rhel3_64_fv/dom0/",
                 "rhel3_64_fv/dom0/etc/", "rhel3_64_fv/dom0/etc/xen/", "rhel3_64_fv/dom0/etc/xen/rhel3_64_fv",
-                "rhel3_64_fv/guest/", "rhel3_64_fv/guest/boot/", "rhel3_64_fv/guest/boot/grub/",
+                "rhel3_64_fv/dom0/install-dom0.sh", "rhel3_64_fv/guest/", "rhel3_64_fv/guest/boot/", "rhel3_64_fv/guest/boot/grub/",
                 "rhel3_64_fv/guest/boot/grub/grub.conf", "rhel3_64_fv/guest/etc/", "rhel3_64_fv/guest/etc/fstab",
                 "rhel3_64_fv/guest/etc/modules.conf", "rhel3_64_fv/guest/etc/rc.d/", "rhel3_64_fv/guest/etc/rc.d/rc.local",
-                "rhel3_64_fv/guest/etc/rc.modules", "rhel3_64_fv/guest/usr/", "rhel3_64_fv/guest/usr/local/",
-                "rhel3_64_fv/guest/usr/local/sbin/", "rhel3_64_fv/guest/usr/local/sbin/xenpv-mknod"), names);
+                "rhel3_64_fv/guest/etc/rc.modules", "rhel3_64_fv/guest/install-guest.sh", "rhel3_64_fv/guest/usr/", "rhel3_64_fv/guest/usr/local/",
+                "rhel3_64_fv/guest/usr/local/sbin/", "rhel3_64_fv/guest/usr/local/sbin/xenpv-mknod",
+                "rhel3_64_fv/guest/usr/local/sbin/xenpv-verify"), names);
         for (TarArchiveEntry entry : entries) {
             String name = entry.getName();
-            boolean executable = name.endsWith("/rc.local") || name.endsWith("/rc.modules") || name.endsWith("/xenpv-mknod");
+            boolean executable = executable(name);
             int permissions = entry.isDirectory() || executable ? 0755 : 0644;
             assertEquals(permissions, entry.getMode() & 07777, name);
             assertEquals(0, entry.getLongUserId(), name);
@@ -109,7 +110,7 @@ class BundleArchiverTest {
             List<String> lines = new String(tar.getInputStream().readAllBytes()).lines()
                     .map(line -> line.replaceAll(" +", " ")).toList();
             assertEquals(0, tar.waitFor(), String.join("\n", lines));
-            assertEquals(21, lines.size(), String.join("\n", lines));
+            assertEquals(24, lines.size(), String.join("\n", lines));
             assertEquals("drwxr-xr-x 0/0 0 2026-01-01 00:00 rhel3_64_fv/", lines.get(0));
             assertTrue(lines.contains("-rwxr-xr-x 0/0 " + size("guest/etc/rc.modules")
                     + " 2026-01-01 00:00 rhel3_64_fv/guest/etc/rc.modules"), String.join("\n", lines));
@@ -169,7 +170,7 @@ class BundleArchiverTest {
                     .map(TarArchiveEntry::getName).toList(), entries.stream().map(ZipArchiveEntry::getName).toList());
             for (ZipArchiveEntry entry : entries) {
                 String name = entry.getName();
-                boolean executable = name.endsWith("/rc.local") || name.endsWith("/rc.modules") || name.endsWith("/xenpv-mknod");
+                boolean executable = executable(name);
                 assertEquals(entry.isDirectory() ? 040755 : executable ? 0100755 : 0100644, entry.getUnixMode(), name);
                 assertEquals(0, entry.getExtraFields().length, name + " has no extra time or owner fields");
                 // The DOS fields hold wall-clock time; the JVM's zone reads them back to local time.
@@ -193,6 +194,12 @@ class BundleArchiverTest {
         List<BundleArchiver.Archive> second = archiver.write(List.of(seed), List.of(ArchiveFormat.TAR_GZ), target, "guests-1.0");
         assertFalse(second.get(0).written());
         assertEquals(old, Files.getLastModifiedTime(second.get(0).file()));
+    }
+
+    /** What SPEC §5 makes executable: the scripts, rc.local and rc.modules. */
+    private static boolean executable(String entryName) {
+        return entryName.endsWith(".sh") || entryName.endsWith("/rc.local") || entryName.endsWith("/rc.modules")
+                || entryName.contains("/usr/local/sbin/") && !entryName.endsWith("/");
     }
 
     private long size(String path) {
