@@ -62,8 +62,12 @@ public final class BundleWriter {
     }
 
     private static boolean writeIfChanged(Path target, RenderedFile file) throws IOException {
-        Set<PosixFilePermission> mode = file.executable() ? EXECUTABLE : REGULAR;
-        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), file.content())) {
+        return writeIfChanged(target, file.content(), file.executable() ? EXECUTABLE : REGULAR);
+    }
+
+    /** Writes {@code content} atomically unless the file already holds it with this mode; says whether it wrote. */
+    static boolean writeIfChanged(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
             if (!POSIX || Files.getPosixFilePermissions(target).equals(mode)) {
                 return false;
             }
@@ -73,7 +77,7 @@ public final class BundleWriter {
         Files.createDirectories(target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".xenpv-tmp");
         try {
-            Files.write(temporary, file.content());
+            Files.write(temporary, content);
             if (POSIX) {
                 Files.setPosixFilePermissions(temporary, mode);
             }
