@@ -52,7 +52,7 @@ class NothingHalfDoneTest {
         RenderException failure = assertThrows(RenderException.class,
                 () -> new BundleGenerator(output, work.resolve("templates")).generate(guests));
         assertTrue(failure.getMessage().contains("guest/etc/fstab.ftl, line 1"), failure.getMessage());
-        assertTrue(failure.getMessage().endsWith(": guest.noSuchValue"), "the message names what is missing: " + failure.getMessage());
+        assertTrue(failure.getMessage().endsWith("null or missing: ==> guest.noSuchValue"), "the message names what is missing: " + failure.getMessage());
         assertEquals(before, snapshot(output), "the output folder changed although the build failed");
     }
 
