@@ -111,22 +111,26 @@ public final class GuestValidator {
                 error(path, "is empty");
                 continue;
             }
-            ValidGuest checked = new GuestCheck(path, guest).check();
-            if (checked == null) {
-                continue;
+            GuestCheck check = new GuestCheck(path, guest);
+            ValidGuest checked = check.check();
+            // Clashes between guests are found from whatever part of this guest checked out, so a
+            // guest with another mistake still gets its clashes reported in the same run.
+            if (check.name != null) {
+                unique(names, check.name, path + "/name", "another guest has the same name; it names the file /etc/xen/<name>");
             }
-            unique(names, checked.name(), path + "/name", "another guest has the same name; it names the file /etc/xen/<name>");
-            for (ValidNetwork network : checked.networks()) {
+            for (ValidNetwork network : check.networks) {
                 String networkPath = path + "/networks/network[" + (network.index() + 1) + "]/mac";
                 unique(macs, network.mac(), networkPath, network.macDerived()
                         ? "the derived MAC is already used; declare <mac> for this network"
                         : "the MAC is already used; two NICs on one bridge must not share it");
             }
-            if (checked.uuid() != null) {
-                unique(uuids, checked.uuid(), path + "/uuid", "xm refuses to start a second domain with the same UUID");
+            if (check.uuid != null) {
+                unique(uuids, check.uuid, path + "/uuid", "xm refuses to start a second domain with the same UUID");
             }
-            sources(checked, path, sharedSources);
-            valid.add(checked);
+            sources(check.bootDisk, check.disks, path, sharedSources);
+            if (checked != null) {
+                valid.add(checked);
+            }
         }
         return valid;
     }
@@ -136,10 +140,12 @@ public final class GuestValidator {
      * (the boot disk always, a PV disk with access w) must not appear in another guest, and a
      * source another guest writes must not appear here. Read-only sharing stays allowed.
      */
-    private void sources(ValidGuest guest, String path, Map<String, SourceUse> seen) {
+    private void sources(ValidBootDisk bootDisk, List<ValidDisk> disks, String path, Map<String, SourceUse> seen) {
         Map<String, SourceUse> uses = new LinkedHashMap<>();
-        uses.put(guest.bootDisk().source(), new SourceUse(path + "/bootDisk/source", true));
-        for (ValidDisk disk : guest.disks()) {
+        if (bootDisk != null) {
+            uses.put(bootDisk.source(), new SourceUse(path + "/bootDisk/source", true));
+        }
+        for (ValidDisk disk : disks) {
             uses.putIfAbsent(disk.source(), new SourceUse(path + "/disks/disk[" + (disk.index() + 1) + "]/source",
                     disk.access().equals("w")));
         }
@@ -195,13 +201,20 @@ public final class GuestValidator {
         private final Guest guest;
         private final int errorsBefore = errors.size();
 
+        /** What other guests must not share, as far as it checked out (null or empty otherwise). */
+        private String name;
+        private String uuid;
+        private ValidBootDisk bootDisk;
+        private List<ValidNetwork> networks = List.of();
+        private List<ValidDisk> disks = List.of();
+
         GuestCheck(String path, Guest guest) {
             this.path = path;
             this.guest = guest;
         }
 
         ValidGuest check() {
-            String name = required("name", guest.getName(), NAME,
+            name = required("name", guest.getName(), NAME,
                     "must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit; "
                             + "it names the Xen domain and /etc/xen/<name>");
             Arch arch = arch();
@@ -226,17 +239,18 @@ public final class GuestValidator {
             }
             int memory = number(path + "/memory", guest.getMemory(), 512, 32, 1024 * 1024, "MiB of guest memory");
             int vcpus = number(path + "/vcpus", guest.getVcpus(), 1, 1, 32, "virtual CPUs");
-            String uuid = optional("uuid", guest.getUuid(), UUID, null,
+            String declaredUuid = optional("uuid", guest.getUuid(), UUID, null,
                     "must be a UUID in RFC 4122 text form, e.g. 6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+            uuid = declaredUuid == null ? null : declaredUuid.toLowerCase(Locale.ROOT);
             Dom0Arch dom0Arch = choice("dom0Arch", guest.getDom0Arch(), Dom0Arch.class, Dom0Arch.X86_64,
                     "the host's architecture: x86_64 or i386");
             boolean noapic = flag("noapic", guest.getNoapic(), true);
             String dom0Release = dom0Release(noapic);
             ModuleLoading loading = choice("moduleLoading", guest.getModuleLoading(), ModuleLoading.class,
                     ModuleLoading.RC_MODULES, "where boot loads the PV block driver: rc.modules or rc.local");
-            ValidBootDisk bootDisk = bootDisk();
-            List<ValidNetwork> networks = networks(name);
-            List<ValidDisk> disks = disks(bootDisk, loading);
+            bootDisk = bootDisk();
+            networks = networks(name);
+            disks = disks(bootDisk, loading);
             GrubEntry grub = grub(kernel == null || variant == null ? null : kernel + variant.suffix(), noapic);
             List<String> fstabBase = fstabBase(disks);
             List<String> modulesConfBase = modulesConfBase(networks);
@@ -244,8 +258,8 @@ public final class GuestValidator {
             if (errors.size() > errorsBefore) {
                 return null;
             }
-            return new ValidGuest(name, arch, kernel, variant, driverRelease, driverRpm, memory, vcpus,
-                    uuid == null ? null : uuid.toLowerCase(Locale.ROOT), dom0Arch, dom0Release, noapic, loading,
+            return new ValidGuest(name, arch, kernel, variant, driverRelease, driverRpm, memory, vcpus, uuid, dom0Arch,
+                    dom0Release, noapic, loading,
                     bootDisk, networks, disks, grub, fstabBase, modulesConfBase, extraConfig);
         }
 

@@ -237,6 +237,19 @@ class GuestValidatorRulesTest {
     }
 
     @Test
+    void clashesBetweenGuestsAreReportedEvenWhenAGuestHasOtherProblems() {
+        Guest first = SeedGuest.declaration();
+        first.setMemory("16");
+        Guest second = SeedGuest.declaration();
+        second.setVcpus("0");
+        second.getDisks().get(0).setSource("/var/lib/libvirt/images/Other.dsk");
+        List<String> paths = GuestValidator.validate(List.of(first, second)).errors().stream().map(Problem::path).toList();
+        assertEquals(List.of("guests/guest[rhel3_64_fv]/memory", "guests/guest[rhel3_64_fv]/vcpus",
+                "guests/guest[rhel3_64_fv]/name", "guests/guest[rhel3_64_fv]/networks/network[1]/mac",
+                "guests/guest[rhel3_64_fv]/bootDisk/source"), paths);
+    }
+
+    @Test
     void twoGuestsCannotShareAMac() {
         Guest other = SeedGuest.declaration();
         renameAway(other);
