@@ -13,4 +13,12 @@ public record GrubEntry(String title, String root, String kernelPath, String ini
     public String kernelLine() {
         return kernelPath + " " + String.join(" ", kernelArgs);
     }
+
+    /**
+     * The kernel image's file name, e.g. {@code vmlinuz-2.4.21-52.EL}: how the install script finds
+     * this kernel's entry in a guest's own grub.conf, whatever folder or GRUB device prefixes it.
+     */
+    public String kernelImage() {
+        return kernelPath.substring(kernelPath.lastIndexOf('/') + 1);
+    }
 }

@@ -75,6 +75,18 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
     }
 
     /**
+     * The devices and mount points the PV fstab entries own: any other fstab line naming one of
+     * them as its device or mount point conflicts and is commented out. A swap partition owns its
+     * device only; {@code swap} is every swap line's mount point.
+     */
+    public List<String> fstabClaims() {
+        return partitions().stream()
+                .flatMap(partition -> partition.swap() ? java.util.stream.Stream.of(partition.node().path())
+                        : java.util.stream.Stream.of(partition.node().path(), partition.mountPoint()))
+                .toList();
+    }
+
+    /**
      * The line that opens the plugin's block in a guest file (modules.conf, rc.local, rc.modules,
      * fstab). The install script merges and removes exactly what lies between it and {@link #blockEnd()}.
      */

@@ -29,12 +29,15 @@ public final class BundleLayout {
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("dom0/etc/xen/" + NAME + ".ftl", false, ALWAYS),
+            new Entry("dom0/install-dom0.sh.ftl", true, ALWAYS),
             new Entry("guest/etc/modules.conf.ftl", false, ALWAYS),
             new Entry("guest/etc/rc.d/rc.local.ftl", true, ALWAYS),
             new Entry("guest/etc/rc.modules.ftl", true, guest -> guest.moduleLoading() == ModuleLoading.RC_MODULES),
             new Entry("guest/etc/fstab.ftl", false, ALWAYS),
             new Entry("guest/boot/grub/grub.conf.ftl", false, ALWAYS),
-            new Entry("guest/usr/local/sbin/xenpv-mknod.ftl", true, ALWAYS));
+            new Entry("guest/usr/local/sbin/xenpv-mknod.ftl", true, ALWAYS),
+            new Entry("guest/usr/local/sbin/xenpv-verify.ftl", true, ALWAYS),
+            new Entry("guest/install-guest.sh.ftl", true, ALWAYS));
 
     private BundleLayout() {
     }

@@ -49,7 +49,11 @@ public final class Checkers {
         SHELLCHECK("shellcheck", "shellcheck"),
         DASH("dash", "dash"),
         BUSYBOX("busybox", "busybox"),
-        BASH("bash", "bash");
+        BASH("bash", "bash"),
+        /** Installs the stand-in kmod-xenpv into a scratch root's database, as install-guest.sh does. */
+        RPM("rpm", "rpm"),
+        /** Builds the stand-in kmod-xenpv RPM. */
+        RPMBUILD("rpmbuild", "rpm");
 
         private final String label;
         private final String debianPackage;

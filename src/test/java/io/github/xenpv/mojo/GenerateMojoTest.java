@@ -1,0 +1,149 @@
+package io.github.xenpv.mojo;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goals' wiring: parameters and their defaults, skip, the guest filter, failures. */
+@MojoTest
+class GenerateMojoTest {
+
+    @TempDir
+    Path output;
+
+    private final RecordingLog log = new RecordingLog();
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void defaultsFollowTheProjectLayout(GenerateMojo mojo) throws Exception {
+        File basedir = new File("").getAbsoluteFile();
+        assertEquals(new File(basedir, "target/xenpv"), (File) getVariableValueFromObject(mojo, "outputDirectory"));
+        assertEquals(new File(basedir, "src/main/xenpv"), (File) getVariableValueFromObject(mojo, "templatesDirectory"));
+        assertEquals(Boolean.FALSE, (Boolean) getVariableValueFromObject(mojo, "skip"));
+        assertEquals(null, (String) getVariableValueFromObject(mojo, "guest"));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void writesEachGuestsBundleUnderOutputDirectory(GenerateMojo mojo) throws Exception {
+        run(mojo);
+        Path bundle = output.resolve("rhel3_64_fv");
+        assertTrue(Files.isRegularFile(bundle.resolve("dom0/etc/xen/rhel3_64_fv")));
+        assertTrue(Files.isExecutable(bundle.resolve("guest/usr/local/sbin/xenpv-mknod")));
+        assertTrue(log.infos().stream().anyMatch(line -> line.startsWith("xenpv: 1 guest rendered into ")), log.infos()::toString);
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void aSecondRunWritesNothing(GenerateMojo mojo) throws Exception {
+        run(mojo);
+        List<Long> times = modificationTimes();
+        run(mojo);
+        assertEquals(times, modificationTimes());
+        assertTrue(log.infos().get(log.infos().size() - 1).endsWith(" 0 files written, 11 unchanged, 0 removed"),
+                log.infos()::toString);
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    @MojoParameter(name = "skip", value = "true")
+    void skipWritesNothingAndSaysSo(GenerateMojo mojo) throws Exception {
+        run(mojo);
+        assertEquals(List.of("xenpv: skipped (xenpv.skip is true)"), log.infos());
+        assertFalse(Files.exists(output.resolve("rhel3_64_fv")));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/two-guests/pom.xml")
+    @MojoParameter(name = "guest", value = "db")
+    void theGuestFilterRendersOnlyThatGuest(GenerateMojo mojo) throws Exception {
+        run(mojo);
+        try (Stream<Path> folders = Files.list(output)) {
+            assertEquals(List.of(output.resolve("db")), folders.toList());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/two-guests/pom.xml")
+    @MojoParameter(name = "guest", value = "mail")
+    void anUnknownGuestNameFailsListingTheDeclaredOnes(GenerateMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", output.toFile());
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: xenpv.guest 'mail' names no declared guest; declared: web, db", failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/two-guests/pom.xml")
+    void warningsAreLoggedAndDoNotStopTheBuild(GenerateMojo mojo) throws Exception {
+        run(mojo);
+        assertEquals(List.of("xenpv: guests/guest[web]/kernel: '2.4.21-47.EL' is older than RHEL 3 Update 9 "
+                + "(2.4.21-50.EL): the PV drivers need Update 9 or later"), log.warnings());
+        assertTrue(Files.isDirectory(output.resolve("web")));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/invalid/pom.xml")
+    void everyProblemIsReportedAtOnceAndNothingIsWritten(GenerateMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", output.toFile());
+        mojo.setLog(log);
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(String.join("\n",
+                "xenpv: 3 problems in the guest declarations:",
+                "  guests/guest[broken]/arch: 'ia64' is not supported: Itanium binary RPMs and builds of the PV "
+                        + "drivers are not available",
+                "  guests/guest[broken]/memory: '16' is out of range: MiB of guest memory must be a whole number "
+                        + "from 32 to 1048576",
+                "  guests/guest[broken]/disks/disk[1]/device: 'xvdq' is out of range: a 2.4 guest has 16 PV disks, "
+                        + "xvda..xvdp (8-bit minors, 16 per disk)"), failure.getMessage());
+        try (Stream<Path> entries = Files.list(output)) {
+            assertEquals(0, entries.count());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = "src/test/projects/seed/pom.xml")
+    void validateChecksAndWritesNothing(ValidateMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", output.toFile());
+        mojo.setLog(log);
+        mojo.execute();
+        assertEquals(List.of("xenpv: 1 guest valid"), log.infos());
+        try (Stream<Path> entries = Files.list(output)) {
+            assertEquals(0, entries.count());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = "src/test/projects/invalid/pom.xml")
+    void validateFailsOnTheSameProblems(ValidateMojo mojo) {
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(failure.getMessage().startsWith("xenpv: 3 problems in the guest declarations:"), failure.getMessage());
+    }
+
+    private void run(GenerateMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", output.toFile());
+        mojo.setLog(log);
+        mojo.execute();
+    }
+
+    private List<Long> modificationTimes() throws IOException {
+        try (Stream<Path> walk = Files.walk(output)) {
+            return walk.filter(Files::isRegularFile).sorted().map(path -> path.toFile().lastModified()).toList();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.xenpv.mojo;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+
+/** A Maven log that keeps what a goal said at info and warn level, and still prints it. */
+final class RecordingLog extends SystemStreamLog {
+
+    private final List<String> infos = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    @Override
+    public void info(CharSequence content) {
+        infos.add(content.toString());
+        super.info(content);
+    }
+
+    @Override
+    public void warn(CharSequence content) {
+        warnings.add(content.toString());
+        super.warn(content);
+    }
+
+    List<String> infos() {
+        return infos;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+}

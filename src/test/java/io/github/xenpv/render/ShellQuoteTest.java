@@ -1,0 +1,25 @@
+package io.github.xenpv.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ShellQuoteTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xvdb1", "/mnt/pvdisk_p1", "0.1-5.el", "kmod-xenpv,x=y:z@h%"})
+    void plainWordsStayBare(String word) {
+        assertEquals(word, ShellQuote.quote(word));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a b", "it's", "$(touch /tmp/x)", "`id`", "a;b", "a\nb", "*", "~root", "\"q\"", "'", "a\\b"})
+    void anythingElseMeansExactlyItselfToTheShell(String value) throws Exception {
+        Process sh = new ProcessBuilder("sh", "-c", "printf %s " + ShellQuote.quote(value)).start();
+        String echoed = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, sh.waitFor());
+        assertEquals(value, echoed);
+    }
+}

@@ -1,0 +1,440 @@
+package io.github.xenpv.scripts;
+
+import static io.github.xenpv.scripts.ScratchGuest.KERNEL;
+import static io.github.xenpv.scripts.ScratchGuest.NAME;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.xenpv.checkers.Checkers;
+import io.github.xenpv.checkers.Checkers.FstabEntry;
+import io.github.xenpv.checkers.Checkers.GrubConfig;
+import io.github.xenpv.scripts.ScratchGuest.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * install-guest.sh of the seed guest, run as root against a stock RHEL 3 guest in a scratch
+ * root (its --root route, with the shims standing in for the running kernel).
+ */
+class InstallGuestTest {
+
+    /** The files the install edits or creates, under the root; the first five exist in a stock guest. */
+    private static final List<String> EDITED = List.of("etc/fstab", "etc/modules.conf", "etc/rc.d/rc.local",
+            "etc/rc.local", "boot/grub/grub.conf", "etc/grub.conf", "etc/rc.modules", "usr/local/sbin/xenpv-mknod",
+            "usr/local/sbin/xenpv-verify");
+
+    @TempDir
+    static Path shared;
+    static Path bundle;
+    static Path pristine;
+
+    @TempDir
+    Path scratch;
+    Path root;
+    Path shims;
+    Path calls;
+    Path count;
+
+    @BeforeAll
+    static void bundleRpmAndStockRoot() throws Exception {
+        ScratchGuest.requireRoot();
+        bundle = ScratchGuest.generateSeedBundle(shared.resolve("out"));
+        Path rpm = ScratchGuest.buildDriverRpm(shared.resolve("rpmbuild"));
+        Files.copy(rpm, bundle.resolve("guest").resolve(rpm.getFileName()));
+        pristine = shared.resolve("stock-root");
+        ScratchGuest.createStockRoot(pristine);
+    }
+
+    @BeforeEach
+    void scratchRoot() throws IOException {
+        root = scratch.resolve("root");
+        copyTree(pristine, root);
+        shims = scratch.resolve("shims");
+        ScratchGuest.writeShims(shims);
+        calls = scratch.resolve("calls");
+        count = scratch.resolve("count");
+    }
+
+    private static void copyTree(Path from, Path to) {
+        Result copied = ScratchGuest.run(List.of("cp", "-a", from.toString(), to.toString()), Map.of(), null);
+        assertEquals(0, copied.exit(), copied::describe);
+    }
+
+    private Result install(String shell, String... options) {
+        return install(shell, Map.of(), options);
+    }
+
+    private Result install(String shell, Map<String, String> extraEnvironment, String... options) {
+        List<String> command = new ArrayList<>(switch (shell) {
+            case "dash" -> List.of("dash");
+            case "busybox" -> List.of("busybox", "sh");
+            case "bash" -> List.of("bash", "--posix");
+            default -> throw new IllegalArgumentException(shell);
+        });
+        command.add(bundle.resolve("guest/install-guest.sh").toString());
+        command.add("--root");
+        command.add(root.toString());
+        command.addAll(List.of(options));
+        Map<String, String> environment = new TreeMap<>(ScratchGuest.shimEnvironment(shims, root, calls, count));
+        environment.putAll(extraEnvironment);
+        return ScratchGuest.run(command, environment, scratch);
+    }
+
+    private String read(String relative) throws IOException {
+        return Files.readString(root.resolve(relative));
+    }
+
+    private String bundleBlock(String relative) throws IOException {
+        String text = Files.readString(bundle.resolve("guest").resolve(relative));
+        return text.substring(text.indexOf("# BEGIN xenpv-maven-plugin block, guest " + NAME));
+    }
+
+    private String mode(String relative) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve(relative), LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private List<String> calls(String command) throws IOException {
+        return Files.exists(calls) ? Files.readAllLines(calls).stream().filter(line -> line.startsWith(command + " ")).toList()
+                : List.of();
+    }
+
+    private static void assertSucceeded(Result result) {
+        assertEquals(0, result.exit(), result::describe);
+    }
+
+    @Test
+    void mergesEveryFileLoadsTheModulesInOrderAndMakesTheNodes() throws Exception {
+        Result result = install("dash");
+        assertSucceeded(result);
+
+        assertEquals("#xenpv-replaced# alias eth0 8139too\nalias usb-controller usb-uhci\n"
+                + bundleBlock("etc/modules.conf"), read("etc/modules.conf"));
+        assertEquals(List.of("alias eth0 xen_vnif", "alias usb_controller usb_uhci"),
+                Checkers.modulesConf(root.resolve("etc/modules.conf")).stream().sorted().toList());
+
+        String fstab = ScratchGuest.STOCK_FSTAB.replace("/dev/hdb1  ", "#xenpv-replaced# /dev/hdb1  ");
+        assertEquals(fstab + bundleBlock("etc/fstab"), read("etc/fstab"));
+        List<FstabEntry> entries = Checkers.fstab(root.resolve("etc/fstab"));
+        assertEquals(List.of("/", "/boot", "/dev/pts", "/proc", "/dev/shm", "swap", "/mnt/cdrom", "/mnt/pvdisk_p1",
+                "/mnt/pvdisk_p2"), entries.stream().map(FstabEntry::target).toList());
+        assertEquals("/dev/xvdb2", entries.get(8).source());
+
+        assertTrue(Files.isSymbolicLink(root.resolve("etc/rc.local")), "etc/rc.local stays a link");
+        assertEquals(ScratchGuest.STOCK_RC_LOCAL + bundleBlock("etc/rc.d/rc.local"), read("etc/rc.d/rc.local"));
+        assertEquals("rwxr-xr-x", mode("etc/rc.d/rc.local"));
+        assertEquals(Files.readString(bundle.resolve("guest/etc/rc.modules")), read("etc/rc.modules"));
+        assertEquals("rwxr-xr-x", mode("etc/rc.modules"));
+        for (String script : List.of("xenpv-mknod", "xenpv-verify")) {
+            assertEquals(Files.readString(bundle.resolve("guest/usr/local/sbin/" + script)),
+                    read("usr/local/sbin/" + script));
+            assertEquals("rwxr-xr-x", mode("usr/local/sbin/" + script));
+        }
+
+        assertTrue(Files.isSymbolicLink(root.resolve("etc/grub.conf")), "etc/grub.conf stays a link");
+        assertEquals("rw-------", mode("boot/grub/grub.conf"));
+        assertEquals(ScratchGuest.STOCK_GRUB_CONF.replace("vmlinuz-2.4.21-52.EL ro root=LABEL=/\n",
+                "vmlinuz-2.4.21-52.EL ro root=LABEL=/ noapic\n"), read("boot/grub/grub.conf"));
+        GrubConfig grub = Checkers.grubConf(root.resolve("boot/grub/grub.conf"));
+        assertEquals("ro root=LABEL=/", grub.images().get(0).args(), "the SMP kernel is not the declared one");
+        assertEquals("ro root=LABEL=/ noapic", grub.images().get(1).args());
+
+        assertEquals(0, ScratchGuest.run(List.of("rpm", "--root", root.toString(), "-q", "kmod-xenpv"), Map.of(), null)
+                .exit(), "kmod-xenpv is in the guest's rpm database");
+        String modules = root.resolve(ScratchGuest.DRIVER_DIRECTORY).toString();
+        assertEquals(ScratchGuest.MODULES.stream().map(module -> "insmod " + modules + "/" + module + ".o").toList(),
+                calls("insmod"));
+        assertEquals(List.of("depmod -a -b " + root + " " + KERNEL), calls("depmod"));
+        assertTrue(read("lib/modules/" + KERNEL + "/modules.dep").contains("/xen-vbd.o:"));
+        assertEquals(List.of("mount -t ext3 -o defaults " + root + "/dev/xvdb1 " + root + "/mnt/pvdisk_p1",
+                "mount -t ext3 -o defaults " + root + "/dev/xvdb2 " + root + "/mnt/pvdisk_p2"), calls("mount"));
+        assertTrue(Files.isDirectory(root.resolve("mnt/pvdisk_p1")) && Files.isDirectory(root.resolve("mnt/pvdisk_p2")));
+        assertEquals(List.of(), calls("uname"), "under --root the declaration stands in for uname");
+
+        for (int minor = 0; minor <= 2; minor++) {
+            Path node = root.resolve("dev/xvdb" + (minor == 0 ? "" : minor));
+            long rdev = (Long) Files.getAttribute(node, "unix:rdev");
+            assertEquals(202, ScratchGuest.major(rdev), node.toString());
+            assertEquals(minor, ScratchGuest.minor(rdev), node.toString());
+            assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(node)));
+            assertTrue((Integer) Files.getAttribute(node, "unix:mode") >= 060000, "block node " + node);
+            assertEquals("disk", Files.readAttributes(node, java.nio.file.attribute.PosixFileAttributes.class)
+                    .group().getName(), node.toString());
+        }
+
+        assertOneBackup("etc/fstab", ScratchGuest.STOCK_FSTAB, "rw-r--r--");
+        assertOneBackup("etc/modules.conf", ScratchGuest.STOCK_MODULES_CONF, "rw-r--r--");
+        assertOneBackup("etc/rc.d/rc.local", ScratchGuest.STOCK_RC_LOCAL, "rwxr-xr-x");
+        assertOneBackup("boot/grub/grub.conf", ScratchGuest.STOCK_GRUB_CONF, "rw-------");
+        assertEquals(List.of(), ScratchGuest.backups(root.resolve("etc/rc.modules")), "a new file needs no backup");
+
+        String log = result.stdout();
+        for (String step : List.of("preflight: done", "rpm: done", "depmod: done", "insmod xen-platform-pci: done",
+                "/etc/modules.conf: done", "/etc/rc.local: done", "/etc/rc.modules: done", "/etc/fstab: done",
+                "mknod: done", "mount /mnt/pvdisk_p1: done", "/etc/grub.conf: done", "verify: done")) {
+            assertTrue(log.contains("install-guest.sh: " + step + "\n"), () -> step + " missing from\n" + log);
+        }
+        assertTrue(log.contains("/dev/xvdb2") && !log.contains("FAILED"), log);
+    }
+
+    private void assertOneBackup(String relative, String original, String mode) throws IOException {
+        List<Path> backups = ScratchGuest.backups(root.resolve(relative));
+        assertEquals(1, backups.size(), () -> relative + ": " + backups);
+        assertEquals(original, Files.readString(backups.get(0)));
+        assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(backups.get(0))));
+    }
+
+    @Test
+    void aSecondRunChangesNothingAndMakesNoBackup() throws Exception {
+        assertSucceeded(install("dash"));
+        Map<String, String> installed = ScratchGuest.snapshot(root);
+        Files.delete(calls);
+
+        Result again = install("dash");
+        assertSucceeded(again);
+        ScratchGuest.assertSameTree(installed, ScratchGuest.snapshot(root), "");
+        assertEquals(List.of(), calls("mv"), "nothing renamed");
+        assertEquals(List.of(), calls("insmod"));
+        assertEquals(List.of(), calls("mount"));
+        assertEquals(List.of(), calls("depmod"));
+        // preflight and verify are checks: they run every time
+        assertEquals(List.of("install-guest.sh: preflight: done", "install-guest.sh: verify: done"),
+                again.stdout().lines().filter(line -> line.endsWith(": done")).toList(), "no step had anything left to do");
+        assertTrue(again.stdout().contains("/etc/fstab: already done"), again.stdout());
+    }
+
+    @Test
+    void aDryRunPrintsTheDiffsAndChangesNothing() throws Exception {
+        Map<String, String> stock = ScratchGuest.snapshot(root);
+        Result dry = install("dash", "--dry-run");
+        assertSucceeded(dry);
+        ScratchGuest.assertSameTree(stock, ScratchGuest.snapshot(root), "");
+        assertTrue(dry.stdout().contains("--- /etc/modules.conf\n+++ /etc/modules.conf\n"), dry.stdout());
+        assertTrue(dry.stdout().contains("\n-alias eth0 8139too\n+#xenpv-replaced# alias eth0 8139too\n"), dry.stdout());
+        assertTrue(dry.stdout().contains("\n+alias eth0 xen-vnif\n"), dry.stdout());
+        assertTrue(dry.stdout().contains("-\tkernel /vmlinuz-2.4.21-52.EL ro root=LABEL=/\n"
+                + "+\tkernel /vmlinuz-2.4.21-52.EL ro root=LABEL=/ noapic\n"), dry.stdout());
+        assertTrue(dry.stdout().contains("+++ /etc/rc.modules\n"), dry.stdout());
+        assertEquals(List.of(), calls("insmod"));
+        assertEquals(List.of(), calls("mv"));
+    }
+
+    @Test
+    void uninstallRestoresEveryOriginalByteForByte() throws Exception {
+        Map<String, String> stock = edited(ScratchGuest.snapshot(root));
+        assertSucceeded(install("dash"));
+        assertFalse(stock.equals(edited(ScratchGuest.snapshot(root))));
+
+        Result uninstall = install("dash", "--uninstall");
+        assertSucceeded(uninstall);
+        ScratchGuest.assertSameTree(stock, edited(ScratchGuest.snapshot(root)), "");
+        assertFalse(Files.exists(root.resolve("var/lib/xenpv")), "the state is gone with the install");
+        assertEquals(ScratchGuest.STOCK_GRUB_CONF, read("boot/grub/grub.conf"));
+        assertTrue(Files.isSymbolicLink(root.resolve("etc/grub.conf")));
+
+        Result again = install("dash", "--uninstall");
+        assertSucceeded(again);
+        ScratchGuest.assertSameTree(stock, edited(ScratchGuest.snapshot(root)), "");
+    }
+
+    @Test
+    void uninstallKeepsAnEditMadeSinceTheInstall() throws Exception {
+        assertSucceeded(install("dash"));
+        Files.writeString(root.resolve("etc/fstab"), read("etc/fstab") + "/dev/hdc1 /data ext3 defaults 1 2\n");
+        assertSucceeded(install("dash", "--uninstall"));
+        assertEquals(ScratchGuest.STOCK_FSTAB, read("etc/fstab"));
+        List<Path> backups = ScratchGuest.backups(root.resolve("etc/fstab"));
+        assertTrue(backups.stream().anyMatch(backup -> {
+            try {
+                return Files.readString(backup).endsWith("/dev/hdc1 /data ext3 defaults 1 2\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }), "the edited fstab is kept as a backup");
+    }
+
+    /** The entries of the files the install touches; a missing one is recorded as missing. */
+    private static Map<String, String> edited(Map<String, String> snapshot) {
+        Map<String, String> edited = new TreeMap<>();
+        for (String path : EDITED) {
+            edited.put(path, snapshot.getOrDefault(path, "missing"));
+        }
+        edited.put("var/lib/xenpv", snapshot.getOrDefault("var/lib/xenpv", "missing"));
+        return edited;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox", "bash"})
+    void runsUnderEveryShell(String shell) throws Exception {
+        Checkers.require(switch (shell) {
+            case "dash" -> Checkers.Tool.DASH;
+            case "busybox" -> Checkers.Tool.BUSYBOX;
+            default -> Checkers.Tool.BASH;
+        });
+        Map<String, String> stock = edited(ScratchGuest.snapshot(root));
+        assertSucceeded(install(shell));
+        Map<String, String> installed = ScratchGuest.snapshot(root);
+        assertTrue(read("etc/fstab").endsWith(bundleBlock("etc/fstab")));
+        assertEquals(4, calls("insmod").size());
+        assertSucceeded(install(shell));
+        ScratchGuest.assertSameTree(installed, ScratchGuest.snapshot(root), "");
+        assertSucceeded(install(shell, "--uninstall"));
+        ScratchGuest.assertSameTree(stock, edited(ScratchGuest.snapshot(root)), "");
+    }
+
+    @Test
+    void offlineLoadsNothingMakesNoNodeMountsNothing() throws Exception {
+        Result offline = install("dash", "--offline");
+        assertSucceeded(offline);
+        assertEquals(List.of(), calls("insmod"));
+        assertEquals(List.of(), calls("mount"));
+        assertFalse(Files.exists(root.resolve("dev/xvdb1")));
+        assertTrue(Files.isDirectory(root.resolve("mnt/pvdisk_p1")), "boot mounts onto it");
+        assertTrue(read("etc/fstab").endsWith(bundleBlock("etc/fstab")));
+        assertTrue(offline.stdout().contains("verify: skipped (--offline)"), offline.stdout());
+    }
+
+    /**
+     * Makes the n-th call of any shim (insmod, depmod, mount, and mv, through which every file
+     * change is committed) fail, for every n of an uninterrupted run. The failed run must leave
+     * each file as it was or as the full run leaves it, and a second run must end where the
+     * uninterrupted one did. The same for --uninstall.
+     */
+    @Test
+    void aRunStoppedAtAnyStepLeavesWholeFilesAndARerunFinishes() throws Exception {
+        Map<String, String> stock = ScratchGuest.snapshot(root);
+        assertSucceeded(install("dash"));
+        Map<String, String> installed = ScratchGuest.snapshot(root);
+        int installCalls = Integer.parseInt(Files.readString(count).strip());
+        Files.delete(count);
+        assertSucceeded(install("dash", "--uninstall"));
+        Map<String, String> uninstalled = ScratchGuest.snapshot(root);
+        int uninstallCalls = Integer.parseInt(Files.readString(count).strip());
+        assertTrue(installCalls > 20 && uninstallCalls > 3, installCalls + " / " + uninstallCalls);
+
+        for (int n = 1; n <= installCalls; n++) {
+            freshRoot();
+            Result stopped = install("dash", Map.of("XENPV_TEST_FAIL_AT", Integer.toString(n)));
+            String context = "install stopped at call " + n + "\n" + stopped.describe();
+            assertEquals(1, stopped.exit(), context);
+            assertTrue(stopped.stderr().contains("install-guest.sh: step "), context);
+            assertWholeFiles(stock, installed, ScratchGuest.snapshot(root), context);
+            Files.delete(count);
+            Result rerun = install("dash");
+            assertEquals(0, rerun.exit(), context + "\nrerun:\n" + rerun.describe());
+            ScratchGuest.assertSameTree(installed, ScratchGuest.snapshot(root), context);
+        }
+        for (int n = 1; n <= uninstallCalls; n++) {
+            freshRoot();
+            assertSucceeded(install("dash"));
+            Files.delete(count);
+            Result stopped = install("dash", Map.of("XENPV_TEST_FAIL_AT", Integer.toString(n)), "--uninstall");
+            String context = "uninstall stopped at call " + n + "\n" + stopped.describe();
+            assertEquals(1, stopped.exit(), context);
+            assertWholeFiles(stock, installed, ScratchGuest.snapshot(root), context);
+            Files.delete(count);
+            Result rerun = install("dash", "--uninstall");
+            assertEquals(0, rerun.exit(), context + "\nrerun:\n" + rerun.describe());
+            ScratchGuest.assertSameTree(edited(uninstalled), edited(ScratchGuest.snapshot(root)), context);
+        }
+    }
+
+    private void freshRoot() throws IOException {
+        ScratchGuest.run(List.of("rm", "-rf", root.toString()), Map.of(), null);
+        copyTree(pristine, root);
+        Files.deleteIfExists(count);
+        Files.deleteIfExists(calls);
+    }
+
+    private static void assertWholeFiles(Map<String, String> before, Map<String, String> after, Map<String, String> now,
+            String context) {
+        for (String path : EDITED) {
+            String state = now.getOrDefault(path, "missing");
+            assertTrue(state.equals(before.getOrDefault(path, "missing")) || state.equals(after.get(path)),
+                    () -> path + " is neither as before nor as after: " + state + "\n" + context);
+        }
+    }
+
+    @Test
+    void preflightRefusesAGuestRunningAnotherKernelBeforeAnyChange() throws Exception {
+        // Without --root the script works on this machine's / : a copy of the bundle without the
+        // RPM makes sure that even a broken kernel check would stop in preflight.
+        Path copy = scratch.resolve("bundle-without-rpm");
+        copyTree(bundle.resolve("guest"), copy);
+        try (var rpms = Files.newDirectoryStream(copy, "*.rpm")) {
+            for (Path rpm : rpms) {
+                Files.delete(rpm);
+            }
+        }
+        Map<String, String> environment = new TreeMap<>(ScratchGuest.shimEnvironment(shims, root, calls, count));
+        environment.put("XENPV_TEST_UNAME_R", "2.4.21-47.EL");
+        Result refused = ScratchGuest.run(List.of("dash", copy.resolve("install-guest.sh").toString()), environment, scratch);
+        assertEquals(1, refused.exit(), refused::describe);
+        assertTrue(refused.stderr().contains("step preflight failed: this guest runs kernel 2.4.21-47.EL but the bundle is for "
+                + KERNEL), refused.stderr());
+        assertEquals(List.of("uname -m", "uname -r"), calls("uname"));
+    }
+
+    @Test
+    void aMissingRpmStopsInPreflight() throws Exception {
+        Path copy = scratch.resolve("bundle-without-rpm");
+        copyTree(bundle.resolve("guest"), copy);
+        try (var rpms = Files.newDirectoryStream(copy, "*.rpm")) {
+            for (Path rpm : rpms) {
+                Files.delete(rpm);
+            }
+        }
+        Map<String, String> stock = ScratchGuest.snapshot(root);
+        Result refused = ScratchGuest.run(List.of("dash", copy.resolve("install-guest.sh").toString(), "--root",
+                root.toString()), ScratchGuest.shimEnvironment(shims, root, calls, count), scratch);
+        assertEquals(1, refused.exit(), refused::describe);
+        assertTrue(refused.stderr().contains("step preflight failed: no kmod-xenpv*.rpm next to install-guest.sh"),
+                refused.stderr());
+        ScratchGuest.assertSameTree(stock, ScratchGuest.snapshot(root), "");
+    }
+
+    @Test
+    void aBadOptionIsAUsageError() {
+        Result bad = install("dash", "--force");
+        assertEquals(2, bad.exit(), bad::describe);
+        assertTrue(bad.stderr().contains("unknown argument: --force") && bad.stderr().contains("usage: install-guest.sh"),
+                bad.stderr());
+        assertEquals(2, install("dash", "--root").exit(), "--root twice, the second without a folder");
+    }
+
+    @Test
+    void verifyReportsAMissingNodeAndAWrongMinor() throws Exception {
+        assertSucceeded(install("dash"));
+        Files.delete(root.resolve("dev/xvdb2"));
+        Files.delete(root.resolve("dev/xvdb1"));
+        ScratchGuest.run(List.of("mknod", root.resolve("dev/xvdb1").toString(), "b", "202", "5"), Map.of(), null);
+        Result verify = ScratchGuest.run(List.of("dash", root.resolve("usr/local/sbin/xenpv-verify").toString()),
+                Map.of("XENPV_ROOT", root.toString()), null);
+        assertEquals(1, verify.exit(), verify::describe);
+        Map<String, String> rows = verify.stdout().lines().skip(1)
+                .collect(Collectors.toMap(line -> line.split(" +")[0] + " " + line.split(" +")[1],
+                        line -> line.substring(line.lastIndexOf(' ') + 1)));
+        assertEquals("FAILED", rows.get("node /dev/xvdb1"), verify.stdout());
+        assertEquals("FAILED", rows.get("node /dev/xvdb2"), verify.stdout());
+        assertEquals("ok", rows.get("node /dev/xvdb"), verify.stdout());
+        assertEquals("ok", rows.get("module xen-vnif"), verify.stdout());
+        assertEquals("ok", rows.get("device xvd"), verify.stdout());
+        assertEquals("ok", rows.get("partition xvdb2"), verify.stdout());
+        assertEquals("ok", rows.get("mount /mnt/pvdisk_p2"), verify.stdout());
+        assertTrue(verify.stdout().contains("block 202 5"), verify.stdout());
+    }
+}
