@@ -54,11 +54,16 @@ public final class FleetBenchmark {
     }
 
     /** One line of the table. */
-    record Row(int guests, int files, double generateSeconds, double filteringSeconds, double renderMillisPerGuest,
+    record Row(int guests, int files, Times generate, Times filtering, double renderMillisPerGuest,
             double retainedMib, ChildMaven.Heap heap, double noOpSeconds, long noOpRewritten) {
+    }
 
-        double ratio() {
-            return generateSeconds / filteringSeconds;
+    /** Medians of a tool's cold builds. */
+    record Times(double wallSeconds, double cpuSeconds) {
+
+        static Times median(List<ChildMaven.Run> runs) {
+            return new Times(Statistics.median(runs.stream().map(ChildMaven.Run::wallSeconds).toList()),
+                    Statistics.median(runs.stream().map(ChildMaven.Run::cpuSeconds).toList()));
         }
     }
 
@@ -109,8 +114,8 @@ public final class FleetBenchmark {
         maven.run(twin, "generate-resources", logs.resolve("filtering-warm-up.log"), List.of());
         FilteringTwin.checkSameFiles(bundles, filtered);
 
-        List<Double> generate = new ArrayList<>();
-        List<Double> filtering = new ArrayList<>();
+        List<ChildMaven.Run> generate = new ArrayList<>();
+        List<ChildMaven.Run> filtering = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             // alternate which tool goes first, so neither always runs right after the other's writes
             if (run % 2 == 1) {
@@ -120,8 +125,9 @@ public final class FleetBenchmark {
                 filtering.add(coldBuild(twin, filtered, logs.resolve("filtering-" + run + ".log")));
                 generate.add(coldBuild(fleet, bundles, logs.resolve("generate-" + run + ".log")));
             }
-            System.out.printf(Locale.ROOT, "%d guests, run %d: generate %.2f s, copy-resources %.2f s%n", size, run,
-                    generate.get(run - 1), filtering.get(run - 1));
+            System.out.printf(Locale.ROOT, "%d guests, run %d: generate %.2f s (CPU %.2f s), copy-resources %.2f s"
+                    + " (CPU %.2f s)%n", size, run, generate.get(run - 1).wallSeconds(), generate.get(run - 1).cpuSeconds(),
+                    filtering.get(run - 1).wallSeconds(), filtering.get(run - 1).cpuSeconds());
         }
 
         OutputTree.delete(bundles);
@@ -141,14 +147,14 @@ public final class FleetBenchmark {
         }
 
         InProcessRender.Result render = InProcessRender.measure(size, runs, folder.resolve("in-process"));
-        return new Row(size, files, Statistics.median(generate), Statistics.median(filtering), render.millisPerGuest(),
+        return new Row(size, files, Times.median(generate), Times.median(filtering), render.millisPerGuest(),
                 render.retainedMib(), heap, Statistics.median(noOp), rewritten);
     }
 
-    /** Wall seconds of {@code generate-resources} into an empty output folder. */
-    private double coldBuild(Path project, Path output, Path log) throws IOException, InterruptedException {
+    /** {@code generate-resources} into an empty output folder. */
+    private ChildMaven.Run coldBuild(Path project, Path output, Path log) throws IOException, InterruptedException {
         OutputTree.delete(output);
-        return maven.run(project, "generate-resources", log, List.of()).wallSeconds();
+        return maven.run(project, "generate-resources", log, List.of());
     }
 
     private String fleetPom(int size) {
@@ -182,14 +188,18 @@ public final class FleetBenchmark {
 
     static String table(List<Row> rows) {
         StringBuilder table = new StringBuilder(
-                "| guests | files | generate s | copy-resources s | ratio | render ms/guest | bundles in memory MiB"
-                        + " | build heap peak / live MiB | no-op s | no-op files rewritten |\n"
+                "| guests | files | generate s (CPU s) | copy-resources s (CPU s) | ratio (CPU ratio) | render ms/guest"
+                        + " | bundles in memory MiB | build heap peak / live MiB | no-op s | no-op files rewritten |\n"
                         + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
-            table.append(String.format(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f | %.3f | %.1f | %d / %d | %.2f | %d |%n",
-                    row.guests(), row.files(), row.generateSeconds(), row.filteringSeconds(), row.ratio(),
-                    row.renderMillisPerGuest(), row.retainedMib(), row.heap().peakMib(), row.heap().liveMib(),
-                    row.noOpSeconds(), row.noOpRewritten()));
+            Times generate = row.generate();
+            Times filtering = row.filtering();
+            table.append(String.format(Locale.ROOT,
+                    "| %d | %d | %.2f (%.2f) | %.2f (%.2f) | %.2f (%.2f) | %.3f | %.1f | %d / %d | %.2f | %d |%n",
+                    row.guests(), row.files(), generate.wallSeconds(), generate.cpuSeconds(), filtering.wallSeconds(),
+                    filtering.cpuSeconds(), generate.wallSeconds() / filtering.wallSeconds(),
+                    generate.cpuSeconds() / filtering.cpuSeconds(), row.renderMillisPerGuest(), row.retainedMib(),
+                    row.heap().peakMib(), row.heap().liveMib(), row.noOpSeconds(), row.noOpRewritten()));
         }
         return table.toString();
     }
