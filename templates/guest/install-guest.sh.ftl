@@ -1,5 +1,5 @@
 #!/bin/sh
-# install-guest.sh: moves the RHEL 3 guest ${guest.name} onto the para-virtualized (PV) disk and
+# install-guest.sh: moves the RHEL 3 guest ${comment(guest.name)} onto the para-virtualized (PV) disk and
 # network drivers (procedure steps 2-4 and 8-13), or with --uninstall puts its files back.
 # Run it as root from the unpacked bundle, with the kmod-xenpv RPM next to it.
 #

@@ -6,7 +6,7 @@
 
 touch /var/lock/subsys/local
 
-${guest.blockBegin}
+${comment(guest.blockBegin)}
 <#if guest.moduleLoading == "rc.local">
 # Load the PV block driver, create its nodes and mount its file systems
 # (procedure steps 4, 9, 11). fstab marks them noauto: boot mounts file systems before this runs.
@@ -27,4 +27,4 @@ grep -q ' '${sh(partition.mountPoint)}' ' /proc/mounts || mount ${sh(partition.m
 xenpv_modules="/lib/modules/$(uname -r)"/${sh(guest.driverSubdirectory)}
 grep -q '^xen-vbd ' /proc/modules || insmod "$xenpv_modules/xen-vbd.o"
 </#if>
-${guest.blockEnd}
+${comment(guest.blockEnd)}

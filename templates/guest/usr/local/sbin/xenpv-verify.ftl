@@ -1,5 +1,5 @@
 #!/bin/sh
-# xenpv-verify: checks that the RHEL 3 guest ${guest.name} runs on its PV drivers (procedure
+# xenpv-verify: checks that the RHEL 3 guest ${comment(guest.name)} runs on its PV drivers (procedure
 # steps 10 and 11): the driver modules are loaded, the ${guest.blockDeviceName} block device is registered, every
 # node has the right type, major and minor, every partition is known to the kernel and every
 # PV file system is mounted (swap: enabled). Prints one row per check; exit 0 when all pass, 1 otherwise.

@@ -36,6 +36,11 @@ public final class BundleGenerator {
 
     /** Renders every guest, then writes what changed. */
     public BundleWriter.Report generate(List<ValidGuest> guests) throws RenderException, IOException {
-        return BundleWriter.write(outputDirectory, render(guests));
+        return write(render(guests));
+    }
+
+    /** Writes rendered bundles to their folders, leaving files that are already right alone. */
+    public BundleWriter.Report write(List<GuestBundle> bundles) throws IOException {
+        return BundleWriter.write(outputDirectory, bundles);
     }
 }

@@ -67,7 +67,7 @@ public final class BundleWriter {
         for (RenderedFile file : bundle.files()) {
             Path target = folder.resolve(file.path());
             expected.add(target);
-            if (writeIfChanged(target, file, fresh, directories)) {
+            if (writeIfChanged(target, file.content(), file.executable() ? EXECUTABLE : REGULAR, fresh, directories)) {
                 written++;
             } else {
                 unchanged++;
@@ -76,19 +76,24 @@ public final class BundleWriter {
         return new Report(written, unchanged, fresh ? 0 : removeOthers(folder, expected));
     }
 
+    /** Writes {@code content} atomically unless the file already holds it with this mode; says whether it wrote. */
+    static boolean writeIfChanged(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+        return writeIfChanged(target, content, mode, false, new HashSet<>());
+    }
+
     /**
      * Leaves a file with the right bytes and mode alone, fixes only the mode when just that is
      * wrong, and replaces it otherwise; {@code true} when anything changed.
      *
+     * @param fresh the file's guest folder was created by this write, so nothing is there to compare
      * @param directories folders known to exist; new ones are added
      */
-    private static boolean writeIfChanged(Path target, RenderedFile file, boolean fresh, Set<Path> directories)
-            throws IOException {
-        Set<PosixFilePermission> mode = file.executable() ? EXECUTABLE : REGULAR;
+    private static boolean writeIfChanged(Path target, byte[] content, Set<PosixFilePermission> mode, boolean fresh,
+            Set<Path> directories) throws IOException {
         if (!fresh) {
             BasicFileAttributes existing = attributesIfPresent(target);
-            if (existing != null && existing.isRegularFile() && existing.size() == file.content().length
-                    && Arrays.equals(Files.readAllBytes(target), file.content())) {
+            if (existing != null && existing.isRegularFile() && existing.size() == content.length
+                    && Arrays.equals(Files.readAllBytes(target), content)) {
                 if (!POSIX || ((PosixFileAttributes) existing).permissions().equals(mode)) {
                     return false;
                 }
@@ -102,7 +107,7 @@ public final class BundleWriter {
         } else if (directories.add(parent)) {
             Files.createDirectories(parent);
         }
-        replace(target, file.content(), mode);
+        replace(target, content, mode);
         return true;
     }
 

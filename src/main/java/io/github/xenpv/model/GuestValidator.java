@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,8 +66,10 @@ public final class GuestValidator {
     private static final Pattern CONFIG_LINE = Pattern.compile("[\\t\\x20-\\x7e]{0,1024}");
     private static final Pattern FSTAB_FIELD = Pattern.compile("[A-Za-z0-9_=./:,@+-]+");
     private static final Pattern MODULES_ALIAS = Pattern.compile("\\s*alias\\s+(\\S+)(\\s.*)?");
+    /** The BEGIN/END lines of {@link ValidGuest#blockBegin()} and {@link ValidGuest#blockEnd()}, any guest. */
+    private static final Pattern BLOCK_MARKER = Pattern.compile("#\\s*(BEGIN|END)\\s+xenpv-maven-plugin\\b.*");
     private static final Pattern EXTRA_KEY = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
-    private static final Pattern EXTRA_INTEGER = Pattern.compile("-?[0-9]{1,9}");
+    private static final Pattern EXTRA_INTEGER = Pattern.compile("[0-9]{1,9}");
     private static final Pattern EXTRA_STRING = Pattern.compile("[\\x20-\\x7e&&[^\"\\\\]]{0,1024}");
 
     /** Python keywords: as an xm key they would make the config a syntax error. */
@@ -99,6 +102,8 @@ public final class GuestValidator {
         }
         Map<String, String> names = new HashMap<>();
         Map<String, String> macs = new HashMap<>();
+        Map<String, String> uuids = new HashMap<>();
+        Map<String, SourceUse> sharedSources = new HashMap<>();
         for (int i = 0; i < guests.size(); i++) {
             Guest guest = guests.get(i);
             String path = "guests/guest[" + label(guest, i) + "]";
@@ -106,20 +111,58 @@ public final class GuestValidator {
                 error(path, "is empty");
                 continue;
             }
-            ValidGuest checked = new GuestCheck(path, guest).check();
-            if (checked == null) {
-                continue;
+            GuestCheck check = new GuestCheck(path, guest);
+            ValidGuest checked = check.check();
+            // Clashes between guests are found from whatever part of this guest checked out, so a
+            // guest with another mistake still gets its clashes reported in the same run.
+            if (check.name != null) {
+                unique(names, check.name, path + "/name", "another guest has the same name; it names the file /etc/xen/<name>");
             }
-            unique(names, checked.name(), path + "/name", "another guest has the same name; it names the file /etc/xen/<name>");
-            for (ValidNetwork network : checked.networks()) {
+            for (ValidNetwork network : check.networks) {
                 String networkPath = path + "/networks/network[" + (network.index() + 1) + "]/mac";
                 unique(macs, network.mac(), networkPath, network.macDerived()
                         ? "the derived MAC is already used; declare <mac> for this network"
                         : "the MAC is already used; two NICs on one bridge must not share it");
             }
-            valid.add(checked);
+            if (check.uuid != null) {
+                unique(uuids, check.uuid, path + "/uuid", "xm refuses to start a second domain with the same UUID");
+            }
+            sources(check.bootDisk, check.disks, path, sharedSources);
+            if (checked != null) {
+                valid.add(checked);
+            }
         }
         return valid;
+    }
+
+    /**
+     * Two guests writing one image or device corrupt its file systems: a source this guest writes
+     * (the boot disk always, a PV disk with access w) must not appear in another guest, and a
+     * source another guest writes must not appear here. Read-only sharing stays allowed.
+     */
+    private void sources(ValidBootDisk bootDisk, List<ValidDisk> disks, String path, Map<String, SourceUse> seen) {
+        Map<String, SourceUse> uses = new LinkedHashMap<>();
+        if (bootDisk != null) {
+            uses.put(bootDisk.source(), new SourceUse(path + "/bootDisk/source", true));
+        }
+        for (ValidDisk disk : disks) {
+            uses.putIfAbsent(disk.source(), new SourceUse(path + "/disks/disk[" + (disk.index() + 1) + "]/source",
+                    disk.access().equals("w")));
+        }
+        uses.forEach((source, use) -> {
+            SourceUse other = seen.get(source);
+            if (other != null && (use.writable() || other.writable())) {
+                error(use.element(), "'" + source + "' is also used by " + other.element() + ": two guests writing one "
+                        + "image or device corrupt its file systems; only read-only (access r) sharing is allowed");
+            }
+            if (other == null || use.writable() && !other.writable()) {
+                seen.put(source, use);
+            }
+        });
+    }
+
+    /** Where a guest uses a disk source, and whether it writes to it. */
+    private record SourceUse(String element, boolean writable) {
     }
 
     private static String label(Guest guest, int index) {
@@ -158,13 +201,20 @@ public final class GuestValidator {
         private final Guest guest;
         private final int errorsBefore = errors.size();
 
+        /** What other guests must not share, as far as it checked out (null or empty otherwise). */
+        private String name;
+        private String uuid;
+        private ValidBootDisk bootDisk;
+        private List<ValidNetwork> networks = List.of();
+        private List<ValidDisk> disks = List.of();
+
         GuestCheck(String path, Guest guest) {
             this.path = path;
             this.guest = guest;
         }
 
         ValidGuest check() {
-            String name = required("name", guest.getName(), NAME,
+            name = required("name", guest.getName(), NAME,
                     "must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit; "
                             + "it names the Xen domain and /etc/xen/<name>");
             Arch arch = arch();
@@ -184,20 +234,23 @@ public final class GuestValidator {
                     "must be a file name or glob of letters, digits, '_', '.', '*', '+' or '-'");
             if (".".equals(driverRpm) || "..".equals(driverRpm)) {
                 error(path + "/driverRpm", "'" + driverRpm + "' is not a file name");
+            } else if (driverRpm != null && driverRpm.startsWith("-")) {
+                error(path + "/driverRpm", "'" + driverRpm + "' starts with '-': rpm would read it as an option");
             }
             int memory = number(path + "/memory", guest.getMemory(), 512, 32, 1024 * 1024, "MiB of guest memory");
             int vcpus = number(path + "/vcpus", guest.getVcpus(), 1, 1, 32, "virtual CPUs");
-            String uuid = optional("uuid", guest.getUuid(), UUID, null,
+            String declaredUuid = optional("uuid", guest.getUuid(), UUID, null,
                     "must be a UUID in RFC 4122 text form, e.g. 6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+            uuid = declaredUuid == null ? null : declaredUuid.toLowerCase(Locale.ROOT);
             Dom0Arch dom0Arch = choice("dom0Arch", guest.getDom0Arch(), Dom0Arch.class, Dom0Arch.X86_64,
                     "the host's architecture: x86_64 or i386");
             boolean noapic = flag("noapic", guest.getNoapic(), true);
             String dom0Release = dom0Release(noapic);
             ModuleLoading loading = choice("moduleLoading", guest.getModuleLoading(), ModuleLoading.class,
                     ModuleLoading.RC_MODULES, "where boot loads the PV block driver: rc.modules or rc.local");
-            ValidBootDisk bootDisk = bootDisk();
-            List<ValidNetwork> networks = networks(name);
-            List<ValidDisk> disks = disks(bootDisk, loading);
+            bootDisk = bootDisk();
+            networks = networks(name);
+            disks = disks(bootDisk, loading);
             GrubEntry grub = grub(kernel == null || variant == null ? null : kernel + variant.suffix(), noapic);
             List<String> fstabBase = fstabBase(disks);
             List<String> modulesConfBase = modulesConfBase(networks);
@@ -205,8 +258,8 @@ public final class GuestValidator {
             if (errors.size() > errorsBefore) {
                 return null;
             }
-            return new ValidGuest(name, arch, kernel, variant, driverRelease, driverRpm, memory, vcpus,
-                    uuid == null ? null : uuid.toLowerCase(Locale.ROOT), dom0Arch, dom0Release, noapic, loading,
+            return new ValidGuest(name, arch, kernel, variant, driverRelease, driverRpm, memory, vcpus, uuid, dom0Arch,
+                    dom0Release, noapic, loading,
                     bootDisk, networks, disks, grub, fstabBase, modulesConfBase, extraConfig);
         }
 
@@ -307,6 +360,9 @@ public final class GuestValidator {
                 } else if (!MAC.matcher(mac).matches()) {
                     error(element + "/mac", "'" + mac + "' is not a MAC address: expected six hex pairs like 00:16:3e:5d:c7:9e");
                     mac = null;
+                } else if (mac.replace(":", "").matches("0+")) {
+                    error(element + "/mac", "'" + mac + "' is the all-zero address, which no NIC may use");
+                    mac = null;
                 } else if ((Integer.parseInt(mac.substring(0, 2), 16) & 1) != 0) {
                     error(element + "/mac", "'" + mac + "' is a multicast address: a NIC needs a unicast MAC "
                             + "(the first byte's lowest bit clear)");
@@ -314,6 +370,11 @@ public final class GuestValidator {
                 }
                 String bridge = optional("networks/network[" + (i + 1) + "]/bridge", network.getBridge(), BRIDGE,
                         "xenbr0", "must be a Linux bridge name: 1 to 15 letters, digits, '_', '.' or '-'");
+                if (".".equals(bridge) || "..".equals(bridge)) {
+                    error(element + "/bridge", "'" + bridge + "' is not a bridge name: Linux refuses '.' and '..' "
+                            + "as interface names");
+                    bridge = null;
+                }
                 if (mac != null && bridge != null) {
                     networks.add(new ValidNetwork(i, mac.toLowerCase(Locale.ROOT), derived, bridge));
                 }
@@ -567,6 +628,8 @@ public final class GuestValidator {
                 } else if (!List.of(fields).stream().allMatch(field -> FSTAB_FIELD.matcher(field).matches())) {
                     error(element, "'" + line + "' has a field with characters fstab does not take here: use letters, "
                             + "digits and _ = . / : , @ + -");
+                } else if (!List.of(fields).subList(4, fields.length).stream().allMatch(field -> field.matches("[0-9]"))) {
+                    error(element, "'" + line + "' has a dump or pass field that is not a digit");
                 } else if (pvFields.contains(fields[0]) || pvFields.contains(fields[1])) {
                     lines.add(REPLACED_MARK + line);
                 } else {
@@ -603,13 +666,26 @@ public final class GuestValidator {
                 error(element, "is not one line of printable ASCII (at most 1024 characters)");
                 return false;
             }
+            if (BLOCK_MARKER.matcher(line).matches()) {
+                error(element, "'" + line + "' looks like the plugin's own BEGIN/END line: install-guest.sh would take "
+                        + "it for the edge of the plugin's block; leave it out");
+                return false;
+            }
             return true;
         }
 
         private List<XmSetting> extraConfig() {
             Map<String, String> declared = guest.getExtraConfig() == null ? Map.of() : guest.getExtraConfig();
             List<XmSetting> settings = new ArrayList<>();
-            for (Map.Entry<String, String> entry : new TreeMap<>(declared).entrySet()) {
+            Map<String, String> sorted = new TreeMap<>();
+            declared.forEach((key, value) -> {
+                if (key == null) {
+                    error(path + "/extraConfig", "has an entry without a key");
+                } else {
+                    sorted.put(key, value);
+                }
+            });
+            for (Map.Entry<String, String> entry : sorted.entrySet()) {
                 String key = entry.getKey();
                 String element = path + "/extraConfig/" + key;
                 String value = entry.getValue() == null ? "" : entry.getValue().strip();
@@ -619,6 +695,9 @@ public final class GuestValidator {
                 } else if (XmConfig.PLUGIN_KEYS.contains(key)) {
                     error(element, "'" + key + "' is written by the plugin itself; set it through its own element "
                             + "or leave it to the plugin");
+                } else if (value.matches("-[0-9]+")) {
+                    error(element, "'" + value + "' is a negative number, which Xen's config parser (libxlutil) cannot "
+                            + "read: xm config numbers are unsigned");
                 } else if (EXTRA_INTEGER.matcher(value).matches()) {
                     settings.add(new XmSetting(key, Integer.parseInt(value)));
                 } else if (EXTRA_STRING.matcher(value).matches()) {

@@ -20,7 +20,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class AbstractXenpvMojo extends AbstractMojo {
 
-    /** The guests to move onto the PV drivers; see the README for every element. */
+    /**
+     * The guests to move onto the PV drivers, one {@code <guest>} each, with at least {@code name},
+     * {@code arch}, {@code kernel}, {@code driverRelease} and {@code bootDisk/source}. The README
+     * lists every element with its default and its rule.
+     */
     @Parameter(required = true)
     private List<Guest> guests;
 
@@ -28,15 +32,19 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/xenpv")
     private File outputDirectory;
 
-    /** A folder of templates that replace the bundled ones of the same relative path. */
+    /**
+     * A folder of FreeMarker templates: a file at the same relative path as a bundled template
+     * (e.g. {@code guest/etc/fstab.ftl}) replaces it. Optional; without it the bundled templates
+     * are used. The README documents the data model templates see.
+     */
     @Parameter(property = PropertyNames.TEMPLATES_DIRECTORY, defaultValue = "${project.basedir}/src/main/xenpv")
     private File templatesDirectory;
 
-    /** Skips the goal, logging one line. */
+    /** Skips the goal, logging one line that it did. */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     private boolean skip;
 
-    /** Only the guest of this name; empty means every guest. */
+    /** Only the declared guest of this name; empty means every guest. A name no guest has fails the build. */
     @Parameter(property = PropertyNames.GUEST)
     private String guest;
 

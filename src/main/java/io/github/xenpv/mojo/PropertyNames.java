@@ -7,6 +7,8 @@ final class PropertyNames {
     static final String GUEST = "xenpv.guest";
     static final String OUTPUT_DIRECTORY = "xenpv.outputDirectory";
     static final String TEMPLATES_DIRECTORY = "xenpv.templatesDirectory";
+    static final String FORMATS = "xenpv.formats";
+    static final String ATTACH = "xenpv.attach";
 
     private PropertyNames() {
     }

@@ -28,6 +28,7 @@ public final class BundleLayout {
     private static final Predicate<ValidGuest> ALWAYS = guest -> true;
 
     private static final List<Entry> ENTRIES = List.of(
+            new Entry("README.txt.ftl", false, ALWAYS),
             new Entry("dom0/etc/xen/" + NAME + ".ftl", false, ALWAYS),
             new Entry("dom0/install-dom0.sh.ftl", true, ALWAYS),
             new Entry("guest/etc/modules.conf.ftl", false, ALWAYS),

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,7 @@ public final class TemplateEngine {
     static final String BUNDLED_TEMPLATES = "/templates";
 
     private final Configuration configuration;
+    private final Path overrideDirectory;
 
     /**
      * @param overrideDirectory the user's template folder; a file there replaces the bundled one
@@ -54,10 +57,15 @@ public final class TemplateEngine {
         cfg.setAPIBuiltinEnabled(false);
         cfg.setSharedVariable("sh", new ShellQuote());
         cfg.setSharedVariable("py", new PythonLiteral());
+        cfg.setSharedVariable("comment", new CommentText());
         this.configuration = cfg;
+        this.overrideDirectory = overrideDirectory;
     }
 
-    /** Renders one template; any failure is a {@link RenderException} naming template, line and column. */
+    /**
+     * Renders one template; any failure is a {@link RenderException} naming the template (the user's
+     * file by its path, a bundled one as the plugin's), its line and its column.
+     */
     public String render(String templateName, Map<String, Object> dataModel) throws RenderException {
         try {
             Template template = configuration.getTemplate(templateName);
@@ -65,25 +73,51 @@ public final class TemplateEngine {
             template.process(dataModel, out);
             return out.toString();
         } catch (TemplateNotFoundException e) {
-            throw new RenderException("template " + templateName + " not found in the override folder or the plugin", e);
+            throw new RenderException("template " + templateName + " not found"
+                    + (overrideDirectory == null ? "" : " in " + overrideDirectory + " nor") + " among the plugin's templates", e);
         } catch (ParseException e) {
-            throw new RenderException(where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
+            throw new RenderException(where(e.getTemplateName(), templateName, e.getLineNumber(), e.getColumnNumber())
                     + ": " + e.getEditorMessage(), e);
         } catch (TemplateException e) {
-            throw new RenderException(where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
-                    + ": " + firstLine(e.getMessageWithoutStackTop()), e);
+            throw new RenderException(where(e.getTemplateSourceName(), templateName, e.getLineNumber(), e.getColumnNumber())
+                    + ": " + description(e.getMessageWithoutStackTop()), e);
         } catch (IOException e) {
-            throw new RenderException("template " + templateName + " could not be read: " + e.getMessage(), e);
+            throw new RenderException(origin(templateName) + " could not be read: " + e.getMessage(), e);
         }
     }
 
-    private static String where(String template, Integer line, Integer column) {
-        return "template " + template + ", line " + line + ", column " + column;
+    /** @param template where FreeMarker saw the error, {@code null} when it could not tell; then the one rendered */
+    private String where(String template, String rendered, Integer line, Integer column) {
+        return origin(template == null ? rendered : template) + ", line " + line + ", column " + column;
     }
 
-    private static String firstLine(String message) {
-        String trimmed = message.strip();
-        int end = trimmed.indexOf('\n');
-        return end < 0 ? trimmed : trimmed.substring(0, end);
+    /**
+     * Which file the user must open: the override folder wins whenever it has the file, exactly as
+     * the template loader decides.
+     */
+    private String origin(String template) {
+        if (overrideDirectory != null) {
+            Path file = overrideDirectory.resolve(template);
+            if (Files.isRegularFile(file)) {
+                return "your template " + file;
+            }
+        }
+        return "the plugin's template " + template;
+    }
+
+    /**
+     * FreeMarker's explanation without its tips and template stack, on one line. Its first lines
+     * name the failing expression ("==> guest.mountPoints"), which the user needs; the location
+     * suffix is dropped because {@link #where} already gives it.
+     */
+    private static String description(String message) {
+        List<String> lines = new ArrayList<>();
+        for (String line : message.strip().split("\n")) {
+            if (line.isBlank() || line.startsWith("----")) {
+                break;
+            }
+            lines.add(line.replaceFirst("\\s*\\[in template .*\\]$", "").strip());
+        }
+        return String.join(" ", lines);
     }
 }

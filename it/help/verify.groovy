@@ -1,0 +1,21 @@
+// Every goal and every parameter a user sets appears in help -Ddetail with a description and,
+// where it has one, its user property.
+String log = new File(basedir, 'build.log').text
+['xenpv:validate', 'xenpv:generate', 'xenpv:bundle', 'xenpv:help'].each { goal ->
+    assert log.contains(goal) : "$goal missing from help"
+}
+Map<String, String> properties = [outputDirectory: 'xenpv.outputDirectory', templatesDirectory: 'xenpv.templatesDirectory',
+                                  skip: 'xenpv.skip', guest: 'xenpv.guest', formats: 'xenpv.formats', attach: 'xenpv.attach',
+                                  guests: null, outputTimestamp: null]
+List<String> bundle = log.substring(log.indexOf('\nxenpv:bundle'), log.indexOf('\nxenpv:generate')).readLines()
+properties.each { parameter, property ->
+    int at = bundle.findIndexOf { it ==~ /    ${parameter}( \(.*)?/ }
+    assert at >= 0 : "bundle's parameter $parameter is not documented"
+    List<String> description = bundle.drop(at + 1).takeWhile { it.startsWith('      ') }
+    assert description.size() >= 1 && description[0].trim().length() > 20 : "$parameter has no real description"
+    if (property) {
+        assert description.contains("      User property: ${property}".toString()) : "$parameter lacks its property $property"
+    }
+}
+assert !bundle.any { it ==~ /    (buildDirectory|finalName|project|projectHelper)( .*)?/ } : 'read-only internals are shown'
+return true

@@ -1,0 +1,2 @@
+# the site fstab
+${guest.siteFstabLines}

@@ -1,0 +1,80 @@
+package io.github.xenpv.bundle;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * The time every archive entry carries, read from {@code project.build.outputTimestamp} the way
+ * Maven's own archivers read it (maven-archiver's {@code parseBuildOutputTimestamp}): epoch
+ * seconds or ISO-8601 with an offset, truncated to seconds; unset (or one character, what an
+ * unresolved inherited property leaves) falls back to {@code SOURCE_DATE_EPOCH}, then to
+ * {@link #UNSET}. Unlike a jar, the bundle needs a time even when the user set none, so that
+ * two builds give the same bytes.
+ */
+public final class OutputTimestamp {
+
+    /** The property users set, named in every error. */
+    public static final String PROPERTY = "project.build.outputTimestamp";
+
+    /**
+     * The time used when nothing is set: the earliest that zip's DOS time field holds exactly,
+     * so tar.gz and zip entries agree.
+     */
+    public static final Instant UNSET = Instant.parse("1980-01-01T00:00:02Z");
+
+    /** The latest time zip and older Maven archivers accept; later values are refused, as Maven refuses them. */
+    static final Instant LATEST = Instant.parse("2099-12-31T23:59:59Z");
+
+    private OutputTimestamp() {
+    }
+
+    /**
+     * @param value the property's value, may be {@code null}
+     * @param environment looks up {@code SOURCE_DATE_EPOCH}; {@code System::getenv} in a build
+     * @throws IllegalArgumentException naming the property, the value and the forms it accepts
+     */
+    public static Instant parse(String value, UnaryOperator<String> environment) {
+        String source = PROPERTY;
+        String text = value;
+        if (text == null || (text.length() < 2 && !isNumeric(text))) {
+            text = environment.apply("SOURCE_DATE_EPOCH");
+            source = "SOURCE_DATE_EPOCH";
+            if (text == null) {
+                return UNSET;
+            }
+        }
+        Instant instant;
+        if (isNumeric(text)) {
+            try {
+                instant = Instant.ofEpochSecond(Long.parseLong(text));
+            } catch (NumberFormatException e) {
+                throw invalid(source, text, e);
+            }
+        } else {
+            try {
+                instant = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+                        .toInstant();
+            } catch (DateTimeParseException e) {
+                throw invalid(source, text, e);
+            }
+        }
+        if (instant.isBefore(UNSET) || instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException(source + " '" + text + "' is outside the range archives can hold, "
+                    + UNSET + " to " + LATEST);
+        }
+        return instant;
+    }
+
+    private static IllegalArgumentException invalid(String source, String text, Exception cause) {
+        return new IllegalArgumentException(source + " '" + text + "' is neither ISO-8601 with an offset "
+                + "(e.g. 2026-01-01T00:00:00Z) nor seconds since the epoch (e.g. 1767225600)", cause);
+    }
+
+    private static boolean isNumeric(String text) {
+        return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
+    }
+}

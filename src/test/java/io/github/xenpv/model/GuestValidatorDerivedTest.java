@@ -1,0 +1,334 @@
+package io.github.xenpv.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.xenpv.fixtures.SeedGuest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The defaults of SPEC §4 and every value the validator derives for the templates. */
+class GuestValidatorDerivedTest {
+
+    /** The seed guest with every optional element left out, as a first-time user writes it. */
+    static Guest minimal() {
+        Guest guest = new Guest();
+        guest.setName("web");
+        guest.setArch("i686");
+        guest.setKernel("2.4.21-52.EL");
+        guest.setDriverRelease("0.1-5.el");
+        BootDisk bootDisk = new BootDisk();
+        bootDisk.setSource("/var/lib/libvirt/images/web.dsk");
+        guest.setBootDisk(bootDisk);
+        return guest;
+    }
+
+    @Test
+    void everyOptionalElementHasItsDefault() {
+        ValidGuest guest = SeedGuest.validOnly(minimal());
+        assertEquals(KernelVariant.UP, guest.kernelVariant());
+        assertEquals("kmod-xenpv*.rpm", guest.driverRpm());
+        assertEquals(512, guest.memory());
+        assertEquals(1, guest.vcpus());
+        assertNull(guest.uuid());
+        assertEquals(Dom0Arch.X86_64, guest.dom0Arch());
+        assertNull(guest.dom0Release());
+        assertTrue(guest.noapic());
+        assertEquals(ModuleLoading.RC_MODULES, guest.moduleLoading());
+        assertEquals("hda", guest.bootDisk().device());
+        assertEquals(1, guest.networks().size(), "one NIC when <networks> is left out");
+        assertEquals("xenbr0", guest.networks().get(0).bridge());
+        assertTrue(guest.networks().get(0).macDerived());
+        assertEquals(List.of(), guest.disks());
+        assertEquals(new GrubEntry("Red Hat Enterprise Linux (2.4.21-52.EL)", "(hd0,0)", "/vmlinuz-2.4.21-52.EL",
+                "/initrd-2.4.21-52.EL.img", List.of("ro", "root=LABEL=/", "noapic")), guest.grub());
+        assertEquals(GuestValidator.STOCK_FSTAB, guest.fstabBase());
+        assertEquals(List.of(), guest.modulesConfBase());
+        assertEquals(List.of(), guest.extraConfig());
+    }
+
+    @Test
+    void diskAndPartitionDefaults() {
+        Guest declared = minimal();
+        Disk disk = new Disk();
+        disk.setSource("/images/data.dsk");
+        disk.setDevice("xvdc");
+        disk.setPartitions(List.of(SeedGuest.partition("1", "/data"), SeedGuest.partition("2", "swap")));
+        declared.setDisks(List.of(disk));
+        ValidDisk valid = SeedGuest.validOnly(declared).disks().get(0);
+        assertEquals("xvdc", valid.node().name(), "the node is named like the vdev when <node> is left out");
+        assertEquals("w", valid.access());
+        assertEquals(new ValidPartition(1, new DeviceNode("xvdc1", 33), "/data", "ext3", "defaults", 1, 2),
+                valid.partitions().get(0));
+        assertEquals(new ValidPartition(2, new DeviceNode("xvdc2", 34), "swap", "swap", "defaults", 0, 0),
+                valid.partitions().get(1));
+    }
+
+    @Test
+    void declaredValuesAreTakenAsWritten() {
+        Guest declared = minimal();
+        declared.setMemory(" 1024 ");
+        declared.setVcpus("4");
+        declared.setUuid("6BA7B810-9DAD-11D1-80B4-00C04FD430C8");
+        declared.setDom0Arch("i386");
+        declared.setDom0Release("5.1");
+        declared.setNoapic("false");
+        declared.getBootDisk().setDevice("hdb");
+        ValidGuest guest = SeedGuest.validOnly(declared);
+        assertEquals(1024, guest.memory());
+        assertEquals(4, guest.vcpus());
+        assertEquals("6ba7b810-9dad-11d1-80b4-00c04fd430c8", guest.uuid(), "xm compares UUIDs in lower case");
+        assertEquals("/usr/lib/xen/bin/qemu-dm", guest.dom0Arch().deviceModel());
+        assertEquals("5.1", guest.dom0Release());
+        assertEquals(List.of("ro", "root=LABEL=/"), guest.grub().kernelArgs());
+        assertEquals("hdb", guest.bootDisk().device());
+    }
+
+    // ----------------------------------------------------------------- minors and nodes
+
+    @ParameterizedTest(name = "{0} partition {1}: minor {2}")
+    @CsvSource({"xvda, 0, 0", "xvda, 1, 1", "xvda, 15, 15", "xvdb, 0, 16", "xvdb, 1, 17", "xvdc, 0, 32", "xvdc, 1, 33",
+            "xvdp, 0, 240", "xvdp, 15, 255"})
+    void aNodesMinorIs16TimesTheVdevLetterPlusThePartition(String device, int partition, int minor) {
+        Guest declared = minimal();
+        Disk disk = new Disk();
+        disk.setSource("/images/data.dsk");
+        disk.setDevice(device);
+        disk.setNode("xvdz");
+        if (partition > 0) {
+            disk.setPartitions(List.of(SeedGuest.partition(Integer.toString(partition), "/data")));
+        }
+        ValidDisk valid = SeedGuest.validOnly(declared(declared, disk)).disks().get(0);
+        DeviceNode node = partition == 0 ? valid.node() : valid.partitions().get(0).node();
+        assertEquals(minor, node.minor(), "the vdev, not the node's name, fixes the minor");
+        assertEquals(partition == 0 ? "/dev/xvdz" : "/dev/xvdz" + partition, node.path());
+    }
+
+    @Test
+    void theSeedGuestsNodesAreThoseOfProcedureStep9() {
+        assertEquals(List.of(new DeviceNode("xvdb", 0), new DeviceNode("xvdb1", 1), new DeviceNode("xvdb2", 2)),
+                SeedGuest.valid().nodes());
+    }
+
+    // ----------------------------------------------------------------- xm specs
+
+    @Test
+    void xmDiskSpecsPickFileTapAioOrPhy() {
+        Guest declared = minimal();
+        declared.getBootDisk().setSource("/dev/VolGroup00/web");
+        Disk image = new Disk();
+        image.setSource("/images/data.dsk");
+        image.setDevice("xvda");
+        Disk device = new Disk();
+        device.setSource("/dev/sdb");
+        device.setDevice("xvdb");
+        device.setAccess("r");
+        declared.setDisks(List.of(image, device));
+        ValidGuest guest = SeedGuest.validOnly(declared);
+        assertEquals("phy:/dev/VolGroup00/web,hda,w", guest.bootDisk().xmSpec());
+        assertEquals("tap:aio:/images/data.dsk,xvda,w", guest.disks().get(0).xmSpec());
+        assertEquals("phy:/dev/sdb,xvdb,r", guest.disks().get(1).xmSpec());
+        assertEquals("file:/var/lib/libvirt/images/rhel3_64_fv.dsk,hda,w", SeedGuest.valid().bootDisk().xmSpec());
+    }
+
+    @Test
+    void xmVifSpecHasNoIoemuType() {
+        assertEquals("mac=00:16:3e:5d:c7:9e,bridge=xenbr0", SeedGuest.valid().networks().get(0).xmSpec());
+    }
+
+    // ----------------------------------------------------------------- kernel, modules, grub
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"i686, '', 2.4.21-52.EL", "athlon, smp, 2.4.21-52.ELsmp", "i686, hugemem, 2.4.21-52.ELhugemem",
+            "x86_64, smp, 2.4.21-52.ELsmp", "ia32e, '', 2.4.21-52.EL"})
+    void modulePathsFollowTheKernelVariant(String arch, String variant, String release) {
+        Guest declared = minimal();
+        declared.setArch(arch);
+        declared.setKernelVariant(variant);
+        ValidGuest guest = SeedGuest.validOnly(declared);
+        assertEquals(release, guest.kernelRelease());
+        assertEquals("/lib/modules/" + release + "/extra/xenpv/0.1-5.el", guest.driverDirectory());
+        assertEquals("extra/xenpv/0.1-5.el", guest.driverSubdirectory());
+        assertEquals("Red Hat Enterprise Linux (" + release + ")", guest.grub().title());
+    }
+
+    @ParameterizedTest(name = "separateBoot {0}")
+    @CsvSource({"true, /vmlinuz-2.4.21-52.ELsmp, /initrd-2.4.21-52.ELsmp.img",
+            "false, /boot/vmlinuz-2.4.21-52.ELsmp, /boot/initrd-2.4.21-52.ELsmp.img"})
+    void kernelAndInitrdPathsFollowSeparateBoot(String separateBoot, String kernel, String initrd) {
+        Guest declared = minimal();
+        declared.setKernelVariant("smp");
+        Grub grub = new Grub();
+        grub.setSeparateBoot(separateBoot);
+        declared.setGrub(grub);
+        GrubEntry entry = SeedGuest.validOnly(declared).grub();
+        assertEquals(kernel, entry.kernelPath());
+        assertEquals(initrd, entry.initrdPath());
+    }
+
+    @Test
+    void declaredGrubValuesMakeTheKernelLine() {
+        Guest declared = minimal();
+        Grub grub = new Grub();
+        grub.setTitle("RHEL 3 (PV)");
+        grub.setRoot("(hd0,1)");
+        grub.setRootDevice("/dev/hda2");
+        grub.setKernelArgs("console=ttyS0,115200  noapic quiet");
+        declared.setGrub(grub);
+        GrubEntry entry = SeedGuest.validOnly(declared).grub();
+        assertEquals("RHEL 3 (PV)", entry.title());
+        assertEquals("(hd0,1)", entry.root());
+        assertEquals("/vmlinuz-2.4.21-52.EL ro root=/dev/hda2 console=ttyS0,115200 noapic quiet", entry.kernelLine(),
+                "noapic is written once even when kernelArgs has it");
+    }
+
+    // ----------------------------------------------------------------- networks
+
+    @Test
+    void interfaceKIsEthK() {
+        Guest declared = minimal();
+        declared.setNetworks(List.of(new Network(), new Network(), new Network()));
+        assertEquals(List.of("eth0", "eth1", "eth2"),
+                SeedGuest.validOnly(declared).networks().stream().map(ValidNetwork::interfaceName).toList());
+    }
+
+    @Test
+    void aDerivedMacIsStableInsideXensPrefixAndLocal() {
+        Set<String> macs = new HashSet<>();
+        for (String name : List.of("web", "db", "rhel3_64_fv", "a", "b")) {
+            for (int index = 0; index < 4; index++) {
+                String mac = GuestValidator.derivedMac(name, index);
+                assertEquals(mac, GuestValidator.derivedMac(name, index), "same name and index, same MAC");
+                assertTrue(mac.matches("00:16:3e:[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}"), mac);
+                assertTrue(Integer.parseInt(mac.substring(9, 11), 16) < 0x80, "Xen's tools keep the 4th byte below 0x80: " + mac);
+                macs.add(mac);
+            }
+        }
+        assertEquals(20, macs.size(), "different guests and indexes get different MACs");
+    }
+
+    @Test
+    void aGuestWithoutMacGetsTheDerivedOneAndADeclaredOneIsLowerCased() {
+        Guest declared = minimal();
+        Network upper = new Network();
+        upper.setMac("00:16:3E:AB:CD:EF");
+        upper.setBridge("br1");
+        declared.setNetworks(List.of(new Network(), upper));
+        List<ValidNetwork> networks = SeedGuest.validOnly(declared).networks();
+        assertEquals(new ValidNetwork(0, GuestValidator.derivedMac("web", 0), true, "xenbr0"), networks.get(0));
+        assertEquals(new ValidNetwork(1, "00:16:3e:ab:cd:ef", false, "br1"), networks.get(1));
+    }
+
+    @Test
+    void twoGuestsWithoutMacsGetDifferentMacs() {
+        Guest other = minimal();
+        other.setName("db");
+        other.getBootDisk().setSource("/var/lib/libvirt/images/db.dsk");
+        Validation validation = GuestValidator.validate(List.of(minimal(), other));
+        assertTrue(validation.valid(), validation.errors()::toString);
+        assertNotEquals(validation.guests().get(0).networks().get(0).mac(), validation.guests().get(1).networks().get(0).mac());
+    }
+
+    @Test
+    void noNicWhenNetworksIsEmpty() {
+        Guest declared = minimal();
+        declared.setNetworks(List.of());
+        assertEquals(List.of(), SeedGuest.validOnly(declared).networks());
+    }
+
+    // ----------------------------------------------------------------- base files
+
+    @Test
+    void aBaseFstabLineForAPvDeviceOrMountPointIsCommentedOut() {
+        Guest declared = SeedGuest.declaration();
+        declared.setFstabBase(new ArrayList<>(List.of("LABEL=/ / ext3 defaults 1 1", "/dev/xvdb1 /data ext3 defaults 1 2",
+                "/dev/hdb1 /mnt/pvdisk_p2 ext3 defaults 1 2", "# a comment", "", "  /dev/hdb2\t/srv ext2 defaults 1 2  ")));
+        assertEquals(List.of("LABEL=/ / ext3 defaults 1 1", "#xenpv-replaced# /dev/xvdb1 /data ext3 defaults 1 2",
+                "#xenpv-replaced# /dev/hdb1 /mnt/pvdisk_p2 ext3 defaults 1 2", "# a comment", "", "/dev/hdb2\t/srv ext2 defaults 1 2"),
+                SeedGuest.validOnly(declared).fstabBase());
+    }
+
+    @Test
+    void aBaseAliasForAPvInterfaceIsCommentedOutAndOthersKept() {
+        Guest declared = SeedGuest.declaration();
+        declared.setModulesConfBase(new ArrayList<>(List.of("alias eth0 e1000", "alias eth1 e1000", "alias scsi_hostadapter aic7xxx",
+                "  alias   eth0   8139too", "options e1000 Speed=100")));
+        assertEquals(List.of("#xenpv-replaced# alias eth0 e1000", "alias eth1 e1000", "alias scsi_hostadapter aic7xxx",
+                "#xenpv-replaced# alias   eth0   8139too", "options e1000 Speed=100"), SeedGuest.validOnly(declared).modulesConfBase());
+    }
+
+    @Test
+    void theReplacedMarkIsTheOneTemplatesSee() {
+        assertEquals(GuestValidator.REPLACED_MARK, SeedGuest.valid().replacedMark());
+    }
+
+    @Test
+    void theGuestsOwnBlockLinesAreRefusedAsBaseLines() {
+        ValidGuest seed = SeedGuest.valid();
+        for (String marker : List.of(seed.blockBegin(), seed.blockEnd())) {
+            Guest declared = SeedGuest.declaration();
+            declared.setFstabBase(List.of(marker));
+            declared.setModulesConfBase(List.of(marker));
+            assertEquals(2, GuestValidator.validate(List.of(declared)).errors().size(), marker);
+        }
+    }
+
+    // ----------------------------------------------------------------- xm config
+
+    @Test
+    void extraConfigIntegersStayBareTheRestAreStringsInKeyOrder() {
+        Guest declared = SeedGuest.declaration();
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("usbdevice", "tablet");
+        extra.put("localtime", "1");
+        extra.put("keymap", " en-us ");
+        extra.put("shadow_memory", "8");
+        extra.put("vnclisten", "0.0.0.0");
+        declared.setExtraConfig(extra);
+        assertEquals(List.of(new XmSetting("keymap", "en-us"), new XmSetting("localtime", 1), new XmSetting("shadow_memory", 8),
+                new XmSetting("usbdevice", "tablet"), new XmSetting("vnclisten", "0.0.0.0")),
+                SeedGuest.validOnly(declared).extraConfig());
+    }
+
+    @Test
+    void theXmConfigIsThePluginsSettingsThenExtraConfig() {
+        Guest declared = SeedGuest.declaration();
+        declared.setUuid("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+        declared.setExtraConfig(Map.of("localtime", "1"));
+        List<XmSetting> settings = SeedGuest.validOnly(declared).xmConfig();
+        assertEquals(List.of("name", "uuid", "builder", "kernel", "device_model", "memory", "vcpus", "pae", "acpi", "apic", "boot",
+                "vnc", "vncunused", "serial", "on_poweroff", "on_reboot", "on_crash", "vif", "disk", "localtime"),
+                settings.stream().map(XmSetting::key).toList());
+        assertEquals(new XmSetting("localtime", 1), settings.get(settings.size() - 1));
+    }
+
+    @Test
+    void noUuidNoUuidSetting() {
+        assertFalse(SeedGuest.valid().xmConfig().stream().anyMatch(setting -> setting.key().equals("uuid")));
+    }
+
+    @Test
+    void everyKeyThePluginWritesIsRefusedInExtraConfig() {
+        for (String key : XmConfig.PLUGIN_KEYS) {
+            Guest declared = SeedGuest.declaration();
+            declared.setExtraConfig(Map.of(key, "1"));
+            List<Problem> errors = GuestValidator.validate(List.of(declared)).errors();
+            assertEquals(List.of("guests/guest[rhel3_64_fv]/extraConfig/" + key), errors.stream().map(Problem::path).toList());
+        }
+    }
+
+    static Guest declared(Guest guest, Disk disk) {
+        guest.setDisks(List.of(disk));
+        return guest;
+    }
+}

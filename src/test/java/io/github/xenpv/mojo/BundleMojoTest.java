@@ -1,0 +1,123 @@
+package io.github.xenpv.mojo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundle goal's wiring, through Maven's own configurator and project helper: what it writes,
+ * what it attaches, and how it refuses bad configuration.
+ */
+@MojoTest
+class BundleMojoTest {
+
+    static final String POM = "classpath:/unit/bundle/pom.xml";
+    static final Path BUILD = Paths.get("target/unit-bundle");
+
+    @BeforeEach
+    void clean() throws Exception {
+        if (Files.exists(BUILD)) {
+            try (Stream<Path> walk = Files.walk(BUILD)) {
+                for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "buildDirectory", value = "target/unit-bundle")
+    @MojoParameter(name = "outputDirectory", value = "target/unit-bundle/xenpv")
+    @MojoParameter(name = "finalName", value = "guests-1.0.0")
+    @MojoParameter(name = "outputTimestamp", value = "2026-01-01T00:00:00Z")
+    @MojoParameter(name = "formats", value = "tar.gz,zip")
+    void writesTheFolderAndEachFormatAndAttachesThemByClassifier(BundleMojo mojo) throws Exception {
+        MavenProject project = MojoExtension.getVariableValueFromObject(mojo, "project");
+        // attached artifacts take their coordinates from the project's own artifact
+        project.setArtifact(new DefaultArtifact("test.xenpv", "bundle", "1.0.0", null, "pom", null,
+                new DefaultArtifactHandler("pom")));
+        mojo.execute();
+        assertTrue(Files.isRegularFile(BUILD.resolve("xenpv/rhel3_64_fv/README.txt")));
+        List<Artifact> attached = project.getAttachedArtifacts();
+        assertEquals(List.of("tar.gz:xenpv-rhel3_64_fv", "zip:xenpv-rhel3_64_fv"),
+                attached.stream().map(artifact -> artifact.getType() + ":" + artifact.getClassifier()).toList());
+        assertEquals(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz").toAbsolutePath(),
+                attached.get(0).getFile().toPath().toAbsolutePath());
+        assertEquals(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.zip").toAbsolutePath(),
+                attached.get(1).getFile().toPath().toAbsolutePath());
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "buildDirectory", value = "target/unit-bundle")
+    @MojoParameter(name = "outputDirectory", value = "target/unit-bundle/xenpv")
+    @MojoParameter(name = "finalName", value = "guests-1.0.0")
+    @MojoParameter(name = "attach", value = "false")
+    void withAttachOffTheArchiveIsWrittenButNotAttached(BundleMojo mojo) throws Exception {
+        MavenProject project = MojoExtension.getVariableValueFromObject(mojo, "project");
+        mojo.execute();
+        byte[] first = Files.readAllBytes(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz"));
+        assertTrue(project.getAttachedArtifacts().isEmpty());
+        mojo.execute();
+        assertArrayEquals(first, Files.readAllBytes(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz")),
+                "no outputTimestamp: the fixed time still gives the same bytes");
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "buildDirectory", value = "target/unit-bundle")
+    @MojoParameter(name = "outputDirectory", value = "target/unit-bundle/xenpv")
+    @MojoParameter(name = "finalName", value = "guests-1.0.0")
+    @MojoParameter(name = "outputTimestamp", value = "last tuesday")
+    void aBadOutputTimestampFailsNamingTheProperty(BundleMojo mojo) {
+        MojoFailureException error = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(error.getMessage().startsWith("xenpv: project.build.outputTimestamp 'last tuesday' is neither ISO-8601"),
+                error.getMessage());
+        assertFalse(Files.exists(BUILD.resolve("xenpv")), "nothing written");
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "buildDirectory", value = "target/unit-bundle")
+    @MojoParameter(name = "outputDirectory", value = "target/unit-bundle/xenpv")
+    @MojoParameter(name = "finalName", value = "guests-1.0.0")
+    @MojoParameter(name = "formats", value = "tar.gz,rar")
+    void anUnknownFormatFailsNamingTheElementAndTheChoices(BundleMojo mojo) {
+        MojoFailureException error = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: formats/format 'rar' is not a format the plugin writes; use tar.gz, zip", error.getMessage());
+        assertFalse(Files.exists(BUILD.resolve("xenpv")), "nothing written");
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "buildDirectory", value = "target/unit-bundle")
+    @MojoParameter(name = "outputDirectory", value = "target/unit-bundle/xenpv")
+    @MojoParameter(name = "finalName", value = "guests-1.0.0")
+    @MojoParameter(name = "skip", value = "true")
+    void skipWritesAndAttachesNothing(BundleMojo mojo) throws Exception {
+        MavenProject project = MojoExtension.getVariableValueFromObject(mojo, "project");
+        mojo.execute();
+        assertFalse(Files.exists(BUILD));
+        assertTrue(project.getAttachedArtifacts().isEmpty());
+    }
+}
