@@ -1,0 +1,91 @@
+package io.github.xenpv.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs Maven on a generated project the way a user's build would, offline against the local
+ * repository where the plugin under test was installed. Artifacts missing there (the resources
+ * plugin, say) are copied from the user's own local repository, which the ITs' settings file
+ * offers as a {@code file:} repository; {@code aether.offline.protocols=file} lets an offline build
+ * read it, so no run ever reaches the network.
+ */
+final class ChildMaven {
+
+    /** A line of {@code -Xlog:gc}: heap before and after a collection, e.g. {@code 68M->5M(247M)}. */
+    private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
+
+    private final Path mavenHome;
+    private final Path localRepository;
+    private final Path settings;
+
+    ChildMaven(Path mavenHome, Path localRepository, Path settings) {
+        this.mavenHome = mavenHome;
+        this.localRepository = localRepository;
+        this.settings = settings;
+    }
+
+    /**
+     * How long the build took: wall clock, including Maven's own start-up as a user would wait for
+     * it, and the CPU time (user and system) it used, which other work on the machine disturbs less.
+     */
+    record Run(double wallSeconds, double cpuSeconds, Path log) {
+    }
+
+    /** The heap of one build as its GC log shows it. */
+    record Heap(long peakMib, long liveMib) {
+    }
+
+    Run run(Path project, String goal, Path log, List<String> jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(mavenHome.resolve("bin/mvn").toString(), "-B", "-o",
+                "-s", settings.toString(), "-Dmaven.repo.local=" + localRepository, "-Daether.offline.protocols=file",
+                "-f", project.resolve("pom.xml").toString(), goal));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MAVEN_OPTS", String.join(" ", jvmOptions));
+        double cpuBefore = reapedChildrenCpuSeconds();
+        long start = System.nanoTime();
+        int exit = builder.start().waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = reapedChildrenCpuSeconds() - cpuBefore;
+        if (exit != 0) {
+            throw new IllegalStateException("mvn " + goal + " in " + project + " failed with exit " + exit + "; see " + log);
+        }
+        return new Run(seconds, cpu, log);
+    }
+
+    /**
+     * CPU seconds of this JVM's child processes that have ended and been waited for: fields
+     * cutime and cstime of {@code /proc/self/stat}, in clock ticks of 1/100 s (Linux's USER_HZ).
+     * Java has no other way to read a finished child's CPU time.
+     */
+    private static double reapedChildrenCpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        // fields after the command name, which is in parentheses and may hold spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
+    }
+
+    /**
+     * The most the heap held just before any collection, and the most that survived one: the
+     * peak a build needs, and the live data that peak is made of.
+     */
+    static Heap heap(Path gcLog) throws IOException {
+        long peak = 0;
+        long live = 0;
+        for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
+            Matcher matcher = GC_LINE.matcher(line);
+            if (matcher.find()) {
+                peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+                live = Math.max(live, Long.parseLong(matcher.group(2)));
+            }
+        }
+        return new Heap(peak, live);
+    }
+}

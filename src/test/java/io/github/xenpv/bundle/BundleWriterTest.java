@@ -1,0 +1,110 @@
+package io.github.xenpv.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.xenpv.render.RenderedFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the writer does to files on disk, in a new guest folder and in one it wrote before. */
+class BundleWriterTest {
+
+    @TempDir
+    Path output;
+
+    private static final RenderedFile CONFIG = file("dom0/etc/xen/web", "name = \"web\"\n", false);
+    private static final RenderedFile MKNOD = file("guest/usr/local/sbin/xenpv-mknod", "#!/bin/sh\n", true);
+    private static final RenderedFile FSTAB = file("guest/etc/fstab", "LABEL=/ / ext3 defaults 1 1\n", false);
+
+    @Test
+    void aNewGuestFolderGetsEveryFileWithItsModeAndNothingElse() throws IOException {
+        BundleWriter.Report report = write(CONFIG, MKNOD, FSTAB);
+        assertEquals(new BundleWriter.Report(3, 0, 0), report);
+        assertEquals(List.of("dom0/etc/xen/web", "guest/etc/fstab", "guest/usr/local/sbin/xenpv-mknod"), files());
+        assertEquals("rw-r--r--", mode("dom0/etc/xen/web"));
+        assertEquals("rwxr-xr-x", mode("guest/usr/local/sbin/xenpv-mknod"));
+        assertArrayEquals(FSTAB.content(), Files.readAllBytes(output.resolve("web/guest/etc/fstab")));
+    }
+
+    @Test
+    void unchangedFilesKeepTheirTimeAndOnlyTheChangedOneIsReplaced() throws IOException, InterruptedException {
+        write(CONFIG, MKNOD, FSTAB);
+        Map<String, FileTime> before = times();
+        RenderedFile newFstab = file("guest/etc/fstab", "LABEL=/ / ext3 defaults 1 1\n/dev/xvda1 /srv ext3 defaults 1 2\n", false);
+        Thread.sleep(20);
+        assertEquals(new BundleWriter.Report(1, 2, 0), write(CONFIG, MKNOD, newFstab));
+        Map<String, FileTime> after = times();
+        assertEquals(before.get("dom0/etc/xen/web"), after.get("dom0/etc/xen/web"));
+        assertEquals(before.get("guest/usr/local/sbin/xenpv-mknod"), after.get("guest/usr/local/sbin/xenpv-mknod"));
+        assertArrayEquals(newFstab.content(), Files.readAllBytes(output.resolve("web/guest/etc/fstab")));
+        assertEquals(List.of("dom0/etc/xen/web", "guest/etc/fstab", "guest/usr/local/sbin/xenpv-mknod"), files());
+    }
+
+    @Test
+    void aWrongModeAloneIsFixedWithoutRewritingTheFile() throws IOException {
+        write(CONFIG, MKNOD, FSTAB);
+        Path mknod = output.resolve("web/guest/usr/local/sbin/xenpv-mknod");
+        Files.setPosixFilePermissions(mknod, PosixFilePermissions.fromString("rw-------"));
+        Object inode = Files.readAttributes(mknod, "unix:ino").get("ino");
+        assertEquals(new BundleWriter.Report(1, 2, 0), write(CONFIG, MKNOD, FSTAB));
+        assertEquals("rwxr-xr-x", mode("guest/usr/local/sbin/xenpv-mknod"));
+        assertEquals(inode, Files.readAttributes(mknod, "unix:ino").get("ino"));
+    }
+
+    @Test
+    void filesTheBundleNoLongerHasAreRemovedAndMissingFoldersRecreated() throws IOException {
+        write(CONFIG, MKNOD, FSTAB);
+        Files.delete(output.resolve("web/dom0/etc/xen/web"));
+        Files.delete(output.resolve("web/dom0/etc/xen"));
+        assertEquals(new BundleWriter.Report(1, 1, 1), write(CONFIG, FSTAB));
+        assertEquals(List.of("dom0/etc/xen/web", "guest/etc/fstab"), files());
+    }
+
+    private BundleWriter.Report write(RenderedFile... files) throws IOException {
+        return BundleWriter.write(output, List.of(new GuestBundle("web", List.of(files))));
+    }
+
+    private static RenderedFile file(String path, String text, boolean executable) {
+        return new RenderedFile(path, text.getBytes(StandardCharsets.UTF_8), executable);
+    }
+
+    /** Every file in the guest folder, temporary ones included, so a leftover would show. */
+    private List<String> files() throws IOException {
+        Path folder = output.resolve("web");
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).map(path -> folder.relativize(path).toString()).sorted().toList();
+        }
+    }
+
+    private Map<String, FileTime> times() throws IOException {
+        Path folder = output.resolve("web");
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .collect(Collectors.toMap(path -> folder.relativize(path).toString(), BundleWriterTest::modified));
+        }
+    }
+
+    private static FileTime modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String mode(String path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(output.resolve("web").resolve(path)));
+    }
+}
