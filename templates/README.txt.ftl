@@ -174,10 +174,11 @@ This bundle:
 
 <#if guest.nodes?has_content>
    shows these lines (the #blocks column between minor and name depends on the disk's size;
-   202 is the major of xvd in /proc/devices):
+   202 is the major of xvd in /proc/devices). The kernel names each entry after Xen's vdev,
+   so a name may differ from its /dev node: only the major and minor must match.
 
 <#list guest.nodes as node>
-    202 ${node.minor?left_pad(5)}  ${node.name}
+    202 ${node.minor?left_pad(5)}  <#if node.kernelName != node.name>${node.kernelName?right_pad(8)}(/dev/${node.name})<#else>${node.kernelName}</#if>
 </#list>
 
 </#if>

@@ -10,4 +10,16 @@ public record DeviceNode(String name, int minor) {
     public String path() {
         return "/dev/" + name;
     }
+
+    /**
+     * The name the kernel gives this minor in {@code /proc/partitions}: 2.4's disk_name() spells
+     * it from the minor (xvd, the disk letter minor / 16, the partition minor % 16), so it follows
+     * Xen's vdev, not the node's name, which is only a label (the procedure's node xvdb is the
+     * kernel's xvda).
+     */
+    public String kernelName() {
+        int partition = minor % ValidDisk.MINORS_PER_DISK;
+        return ValidGuest.BLOCK_DEVICE_NAME + (char) ('a' + minor / ValidDisk.MINORS_PER_DISK)
+                + (partition == 0 ? "" : Integer.toString(partition));
+    }
 }

@@ -112,6 +112,8 @@ class GuestValidatorDerivedTest {
         DeviceNode node = partition == 0 ? valid.node() : valid.partitions().get(0).node();
         assertEquals(minor, node.minor(), "the vdev, not the node's name, fixes the minor");
         assertEquals(partition == 0 ? "/dev/xvdz" : "/dev/xvdz" + partition, node.path());
+        assertEquals(partition == 0 ? device : device + partition, node.kernelName(),
+                "the kernel names the minor after the vdev, whatever the node is called");
     }
 
     @Test

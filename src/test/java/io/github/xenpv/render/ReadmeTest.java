@@ -29,7 +29,8 @@ class ReadmeTest {
                 "kernel /vmlinuz-2.4.21-52.EL ro root=LABEL=/ noapic", "[guest] Shut the guest down", "shutdown -h now",
                 "[dom0] Install the domain config /etc/xen/rhel3_64_fv", "sh dom0/install-dom0.sh",
                 "cp dom0/etc/xen/rhel3_64_fv /etc/xen/rhel3_64_fv", "[dom0] Start the guest", "virsh start rhel3_64_fv",
-                "[guest] Finish and check", "sh install-guest.sh\n", "cat /proc/partitions", "202     0  xvdb", "202     1  xvdb1", "202     2  xvdb2",
+                "[guest] Finish and check", "sh install-guest.sh\n", "cat /proc/partitions", "202     0  xvda    (/dev/xvdb)", "202     1  xvda1   (/dev/xvdb1)",
+                "202     2  xvda2   (/dev/xvdb2)",
                 "df /mnt/pvdisk_p1 /mnt/pvdisk_p2", "/usr/local/sbin/xenpv-verify", "MODVERSIONS", "PV disks cannot boot",
                 "RHEL 5.1-or-older dom0 needs noapic", "no ia64");
         int from = 0;
@@ -67,7 +68,7 @@ class ReadmeTest {
         assertTrue(readme.contains("test \"$(uname -r)\" = 2.4.21-52.ELsmp ||"), readme);
         assertTrue(readme.contains("alias\" line for eth0 eth1"), readme);
         assertTrue(readme.contains("swapon /dev/xvdb3"), readme);
-        assertTrue(readme.contains("202     3  xvdb3"), readme);
+        assertTrue(readme.contains("202     3  xvda3   (/dev/xvdb3)"), readme);
         assertTrue(readme.contains("/etc/rc.local loads xen-platform-pci and xen-vbd"), readme);
         assertFalse(readme.contains("rc.modules"), "no rc.modules for rc.local loading:\n" + readme);
         assertTrue(readme.contains("grub.conf keeps its kernel line: noapic is off for this guest."), readme);

@@ -175,9 +175,9 @@ final class ScratchGuest {
                    3     1     104391 hda1
                    3     2    7229047 hda2
                    3     3    1052257 hda3
-                 202     0    4194304 xvdb
-                 202     1    2097152 xvdb1
-                 202     2    2097120 xvdb2
+                 202     0    4194304 xvda
+                 202     1    2097152 xvda1
+                 202     2    2097120 xvda2
                 """, "r--r--r--");
         write(root.resolve("proc/mounts"), "/dev/root / ext3 rw 0 0\nnone /proc proc rw 0 0\n", "r--r--r--");
         write(root.resolve("proc/swaps"), "Filename\t\t\t\tType\t\tSize\tUsed\tPriority\n", "r--r--r--");
