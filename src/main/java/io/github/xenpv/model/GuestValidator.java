@@ -604,14 +604,7 @@ public final class GuestValidator {
         private List<String> fstabBase(List<ValidDisk> disks) {
             List<String> declared = guest.getFstabBase() == null ? STOCK_FSTAB : guest.getFstabBase();
             Set<String> pvFields = new HashSet<>();
-            for (ValidDisk disk : disks) {
-                for (ValidPartition partition : disk.partitions()) {
-                    pvFields.add(partition.node().path());
-                    if (!partition.swap()) {
-                        pvFields.add(partition.mountPoint());
-                    }
-                }
-            }
+            disks.forEach(disk -> disk.partitions().forEach(partition -> pvFields.addAll(partition.fstabClaims())));
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < declared.size(); i++) {
                 String element = path + "/fstabBase/line[" + (i + 1) + "]";

@@ -80,10 +80,7 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
      * device only; {@code swap} is every swap line's mount point.
      */
     public List<String> fstabClaims() {
-        return partitions().stream()
-                .flatMap(partition -> partition.swap() ? java.util.stream.Stream.of(partition.node().path())
-                        : java.util.stream.Stream.of(partition.node().path(), partition.mountPoint()))
-                .toList();
+        return partitions().stream().flatMap(partition -> partition.fstabClaims().stream()).toList();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.xenpv.model;
 
+import java.util.List;
+
 /** A partition of a PV disk, checked, with its node and its fstab fields. */
 public record ValidPartition(int number, DeviceNode node, String mountPoint, String fsType, String options,
         int dump, int pass) {
@@ -8,6 +10,14 @@ public record ValidPartition(int number, DeviceNode node, String mountPoint, Str
 
     public boolean swap() {
         return SWAP.equals(fsType);
+    }
+
+    /**
+     * The fstab fields this partition owns: its device and, unless it is swap (every swap line says
+     * "swap" there), its mount point. Another fstab line naming either conflicts with it.
+     */
+    public List<String> fstabClaims() {
+        return swap() ? List.of(node.path()) : List.of(node.path(), mountPoint);
     }
 
     /** The fstab line for this partition, fields separated by one space. */
