@@ -9,9 +9,6 @@ import java.util.List;
 public record ValidDisk(int index, String source, String device, DeviceNode node, String access,
         List<ValidPartition> partitions) {
 
-    /** Minors per disk under the 2.4 kernel's 8-bit minors: the disk itself and 15 partitions. */
-    public static final int MINORS_PER_DISK = 16;
-
     public ValidDisk {
         partitions = List.copyOf(partitions);
     }

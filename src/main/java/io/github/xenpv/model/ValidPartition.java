@@ -8,6 +8,16 @@ public record ValidPartition(int number, DeviceNode node, String mountPoint, Str
 
     public static final String SWAP = "swap";
 
+    /**
+     * The fstab fields the PV entries of these disks own, in order: another fstab line naming one
+     * as its device or mount point conflicts and is commented out (in the bundle's fstab base and
+     * by install-guest.sh on the guest).
+     */
+    public static List<String> fstabClaims(List<ValidDisk> disks) {
+        return disks.stream().flatMap(disk -> disk.partitions().stream())
+                .flatMap(partition -> partition.fstabClaims().stream()).toList();
+    }
+
     public boolean swap() {
         return SWAP.equals(fsType);
     }
