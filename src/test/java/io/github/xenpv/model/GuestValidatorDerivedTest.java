@@ -123,6 +123,56 @@ class GuestValidatorDerivedTest {
                 SeedGuest.valid().nodes());
     }
 
+    @Test
+    void aNodeIsRenamedOnlyWhenItsNameIsNotTheKernelsName() {
+        assertTrue(SeedGuest.valid().nodes().stream().allMatch(DeviceNode::renamed), "the procedure's xvdb is vdev xvda");
+        assertFalse(Xvd.node("xvdc", 2, 3).renamed());
+        assertEquals(new DeviceNode("xvdc3", 35, "xvdc3"), Xvd.node("xvdc", 2, 3));
+    }
+
+    @ParameterizedTest(name = "{0}: letter {1}")
+    @CsvSource({"xvda, 0", "xvdp, 15", "xvdz, 25", "xvd, -1", "xvdaa, -1", "hda, -1", "xvdA, -1", "sxvda, -1"})
+    void aDiskNameGivesItsLetterIndex(String name, int letter) {
+        assertEquals(letter, Xvd.letter(name));
+    }
+
+    // ----------------------------------------------------------------- decisions templates lay out
+
+    @Test
+    void rcModulesLoadingGivesTheBundleRcModulesAndRcLocalLoadingDoesNot() {
+        assertTrue(SeedGuest.valid().rcModules());
+        Guest declared = SeedGuest.declaration();
+        declared.setModuleLoading("rc.local");
+        declared.getDisks().get(0).getPartitions().forEach(partition -> {
+            partition.setPass("0");
+            partition.setOptions("noauto");
+        });
+        assertFalse(SeedGuest.validOnly(declared).rcModules());
+    }
+
+    @Test
+    void mountsAndSwapsSplitThePartitionsInDeclarationOrder() {
+        Guest declared = SeedGuest.declaration();
+        List<Partition> partitions = new ArrayList<>(declared.getDisks().get(0).getPartitions());
+        partitions.add(1, SeedGuest.partition("3", "swap"));
+        partitions.add(SeedGuest.partition("4", "swap"));
+        declared.getDisks().get(0).setPartitions(partitions);
+        ValidGuest guest = SeedGuest.validOnly(declared);
+        assertEquals(List.of("/mnt/pvdisk_p1", "/mnt/pvdisk_p2"), guest.mounts().stream().map(ValidPartition::mountPoint).toList());
+        assertEquals(List.of("/dev/xvdb3", "/dev/xvdb4"), guest.swaps().stream().map(p -> p.node().path()).toList());
+        assertEquals(List.of("/dev/xvdb1", "/mnt/pvdisk_p1", "/dev/xvdb3", "/dev/xvdb2", "/mnt/pvdisk_p2", "/dev/xvdb4"),
+                guest.fstabClaims());
+    }
+
+    @Test
+    void everyNetworkIsAPvInterfaceInOrder() {
+        Guest declared = SeedGuest.declaration();
+        declared.getNetworks().add(new Network());
+        assertEquals(List.of("eth0", "eth1"), SeedGuest.validOnly(declared).pvInterfaces());
+        declared.setNetworks(List.of());
+        assertEquals(List.of(), SeedGuest.validOnly(declared).pvInterfaces());
+    }
+
     // ----------------------------------------------------------------- xm specs
 
     @Test
