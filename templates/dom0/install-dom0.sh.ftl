@@ -20,9 +20,7 @@ each_disk_source() {
 </#list>
     return $status
 }
-<#noparse>
 
-</#noparse>
 <@script.prelude
     rootHelp=["install into the dom0 root at DIR instead of /"]
     switches=[

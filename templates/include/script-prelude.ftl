@@ -2,7 +2,7 @@
      usage, usage_error, log and fail, then the options parsed into shell variables. Every script
      takes --root DIR (root, empty for /) and -h/--help; switches are its own options, each a
      hash {flag, variable, help} that sets variable to yes (default no). rootHelp: the lines that
-     explain --root DIR for this script. -->
+     explain --root DIR for this script. The script sets program (its name) before this. -->
 <#macro prelude rootHelp switches>
 <#local width = "--root DIR"?length>
 <#list switches as switch>

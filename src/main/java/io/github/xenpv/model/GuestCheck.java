@@ -128,7 +128,7 @@ final class GuestCheck {
         GrubEntry grub = grub(kernel == null || variant == null ? null : kernel + variant.suffix(), noapic);
         List<String> fstabBase = BaseFiles.fstabBase(path + "/fstabBase",
                 guest.getFstabBase() == null ? BaseFiles.STOCK_FSTAB : guest.getFstabBase(),
-                new HashSet<>(ValidPartition.fstabClaims(disks)), problems);
+                new HashSet<>(ValidPartition.fstabClaims(ValidDisk.allPartitions(disks))), problems);
         List<String> modulesConfBase = BaseFiles.modulesConfBase(path + "/modulesConfBase",
                 guest.getModulesConfBase() == null ? List.of() : guest.getModulesConfBase(),
                 new HashSet<>(ValidNetwork.interfaceNames(networks)), problems);

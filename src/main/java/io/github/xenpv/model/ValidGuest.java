@@ -82,7 +82,7 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
 
     /** Every partition of every PV disk, in declaration order: the guest's PV fstab entries. */
     public List<ValidPartition> partitions() {
-        return disks.stream().flatMap(disk -> disk.partitions().stream()).toList();
+        return ValidDisk.allPartitions(disks);
     }
 
     /** The PV partitions that hold file systems, in declaration order: what is mounted. */
@@ -106,7 +106,7 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
      * device only; {@code swap} is every swap line's mount point.
      */
     public List<String> fstabClaims() {
-        return ValidPartition.fstabClaims(disks);
+        return ValidPartition.fstabClaims(partitions());
     }
 
     /** The line that opens the plugin's block in this guest's files. */
