@@ -25,12 +25,16 @@ each_disk_source() {
     rootHelp=["install into the dom0 root at DIR instead of /"]
     switches=[
         {"flag": "--dry-run", "variable": "dry_run", "help": "print the change to the config as a unified diff; change nothing"},
-        {"flag": "--start", "variable": "start", "help": "start the domain afterwards (virsh start)"}]/>
+        {"flag": "--start", "variable": "start", "help": "start the domain afterwards (virsh start); not with --root"}]/>
 <#noparse>
+
+# The host's virsh acts on this machine's domains: it must not start one whose config went
+# into another root.
+[ -z "$root" ] || [ "$start" = no ] ||
+    usage_error "--start cannot go with --root: the config goes into $root, so start the domain on the dom0 that root belongs to"
 
 here=$(cd "$(dirname "$0")" && pwd) || fail preflight "cannot find the bundle folder of $0"
 config=$here/etc/xen/$guest_name
-target=$root/etc/xen/$guest_name
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 
 # Both toolstacks are asked when present: a domain that xend started is unknown to libvirt
@@ -62,16 +66,20 @@ check_not_running() {
 }
 
 check_source() {
-    if [ -e "$root$1" ]; then
+    source_path=$(rooted "$1") || { echo "$program: too many symbolic links in disk source $1" >&2; return 1; }
+    if [ -e "$source_path" ]; then
         log "disk $1: present"
     else
-        echo "$program: disk source $root$1 is missing" >&2
+        echo "$program: disk source $source_path is missing" >&2
         return 1
     fi
 }
 
 install_config() {
     [ -f "$config" ] || fail config "$config is missing from the bundle"
+    target=$(rooted "/etc/xen/$guest_name") || fail config "too many symbolic links in /etc/xen/$guest_name"
+    [ ! -e "$target" ] || [ -f "$target" ] ||
+        fail config "$target is $(kind_of "$target"), not a regular file: move it away first"
     if [ -f "$target" ] && cmp -s "$config" "$target"; then
         log "config $target: already done"
         return
@@ -85,19 +93,12 @@ install_config() {
         log "config $target: would change (dry run)"
         return
     fi
-    temporary=$target.xenpv-tmp
-    rm -f "$temporary" || fail config "cannot remove $temporary"
     if [ -f "$target" ]; then
-        { cp -p "$target" "$target.xenpv-$stamp.tmp" && mv -f "$target.xenpv-$stamp.tmp" "$target.xenpv-$stamp"; } ||
-            fail config "cannot back up $target"
-        log "config $target: the old one is kept as $target.xenpv-$stamp"
-        # The copy carries the old file's mode and owner over to the new one.
-        { cp -p "$target" "$temporary" && cat "$config" > "$temporary"; } || fail config "cannot write $temporary"
-    else
-        { mkdir -p "$(dirname "$target")" && cp "$config" "$temporary" && chmod 644 "$temporary"; } ||
-            fail config "cannot write $temporary"
+        backup=$(free_name "$target.xenpv-$stamp")
+        copy_file "$target" "$backup" || fail config "cannot back up $target"
+        log "config $target: the old one is kept as $backup"
     fi
-    mv -f "$temporary" "$target" || fail config "cannot rename $temporary to $target"
+    put "$config" "$target" 644 no || fail config "cannot write $target"
     log "config $target: done"
 }
 
@@ -113,6 +114,7 @@ start_domain() {
 }
 
 [ "$(id -u)" = 0 ] || fail preflight "run it as root"
+start_run
 check_not_running
 each_disk_source check_source || fail disks "a disk source is missing (listed above): create it or fix the POM"
 install_config

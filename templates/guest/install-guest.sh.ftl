@@ -1,4 +1,5 @@
 <#import "/include/script-prelude.ftl" as script>
+<#import "/include/paths.ftl" as paths>
 #!/bin/sh
 # install-guest.sh: moves the RHEL 3 guest ${comment(guest.name)} onto the para-virtualized (PV) disk and
 # network drivers (procedure steps 2-4 and 8-13), or with --uninstall puts its files back.
@@ -58,7 +59,7 @@ each_swap() {
 # uninstall puts back exactly these.
 each_file() {
     "$@" /etc/modules.conf || return 1
-    "$@" /etc/rc.local || return 1
+    "$@" /etc/rc.d/rc.local || return 1
 <#if guest.rcModules>
     "$@" /etc/rc.modules || return 1
 </#if>
@@ -72,16 +73,22 @@ each_file() {
 <#noparse>
 
 # desired FILE CURRENT OUT: writes to OUT what FILE must hold once installed, given its content
-# CURRENT (a path that need not exist), and sets new_mode, the mode of a file the install creates.
+# CURRENT (a path that need not exist). Sets kind: "block" for a file the plugin's block is
+# merged into, "whole" for one the bundle gives whole, "line" for grub.conf's kernel line; and
+# file_mode, the mode of a file the install creates, which one it owns (owned=yes: boot runs it)
+# gets even when it exists. rc.local is the real file, /etc/rc.d/rc.local, which RHEL 3 runs
+# (/etc/rc.local is only a link to it, and may be missing).
 desired() {
-    new_mode=644
+    kind=block
+    file_mode=644
+    owned=no
     case $1 in
         /etc/modules.conf) merge_block "$here/etc/modules.conf" alias "$pv_interfaces" "$2" "$3" ;;
-        /etc/rc.local) new_mode=755; merge_block "$here/etc/rc.d/rc.local" none '' "$2" "$3" ;;
-        /etc/rc.modules) new_mode=755; merge_block "$here/etc/rc.modules" none '' "$2" "$3" ;;
+        /etc/rc.d/rc.local) file_mode=755; merge_block "$here/etc/rc.d/rc.local" none '' "$2" "$3" ;;
+        /etc/rc.modules) file_mode=755; owned=yes; merge_block "$here/etc/rc.modules" none '' "$2" "$3" ;;
         /etc/fstab) merge_block "$here/etc/fstab" fstab "$fstab_claims" "$2" "$3" ;;
-        /etc/grub.conf) add_noapic "$2" "$3" ;;
-        /usr/local/sbin/*) new_mode=755; cat "$here$1" > "$3" ;;
+        /etc/grub.conf) kind=line; add_noapic "$2" "$3" ;;
+        /usr/local/sbin/*) kind=whole; file_mode=755; owned=yes; cat "$here$1" > "$3" ;;
         *) echo "$program: no rule for $1" >&2; return 1 ;;
     esac
 }
@@ -98,42 +105,61 @@ desired() {
 
 # The bundle's guest folder: the generated files that the merges take their blocks from.
 here=$(cd "$(dirname "$0")" && pwd) || fail preflight "cannot find the bundle folder of $0"
-state=$root/var/lib/xenpv/$guest_name
+# Where the install keeps, for --uninstall, each file's original (or a mark that it had none)
+# and the name of its backup: a path of the guest, reached through rooted like every other.
+state_path=/var/lib/xenpv/$guest_name
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-# A private folder for computed file contents, outside the guest so a dry run leaves no trace.
-work=${TMPDIR:-/tmp}/xenpv-install.$$
-mkdir -m 700 "$work" || fail preflight "cannot create the work folder $work"
-trap 'rm -rf "$work"' 0
-trap 'exit 1' 1 2 15
+# Every guest's block starts with this, then the guest's name.
+block_prefix=${block_begin%"$guest_name"}
 
-# has_field FILE N VALUE: whether some line of FILE has VALUE as its N-th field.
+# has_field FILE N VALUE: whether some line of FILE (a path of the guest) has VALUE as its N-th field.
 has_field() {
-    [ -f "$1" ] || return 1
-    XENPV_VALUE=$3 awk -v n="$2" '$n == ENVIRON["XENPV_VALUE"] { found = 1 } END { exit !found }' "$1"
+    has_field_file=$(rooted "$1") || return 1
+    [ -f "$has_field_file" ] || return 1
+    XENPV_VALUE=$3 awk -v n="$2" '$n == ENVIRON["XENPV_VALUE"] { found = 1 } END { exit !found }' "$has_field_file"
 }
 
-# resolve PATH: prints the path of the file PATH leads to, following symbolic links the way
-# the guest sees them (an absolute link target lies inside the root).
-resolve() {
-    resolved=$1
-    hops=0
-    while [ -h "$resolved" ]; do
-        hops=$((hops + 1))
-        [ "$hops" -le 20 ] || return 1
-        # ls -l is how RHEL 3 reads a link: readlink is not in its coreutils.
-        # shellcheck disable=SC2012
-        link=$(ls -l "$resolved" | sed 's/^.* -> //')
-        case $link in
-            /*) resolved=$root$link ;;
-            *) resolved=$(dirname "$resolved")/$link ;;
-        esac
-    done
-    printf '%s\n' "$resolved"
+# listed TABLE PATH: whether /proc/mounts or /proc/swaps (TABLE) lists PATH (a path on this machine).
+listed() {
+    listed_table=$(rooted "$1") || return 1
+    [ -f "$listed_table" ] || return 1
+    field=2
+    [ "$1" != /proc/swaps ] || field=1
+    XENPV_PATH=$2 awk -v n="$field" '
+</#noparse>
+<@paths.unescapeAwk/>
+<#noparse>
+        unescape($n) == ENVIRON["XENPV_PATH"] { found = 1 }
+        END { exit !found }' "$listed_table"
+}
+
+# has_mode FILE MODE: whether FILE has MODE, 644 or 755.
+has_mode() {
+    case $2 in
+        755) has_mode_text=-rwxr-xr-x ;;
+        *) has_mode_text=-rw-r--r-- ;;
+    esac
+    # shellcheck disable=SC2012
+    [ "$(ls -ld "$1" | cut -c1-10)" = "$has_mode_text" ]
+}
+
+# same_file A B: whether A and B hold the same bytes with the same mode.
+same_file() {
+    # shellcheck disable=SC2012
+    [ -f "$1" ] && [ -f "$2" ] && cmp -s "$1" "$2" &&
+        [ "$(ls -ld "$1" | cut -c1-10)" = "$(ls -ld "$2" | cut -c1-10)" ]
+}
+
+# state_file KIND FILE: where the state keeps KIND (original, absent or backup) of FILE.
+state_file() {
+    rooted "$state_path/$1$2"
 }
 
 # merge_block BUNDLE-FILE CONFLICTS CLAIMS CURRENT OUT: CURRENT with the block of BUNDLE-FILE in
 # place of its old block (or appended), and each line CONFLICTS ("alias" or "fstab") finds in
-# conflict with CLAIMS commented out with the mark. No CURRENT gives the bundle's file whole.
+# conflict with CLAIMS commented out with the mark. A path in an fstab line is compared the way
+# mount reads it: /mnt/pvdisk_p1/ and /mnt//pvdisk_p1 are /mnt/pvdisk_p1. No CURRENT gives the
+# bundle's file whole.
 merge_block() {
     if [ ! -f "$4" ]; then
         cat "$1" > "$5"
@@ -141,6 +167,11 @@ merge_block() {
     fi
     XENPV_BUNDLE_FILE=$1 XENPV_CONFLICTS=$2 XENPV_CLAIMS=$3 XENPV_BEGIN=$block_begin XENPV_END=$block_end \
         XENPV_MARK=$replaced_mark awk '
+        function path(p) {
+            gsub(/\/+/, "/", p)
+            if (p != "/") sub(/\/$/, "", p)
+            return p
+        }
         BEGIN {
             begin = ENVIRON["XENPV_BEGIN"]; end = ENVIRON["XENPV_END"]; mark = ENVIRON["XENPV_MARK"]
             conflicts = ENVIRON["XENPV_CONFLICTS"]
@@ -157,7 +188,7 @@ merge_block() {
         skipping { if ($0 == end) skipping = 0; next }
         $0 == begin { if (!placed) printf "%s", block; placed = 1; skipping = 1; next }
         conflicts == "alias" && $1 == "alias" && ($2 in claimed) { print mark $0; next }
-        conflicts == "fstab" && $1 !~ /^#/ && (($1 in claimed) || ($2 in claimed)) { print mark $0; next }
+        conflicts == "fstab" && $1 !~ /^#/ && ((path($1) in claimed) || (path($2) in claimed)) { print mark $0; next }
         { print }
         END {
             if (broken) exit 1
@@ -169,7 +200,7 @@ merge_block() {
 # add_noapic CURRENT OUT: CURRENT with noapic on the kernel line of the declared kernel only.
 add_noapic() {
     if [ ! -f "$1" ]; then
-        echo "$program: $1 does not exist (on an image, is /boot mounted?)" >&2
+        echo "$program: $(guest_view "$1") does not exist (on an image, is /boot mounted?)" >&2
         return 1
     fi
     XENPV_KERNEL_IMAGE=$kernel_image awk '
@@ -187,39 +218,28 @@ add_noapic() {
         END { if (!found) { print FILENAME ": no kernel line boots " ENVIRON["XENPV_KERNEL_IMAGE"] > "/dev/stderr"; exit 1 } }' "$1" > "$2"
 }
 
-# write_file NEW TARGET MODE: replaces TARGET by NEW in one rename. An existing TARGET keeps its
-# mode and owner (the temporary file starts as a copy of it); a new one gets MODE.
-write_file() {
-    write_temporary=$2.xenpv-tmp
-    rm -f "$write_temporary" || return 1
-    if [ -f "$2" ]; then
-        cp -p "$2" "$write_temporary" && cat "$1" > "$write_temporary" || return 1
-    else
-        mkdir -p "$(dirname "$2")" && cp "$1" "$write_temporary" && chmod "$3" "$write_temporary" || return 1
-    fi
-    mv -f "$write_temporary" "$2"
-}
-
-# remember FILE REAL: before the first change to FILE (real path REAL), keeps its original
-# content under $state for --uninstall and a backup beside it. The state is written first and
-# names the backup, so a run stopped in between makes the same backup when run again.
+# remember FILE REAL: before the first change to FILE (whose real path is REAL), keeps its
+# original under the state for --uninstall, and a backup beside it. The state names the backup
+# before the original is kept, so a run stopped in between makes the same backup when run again.
 remember() {
-    if [ ! -f "$state/original$1" ] && [ ! -f "$state/absent$1" ]; then
-        mkdir -p "$(dirname "$state/original$1")" "$(dirname "$state/absent$1")" "$(dirname "$state/backup$1")" ||
-            return 1
+    remember_original=$(state_file original "$1") && remember_absent=$(state_file absent "$1") &&
+        remember_record=$(state_file backup "$1") || return 1
+    if [ ! -f "$remember_original" ] && [ ! -f "$remember_absent" ]; then
         if [ -f "$2" ]; then
-            printf '%s\n' "$stamp" > "$state/backup$1.tmp" && mv -f "$state/backup$1.tmp" "$state/backup$1" &&
-                cp -p "$2" "$state/original$1.tmp" && mv -f "$state/original$1.tmp" "$state/original$1" || return 1
+            if [ ! -f "$remember_record" ]; then
+                guest_view "$(free_name "$2.xenpv-$stamp")" > "$work/backup" &&
+                    put "$work/backup" "$remember_record" 644 yes || return 1
+            fi
+            copy_file "$2" "$remember_original" || return 1
         else
-            : > "$state/absent$1" || return 1
+            : > "$work/empty" && put "$work/empty" "$remember_absent" 644 yes || return 1
         fi
     fi
-    if [ -f "$state/backup$1" ]; then
-        remember_backup=$2.xenpv-$(cat "$state/backup$1")
+    if [ -f "$remember_record" ]; then
+        remember_backup=$(rooted "$(cat "$remember_record")") || return 1
         if [ ! -f "$remember_backup" ]; then
-            cp -p "$state/original$1" "$remember_backup.tmp" && mv -f "$remember_backup.tmp" "$remember_backup" ||
-                return 1
-            log "$1: original kept as ${remember_backup#"$root"}"
+            copy_file "$remember_original" "$remember_backup" || return 1
+            log "$1: original kept as $(guest_view "$remember_backup")"
         fi
     fi
 }
@@ -235,45 +255,69 @@ show_diff() {
 
 # install_file FILE: brings FILE to what the bundle asks for.
 install_file() {
-    install_real=$(resolve "$root$1") || fail "$1" "too many symbolic links at $root$1"
-    [ ! -e "$install_real" ] || [ -f "$install_real" ] || fail "$1" "$install_real is not a regular file"
+    install_real=$(rooted "$1") || fail "$1" "too many symbolic links in $1"
+    [ ! -e "$install_real" ] || [ -f "$install_real" ] ||
+        fail "$1" "$(guest_view "$install_real") is $(kind_of "$install_real"), not a regular file: move it away first"
     desired "$1" "$install_real" "$work/new" || fail "$1" "cannot compute its new content"
     if [ -f "$install_real" ] && cmp -s "$install_real" "$work/new"; then
-        log "$1: already done"
+        if [ "$owned" = no ] || has_mode "$install_real" "$file_mode"; then
+            log "$1: already done"
+        elif [ "$dry_run" = yes ]; then
+            log "$1: would make it mode $file_mode (dry run)"
+        else
+            remember "$1" "$install_real" || fail "$1" "cannot keep its original under $state_path"
+            chmod "$file_mode" "$install_real" || fail "$1" "cannot make $install_real mode $file_mode"
+            log "$1: done (mode $file_mode)"
+        fi
     elif [ "$dry_run" = yes ]; then
         show_diff "$install_real" "$work/new" "$1"
         log "$1: would change (dry run)"
     else
-        remember "$1" "$install_real" || fail "$1" "cannot keep its original under $state"
-        write_file "$work/new" "$install_real" "$new_mode" || fail "$1" "cannot write $install_real"
+        remember "$1" "$install_real" || fail "$1" "cannot keep its original under $state_path"
+        put "$work/new" "$install_real" "$file_mode" "$owned" || fail "$1" "cannot write $install_real"
         log "$1: done"
     fi
 }
 
+# installed_here FILE REAL: whether REAL, the real path of FILE, still holds what this guest's
+# install put there: its block, the bundle's whole file, or noapic on the kernel line.
+installed_here() {
+    desired "$1" "$2" "$work/mine" 2> /dev/null || return 1
+    case $kind in
+        block) [ -f "$2" ] && XENPV_BEGIN=$block_begin awk '$0 == ENVIRON["XENPV_BEGIN"] { found = 1 } END { exit !found }' "$2" ;;
+        whole) [ -f "$2" ] ;;
+        *) cmp -s "$2" "$work/mine" ;;
+    esac
+}
+
 # restore_file FILE: puts FILE back as it was before the install. A file changed since the install
-# is first kept as a backup, so no one's edit is lost.
+# is first kept as a backup, so no one's edit is lost; one that holds nothing of this guest any
+# more (another guest's uninstall put back an older original, say) is left as it is.
 restore_file() {
-    restore_real=$(resolve "$root$1") || fail "uninstall $1" "too many symbolic links at $root$1"
-    if [ -f "$state/original$1" ]; then
-        if [ -f "$restore_real" ] && cmp -s "$restore_real" "$state/original$1"; then
+    restore_real=$(rooted "$1") || fail "uninstall $1" "too many symbolic links in $1"
+    { restore_original=$(state_file original "$1") && restore_absent=$(state_file absent "$1") &&
+        restore_record=$(state_file backup "$1"); } || fail "uninstall $1" "too many symbolic links in $state_path"
+    if [ -f "$restore_original" ]; then
+        if same_file "$restore_real" "$restore_original"; then
             log "$1: already restored"
+        elif ! installed_here "$1" "$restore_real"; then
+            log "$1: left as it is (it holds nothing of guest $guest_name any more)"
         elif [ "$dry_run" = yes ]; then
-            show_diff "$restore_real" "$state/original$1" "$1"
+            show_diff "$restore_real" "$restore_original" "$1"
             log "$1: would restore (dry run)"
         else
-            keep_edits "$1" "$state/original$1" "$restore_real"
-            { cp -p "$state/original$1" "$restore_real.xenpv-tmp" && mv -f "$restore_real.xenpv-tmp" "$restore_real"; } ||
-                fail "uninstall $1" "cannot write $restore_real"
+            keep_edits "$1" "$restore_original" "$restore_real"
+            copy_file "$restore_original" "$restore_real" || fail "uninstall $1" "cannot write $restore_real"
             log "$1: restored"
         fi
-    elif [ -f "$state/absent$1" ]; then
-        if [ ! -f "$restore_real" ]; then
+    elif [ -f "$restore_absent" ]; then
+        if [ ! -e "$restore_real" ]; then
             log "$1: already removed"
         elif [ "$dry_run" = yes ]; then
             show_diff "$restore_real" /dev/null "$1"
             log "$1: would remove (dry run)"
         else
-            keep_edits "$1" "$work/absent" "$restore_real"
+            keep_edits "$1" "$work/none" "$restore_real"
             rm -f "$restore_real" || fail "uninstall $1" "cannot remove $restore_real"
             log "$1: removed (the install created it)"
         fi
@@ -281,23 +325,68 @@ restore_file() {
         log "$1: skipped (the install did not change it)"
         return 0
     fi
-    [ "$dry_run" = yes ] || rm -f "$state/original$1" "$state/absent$1" "$state/backup$1"
+    [ "$dry_run" = yes ] || rm -f "$restore_original" "$restore_absent" "$restore_record" ||
+        fail "uninstall $1" "cannot remove its state"
 }
 
-# keep_edits FILE ORIGINAL REAL: backs REAL up when it differs from what the install made of ORIGINAL.
+# keep_edits FILE ORIGINAL REAL: backs REAL up when it differs from what the install made of
+# ORIGINAL ($work/none, which never exists, for a file the install created).
 keep_edits() {
     desired "$1" "$2" "$work/installed" || fail "uninstall $1" "cannot compute what the install wrote"
     if [ -f "$3" ] && ! cmp -s "$3" "$work/installed"; then
-        { cp -p "$3" "$3.xenpv-$stamp.tmp" && mv -f "$3.xenpv-$stamp.tmp" "$3.xenpv-$stamp"; } ||
-            fail "uninstall $1" "cannot back up $3"
-        log "$1: changed since the install; that content is kept as ${3#"$root"}.xenpv-$stamp"
+        keep_edits_backup=$(free_name "$3.xenpv-$stamp")
+        copy_file "$3" "$keep_edits_backup" || fail "uninstall $1" "cannot back up $3"
+        log "$1: changed since the install; that content is kept as $(guest_view "$keep_edits_backup")"
     fi
+}
+
+# sweep_file FILE: removes the temporary files a killed run left beside FILE and its state.
+sweep_file() {
+    for sweep_path in "$1" "$state_path/original$1" "$state_path/absent$1" "$state_path/backup$1"; do
+        sweep_real=$(rooted "$sweep_path") || continue
+        sweep "${sweep_real%/*}"
+    done
+}
+
+# other_guests FILE: lists, as "NAME WHERE" lines in $work/others, every other guest whose block
+# FILE holds.
+other_guests() {
+    other_real=$(rooted "$1") || return 0
+    [ -f "$other_real" ] || return 0
+    XENPV_PREFIX=$block_prefix XENPV_NAME=$guest_name XENPV_FILE=$1 awk '
+        index($0, ENVIRON["XENPV_PREFIX"]) == 1 {
+            name = substr($0, length(ENVIRON["XENPV_PREFIX"]) + 1)
+            if (name != ENVIRON["XENPV_NAME"]) print name, ENVIRON["XENPV_FILE"]
+        }' "$other_real" >> "$work/others"
+}
+
+# check_one_guest: refuses a root where another guest is installed (a renamed guest, or a second
+# bundle): its state under /var/lib/xenpv, or its block in a file. Two guests on one root would
+# each comment out the other's lines on every run, and an uninstall could not put either back.
+check_one_guest() {
+    : > "$work/others"
+    state_folder=$(rooted /var/lib/xenpv) || fail preflight "too many symbolic links in /var/lib/xenpv"
+    for other_state in "$state_folder"/*; do
+        [ -d "$other_state" ] || continue
+        other_state=${other_state##*/}
+        [ "$other_state" = "$guest_name" ] || echo "$other_state /var/lib/xenpv/$other_state" >> "$work/others"
+    done
+    each_file other_guests
+    [ -s "$work/others" ] || return 0
+    others=$(awk '{ print $1 }' "$work/others" | sort -u | tr '\n' ' ')
+    others_where=$(awk '{ print $2 }' "$work/others" | sort -u | tr '\n' ' ')
+    if [ -n "$root" ]; then
+        others_root=" --root $root"
+    else
+        others_root=
+    fi
+    fail preflight "this root holds the install of guest ${others% } (in ${others_where% }); one root takes one guest: remove ${others% } first, from its own bundle: sh install-guest.sh --uninstall$others_root"
 }
 
 # ---------------------------------------------------------------- steps
 
 check_preflight() {
-    [ "$(id -u)" = 0 ] || fail preflight "run it as root"
+    check_one_guest
     if [ -n "$root" ]; then
         machine=$guest_machine
         release=$kernel_release
@@ -310,8 +399,9 @@ check_preflight() {
         [ "$release" = "$kernel_release" ] ||
             fail preflight "this guest runs kernel $release but the bundle is for $kernel_release: boot that kernel first"
     fi
-    modules_directory=$root/lib/modules/$release/$driver_subdirectory
-    if run_rpm -q kmod-xenpv > /dev/null 2>&1; then
+    modules_directory=$(rooted "/lib/modules/$release/$driver_subdirectory") ||
+        fail preflight "too many symbolic links in /lib/modules/$release"
+    if rpm_database && run_rpm -q kmod-xenpv > /dev/null 2>&1; then
         rpm_installed=yes
     else
         rpm_installed=no
@@ -340,6 +430,14 @@ run_rpm() {
     fi
 }
 
+# rpm_database: whether the root has an rpm database. Asking rpm about a root without one
+# creates one, which a dry run must not; then nothing is installed.
+rpm_database() {
+    [ -z "$root" ] && return 0
+    rpm_database_path=$(rpm --eval '%_dbpath') && rpm_database_path=$(rooted "$rpm_database_path") &&
+        [ -d "$rpm_database_path" ]
+}
+
 install_rpm() {
     if [ "$rpm_installed" = yes ]; then
         log "rpm: already done (kmod-xenpv is installed)"
@@ -359,7 +457,7 @@ check_module_tree() {
         return
     fi
     each_module check_module_file
-    log "modules: already done (in ${modules_directory#"$root"})"
+    log "modules: already done (in $(guest_view "$modules_directory"))"
 }
 
 check_module_file() {
@@ -367,7 +465,7 @@ check_module_file() {
 }
 
 run_depmod() {
-    if [ -f "$root/lib/modules/$release/modules.dep" ] && each_module in_module_dep; then
+    if each_module in_module_dep; then
         log "depmod: already done"
     elif [ "$dry_run" = yes ]; then
         log "depmod: would run depmod -a (dry run)"
@@ -382,11 +480,12 @@ run_depmod() {
 }
 
 in_module_dep() {
-    grep -F "$driver_subdirectory/$1.o" "$root/lib/modules/$release/modules.dep" > /dev/null
+    in_module_dep_file=$(rooted "/lib/modules/$release/modules.dep") || return 1
+    [ -f "$in_module_dep_file" ] && grep -F "$driver_subdirectory/$1.o" "$in_module_dep_file" > /dev/null
 }
 
 load_module() {
-    if has_field "$root/proc/modules" 1 "$1"; then
+    if has_field /proc/modules 1 "$1"; then
         log "insmod $1: already done"
     elif [ "$offline" = yes ]; then
         log "insmod $1: skipped (--offline)"
@@ -404,8 +503,8 @@ make_nodes() {
     elif [ "$dry_run" = yes ]; then
         log "mknod: would run /usr/local/sbin/xenpv-mknod (dry run)"
     else
-        nodes_output=$(XENPV_ROOT=$root "$root/usr/local/sbin/xenpv-mknod" 2>&1) ||
-            fail mknod "xenpv-mknod failed: $nodes_output"
+        nodes_script=$(rooted /usr/local/sbin/xenpv-mknod) || fail mknod "too many symbolic links in /usr/local/sbin"
+        nodes_output=$(XENPV_ROOT=$root "$nodes_script" 2>&1) || fail mknod "xenpv-mknod failed: $nodes_output"
         case $nodes_output in
             *" created "*) printf '%s\n' "$nodes_output"; log "mknod: done" ;;
             *) log "mknod: already done" ;;
@@ -415,35 +514,40 @@ make_nodes() {
 
 # The mount points are made even with --offline: boot mounts the fstab entries onto them.
 mount_file_system() {
-    if [ -d "$root$2" ]; then
+    mount_point=$(rooted "$2") || fail "mkdir $2" "too many symbolic links in $2"
+    if [ -d "$mount_point" ]; then
         log "mkdir $2: already done"
+    elif [ -e "$mount_point" ]; then
+        fail "mkdir $2" "$(guest_view "$mount_point") is $(kind_of "$mount_point"), not a folder: move it away first"
     elif [ "$dry_run" = yes ]; then
         log "mkdir $2: would create it (dry run)"
     else
-        mkdir -p "$root$2" || fail "mkdir $2" "cannot create $root$2"
+        mkdir -p "$mount_point" || fail "mkdir $2" "cannot create $mount_point"
         log "mkdir $2: done"
     fi
-    if has_field "$root/proc/mounts" 2 "$root$2"; then
+    if listed /proc/mounts "$mount_point"; then
         log "mount $2: already done"
     elif [ "$offline" = yes ]; then
         log "mount $2: skipped (--offline)"
     elif [ "$dry_run" = yes ]; then
         log "mount $2: would mount $1 (dry run)"
     else
-        mount -t "$3" -o "$4" "$root$1" "$root$2" || fail "mount $2" "mount $1 on $2 failed"
+        mount_node=$(rooted "$1") || fail "mount $2" "too many symbolic links in $1"
+        mount -t "$3" -o "$4" "$mount_node" "$mount_point" || fail "mount $2" "mount $1 on $2 failed"
         log "mount $2: done"
     fi
 }
 
 enable_swap() {
-    if has_field "$root/proc/swaps" 1 "$root$1"; then
+    swap_node=$(rooted "$1") || fail "swapon $1" "too many symbolic links in $1"
+    if listed /proc/swaps "$swap_node"; then
         log "swapon $1: already done"
     elif [ "$offline" = yes ]; then
         log "swapon $1: skipped (--offline)"
     elif [ "$dry_run" = yes ]; then
         log "swapon $1: would enable it (dry run)"
     else
-        swapon "$root$1" || fail "swapon $1" "swapon $1 failed"
+        swapon "$swap_node" || fail "swapon $1" "swapon $1 failed"
         log "swapon $1: done"
     fi
 }
@@ -454,7 +558,8 @@ run_verify() {
     elif [ "$dry_run" = yes ]; then
         log "verify: would run /usr/local/sbin/xenpv-verify (dry run)"
     else
-        XENPV_ROOT=$root "$root/usr/local/sbin/xenpv-verify" || fail verify "xenpv-verify found a problem (table above)"
+        verify_script=$(rooted /usr/local/sbin/xenpv-verify) || fail verify "too many symbolic links in /usr/local/sbin"
+        XENPV_ROOT=$root "$verify_script" || fail verify "xenpv-verify found a problem (table above)"
         log "verify: done"
     fi
 }
@@ -466,7 +571,7 @@ install() {
     run_depmod
     each_module load_module
     install_file /etc/modules.conf
-    install_file /etc/rc.local
+    install_file /etc/rc.d/rc.local
 </#noparse>
 <#if guest.rcModules>
     install_file /etc/rc.modules
@@ -490,16 +595,16 @@ install() {
 }
 
 uninstall() {
-    [ "$(id -u)" = 0 ] || fail preflight "run it as root"
     each_file restore_file
     if [ "$dry_run" = no ]; then
-        rm -rf "$state" || fail uninstall "cannot remove $state"
-        # The folder holds the state of every guest installed here: it goes only with the last.
-        rmdir "$root/var/lib/xenpv" 2> /dev/null || :
+        { state=$(rooted "$state_path") && rm -rf "$state"; } || fail uninstall "cannot remove $state_path"
     fi
     log "finished; kmod-xenpv stays installed (rpm -e kmod-xenpv removes it), so do the device nodes and mount points"
 }
 
+[ "$(id -u)" = 0 ] || fail preflight "run it as root"
+start_run
+[ "$dry_run" = yes ] || each_file sweep_file
 if [ "$uninstall" = yes ]; then
     uninstall
 else

@@ -1,8 +1,12 @@
+<#import "/include/paths.ftl" as paths>
 <#-- The start both install scripts share, rendered into each so that each stays standalone:
-     usage, usage_error, log and fail, then the options parsed into shell variables. Every script
-     takes --root DIR (root, empty for /) and -h/--help; switches are its own options, each a
-     hash {flag, variable, help} that sets variable to yes (default no). rootHelp: the lines that
-     explain --root DIR for this script. The script sets program (its name) before this. -->
+     usage, usage_error, log and fail; rooted, the one way to reach a path under the root; the run's
+     lock, temporary files and writes; then the options parsed into shell variables, --root
+     checked. Every script takes --root DIR (root, empty for /) and -h/--help; switches are its own
+     options, each a hash {flag, variable, help} that sets variable to yes (default no). rootHelp:
+     the lines that explain --root DIR for this script. The script sets program (its name) and
+     guest_name before this, calls start_run once it knows whether the run writes (dry_run), and
+     writes every file through put or copy_file. -->
 <#macro prelude rootHelp switches>
 <#local width = "--root DIR"?length>
 <#list switches as switch>
@@ -20,6 +24,7 @@ usage: $program [--root DIR]<#list switches as switch> [${switch.flag}]</#list>
 exit status: 0 ok, 1 a step failed (the message names it), 2 usage
 EOF
 }
+<#noparse>
 
 usage_error() {
     echo "$program: $1" >&2
@@ -36,30 +41,236 @@ fail() {
     echo "$program: step $1 failed: $2" >&2
     exit 1
 }
+</#noparse>
+<@paths.rooted/>
+<@paths.kindOf/>
+<#noparse>
+
+# ---------------------------------------------------------------- one run at a time, whole files
+# A run that writes holds the root's lock, the folder /var/lib/xenpv/.lock made by mkdir (atomic),
+# from before its first read to its end, however it ends. Every run that may write also leaves
+# a record /var/lib/xenpv/.run.<pid> while it lives. The lock names its holder's pid and the start
+# time of that process, so a lock whose holder no longer runs (killed with SIGKILL, say) is known
+# as stale; one without a holder yet (its taker killed right after mkdir) is stale when no other
+# run lives. A stale lock is taken over, and said so; a live one fails the run at once.
+# Temporary files are <target>.xenpv-tmp.<pid> beside their target, so the rename that commits
+# them is atomic; the run removes its own when it ends, and a run holding the lock removes any
+# other, which only a killed run can have left.
+
+lock_folder=
+locked=no
+temporaries=
+work=
+
+# process_start PID: when process PID started (in clock ticks since boot), empty if unknown.
+process_start() {
+    awk '{ sub(/^.*\) /, ""); print $20 }' "/proc/$1/stat" 2> /dev/null
+}
+
+# alive PID [START]: whether process PID runs and, when START is given, started then (a PID the
+# system gave to another process since does not count).
+alive() {
+    kill -0 "$1" 2> /dev/null || return 1
+    [ -z "$2" ] || [ "$(process_start "$1")" = "$2" ]
+}
+
+# another_run_lives: whether a run other than this one has a record and still runs.
+another_run_lives() {
+    for run_record in "$lock_folder"/.run.*; do
+        run_pid=${run_record##*.}
+        case $run_pid in
+            "" | *[!0-9]* | "$$") continue ;;
+        esac
+        alive "$run_pid" "$(cat "$run_record" 2> /dev/null)" && return 0
+    done
+    return 1
+}
+
+take_lock() {
+    lock_folder=$(rooted /var/lib/xenpv) || fail lock "too many symbolic links in /var/lib/xenpv"
+    lock=$lock_folder/.lock
+    # The highest folder of /var/lib/xenpv that is missing: the run removes what it made.
+    lock_made=$lock_folder
+    while [ ! -d "${lock_made%/*}/" ]; do
+        lock_made=${lock_made%/*}
+    done
+    lock_start=$(process_start $$)
+    lock_tries=0
+    while :; do
+        lock_tries=$((lock_tries + 1))
+        [ "$lock_tries" -le 10 ] || fail lock "cannot take $lock: it keeps changing hands"
+        mkdir -p "$lock_folder" || fail lock "cannot create $lock_folder"
+        if ! printf '%s\n' "$lock_start" 2> /dev/null > "$lock_folder/.run.$$"; then
+            # The folder goes when the last run in it ends: one ending now may have taken it away.
+            [ ! -d "$lock_folder" ] || fail lock "cannot write in $lock_folder"
+            continue
+        fi
+        mkdir "$lock" 2> /dev/null && break
+        [ -d "$lock" ] || continue
+        lock_holder=$(cat "$lock/holder" 2> /dev/null)
+        lock_pid=${lock_holder%% *}
+        lock_rest=${lock_holder#* }
+        if [ -n "$lock_holder" ] && alive "$lock_pid" "${lock_rest%% *}"; then
+            fail lock "$lock is held by the run ${lock_rest#* } (pid $lock_pid): one run at a time per root; wait for it to end"
+        fi
+        another_run_lives &&
+            fail lock "$lock is being taken by another run (pid $run_pid): one run at a time per root; wait for it to end"
+        if [ -n "$lock_holder" ]; then
+            log "lock: $lock was left by the run ${lock_rest#* } (pid $lock_pid), which no longer runs: taking it over"
+        else
+            log "lock: $lock was left by a run killed while it took it: taking it over"
+        fi
+        rm -rf "$lock" || fail lock "cannot remove the stale lock $lock"
+    done
+    locked=yes
+    printf '%s %s %s of guest %s, started %s\n' $$ "$lock_start" "$program" "$guest_name" \
+        "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > "$lock/holder" || fail lock "cannot write $lock/holder"
+    # Holding the lock, what a killed run left is no one's: its record and its work folder.
+    for run_record in "$lock_folder"/.run.*; do
+        run_pid=${run_record##*.}
+        case $run_pid in
+            "" | *[!0-9]* | "$$") continue ;;
+        esac
+        alive "$run_pid" "$(cat "$run_record" 2> /dev/null)" || rm -f "$run_record"
+    done
+    for old_work in "${TMPDIR:-/tmp}/xenpv-$program".*; do
+        run_pid=${old_work##*.}
+        case $run_pid in
+            "" | *[!0-9]* | "$$") continue ;;
+        esac
+        alive "$run_pid" || rm -rf "$old_work"
+    done
+}
+
+# end_run: what the EXIT trap does: removes this run's temporary files, work folder, record and
+# lock, and /var/lib/xenpv when nothing is left in it (with the folders above it this run made).
+end_run() {
+    printf '%s\n' "$temporaries" | while IFS= read -r temporary; do
+        [ -z "$temporary" ] || rm -f "$temporary"
+    done
+    [ -z "$work" ] || rm -rf "$work"
+    if [ -n "$lock_folder" ]; then
+        [ "$locked" = no ] || rm -rf "$lock"
+        rm -f "$lock_folder/.run.$$"
+        lock_empty=$lock_folder
+        while rmdir "$lock_empty" 2> /dev/null && [ "$lock_empty" != "$lock_made" ]; do
+            lock_empty=${lock_empty%/*}
+        done
+    fi
+}
+
+# start_run: a run that writes takes the lock first; every run gets a private work folder
+# $work outside the root, for computed contents (so a dry run writes nothing in the root).
+start_run() {
+    trap end_run 0
+    trap 'exit 1' 1 2 3 15
+    [ "$dry_run" = yes ] || take_lock
+    work=${TMPDIR:-/tmp}/xenpv-$program.$$
+    { rm -rf "$work" && mkdir -m 700 "$work"; } || fail preflight "cannot create the work folder $work"
+}
+
+# temporary TARGET: sets temporary to this run's temporary file beside TARGET, which goes when
+# the run ends.
+temporary() {
+    temporary=$1.xenpv-tmp.$$
+    temporaries="$temporaries
+$temporary"
+}
+
+# sweep FOLDER: removes the temporary files a killed run left in FOLDER (only with the lock held).
+sweep() {
+    for swept in "$1"/*.xenpv-tmp.*; do
+        if [ -f "$swept" ] || [ -h "$swept" ]; then
+            case ${swept##*.} in
+                "$$") ;;
+                *) rm -f "$swept" ;;
+            esac
+        fi
+    done
+}
+
+# put NEW TARGET MODE OWNED: makes TARGET (a path on this machine, links resolved) a copy of NEW
+# in one rename, after clearing what a killed run left beside it. An existing TARGET passes on its owner and mode; a new one gets MODE, and so does
+# an existing one when OWNED is yes (a file the bundle owns: its mode is the bundle's).
+put() {
+    [ ! -e "$2" ] || [ -f "$2" ] || { echo "$program: $2 is not a regular file" >&2; return 1; }
+    [ "$locked" = no ] || sweep "${2%/*}"
+    temporary "$2"
+    rm -f "$temporary" || return 1
+    if [ -f "$2" ]; then
+        cp -p "$2" "$temporary" && cat "$1" > "$temporary" || return 1
+        [ "$4" = no ] || chmod "$3" "$temporary" || return 1
+    else
+        mkdir -p "${2%/*}/" && cp "$1" "$temporary" && chmod "$3" "$temporary" || return 1
+    fi
+    mv -f "$temporary" "$2"
+}
+
+# copy_file FROM TO: makes TO (a path on this machine, links resolved) a copy of FROM, with its
+# mode, owner and time, in one rename.
+copy_file() {
+    [ ! -e "$2" ] || [ -f "$2" ] || { echo "$program: $2 is not a regular file" >&2; return 1; }
+    [ "$locked" = no ] || sweep "${2%/*}"
+    temporary "$2"
+    mkdir -p "${2%/*}/" && rm -f "$temporary" && cp -p "$1" "$temporary" && mv -f "$temporary" "$2"
+}
+
+# free_name PATH: PATH, or PATH-1, PATH-2, ... the first that does not exist: two backups made
+# in one second keep apart.
+free_name() {
+    free_name=$1
+    free_number=0
+    while [ -e "$free_name" ] || [ -h "$free_name" ]; do
+        free_number=$((free_number + 1))
+        free_name=$1-$free_number
+    done
+    printf '%s\n' "$free_name"
+}
+
+# guest_view PATH: PATH (on this machine, under $root) as the system under the root names it.
+guest_view() {
+    printf '%s\n' "${1#"$root"}"
+}
 
 root=
+</#noparse>
 <#list switches as switch>
 ${switch.variable}=no
 </#list>
+<#noparse>
+root_given=no
 while [ $# -gt 0 ]; do
     case $1 in
         --root)
             [ $# -ge 2 ] || usage_error "--root needs a folder"
             root=$2
+            root_given=yes
             shift
             ;;
-        --root=*) root=${r"${1#--root=}"} ;;
+        --root=*) root=${1#--root=}; root_given=yes ;;
+</#noparse>
 <#list switches as switch>
         ${switch.flag}) ${switch.variable}=yes ;;
 </#list>
+<#noparse>
         -h | --help) usage; exit 0 ;;
         *) usage_error "unknown argument: $1" ;;
     esac
     shift
 done
-if [ -n "$root" ]; then
-    [ -d "$root" ] || usage_error "--root $root is not a folder"
-    root=$(cd "$root" && pwd) || usage_error "cannot enter $root"
+# --root must name an existing folder by its absolute path, nothing a shell could read otherwise
+# (cd -P, cd - or an empty word would mean another folder, or this machine's /).
+if [ "$root_given" = yes ]; then
+    case $root in
+        "") usage_error "--root needs a folder, not an empty word" ;;
+        *"
+"*) usage_error "--root must not hold a newline" ;;
+        /*) ;;
+        *) usage_error "--root $root is not an absolute path (one that starts with /)" ;;
+    esac
+    [ -d "$root" ] || usage_error "--root $root is not an existing folder"
+    root=$(cd "$root" && pwd -P) || usage_error "cannot enter --root $root"
     [ "$root" != / ] || root=
 fi
+</#noparse>
 </#macro>

@@ -23,7 +23,7 @@ usage() {
 usage: $program [--root DIR] [--dry-run] [--start]
   --root DIR  install into the dom0 root at DIR instead of /
   --dry-run   print the change to the config as a unified diff; change nothing
-  --start     start the domain afterwards (virsh start)
+  --start     start the domain afterwards (virsh start); not with --root
 exit status: 0 ok, 1 a step failed (the message names it), 2 usage
 EOF
 }
@@ -43,18 +43,262 @@ fail() {
     echo "$program: step $1 failed: $2" >&2
     exit 1
 }
+# rooted PATH: prints where the absolute PATH of the system whose root is $root (empty: this
+# machine's /) lies on this machine. Every symbolic link on the way, in any component, is followed
+# as that system follows it: an absolute target starts again at $root and ".." never climbs above
+# it, so the result lies inside $root whatever the links say. The last component need not exist.
+# Links are read from ls -l: RHEL 3's coreutils have no readlink. Fails on a loop (40 links).
+rooted() {
+    rooted_rest=$1
+    rooted_path=
+    rooted_links=0
+    while [ -n "$rooted_rest" ]; do
+        rooted_part=${rooted_rest%%/*}
+        if [ "$rooted_part" = "$rooted_rest" ]; then
+            rooted_rest=
+        else
+            rooted_rest=${rooted_rest#*/}
+        fi
+        case $rooted_part in
+            "" | .) ;;
+            ..) rooted_path=${rooted_path%/*} ;;
+            *)
+                rooted_here=$root$rooted_path/$rooted_part
+                if [ -h "$rooted_here" ]; then
+                    rooted_links=$((rooted_links + 1))
+                    [ "$rooted_links" -le 40 ] || return 1
+                    # shellcheck disable=SC2012
+                    rooted_line=$(QUOTING_STYLE=literal ls -ld "$rooted_here") || return 1
+                    rooted_target=${rooted_line#*" $rooted_here -> "}
+                    [ "$rooted_target" != "$rooted_line" ] || return 1
+                    case $rooted_target in
+                        /*) rooted_path= ;;
+                    esac
+                    rooted_rest=$rooted_target/$rooted_rest
+                else
+                    rooted_path=$rooted_path/$rooted_part
+                fi
+                ;;
+        esac
+    done
+    printf '%s\n' "$root${rooted_path:-/}"
+}
+# kind_of PATH: what PATH is, in words, for a message that says why it is in the way.
+kind_of() {
+    if [ -h "$1" ]; then
+        echo "a symbolic link"
+    elif [ -d "$1" ]; then
+        echo "a folder"
+    elif [ -f "$1" ]; then
+        echo "a regular file"
+    elif [ -b "$1" ]; then
+        echo "a block node"
+    elif [ -c "$1" ]; then
+        echo "a character node"
+    else
+        echo "a pipe or socket"
+    fi
+}
+
+# ---------------------------------------------------------------- one run at a time, whole files
+# A run that writes holds the root's lock, the folder /var/lib/xenpv/.lock made by mkdir (atomic),
+# from before its first read to its end, however it ends. Every run that may write also leaves
+# a record /var/lib/xenpv/.run.<pid> while it lives. The lock names its holder's pid and the start
+# time of that process, so a lock whose holder no longer runs (killed with SIGKILL, say) is known
+# as stale; one without a holder yet (its taker killed right after mkdir) is stale when no other
+# run lives. A stale lock is taken over, and said so; a live one fails the run at once.
+# Temporary files are <target>.xenpv-tmp.<pid> beside their target, so the rename that commits
+# them is atomic; the run removes its own when it ends, and a run holding the lock removes any
+# other, which only a killed run can have left.
+
+lock_folder=
+locked=no
+temporaries=
+work=
+
+# process_start PID: when process PID started (in clock ticks since boot), empty if unknown.
+process_start() {
+    awk '{ sub(/^.*\) /, ""); print $20 }' "/proc/$1/stat" 2> /dev/null
+}
+
+# alive PID [START]: whether process PID runs and, when START is given, started then (a PID the
+# system gave to another process since does not count).
+alive() {
+    kill -0 "$1" 2> /dev/null || return 1
+    [ -z "$2" ] || [ "$(process_start "$1")" = "$2" ]
+}
+
+# another_run_lives: whether a run other than this one has a record and still runs.
+another_run_lives() {
+    for run_record in "$lock_folder"/.run.*; do
+        run_pid=${run_record##*.}
+        case $run_pid in
+            "" | *[!0-9]* | "$$") continue ;;
+        esac
+        alive "$run_pid" "$(cat "$run_record" 2> /dev/null)" && return 0
+    done
+    return 1
+}
+
+take_lock() {
+    lock_folder=$(rooted /var/lib/xenpv) || fail lock "too many symbolic links in /var/lib/xenpv"
+    lock=$lock_folder/.lock
+    # The highest folder of /var/lib/xenpv that is missing: the run removes what it made.
+    lock_made=$lock_folder
+    while [ ! -d "${lock_made%/*}/" ]; do
+        lock_made=${lock_made%/*}
+    done
+    lock_start=$(process_start $$)
+    lock_tries=0
+    while :; do
+        lock_tries=$((lock_tries + 1))
+        [ "$lock_tries" -le 10 ] || fail lock "cannot take $lock: it keeps changing hands"
+        mkdir -p "$lock_folder" || fail lock "cannot create $lock_folder"
+        if ! printf '%s\n' "$lock_start" 2> /dev/null > "$lock_folder/.run.$$"; then
+            # The folder goes when the last run in it ends: one ending now may have taken it away.
+            [ ! -d "$lock_folder" ] || fail lock "cannot write in $lock_folder"
+            continue
+        fi
+        mkdir "$lock" 2> /dev/null && break
+        [ -d "$lock" ] || continue
+        lock_holder=$(cat "$lock/holder" 2> /dev/null)
+        lock_pid=${lock_holder%% *}
+        lock_rest=${lock_holder#* }
+        if [ -n "$lock_holder" ] && alive "$lock_pid" "${lock_rest%% *}"; then
+            fail lock "$lock is held by the run ${lock_rest#* } (pid $lock_pid): one run at a time per root; wait for it to end"
+        fi
+        another_run_lives &&
+            fail lock "$lock is being taken by another run (pid $run_pid): one run at a time per root; wait for it to end"
+        if [ -n "$lock_holder" ]; then
+            log "lock: $lock was left by the run ${lock_rest#* } (pid $lock_pid), which no longer runs: taking it over"
+        else
+            log "lock: $lock was left by a run killed while it took it: taking it over"
+        fi
+        rm -rf "$lock" || fail lock "cannot remove the stale lock $lock"
+    done
+    locked=yes
+    printf '%s %s %s of guest %s, started %s\n' $$ "$lock_start" "$program" "$guest_name" \
+        "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > "$lock/holder" || fail lock "cannot write $lock/holder"
+    # Holding the lock, what a killed run left is no one's: its record and its work folder.
+    for run_record in "$lock_folder"/.run.*; do
+        run_pid=${run_record##*.}
+        case $run_pid in
+            "" | *[!0-9]* | "$$") continue ;;
+        esac
+        alive "$run_pid" "$(cat "$run_record" 2> /dev/null)" || rm -f "$run_record"
+    done
+    for old_work in "${TMPDIR:-/tmp}/xenpv-$program".*; do
+        run_pid=${old_work##*.}
+        case $run_pid in
+            "" | *[!0-9]* | "$$") continue ;;
+        esac
+        alive "$run_pid" || rm -rf "$old_work"
+    done
+}
+
+# end_run: what the EXIT trap does: removes this run's temporary files, work folder, record and
+# lock, and /var/lib/xenpv when nothing is left in it (with the folders above it this run made).
+end_run() {
+    printf '%s\n' "$temporaries" | while IFS= read -r temporary; do
+        [ -z "$temporary" ] || rm -f "$temporary"
+    done
+    [ -z "$work" ] || rm -rf "$work"
+    if [ -n "$lock_folder" ]; then
+        [ "$locked" = no ] || rm -rf "$lock"
+        rm -f "$lock_folder/.run.$$"
+        lock_empty=$lock_folder
+        while rmdir "$lock_empty" 2> /dev/null && [ "$lock_empty" != "$lock_made" ]; do
+            lock_empty=${lock_empty%/*}
+        done
+    fi
+}
+
+# start_run: a run that writes takes the lock first; every run gets a private work folder
+# $work outside the root, for computed contents (so a dry run writes nothing in the root).
+start_run() {
+    trap end_run 0
+    trap 'exit 1' 1 2 3 15
+    [ "$dry_run" = yes ] || take_lock
+    work=${TMPDIR:-/tmp}/xenpv-$program.$$
+    { rm -rf "$work" && mkdir -m 700 "$work"; } || fail preflight "cannot create the work folder $work"
+}
+
+# temporary TARGET: sets temporary to this run's temporary file beside TARGET, which goes when
+# the run ends.
+temporary() {
+    temporary=$1.xenpv-tmp.$$
+    temporaries="$temporaries
+$temporary"
+}
+
+# sweep FOLDER: removes the temporary files a killed run left in FOLDER (only with the lock held).
+sweep() {
+    for swept in "$1"/*.xenpv-tmp.*; do
+        if [ -f "$swept" ] || [ -h "$swept" ]; then
+            case ${swept##*.} in
+                "$$") ;;
+                *) rm -f "$swept" ;;
+            esac
+        fi
+    done
+}
+
+# put NEW TARGET MODE OWNED: makes TARGET (a path on this machine, links resolved) a copy of NEW
+# in one rename, after clearing what a killed run left beside it. An existing TARGET passes on its owner and mode; a new one gets MODE, and so does
+# an existing one when OWNED is yes (a file the bundle owns: its mode is the bundle's).
+put() {
+    [ ! -e "$2" ] || [ -f "$2" ] || { echo "$program: $2 is not a regular file" >&2; return 1; }
+    [ "$locked" = no ] || sweep "${2%/*}"
+    temporary "$2"
+    rm -f "$temporary" || return 1
+    if [ -f "$2" ]; then
+        cp -p "$2" "$temporary" && cat "$1" > "$temporary" || return 1
+        [ "$4" = no ] || chmod "$3" "$temporary" || return 1
+    else
+        mkdir -p "${2%/*}/" && cp "$1" "$temporary" && chmod "$3" "$temporary" || return 1
+    fi
+    mv -f "$temporary" "$2"
+}
+
+# copy_file FROM TO: makes TO (a path on this machine, links resolved) a copy of FROM, with its
+# mode, owner and time, in one rename.
+copy_file() {
+    [ ! -e "$2" ] || [ -f "$2" ] || { echo "$program: $2 is not a regular file" >&2; return 1; }
+    [ "$locked" = no ] || sweep "${2%/*}"
+    temporary "$2"
+    mkdir -p "${2%/*}/" && rm -f "$temporary" && cp -p "$1" "$temporary" && mv -f "$temporary" "$2"
+}
+
+# free_name PATH: PATH, or PATH-1, PATH-2, ... the first that does not exist: two backups made
+# in one second keep apart.
+free_name() {
+    free_name=$1
+    free_number=0
+    while [ -e "$free_name" ] || [ -h "$free_name" ]; do
+        free_number=$((free_number + 1))
+        free_name=$1-$free_number
+    done
+    printf '%s\n' "$free_name"
+}
+
+# guest_view PATH: PATH (on this machine, under $root) as the system under the root names it.
+guest_view() {
+    printf '%s\n' "${1#"$root"}"
+}
 
 root=
 dry_run=no
 start=no
+root_given=no
 while [ $# -gt 0 ]; do
     case $1 in
         --root)
             [ $# -ge 2 ] || usage_error "--root needs a folder"
             root=$2
+            root_given=yes
             shift
             ;;
-        --root=*) root=${1#--root=} ;;
+        --root=*) root=${1#--root=}; root_given=yes ;;
         --dry-run) dry_run=yes ;;
         --start) start=yes ;;
         -h | --help) usage; exit 0 ;;
@@ -62,15 +306,28 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-if [ -n "$root" ]; then
-    [ -d "$root" ] || usage_error "--root $root is not a folder"
-    root=$(cd "$root" && pwd) || usage_error "cannot enter $root"
+# --root must name an existing folder by its absolute path, nothing a shell could read otherwise
+# (cd -P, cd - or an empty word would mean another folder, or this machine's /).
+if [ "$root_given" = yes ]; then
+    case $root in
+        "") usage_error "--root needs a folder, not an empty word" ;;
+        *"
+"*) usage_error "--root must not hold a newline" ;;
+        /*) ;;
+        *) usage_error "--root $root is not an absolute path (one that starts with /)" ;;
+    esac
+    [ -d "$root" ] || usage_error "--root $root is not an existing folder"
+    root=$(cd "$root" && pwd -P) || usage_error "cannot enter --root $root"
     [ "$root" != / ] || root=
 fi
 
+# The host's virsh acts on this machine's domains: it must not start one whose config went
+# into another root.
+[ -z "$root" ] || [ "$start" = no ] ||
+    usage_error "--start cannot go with --root: the config goes into $root, so start the domain on the dom0 that root belongs to"
+
 here=$(cd "$(dirname "$0")" && pwd) || fail preflight "cannot find the bundle folder of $0"
 config=$here/etc/xen/$guest_name
-target=$root/etc/xen/$guest_name
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 
 # Both toolstacks are asked when present: a domain that xend started is unknown to libvirt
@@ -102,16 +359,20 @@ check_not_running() {
 }
 
 check_source() {
-    if [ -e "$root$1" ]; then
+    source_path=$(rooted "$1") || { echo "$program: too many symbolic links in disk source $1" >&2; return 1; }
+    if [ -e "$source_path" ]; then
         log "disk $1: present"
     else
-        echo "$program: disk source $root$1 is missing" >&2
+        echo "$program: disk source $source_path is missing" >&2
         return 1
     fi
 }
 
 install_config() {
     [ -f "$config" ] || fail config "$config is missing from the bundle"
+    target=$(rooted "/etc/xen/$guest_name") || fail config "too many symbolic links in /etc/xen/$guest_name"
+    [ ! -e "$target" ] || [ -f "$target" ] ||
+        fail config "$target is $(kind_of "$target"), not a regular file: move it away first"
     if [ -f "$target" ] && cmp -s "$config" "$target"; then
         log "config $target: already done"
         return
@@ -125,19 +386,12 @@ install_config() {
         log "config $target: would change (dry run)"
         return
     fi
-    temporary=$target.xenpv-tmp
-    rm -f "$temporary" || fail config "cannot remove $temporary"
     if [ -f "$target" ]; then
-        { cp -p "$target" "$target.xenpv-$stamp.tmp" && mv -f "$target.xenpv-$stamp.tmp" "$target.xenpv-$stamp"; } ||
-            fail config "cannot back up $target"
-        log "config $target: the old one is kept as $target.xenpv-$stamp"
-        # The copy carries the old file's mode and owner over to the new one.
-        { cp -p "$target" "$temporary" && cat "$config" > "$temporary"; } || fail config "cannot write $temporary"
-    else
-        { mkdir -p "$(dirname "$target")" && cp "$config" "$temporary" && chmod 644 "$temporary"; } ||
-            fail config "cannot write $temporary"
+        backup=$(free_name "$target.xenpv-$stamp")
+        copy_file "$target" "$backup" || fail config "cannot back up $target"
+        log "config $target: the old one is kept as $backup"
     fi
-    mv -f "$temporary" "$target" || fail config "cannot rename $temporary to $target"
+    put "$config" "$target" 644 no || fail config "cannot write $target"
     log "config $target: done"
 }
 
@@ -153,6 +407,7 @@ start_domain() {
 }
 
 [ "$(id -u)" = 0 ] || fail preflight "run it as root"
+start_run
 check_not_running
 each_disk_source check_source || fail disks "a disk source is missing (listed above): create it or fix the POM"
 install_config

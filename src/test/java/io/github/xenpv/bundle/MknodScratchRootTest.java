@@ -1,6 +1,7 @@
 package io.github.xenpv.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
@@ -65,13 +66,55 @@ class MknodScratchRootTest {
     @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
     void replacesANodeWithTheWrongMinorOrMode(String shell) throws Exception {
         exec(List.of("mknod", root.resolve("dev/xvdb1").toString(), "b", "202", "9"));
-        Files.writeString(root.resolve("dev/xvdb2"), "not a device");
+        exec(List.of("mknod", "-m", "600", root.resolve("dev/xvdb2").toString(), "b", "202", "2"));
         Result result = run(shell);
         assertEquals(0, result.exit, result.output);
         assertEquals(List.of("block special file 202 1 664 disk", "block special file 202 2 664 disk"),
                 nodes("xvdb1", "xvdb2"));
         try (var leftovers = Files.list(root.resolve("dev"))) {
             assertEquals(3, leftovers.count(), "no temporary node may stay behind");
+        }
+    }
+
+    /** SPEC §13: a folder or a file where a node belongs is another kind of thing; it stays, and the run fails saying so. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void leavesAFolderOrAFileWhereANodeBelongsAndFails(String shell) throws Exception {
+        Files.createDirectories(root.resolve("dev/xvdb1"));
+        Files.writeString(root.resolve("dev/xvdb2"), "not a device");
+        for (int run = 1; run <= 2; run++) {
+            Result result = run(shell);
+            assertEquals(1, result.exit, result.output);
+            assertTrue(result.output.contains("xenpv-mknod: " + root + "/dev/xvdb1 is a folder where the block node "
+                    + "/dev/xvdb1 belongs: move it away"), result.output);
+            assertTrue(result.output.contains("xenpv-mknod: " + root + "/dev/xvdb2 is a regular file where the block "
+                    + "node /dev/xvdb2 belongs: move it away"), result.output);
+            assertFalse(result.output.contains("xvdb1 created") || result.output.contains("xvdb2 created"), result.output);
+            try (var inside = Files.list(root.resolve("dev/xvdb1"))) {
+                assertEquals(0, inside.count(), "nothing is moved into the folder");
+            }
+            assertEquals("not a device", Files.readString(root.resolve("dev/xvdb2")));
+            assertEquals(List.of("block special file 202 0 664 disk"), nodes("xvdb"), "the disk's own node is made");
+        }
+    }
+
+    /** A link where a node belongs is followed inside the root, wherever it points; the node is made where it leads. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void followsALinkWhereANodeBelongsInsideTheRoot(String shell) throws Exception {
+        Path outside = work.resolve("outside");
+        Files.createDirectories(outside);
+        Files.createDirectories(root.resolve("dev/disk"));
+        Files.createDirectories(root.resolve("outside"));
+        Files.createSymbolicLink(root.resolve("dev/xvdb1"), Path.of("../../../outside/xvdb1"));
+        Files.createSymbolicLink(root.resolve("dev/xvdb2"), Path.of("/dev/disk/xvdb2"));
+        Result result = run(shell);
+        assertEquals(0, result.exit, result.output);
+        assertTrue(Files.isSymbolicLink(root.resolve("dev/xvdb1")) && Files.isSymbolicLink(root.resolve("dev/xvdb2")));
+        assertEquals(List.of("block special file 202 1 664 disk", "block special file 202 2 664 disk"),
+                nodes("../outside/xvdb1", "disk/xvdb2"), "../.. stops at the root; /dev/... starts at the root");
+        try (var nothing = Files.list(outside)) {
+            assertEquals(0, nothing.count(), "nothing is made outside the root");
         }
     }
 

@@ -53,7 +53,11 @@ public final class Checkers {
         /** Installs the stand-in kmod-xenpv into a scratch root's database, as install-guest.sh does. */
         RPM("rpm", "rpm"),
         /** Builds the stand-in kmod-xenpv RPM. */
-        RPMBUILD("rpmbuild", "rpm");
+        RPMBUILD("rpmbuild", "rpm"),
+        /** A private mount namespace, for the cases that run a script with a scratch folder as its /. */
+        UNSHARE("unshare", "util-linux"),
+        /** A process group of its own for a script run, so a test can SIGKILL the whole run. */
+        SETSID("setsid", "util-linux");
 
         private final String label;
         private final String debianPackage;

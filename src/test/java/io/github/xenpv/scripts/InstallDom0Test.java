@@ -2,6 +2,7 @@ package io.github.xenpv.scripts;
 
 import static io.github.xenpv.scripts.ScratchGuest.NAME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.scripts.ScratchGuest.Result;
@@ -40,6 +41,7 @@ class InstallDom0Test {
     Path root;
     Path config;
     Path calls;
+    Path shims;
     Map<String, String> environment;
 
     @BeforeAll
@@ -58,7 +60,7 @@ class InstallDom0Test {
         Path images = Files.createDirectories(root.resolve("var/lib/libvirt/images"));
         Files.writeString(images.resolve("rhel3_64_fv.dsk"), "boot disk");
         Files.writeString(images.resolve("UserStorage.dsk"), "PV disk");
-        Path shims = scratch.resolve("shims");
+        shims = scratch.resolve("shims");
         Files.createDirectories(shims);
         ScratchGuest.shim(shims, "virsh", """
                 case $1 in
@@ -74,7 +76,8 @@ class InstallDom0Test {
         calls = scratch.resolve("calls");
         environment = new TreeMap<>(Map.of("PATH", shims + ":/usr/sbin:/usr/bin:/sbin:/bin",
                 "XENPV_TEST_CALLS", calls.toString(), "XENPV_TEST_COUNT", scratch.resolve("count").toString(),
-                "XENPV_TEST_DOMSTATE", "shut off", "XENPV_TEST_XM_LIST", ""));
+                "XENPV_TEST_DOMSTATE", "shut off", "XENPV_TEST_XM_LIST", "",
+                "TMPDIR", Files.createDirectories(scratch.resolve("tmp")).toString()));
     }
 
     private Result installDom0(String... options) {
@@ -99,17 +102,46 @@ class InstallDom0Test {
         assertEquals(OLD_CONFIG, Files.readString(backups.get(0)));
         assertTrue(result.stdout().contains("start: skipped"), result.stdout());
 
-        Result again = installDom0("--start");
+        Result again = installDom0();
         assertEquals(0, again.exit(), again::describe);
         assertTrue(again.stdout().contains("config " + config + ": already done"), again.stdout());
         assertEquals(1, ScratchGuest.backups(config).size(), "no new backup");
-        assertTrue(Files.readAllLines(calls).contains("virsh start " + NAME), "--start runs virsh start");
+    }
+
+    /**
+     * --start acts on this machine's domains, so it runs only without --root: here in a chroot
+     * whose / is the scratch dom0 root (never this machine's own), the shims inside it.
+     */
+    @Test
+    void startRunsVirshStartWhenTheConfigIsThisMachines() throws Exception {
+        GuestInstall.copyTree(bundle.resolve("dom0"), root.resolve("bundle"));
+        GuestInstall.copyTree(shims, root.resolve("shims"));
+        Map<String, String> inside = new TreeMap<>(environment);
+        inside.putAll(Map.of("PATH", "/shims:" + Chroot.PATH, "XENPV_TEST_CALLS", "/calls", "XENPV_TEST_COUNT", "/count",
+                "TMPDIR", "/tmp"));
+        Result started = Chroot.run(root, List.of("dash", "/bundle/install-dom0.sh", "--start"), inside);
+        assertEquals(0, started.exit(), started::describe);
+        assertEquals(generatedConfig(), Files.readString(config));
+        assertTrue(Files.readAllLines(root.resolve("calls")).contains("virsh start " + NAME), "--start runs virsh start");
+        assertTrue(started.stdout().contains("start: done"), started.stdout());
+    }
+
+    /** SPEC §13: virsh start with --root would start, on this machine, a domain whose config went elsewhere. */
+    @Test
+    void startWithRootIsAUsageErrorBeforeAnything() throws Exception {
+        Result refused = installDom0("--start");
+        assertEquals(2, refused.exit(), refused::describe);
+        assertTrue(refused.stderr().contains("install-dom0.sh: --start cannot go with --root"), refused.stderr());
+        assertTrue(refused.stderr().contains("usage: install-dom0.sh"), refused.stderr());
+        assertEquals(OLD_CONFIG, Files.readString(config));
+        assertFalse(Files.exists(calls), "no command ran, virsh least of all");
+        assertFalse(Files.exists(root.resolve("var/lib/xenpv")), "not even the lock was taken");
     }
 
     @Test
     void refusesWhileVirshSaysTheDomainRuns() throws Exception {
         environment.put("XENPV_TEST_DOMSTATE", "running");
-        Result refused = installDom0("--start");
+        Result refused = installDom0();
         assertEquals(1, refused.exit(), refused::describe);
         assertTrue(refused.stderr().contains("step domain failed: virsh says " + NAME + " is running"), refused.stderr());
         assertEquals(OLD_CONFIG, Files.readString(config));
@@ -148,13 +180,14 @@ class InstallDom0Test {
 
     @Test
     void aDryRunPrintsTheDiffAndChangesNothing() throws Exception {
-        Result dry = installDom0("--dry-run", "--start");
+        Result dry = installDom0("--dry-run");
         assertEquals(0, dry.exit(), dry::describe);
         assertTrue(dry.stdout().contains("-vif = [ \"type=ioemu, mac=00:16:3e:5d:c7:9e, bridge=xenbr0\" ]"), dry.stdout());
         assertTrue(dry.stdout().contains("+vif = [ \"mac=00:16:3e:5d:c7:9e,bridge=xenbr0\" ]"), dry.stdout());
         assertEquals(OLD_CONFIG, Files.readString(config));
         assertEquals(List.of(), ScratchGuest.backups(config));
         assertTrue(Files.readAllLines(calls).stream().noneMatch(call -> call.startsWith("virsh start")));
+        assertFalse(Files.exists(root.resolve("var/lib/xenpv")), "a dry run takes no lock");
     }
 
     @Test

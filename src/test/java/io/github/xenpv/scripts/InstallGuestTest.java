@@ -40,11 +40,13 @@ class InstallGuestTest {
 
     @TempDir
     static Path shared;
+    static GuestInstall.Fixture fixture;
     static Path bundle;
     static Path pristine;
 
     @TempDir
     Path scratch;
+    GuestInstall guest;
     Path root;
     Path shims;
     Path calls;
@@ -52,27 +54,22 @@ class InstallGuestTest {
 
     @BeforeAll
     static void bundleRpmAndStockRoot() throws Exception {
-        ScratchGuest.requireRoot();
-        bundle = ScratchGuest.generateSeedBundle(shared.resolve("out"));
-        Path rpm = ScratchGuest.buildDriverRpm(shared.resolve("rpmbuild"));
-        Files.copy(rpm, bundle.resolve("guest").resolve(rpm.getFileName()));
-        pristine = shared.resolve("stock-root");
-        ScratchGuest.createStockRoot(pristine);
+        fixture = GuestInstall.Fixture.create(shared);
+        bundle = fixture.bundle();
+        pristine = fixture.pristine();
     }
 
     @BeforeEach
     void scratchRoot() throws IOException {
-        root = scratch.resolve("root");
-        copyTree(pristine, root);
-        shims = scratch.resolve("shims");
-        ScratchGuest.writeShims(shims);
-        calls = scratch.resolve("calls");
-        count = scratch.resolve("count");
+        guest = new GuestInstall(fixture, scratch);
+        root = guest.root;
+        shims = guest.shims;
+        calls = guest.calls;
+        count = guest.count;
     }
 
     private static void copyTree(Path from, Path to) {
-        Result copied = ScratchGuest.run(List.of("cp", "-a", from.toString(), to.toString()), Map.of(), null);
-        assertEquals(0, copied.exit(), copied::describe);
+        GuestInstall.copyTree(from, to);
     }
 
     private Result install(String shell, String... options) {
@@ -80,19 +77,12 @@ class InstallGuestTest {
     }
 
     private Result install(String shell, Map<String, String> extraEnvironment, String... options) {
-        List<String> command = new ArrayList<>(switch (shell) {
-            case "dash" -> List.of("dash");
-            case "busybox" -> List.of("busybox", "sh");
-            case "bash" -> List.of("bash", "--posix");
+        return guest.run(switch (shell) {
+            case "dash" -> Shell.DASH;
+            case "busybox" -> Shell.BUSYBOX;
+            case "bash" -> Shell.BASH;
             default -> throw new IllegalArgumentException(shell);
-        });
-        command.add(bundle.resolve("guest/install-guest.sh").toString());
-        command.add("--root");
-        command.add(root.toString());
-        command.addAll(List.of(options));
-        Map<String, String> environment = new TreeMap<>(ScratchGuest.shimEnvironment(shims, root, calls, count));
-        environment.putAll(extraEnvironment);
-        return ScratchGuest.run(command, environment, scratch);
+        }, extraEnvironment, options);
     }
 
     private String read(String relative) throws IOException {
@@ -109,8 +99,7 @@ class InstallGuestTest {
     }
 
     private List<String> calls(String command) throws IOException {
-        return Files.exists(calls) ? Files.readAllLines(calls).stream().filter(line -> line.startsWith(command + " ")).toList()
-                : List.of();
+        return guest.calls(command);
     }
 
     private static void assertSucceeded(Result result) {
@@ -184,7 +173,7 @@ class InstallGuestTest {
 
         String log = result.stdout();
         for (String step : List.of("preflight: done", "rpm: done", "depmod: done", "insmod xen-platform-pci: done",
-                "/etc/modules.conf: done", "/etc/rc.local: done", "/etc/rc.modules: done", "/etc/fstab: done",
+                "/etc/modules.conf: done", "/etc/rc.d/rc.local: done", "/etc/rc.modules: done", "/etc/fstab: done",
                 "mknod: done", "mount /mnt/pvdisk_p1: done", "/etc/grub.conf: done", "verify: done")) {
             assertTrue(log.contains("install-guest.sh: " + step + "\n"), () -> step + " missing from\n" + log);
         }
@@ -354,10 +343,7 @@ class InstallGuestTest {
     }
 
     private void freshRoot() throws IOException {
-        ScratchGuest.run(List.of("rm", "-rf", root.toString()), Map.of(), null);
-        copyTree(pristine, root);
-        Files.deleteIfExists(count);
-        Files.deleteIfExists(calls);
+        guest.reset();
     }
 
     private static void assertWholeFiles(Map<String, String> before, Map<String, String> after, Map<String, String> now,
@@ -369,24 +355,30 @@ class InstallGuestTest {
         }
     }
 
+    /**
+     * Without --root the script works on / : here a chroot whose / is a copy of the stock root
+     * (never this machine's own), with the shims and the bundle inside it.
+     */
     @Test
     void preflightRefusesAGuestRunningAnotherKernelBeforeAnyChange() throws Exception {
-        // Without --root the script works on this machine's / : a copy of the bundle without the
-        // RPM makes sure that even a broken kernel check would stop in preflight.
-        Path copy = scratch.resolve("bundle-without-rpm");
-        copyTree(bundle.resolve("guest"), copy);
-        try (var rpms = Files.newDirectoryStream(copy, "*.rpm")) {
-            for (Path rpm : rpms) {
-                Files.delete(rpm);
-            }
-        }
-        Map<String, String> environment = new TreeMap<>(ScratchGuest.shimEnvironment(shims, root, calls, count));
-        environment.put("XENPV_TEST_UNAME_R", "2.4.21-47.EL");
-        Result refused = ScratchGuest.run(List.of("dash", copy.resolve("install-guest.sh").toString()), environment, scratch);
+        Path chroot = scratch.resolve("chroot");
+        copyTree(pristine, chroot);
+        copyTree(bundle.resolve("guest"), chroot.resolve("bundle"));
+        copyTree(shims, chroot.resolve("shims"));
+        Chroot.prepare(chroot);
+        Map<String, String> before = ScratchGuest.snapshot(chroot);
+        Map<String, String> environment = new TreeMap<>(Map.of("PATH", "/shims:" + Chroot.PATH, "XENPV_TEST_ROOT", "/",
+                "XENPV_TEST_CALLS", "/calls", "XENPV_TEST_COUNT", "/count", "XENPV_TEST_UNAME_M", "x86_64",
+                "XENPV_TEST_UNAME_R", "2.4.21-47.EL", "TMPDIR", "/tmp"));
+        Result refused = Chroot.run(chroot, List.of("dash", "/bundle/install-guest.sh"), environment);
         assertEquals(1, refused.exit(), refused::describe);
         assertTrue(refused.stderr().contains("step preflight failed: this guest runs kernel 2.4.21-47.EL but the bundle is for "
                 + KERNEL), refused.stderr());
-        assertEquals(List.of("uname -m", "uname -r"), calls("uname"));
+        assertEquals(List.of("uname -m", "uname -r"), Files.readAllLines(chroot.resolve("calls")).stream()
+                .filter(call -> call.startsWith("uname ")).toList());
+        Files.delete(chroot.resolve("calls"));
+        Files.delete(chroot.resolve("count"));
+        ScratchGuest.assertSameTree(before, ScratchGuest.snapshot(chroot), "a refused run leaves / as it was");
     }
 
     @Test

@@ -195,15 +195,25 @@ final class ScratchGuest {
     }
 
     /**
+     * The commands through which the scripts change files or the system: the points at which the
+     * SIGKILL tests kill a run. Between two of them a script only reads, so killing it there
+     * leaves the tree as killing it before the next one does; the random kills cover the moments
+     * inside a command (a half-written temporary file, rpm mid-transaction).
+     */
+    static final List<String> WRITERS = List.of("cat", "chgrp", "chmod", "cp", "depmod", "insmod", "ln", "mkdir",
+            "mknod", "mount", "mv", "rm", "rmdir", "rpm", "swapon");
+
+    /**
      * Writes the shims into {@code folder}. Each records {@code name args} in {@code calls},
      * counts the call in {@code count} (one count for all shims) and fails when the count reaches
      * {@code XENPV_TEST_FAIL_AT}. insmod adds the module to the root's proc/modules, mount the file
      * system to proc/mounts, depmod writes a modules.dep listing every module of the tree; mv
-     * then does the real rename.
+     * then does the real rename. Every other command of {@link #WRITERS} gets a shim that runs the
+     * real one; all of them take part in the kill count (see {@link #killHeader()}).
      */
     static void writeShims(Path folder) throws IOException {
         Files.createDirectories(folder);
-        String realMv = run(List.of("sh", "-c", "command -v mv"), Map.of(), null).stdout().strip();
+        String realMv = realCommand("mv");
         shim(folder, "insmod", """
                 [ -f "$1" ] || { echo "insmod: $1: no such module" >&2; exit 1; }
                 module=$(basename "$1" .o)
@@ -224,11 +234,50 @@ final class ScratchGuest {
                 case $1 in -m) echo "$XENPV_TEST_UNAME_M" ;; -r) echo "$XENPV_TEST_UNAME_R" ;; *) exit 1 ;; esac
                 """);
         shim(folder, "mv", "exec " + realMv + " \"$@\"\n");
+        for (String writer : WRITERS) {
+            if (!Files.exists(folder.resolve(writer))) {
+                String real = realCommand(writer);
+                if (!real.isEmpty()) {
+                    write(folder.resolve(writer), "#!/bin/sh\n" + killHeader() + "exec " + real + " \"$@\"\n", "rwxr-xr-x");
+                }
+            }
+        }
+    }
+
+    private static String realCommand(String name) {
+        return run(List.of("sh", "-c", "command -v " + name), Map.of("PATH", SHIM_PATH), null).stdout().strip();
+    }
+
+    /**
+     * The start of every shim in the kill count: when {@code XENPV_TEST_KILL_AT} is set, it counts
+     * the call in {@code XENPV_TEST_KILL_COUNT} (with shell builtins only, to stay cheap) and at that
+     * count kills the run's whole process group with SIGKILL, before the command does anything.
+     * The group is the one the test started with setsid and wrote to {@code XENPV_TEST_GROUP};
+     * the shim kills only when it is in that group itself, so it can never reach the build's own
+     * processes.
+     */
+    static String killHeader() {
+        return """
+                if [ -n "$XENPV_TEST_KILL_AT" ]; then
+                    read kills < "$XENPV_TEST_KILL_COUNT" 2> /dev/null || kills=0
+                    kills=$((kills + 1))
+                    echo "$kills" > "$XENPV_TEST_KILL_COUNT"
+                    if [ "$kills" = "$XENPV_TEST_KILL_AT" ]; then
+                        read group < "$XENPV_TEST_GROUP"
+                        mine=$(sed 's/^.*) //' /proc/$$/stat | cut -d' ' -f3)
+                        [ -n "$group" ] && [ "$group" = "$mine" ] && kill -KILL -- "-$group"
+                        echo "shim: not in the run's own process group; not killing" >&2
+                        exit 1
+                    fi
+                fi
+                """;
     }
 
     static void shim(Path folder, String name, String body) throws IOException {
         String text = "#!/bin/sh\n"
-                + "count=$(( $(cat \"$XENPV_TEST_COUNT\" 2>/dev/null || echo 0) + 1 ))\n"
+                + killHeader()
+                + "read count < \"$XENPV_TEST_COUNT\" 2>/dev/null || count=0\n"
+                + "count=$((count + 1))\n"
                 + "echo $count > \"$XENPV_TEST_COUNT\"\n"
                 + "echo \"" + name + " $*\" >> \"$XENPV_TEST_CALLS\"\n"
                 + "if [ \"$count\" = \"${XENPV_TEST_FAIL_AT:-0}\" ]; then\n"
@@ -246,7 +295,8 @@ final class ScratchGuest {
                 "XENPV_TEST_CALLS", calls.toString(),
                 "XENPV_TEST_COUNT", count.toString(),
                 "XENPV_TEST_UNAME_M", "x86_64",
-                "XENPV_TEST_UNAME_R", KERNEL);
+                "XENPV_TEST_UNAME_R", KERNEL,
+                "TMPDIR", count.resolveSibling("tmp").toString());
     }
 
     record Result(List<String> command, int exit, String stdout, String stderr) {
@@ -353,12 +403,15 @@ final class ScratchGuest {
         return text.replaceAll("\\d{8}T\\d{6}Z", "STAMP");
     }
 
-    /** The backups of {@code file} ({@code <file>.xenpv-<UTC time>}) in its folder. */
+    /**
+     * The backups of {@code file} ({@code <file>.xenpv-<UTC time>}, or {@code -1}, {@code -2}, ...
+     * after it when a backup of that second exists) in its folder.
+     */
     static List<Path> backups(Path file) throws IOException {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> list = Files.list(file.getParent())) {
             list.filter(p -> p.getFileName().toString().matches(
-                    java.util.regex.Pattern.quote(file.getFileName().toString()) + "\\.xenpv-\\d{8}T\\d{6}Z"))
+                    java.util.regex.Pattern.quote(file.getFileName().toString()) + "\\.xenpv-\\d{8}T\\d{6}Z(-\\d+)?"))
                     .forEach(found::add);
         }
         return found;

@@ -1,0 +1,141 @@
+package io.github.xenpv.scripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.xenpv.scripts.ScratchGuest.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The seed guest's install-guest.sh and one scratch copy of the stock guest root to run it on
+ * ({@code --root}), with the shims, the call log and a private TMPDIR in the same scratch folder.
+ */
+final class GuestInstall {
+
+    /** The seed guest's bundle with the stand-in RPM next to install-guest.sh, and a stock root to copy. */
+    record Fixture(Path bundle, Path pristine) {
+
+        /** Generates the bundle, builds the RPM and the stock root under {@code shared}. Needs root. */
+        static Fixture create(Path shared) throws Exception {
+            ScratchGuest.requireRoot();
+            Path bundle = ScratchGuest.generateSeedBundle(shared.resolve("out"));
+            Path rpm = ScratchGuest.buildDriverRpm(shared.resolve("rpmbuild"));
+            Files.copy(rpm, bundle.resolve("guest").resolve(rpm.getFileName()));
+            Path pristine = shared.resolve("stock-root");
+            ScratchGuest.createStockRoot(pristine);
+            return new Fixture(bundle, pristine);
+        }
+
+        Path script() {
+            return bundle.resolve("guest/install-guest.sh");
+        }
+
+        /** The bundle's copy of a guest file, by its path in the guest ({@code etc/fstab}). */
+        Path bundled(String relative) {
+            return bundle.resolve("guest").resolve(relative);
+        }
+
+        /**
+         * The guest path of the bundle's file named {@code name} (the node script, say), wherever
+         * the bundle puts it: tests derive paths from the bundle rather than repeating them.
+         */
+        String guestPathOf(String name) throws IOException {
+            Path guest = bundle.resolve("guest");
+            try (Stream<Path> walk = Files.walk(guest)) {
+                return walk.filter(path -> path.getFileName().toString().equals(name)).findFirst()
+                        .map(path -> guest.relativize(path).toString()).orElseThrow();
+            }
+        }
+    }
+
+    final Fixture fixture;
+    final Path scratch;
+    final Path root;
+    final Path shims;
+    final Path calls;
+    final Path count;
+    final Path tmp;
+
+    GuestInstall(Fixture fixture, Path scratch) throws IOException {
+        this.fixture = fixture;
+        this.scratch = scratch;
+        this.root = scratch.resolve("root");
+        this.shims = scratch.resolve("shims");
+        this.calls = scratch.resolve("calls");
+        this.count = scratch.resolve("count");
+        this.tmp = scratch.resolve("tmp");
+        ScratchGuest.writeShims(shims);
+        reset();
+    }
+
+    /** A fresh copy of the stock root; the call log, the count and TMPDIR emptied. */
+    void reset() throws IOException {
+        remove(root);
+        remove(tmp);
+        Files.createDirectories(tmp);
+        Files.deleteIfExists(calls);
+        Files.deleteIfExists(count);
+        copyTree(fixture.pristine(), root);
+    }
+
+    static void copyTree(Path from, Path to) {
+        Result copied = ScratchGuest.run(List.of("cp", "-a", from.toString(), to.toString()), Map.of(), null);
+        assertEquals(0, copied.exit(), copied::describe);
+    }
+
+    static void remove(Path path) {
+        Result removed = ScratchGuest.run(List.of("rm", "-rf", path.toString()), Map.of(), null);
+        assertEquals(0, removed.exit(), removed::describe);
+    }
+
+    Map<String, String> environment(Map<String, String> extra) {
+        Map<String, String> environment = new TreeMap<>(ScratchGuest.shimEnvironment(shims, root, calls, count));
+        environment.putAll(extra);
+        return environment;
+    }
+
+    /** The command that runs install-guest.sh with {@code shell} on this root. */
+    List<String> command(Shell shell, String... options) {
+        List<String> command = new ArrayList<>(shell.command());
+        command.add(fixture.script().toString());
+        command.add("--root");
+        command.add(root.toString());
+        command.addAll(List.of(options));
+        return command;
+    }
+
+    Result run(Shell shell, String... options) {
+        return run(shell, Map.of(), options);
+    }
+
+    Result run(Shell shell, Map<String, String> extra, String... options) {
+        return ScratchGuest.run(command(shell, options), environment(extra), scratch);
+    }
+
+    String read(String relative) throws IOException {
+        return Files.readString(root.resolve(relative));
+    }
+
+    /** The calls of one shimmed command, as {@code name args} lines. */
+    List<String> calls(String command) throws IOException {
+        return Files.exists(calls) ? Files.readAllLines(calls).stream().filter(line -> line.startsWith(command + " ")).toList()
+                : List.of();
+    }
+
+    /** The files under {@code folder} whose names mark them as some run's temporary file or work folder. */
+    static List<Path> temporaries(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(path -> {
+                String name = path.getFileName().toString();
+                return name.contains(".xenpv-tmp") || name.endsWith(".xenpv-new") || name.startsWith("xenpv-install")
+                        || name.equals(".lock") || name.startsWith(".run.");
+            }).toList();
+        }
+    }
+}
