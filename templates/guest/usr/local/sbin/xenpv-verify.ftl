@@ -122,11 +122,17 @@ in_table() {
 </#if>
 
 <#if guest.mounts?has_content>
-# mounted NODE MOUNT-POINT: /proc/mounts shows a file system on MOUNT-POINT, from NODE.
+# mounted NODE MOUNT-POINT: /proc/mounts shows a file system on MOUNT-POINT, from NODE (named
+# as it is, or as the path it leads to, which mount may have written instead).
 mounted() {
     mount_point=$(rooted "$2") || mount_point=
     mounted_from=$(in_table /proc/mounts 2 "$mount_point" 1)
-    row mount "$2" "$1" "${r'${mounted_from#"$root"}'}"
+<#noparse>
+    if [ "$mounted_from" = "$(rooted "$1")" ]; then
+        mounted_from=$root$1
+    fi
+    row mount "$2" "$1" "${mounted_from#"$root"}"
+</#noparse>
 }
 </#if>
 

@@ -356,24 +356,33 @@ final class ScratchGuest {
             if (relative.startsWith("var/lib/rpm") || relative.startsWith("root/.rpmdb")) {
                 continue;
             }
-            int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            String owner = Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS) + ":"
-                    + Files.getAttribute(path, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-            String what;
-            if (Files.isSymbolicLink(path)) {
-                what = "link -> " + Files.readSymbolicLink(path);
-            } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                what = "dir";
-            } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                String text = Files.readString(path, StandardCharsets.ISO_8859_1);
-                what = "file " + digest(relative.contains("var/lib/xenpv/") ? stamped(text) : text);
-            } else {
-                long rdev = (Long) Files.getAttribute(path, "unix:rdev", LinkOption.NOFOLLOW_LINKS);
-                what = "node " + major(rdev) + "," + minor(rdev);
-            }
-            entries.put(stamped(relative), String.format("%o %s %s", mode, owner, what));
+            entries.put(stamped(relative), describe(path, relative));
         }
         return entries;
+    }
+
+    /**
+     * What a snapshot records about one entry (not following a link): mode, owner, and the
+     * content's digest, a link's target or a node's numbers; {@code relative} is its path in the
+     * root, whose state files have their backup stamps reduced to STAMP.
+     */
+    static String describe(Path path, String relative) throws IOException {
+        int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        String owner = Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS) + ":"
+                + Files.getAttribute(path, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+        String what;
+        if (Files.isSymbolicLink(path)) {
+            what = "link -> " + Files.readSymbolicLink(path);
+        } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            what = "dir";
+        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            String text = Files.readString(path, StandardCharsets.ISO_8859_1);
+            what = "file " + digest(relative.contains("var/lib/xenpv/") ? stamped(text) : text);
+        } else {
+            long rdev = (Long) Files.getAttribute(path, "unix:rdev", LinkOption.NOFOLLOW_LINKS);
+            what = "node " + major(rdev) + "," + minor(rdev);
+        }
+        return String.format("%o %s %s", mode, owner, what);
     }
 
     /** Fails listing only the entries that differ, so a failure is readable. */
