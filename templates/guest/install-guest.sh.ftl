@@ -55,6 +55,14 @@ each_swap() {
 </#list>
 }
 
+# each_node COMMAND...: runs COMMAND NODE for every device node of the PV disks.
+each_node() {
+    :
+<#list guest.nodes as node>
+    "$@" ${sh(node.path)} || return 1
+</#list>
+}
+
 # each_file COMMAND...: runs COMMAND FILE for every guest file the install may change; the
 # uninstall puts back exactly these.
 each_file() {
@@ -236,7 +244,7 @@ remember() {
         fi
     fi
     if [ -f "$remember_record" ]; then
-        remember_backup=$(rooted "$(cat "$remember_record")") || return 1
+        read -r remember_backup < "$remember_record" && remember_backup=$(rooted "$remember_backup") || return 1
         if [ ! -f "$remember_backup" ]; then
             copy_file "$remember_original" "$remember_backup" || return 1
             log "$1: original kept as $(guest_view "$remember_backup")"
@@ -346,6 +354,12 @@ sweep_file() {
         sweep_real=$(rooted "$sweep_path") || continue
         sweep "${sweep_real%/*}"
     done
+}
+
+# sweep_node NODE: removes the temporary node a killed xenpv-mknod left beside NODE.
+sweep_node() {
+    sweep_real=$(rooted "$1") || return 0
+    sweep "${sweep_real%/*}"
 }
 
 # other_guests FILE: lists, as "NAME WHERE" lines in $work/others, every other guest whose block
@@ -604,7 +618,10 @@ uninstall() {
 
 [ "$(id -u)" = 0 ] || fail preflight "run it as root"
 start_run
-[ "$dry_run" = yes ] || each_file sweep_file
+if [ "$dry_run" = no ]; then
+    each_file sweep_file
+    each_node sweep_node
+fi
 if [ "$uninstall" = yes ]; then
     uninstall
 else

@@ -28,10 +28,16 @@ fi
 <#noparse>
 
 # node NAME MINOR: make /dev/NAME a block node ($major, MINOR), group disk, mode 664. A link there
-# is followed inside the root; a folder, file or other node there is left alone, and fails.
+# is followed inside the root; a folder, file or other node there is left alone, and fails. The
+# new node is made beside it as NAME.xenpv-tmp.<pid> and renamed over it; what a killed run left
+# that way goes first.
 node() {
     path=$(rooted "/dev/$1") || { echo "xenpv-mknod: too many symbolic links in /dev/$1" >&2; return 1; }
-    rm -f "$path.xenpv-new" || return 1
+    for left in "$path".xenpv-tmp.*; do
+        if [ -e "$left" ] || [ -h "$left" ]; then
+            rm -f "$left" || return 1
+        fi
+    done
     if [ -b "$path" ]; then
         # ls -l is how RHEL 3's tools show a node's major and minor; the names here are plain.
         # shellcheck disable=SC2012
@@ -43,10 +49,11 @@ node() {
         echo "xenpv-mknod: $path is $(kind_of "$path") where the block node /dev/$1 belongs: move it away" >&2
         return 1
     fi
-    mknod "$path.xenpv-new" b "$major" "$2" &&
-        chgrp disk "$path.xenpv-new" &&
-        chmod 664 "$path.xenpv-new" &&
-        mv -f "$path.xenpv-new" "$path" &&
+    new=$path.xenpv-tmp.$$
+    mknod "$new" b "$major" "$2" &&
+        chgrp disk "$new" &&
+        chmod 664 "$new" &&
+        mv -f "$new" "$path" &&
         echo "xenpv-mknod: $path created ($major, $2)"
 }
 </#noparse>

@@ -53,6 +53,14 @@ each_swap() {
     :
 }
 
+# each_node COMMAND...: runs COMMAND NODE for every device node of the PV disks.
+each_node() {
+    :
+    "$@" /dev/xvdb || return 1
+    "$@" /dev/xvdb1 || return 1
+    "$@" /dev/xvdb2 || return 1
+}
+
 # each_file COMMAND...: runs COMMAND FILE for every guest file the install may change; the
 # uninstall puts back exactly these.
 each_file() {
@@ -270,7 +278,9 @@ take_lock() {
 # lock, and /var/lib/xenpv when nothing is left in it (with the folders above it this run made).
 end_run() {
     printf '%s\n' "$temporaries" | while IFS= read -r temporary; do
-        [ -z "$temporary" ] || rm -f "$temporary"
+        if [ -e "$temporary" ] || [ -h "$temporary" ]; then
+            rm -f "$temporary"
+        fi
     done
     [ -z "$work" ] || rm -rf "$work"
     if [ -n "$lock_folder" ]; then
@@ -290,25 +300,28 @@ start_run() {
     trap 'exit 1' 1 2 3 15
     [ "$dry_run" = yes ] || take_lock
     work=${TMPDIR:-/tmp}/xenpv-$program.$$
-    { rm -rf "$work" && mkdir -m 700 "$work"; } || fail preflight "cannot create the work folder $work"
+    # A killed run with this pid may have left it.
+    if [ -e "$work" ]; then
+        rm -rf "$work" || fail preflight "cannot remove the old work folder $work"
+    fi
+    mkdir -m 700 "$work" || fail preflight "cannot create the work folder $work"
 }
 
 # temporary TARGET: sets temporary to this run's temporary file beside TARGET, which goes when
-# the run ends.
+# the run ends. Only this run writes that name (a killed run's is swept before), so cp and
+# cat may write it afresh.
 temporary() {
     temporary=$1.xenpv-tmp.$$
     temporaries="$temporaries
 $temporary"
 }
 
-# sweep FOLDER: removes the temporary files a killed run left in FOLDER (only with the lock held).
+# sweep FOLDER: removes the temporary files a killed run left in FOLDER (only with the lock held,
+# before this run makes its own there).
 sweep() {
     for swept in "$1"/*.xenpv-tmp.*; do
         if [ -f "$swept" ] || [ -h "$swept" ]; then
-            case ${swept##*.} in
-                "$$") ;;
-                *) rm -f "$swept" ;;
-            esac
+            rm -f "$swept"
         fi
     done
 }
@@ -320,12 +333,11 @@ put() {
     [ ! -e "$2" ] || [ -f "$2" ] || { echo "$program: $2 is not a regular file" >&2; return 1; }
     [ "$locked" = no ] || sweep "${2%/*}"
     temporary "$2"
-    rm -f "$temporary" || return 1
     if [ -f "$2" ]; then
         cp -p "$2" "$temporary" && cat "$1" > "$temporary" || return 1
         [ "$4" = no ] || chmod "$3" "$temporary" || return 1
     else
-        mkdir -p "${2%/*}/" && cp "$1" "$temporary" && chmod "$3" "$temporary" || return 1
+        folder "$2" && cp "$1" "$temporary" && chmod "$3" "$temporary" || return 1
     fi
     mv -f "$temporary" "$2"
 }
@@ -336,7 +348,12 @@ copy_file() {
     [ ! -e "$2" ] || [ -f "$2" ] || { echo "$program: $2 is not a regular file" >&2; return 1; }
     [ "$locked" = no ] || sweep "${2%/*}"
     temporary "$2"
-    mkdir -p "${2%/*}/" && rm -f "$temporary" && cp -p "$1" "$temporary" && mv -f "$temporary" "$2"
+    folder "$2" && cp -p "$1" "$temporary" && mv -f "$temporary" "$2"
+}
+
+# folder PATH: makes sure the folder PATH is in exists (PATH: on this machine, links resolved).
+folder() {
+    [ -d "${1%/*}/" ] || mkdir -p "${1%/*}/"
 }
 
 # free_name PATH: PATH, or PATH-1, PATH-2, ... the first that does not exist: two backups made
@@ -537,7 +554,7 @@ remember() {
         fi
     fi
     if [ -f "$remember_record" ]; then
-        remember_backup=$(rooted "$(cat "$remember_record")") || return 1
+        read -r remember_backup < "$remember_record" && remember_backup=$(rooted "$remember_backup") || return 1
         if [ ! -f "$remember_backup" ]; then
             copy_file "$remember_original" "$remember_backup" || return 1
             log "$1: original kept as $(guest_view "$remember_backup")"
@@ -647,6 +664,12 @@ sweep_file() {
         sweep_real=$(rooted "$sweep_path") || continue
         sweep "${sweep_real%/*}"
     done
+}
+
+# sweep_node NODE: removes the temporary node a killed xenpv-mknod left beside NODE.
+sweep_node() {
+    sweep_real=$(rooted "$1") || return 0
+    sweep "${sweep_real%/*}"
 }
 
 # other_guests FILE: lists, as "NAME WHERE" lines in $work/others, every other guest whose block
@@ -895,7 +918,10 @@ uninstall() {
 
 [ "$(id -u)" = 0 ] || fail preflight "run it as root"
 start_run
-[ "$dry_run" = yes ] || each_file sweep_file
+if [ "$dry_run" = no ]; then
+    each_file sweep_file
+    each_node sweep_node
+fi
 if [ "$uninstall" = yes ]; then
     uninstall
 else

@@ -102,8 +102,13 @@ final class GuestInstall {
 
     /** The command that runs install-guest.sh with {@code shell} on this root. */
     List<String> command(Shell shell, String... options) {
+        return command(fixture, shell, options);
+    }
+
+    /** The command that runs another bundle's install-guest.sh ({@code bundle}'s) on this root. */
+    List<String> command(Fixture bundle, Shell shell, String... options) {
         List<String> command = new ArrayList<>(shell.command());
-        command.add(fixture.script().toString());
+        command.add(bundle.script().toString());
         command.add("--root");
         command.add(root.toString());
         command.addAll(List.of(options));
@@ -133,7 +138,7 @@ final class GuestInstall {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(path -> {
                 String name = path.getFileName().toString();
-                return name.contains(".xenpv-tmp") || name.endsWith(".xenpv-new") || name.startsWith("xenpv-install")
+                return name.contains(".xenpv-tmp") || name.startsWith("xenpv-install")
                         || name.equals(".lock") || name.startsWith(".run.");
             }).toList();
         }

@@ -207,8 +207,8 @@ final class ScratchGuest {
      * Writes the shims into {@code folder}. Each records {@code name args} in {@code calls},
      * counts the call in {@code count} (one count for all shims) and fails when the count reaches
      * {@code XENPV_TEST_FAIL_AT}. insmod adds the module to the root's proc/modules, mount the file
-     * system to proc/mounts, depmod writes a modules.dep listing every module of the tree; mv
-     * then does the real rename. Every other command of {@link #WRITERS} gets a shim that runs the
+     * system to proc/mounts (escaped as the kernel does), depmod writes a modules.dep listing
+     * every module of the tree; mv then does the real rename. Every other command of {@link #WRITERS} gets a shim that runs the
      * real one; all of them take part in the kill count (see {@link #killHeader()}).
      */
     static void writeShims(Path folder) throws IOException {
@@ -224,7 +224,9 @@ final class ScratchGuest {
                     case $1 in -t) type=$2; shift ;; -o) options=$2; shift ;; esac
                     shift
                 done
-                echo "$1 $2 $type $options 0 0" >> "$XENPV_TEST_ROOT/proc/mounts"
+                # as the kernel writes /proc/mounts: a space in a path is \\040, a backslash \\134
+                escape() { printf '%s' "$1" | sed 's/\\\\/\\\\134/g; s/ /\\\\040/g'; }
+                printf '%s %s %s %s 0 0\\n' "$(escape "$1")" "$(escape "$2")" "$type" "$options" >> "$XENPV_TEST_ROOT/proc/mounts"
                 """);
         shim(folder, "depmod", """
                 [ "$1 $2 $3" = "-a -b $XENPV_TEST_ROOT" ] || { echo "depmod: unexpected arguments $*" >&2; exit 1; }
@@ -259,13 +261,13 @@ final class ScratchGuest {
     static String killHeader() {
         return """
                 if [ -n "$XENPV_TEST_KILL_AT" ]; then
-                    read kills < "$XENPV_TEST_KILL_COUNT" 2> /dev/null || kills=0
+                    read kills 2> /dev/null < "$XENPV_TEST_KILL_COUNT" || kills=0
                     kills=$((kills + 1))
                     echo "$kills" > "$XENPV_TEST_KILL_COUNT"
                     if [ "$kills" = "$XENPV_TEST_KILL_AT" ]; then
                         read group < "$XENPV_TEST_GROUP"
                         mine=$(sed 's/^.*) //' /proc/$$/stat | cut -d' ' -f3)
-                        [ -n "$group" ] && [ "$group" = "$mine" ] && kill -KILL -- "-$group"
+                        [ -n "$group" ] && [ "$group" = "$mine" ] && kill -9 "-$group"
                         echo "shim: not in the run's own process group; not killing" >&2
                         exit 1
                     fi
@@ -276,7 +278,7 @@ final class ScratchGuest {
     static void shim(Path folder, String name, String body) throws IOException {
         String text = "#!/bin/sh\n"
                 + killHeader()
-                + "read count < \"$XENPV_TEST_COUNT\" 2>/dev/null || count=0\n"
+                + "read count 2>/dev/null < \"$XENPV_TEST_COUNT\" || count=0\n"
                 + "count=$((count + 1))\n"
                 + "echo $count > \"$XENPV_TEST_COUNT\"\n"
                 + "echo \"" + name + " $*\" >> \"$XENPV_TEST_CALLS\"\n"
