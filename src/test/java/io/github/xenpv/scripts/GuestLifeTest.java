@@ -132,9 +132,13 @@ class GuestLifeTest {
         assertEquals(List.of(tree + "/xen-platform-pci.o", tree + "/xen-vbd.o", tree + "/xen-vnif.o"), boot.insmod());
     }
 
+    /** Also a PV swap partition: rc.sysinit's second swapon -a (line 719) enables it once rc.modules has loaded xen-vbd. */
     @Test
     void onAnErrataKernelTheDriverTreeIsCopiedAndBootLoadsTheCopy() throws Exception {
-        Bundle bundle = bundle(guest -> guest.setKernel(ERRATA_KERNEL));
+        Bundle bundle = bundle(guest -> {
+            guest.setKernel(ERRATA_KERNEL);
+            guest.getDisks().get(0).getPartitions().add(SeedGuest.partition("3", "swap"));
+        });
         GuestMachine machine = machine(ERRATA_KERNEL, GuestMachine.STOCK_FSTAB, "dash");
         Result installed = liveInstall(machine, bundle, ERRATA_KERNEL, "ext3");
         assertEquals(0, installed.exit(), installed::describe);
