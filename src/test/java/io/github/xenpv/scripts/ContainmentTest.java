@@ -308,7 +308,7 @@ class ContainmentTest {
             Map<String, String> found = new TreeMap<>();
             for (String backup : plainBackups.keySet()) {
                 String file = backup.substring(0, backup.indexOf(".xenpv-STAMP"));
-                Path real = GuestView.resolve(root, file);
+                Path real = GuestPaths.resolve(root, file);
                 try (Stream<Path> siblings = Files.list(real.getParent())) {
                     for (Path sibling : siblings.filter(p -> p.getFileName().toString()
                             .matches(Pattern.quote(real.getFileName().toString()) + "\\.xenpv-\\d{8}T\\d{6}Z")).toList()) {
@@ -324,14 +324,14 @@ class ContainmentTest {
     private static Map<String, String> view(Path root, List<String> skipped) throws IOException {
         List<String> skip = new ArrayList<>(skipped);
         skip.add("proc");
-        return GuestView.snapshot(root, skip).entrySet().stream()
+        return GuestPaths.snapshot(root, skip).entrySet().stream()
                 .filter(entry -> !BACKUP.matcher(entry.getKey()).matches())
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().replace("link to ", ""),
                         (a, b) -> a, TreeMap::new));
     }
 
     private static Map<String, String> backups(Path root) throws IOException {
-        return GuestView.snapshot(root, List.of("proc")).entrySet().stream()
+        return GuestPaths.snapshot(root, List.of("proc")).entrySet().stream()
                 .filter(entry -> entry.getKey().matches(".*\\.xenpv-STAMP$"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }

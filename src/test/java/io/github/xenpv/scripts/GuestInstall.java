@@ -42,6 +42,31 @@ final class GuestInstall {
         }
 
         /**
+         * The paths, relative to the root, of what the install edits or creates, from the bundle's
+         * guest files (where the bundle puts each), with RHEL 3's links to two of them and the
+         * install's state folder.
+         */
+        List<String> editedPaths() throws IOException {
+            Path guest = bundle.resolve("guest");
+            List<String> paths = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(guest)) {
+                walk.filter(Files::isRegularFile).map(path -> guest.relativize(path).toString())
+                        .filter(path -> !path.equals("install-guest.sh") && !path.endsWith(".rpm")).sorted().forEach(paths::add);
+            }
+            paths.addAll(List.of("etc/rc.local", "etc/grub.conf", "var/lib/xenpv"));
+            return paths;
+        }
+
+        /** The entries of {@link #editedPaths()} in a snapshot, a missing one as "missing". */
+        Map<String, String> edited(Map<String, String> snapshot) throws IOException {
+            Map<String, String> edited = new TreeMap<>();
+            for (String path : editedPaths()) {
+                edited.put(path, snapshot.getOrDefault(path, "missing"));
+            }
+            return edited;
+        }
+
+        /**
          * The guest path of the bundle's file named {@code name} (the node script, say), wherever
          * the bundle puts it: tests derive paths from the bundle rather than repeating them.
          */

@@ -69,7 +69,7 @@ class ImageRootCasesTest {
         root = guest.root;
     }
 
-    /** Case 1: etc/fstab -> ../../decoy/fstab wrote the block and a backup to the decoy next to the root; usr/local -> a host folder got the scripts. */
+    /** Case 1: etc/fstab -> ../../decoy/fstab wrote the block and a backup to the decoy next to the root; usr/local -> a host folder got xenpv-verify. */
     @Test
     void case1AFileLinkClimbingAboveTheRootAndAFolderLinkToAHostPathLeadInside() throws Exception {
         Path decoy = Files.createDirectories(guest.scratch.resolve("decoy"));
@@ -89,9 +89,10 @@ class ImageRootCasesTest {
         assertFalse(Files.exists(scratch.resolve("some")), "nothing went to the host path");
         assertTrue(guest.read("decoy/fstab").contains("# BEGIN " + BLOCK), "the guest's /decoy/fstab got the block");
         assertEquals(1, ScratchGuest.backups(root.resolve("decoy/fstab")).size());
-        String scripts = root + hostLocal.toString() + "/sbin/";
-        assertTrue(Files.isExecutable(Path.of(scripts + "xenpv-mknod")) && Files.isExecutable(Path.of(scripts + "xenpv-verify")),
-                "the scripts went where the guest's /usr/local leads, inside the root");
+        String verifyScript = fixture.guestPathOf("xenpv-verify");
+        assertTrue(verifyScript.startsWith("usr/local/"), verifyScript);
+        assertTrue(Files.isExecutable(Path.of(root + hostLocal.toString() + "/" + verifyScript.substring("usr/local/".length()))),
+                "the verify script went where the guest's /usr/local leads, inside the root");
     }
 
     /** Case 4: a 0644 rc.modules or node script kept its mode, so every live run failed at mknod while the file step said "already done". */
@@ -101,6 +102,7 @@ class ImageRootCasesTest {
         Path rcModules = root.resolve("etc/rc.modules");
         Files.writeString(rcModules, "#!/bin/sh\n# the site's own modules\n");
         Files.setPosixFilePermissions(rcModules, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.createDirectories(root.resolve(nodeScript).getParent());
         Files.copy(fixture.bundled(nodeScript), root.resolve(nodeScript));
         Files.setPosixFilePermissions(root.resolve(nodeScript), PosixFilePermissions.fromString("rw-r--r--"));
         Map<String, String> before = ScratchGuest.snapshot(root);
@@ -150,7 +152,7 @@ class ImageRootCasesTest {
      */
     @Test
     void case5UninstallingTwoGuestsInEitherOrderLeavesNoBlock() throws Exception {
-        Map<String, String> stock = edited(ScratchGuest.snapshot(root));
+        Map<String, String> stock = fixture.edited(ScratchGuest.snapshot(root));
         for (boolean firstGuestFirst : List.of(true, false)) {
             guest.reset();
             assertSucceeded(guest.run(Shell.DASH, "--offline"));
@@ -169,7 +171,7 @@ class ImageRootCasesTest {
             for (List<String> uninstall : order) {
                 assertSucceeded(ScratchGuest.run(uninstall, guest.environment(Map.of()), guest.scratch));
             }
-            Map<String, String> after = edited(ScratchGuest.snapshot(root));
+            Map<String, String> after = fixture.edited(ScratchGuest.snapshot(root));
             ScratchGuest.assertSameTree(stock, after, (firstGuestFirst ? "A then B" : "B then A") + ": every original is back");
             for (String file : List.of("etc/fstab", "etc/modules.conf", "etc/rc.d/rc.local", "boot/grub/grub.conf")) {
                 assertFalse(guest.read(file).contains(BLOCK), file + " holds no block");
@@ -381,14 +383,6 @@ class ImageRootCasesTest {
         return all;
     }
 
-    private static Map<String, String> edited(Map<String, String> snapshot) {
-        Map<String, String> edited = new TreeMap<>();
-        for (String path : List.of("etc/fstab", "etc/modules.conf", "etc/rc.d/rc.local", "etc/rc.local", "boot/grub/grub.conf",
-                "etc/grub.conf", "etc/rc.modules", "usr/local/sbin/xenpv-mknod", "usr/local/sbin/xenpv-verify", "var/lib/xenpv")) {
-            edited.put(path, snapshot.getOrDefault(path, "missing"));
-        }
-        return edited;
-    }
 
     private String mode(String relative) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve(relative), LinkOption.NOFOLLOW_LINKS));

@@ -130,7 +130,7 @@ class KillAnywhereTest {
             } else if (trial % 3 == 1) {
                 assertSucceeded(guest.run(Shell.turn(trial + 1), "--uninstall"));
                 assertNothingLeft(guest, context);
-                assertEquals(edited(stock), edited(ScratchGuest.snapshot(guest.root)), "uninstall after " + context);
+                assertEquals(fixture.edited(stock), fixture.edited(ScratchGuest.snapshot(guest.root)), "uninstall after " + context);
             } else {
                 recover(guest, Shell.turn(trial + 1), context);
             }
@@ -166,15 +166,6 @@ class KillAnywhereTest {
         assertEquals(List.of(), GuestInstall.temporaries(guest.tmp), "work folders left in TMPDIR\n" + context);
     }
 
-    /** The entries of the files the install edits or creates. */
-    private static Map<String, String> edited(Map<String, String> snapshot) {
-        Map<String, String> edited = new TreeMap<>();
-        for (String path : List.of("etc/fstab", "etc/modules.conf", "etc/rc.d/rc.local", "etc/rc.local", "boot/grub/grub.conf",
-                "etc/grub.conf", "etc/rc.modules", "usr/local/sbin/xenpv-mknod", "usr/local/sbin/xenpv-verify", "var/lib/xenpv")) {
-            edited.put(path, snapshot.getOrDefault(path, "missing"));
-        }
-        return edited;
-    }
 
     private static void assertSucceeded(Result result) {
         assertEquals(0, result.exit(), result::describe);

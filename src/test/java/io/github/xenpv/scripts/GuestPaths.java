@@ -20,9 +20,9 @@ import java.util.stream.Stream;
  * scripts' rooted follows), written independently in Java. A symbolic link is followed inside the
  * root: an absolute target starts again at the root, and ".." stops at it.
  */
-final class GuestView {
+final class GuestPaths {
 
-    private GuestView() {
+    private GuestPaths() {
     }
 
     /** Where {@code guestPath} (absolute or relative to /) of the system at {@code root} lies on this machine. */
