@@ -47,27 +47,36 @@ class ContainmentTest {
     /** Backups ({@code <file>.xenpv-STAMP}) and the state's record of their names sit beside the real files: checked apart. */
     private static final Pattern BACKUP = Pattern.compile(".*\\.xenpv-STAMP(-\\d+)?$|var/lib/xenpv/[^/]+/backup(/.*)?");
 
+    /** The guest's view of a root without links after install and after uninstall, and the backups the install made there. */
+    record Plain(Map<String, String> installed, Map<String, String> uninstalled, Map<String, String> backups) {
+
+        static Plain of(GuestInstall.Fixture fixture, Path folder) throws IOException {
+            GuestInstall plain = new GuestInstall(fixture, folder);
+            assertSucceeded(plain.run(Shell.DASH));
+            Map<String, String> installed = view(plain.root, List.of());
+            Map<String, String> backups = ContainmentTest.backups(plain.root);
+            assertEquals(4, backups.size(), backups::toString);
+            assertSucceeded(plain.run(Shell.DASH, "--uninstall"));
+            return new Plain(installed, view(plain.root, List.of()), backups);
+        }
+    }
+
     @TempDir
     static Path shared;
     static GuestInstall.Fixture fixture;
-    static Map<String, String> plainInstalled;
-    static Map<String, String> plainUninstalled;
-    static Map<String, String> plainBackups;
+    static GuestInstall.Fixture errata;
+    static Map<GuestInstall.Fixture, Plain> plain = new java.util.HashMap<>();
 
     @TempDir
     Path scratch;
 
-    /** The guest's view of a root without links, after install and after uninstall: what every scenario must see. */
+    /** What every scenario must see: the guest's view of a root without links. */
     @BeforeAll
-    static void plainRoot() throws Exception {
+    static void plainRoots() throws Exception {
         fixture = GuestInstall.Fixture.create(shared);
-        GuestInstall plain = new GuestInstall(fixture, shared.resolve("plain"));
-        assertSucceeded(plain.run(Shell.DASH));
-        plainInstalled = view(plain.root, List.of());
-        plainBackups = backups(plain.root);
-        assertEquals(4, plainBackups.size(), plainBackups::toString);
-        assertSucceeded(plain.run(Shell.DASH, "--uninstall"));
-        plainUninstalled = view(plain.root, List.of());
+        errata = GuestInstall.Fixture.errata(shared, fixture);
+        plain.put(fixture, Plain.of(fixture, shared.resolve("plain")));
+        plain.put(errata, Plain.of(errata, shared.resolve("plain-errata")));
     }
 
     @Test
@@ -152,6 +161,20 @@ class ContainmentTest {
         sandbox.check(Shell.DASH);
     }
 
+    /**
+     * The module trees, where rpm installs the driver and the install copies it into the running
+     * kernel's tree (procedure step 3, a guest on an errata kernel): /lib climbing above the root,
+     * the running kernel's tree an absolute link, its extra/ folder dangling.
+     */
+    @Test
+    void linksInTheModuleTreesTheDriverIsCopiedBetween() throws Exception {
+        Sandbox sandbox = new Sandbox(scratch, errata);
+        sandbox.relocate("lib/modules/" + ScratchGuest.KERNEL + "/extra", Link.ABSOLUTE);
+        sandbox.relocate("lib/modules/" + ScratchGuest.KERNEL, Link.ABSOLUTE);
+        sandbox.relocate("lib", Link.RELATIVE);
+        sandbox.check(Shell.BUSYBOX);
+    }
+
     /** install-dom0.sh: the config through folder and file links, the lock through a dangling one, the disk sources read inside the root. */
     @Test
     void dom0ConfigLockAndDiskSources() throws Exception {
@@ -219,11 +242,17 @@ class ContainmentTest {
         final Path scratch;
         final GuestInstall install;
         final Path outside;
+        final Plain expected;
 
         Sandbox(Path scratch) throws IOException {
+            this(scratch, fixture);
+        }
+
+        Sandbox(Path scratch, GuestInstall.Fixture bundle) throws IOException {
             this.scratch = scratch;
-            install = new GuestInstall(fixture, scratch.resolve("box"));
+            install = new GuestInstall(bundle, scratch.resolve("box"));
             outside = Files.createDirectories(install.scratch.resolve("outside"));
+            expected = plain.get(bundle);
         }
 
         /**
@@ -274,14 +303,14 @@ class ContainmentTest {
             long started = System.nanoTime();
             Result installed = install.run(shell);
             assertSucceeded(installed);
-            assertSameView(plainInstalled, view(root, skipped), "install");
+            assertSameView(expected.installed(), view(root, skipped), "install");
             assertBackupsBesideTheRealFiles(root);
             assertEquals(linksBefore, links(root), "every link stays a link, pointing where it did");
             ScratchGuest.assertSameTree(outsideBefore, outsideTheRoot(), "install wrote outside the root");
 
             Result uninstalled = install.run(shell, "--uninstall");
             assertSucceeded(uninstalled);
-            assertSameView(plainUninstalled, view(root, skipped), "uninstall");
+            assertSameView(expected.uninstalled(), view(root, skipped), "uninstall");
             assertEquals(linksBefore, links(root), "every link stays a link, pointing where it did");
             ScratchGuest.assertSameTree(outsideBefore, outsideTheRoot(), "uninstall wrote outside the root");
             assertEquals(List.of(), GuestInstall.temporaries(install.scratch), "no temporary file, work folder or lock is left");
@@ -306,7 +335,7 @@ class ContainmentTest {
 
         private void assertBackupsBesideTheRealFiles(Path root) throws IOException {
             Map<String, String> found = new TreeMap<>();
-            for (String backup : plainBackups.keySet()) {
+            for (String backup : expected.backups().keySet()) {
                 String file = backup.substring(0, backup.indexOf(".xenpv-STAMP"));
                 Path real = GuestPaths.resolve(root, file);
                 try (Stream<Path> siblings = Files.list(real.getParent())) {
@@ -316,7 +345,7 @@ class ContainmentTest {
                     }
                 }
             }
-            assertEquals(plainBackups, found, "each original is kept beside the file the guest's view leads to");
+            assertEquals(expected.backups(), found, "each original is kept beside the file the guest's view leads to");
         }
     }
 

@@ -2,6 +2,10 @@ package io.github.xenpv.scripts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.xenpv.bundle.BundleGenerator;
+import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.model.Guest;
+import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.scripts.ScratchGuest.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +25,9 @@ final class GuestInstall {
     /** The seed guest's bundle with the stand-in RPM next to install-guest.sh, and a stock root to copy. */
     record Fixture(Path bundle, Path pristine) {
 
+        /** The kernel the errata fixture's driver was built for, older than the one the guest runs. */
+        static final String DRIVER_KERNEL = "2.4.21-50.EL";
+
         /** Generates the bundle, builds the RPM and the stock root under {@code shared}. Needs root. */
         static Fixture create(Path shared) throws Exception {
             ScratchGuest.requireRoot();
@@ -30,6 +37,24 @@ final class GuestInstall {
             Path pristine = shared.resolve("stock-root");
             ScratchGuest.createStockRoot(pristine);
             return new Fixture(bundle, pristine);
+        }
+
+        /**
+         * The seed guest on an errata kernel: the driver built for {@link #DRIVER_KERNEL}, so the
+         * install copies the modules into the running kernel's tree (procedure step 3), with an
+         * RPM that installs them into the driver kernel's tree. Shares the stock root of {@code stock}.
+         */
+        static Fixture errata(Path shared, Fixture stock) throws Exception {
+            Guest declaration = SeedGuest.declaration();
+            declaration.setDriverKernel(DRIVER_KERNEL);
+            ValidGuest guest = SeedGuest.validOnly(declaration);
+            Path out = shared.resolve("errata");
+            new BundleGenerator(out, null).generate(List.of(guest));
+            Path bundle = out.resolve(guest.name());
+            Path rpm = ScratchGuest.buildDriverRpm(shared.resolve("rpmbuild-errata"), "kmod-xenpv",
+                    guest.driverDirectory().substring(1));
+            Files.copy(rpm, bundle.resolve("guest").resolve(rpm.getFileName()));
+            return new Fixture(bundle, stock.pristine());
         }
 
         Path script() {

@@ -126,6 +126,46 @@ class InstallDom0Test {
         assertTrue(started.stdout().contains("start: done"), started.stdout());
     }
 
+    /**
+     * Issue 11, case 9: two runs in one second wrote the same backup name, so the second backup
+     * overwrote the first. A date shim makes both runs' second the same.
+     */
+    @Test
+    void twoRunsInOneSecondKeepBothBackups() throws Exception {
+        ScratchGuest.shim(shims, "date", """
+                case $2 in
+                    +%Y%m%dT%H%M%SZ) echo 20300101T000000Z ;;
+                    *) exec /usr/bin/date "$@" ;;
+                esac
+                """);
+        assertEquals(0, installDom0().exit());
+        Files.writeString(config, "# edited by hand after the first run\n");
+        Result second = installDom0();
+        assertEquals(0, second.exit(), second::describe);
+        Path first = config.resolveSibling(NAME + ".xenpv-20300101T000000Z");
+        Path next = config.resolveSibling(NAME + ".xenpv-20300101T000000Z-1");
+        assertEquals(OLD_CONFIG, Files.readString(first), "the first backup is kept");
+        assertEquals("# edited by hand after the first run\n", Files.readString(next), "the second gets a name of its own");
+        assertTrue(second.stdout().contains("the old one is kept as " + next), second.stdout());
+        assertEquals(2, ScratchGuest.backups(config).size());
+    }
+
+    /** Issue 11, case 9: a folder where the config belongs had the new config moved into it, "done" every run. */
+    @Test
+    void aFolderWhereTheConfigBelongsFailsAndNothingGoesIntoIt() throws Exception {
+        Files.delete(config);
+        Files.createDirectories(config);
+        for (int run = 0; run < 2; run++) {
+            Result failed = installDom0();
+            assertEquals(1, failed.exit(), failed::describe);
+            assertTrue(failed.stderr().contains("install-dom0.sh: step config failed: " + config
+                    + " is a folder, not a regular file: move it away first"), failed.stderr());
+            try (var inside = Files.list(config)) {
+                assertEquals(0, inside.count(), "nothing is moved into the folder");
+            }
+        }
+    }
+
     /** SPEC §13: virsh start with --root would start, on this machine, a domain whose config went elsewhere. */
     @Test
     void startWithRootIsAUsageErrorBeforeAnything() throws Exception {
