@@ -136,7 +136,7 @@ This bundle:
 
    It refuses while the domain runs, checks that every disk source exists, keeps a backup of
    the old /etc/xen/${guest.name} and replaces it. Options: --dry-run (print, change nothing),
-   --root DIR (install under DIR), --start (run step 5 as well). By hand instead:
+   --root DIR (install under DIR; not with --start), --start (run step 5 as well). By hand instead:
 
     virsh domstate ${sh(guest.name)}
 <#list guest.disks as disk>
@@ -223,7 +223,9 @@ Applying it to an image instead
 
    applies the same to a guest root mounted at /mnt/guest (and its /boot, when separate): the
    declared kernel ${guest.kernelRelease} and architecture stand in for uname, and the RPM goes in
-   with rpm --root<#if guest.copiesDriverTree>; its modules are copied as above</#if>.
+   with rpm --root<#if guest.copiesDriverTree>; its modules are copied as above</#if>. Every path
+   is followed as the guest sees it: a symbolic link in the image leads inside /mnt/guest, never
+   out of it. One run at a time per root: a second one fails at once, naming the lock it found.
    The host's depmod never runs on the image: it would rewrite modules.dep in its own format.
    RHEL 3's rc.sysinit runs depmod -A at boot, which takes in the new modules (boot itself
    loads them by path). The PV entries go into /etc/fstab at once, so every PV partition must

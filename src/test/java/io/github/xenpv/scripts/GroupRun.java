@@ -63,6 +63,11 @@ final class GroupRun {
 
     /** Kills the run's whole process group with SIGKILL (once it has one), after checking it is not the build's own. */
     void kill() {
+        signal("KILL");
+    }
+
+    /** Sends {@code signal} (KILL, TERM, HUP) to the run's whole process group, after checking it is not the build's own. */
+    void signal(String signal) {
         try {
             String group = "";
             for (int wait = 0; group.isEmpty() && process.isAlive() && wait < 500; wait++) {
@@ -79,7 +84,7 @@ final class GroupRun {
             if (group.equals(ownGroup)) {
                 throw new AssertionError("the run is in the build's own process group " + group + "; not killing it");
             }
-            new ProcessBuilder("kill", "-KILL", "--", "-" + group).start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, "--", "-" + group).start().waitFor();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

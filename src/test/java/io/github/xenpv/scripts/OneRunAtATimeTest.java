@@ -177,6 +177,29 @@ class OneRunAtATimeTest {
         assertTrue(Files.isDirectory(lock), "a lock being taken is left alone");
     }
 
+    /** The lock and every temporary file go when a run ends on TERM or HUP (the shell runs its trap once the command it waits for ends). */
+    @Test
+    void aRunStoppedByASignalReleasesTheLock() throws Exception {
+        Map<String, String> stock = fixture.edited(ScratchGuest.snapshot(guest.root));
+        for (String signal : List.of("TERM", "HUP")) {
+            for (Shell shell : Shell.values()) {
+                guest.reset();
+                // Each insmod takes a second: the run is surely in the middle when the signal comes.
+                GroupRun run = GroupRun.start(guest.command(shell), guest.environment(Map.of("XENPV_TEST_SLOW_INSMOD", "1")),
+                        guest.scratch, null);
+                Thread.sleep(700);
+                run.signal(signal);
+                Result stopped = run.await();
+                String context = signal + " (" + shell + ")\n" + stopped.describe();
+                assertTrue(stopped.exit() != 0, context);
+                assertEquals(List.of(), GuestInstall.temporaries(guest.root), "no lock, record or temporary file\n" + context);
+                assertEquals(List.of(), GuestInstall.temporaries(guest.tmp), "no work folder\n" + context);
+                assertSucceeded(guest.run(shell, "--uninstall"));
+                assertEquals(stock, fixture.edited(ScratchGuest.snapshot(guest.root)), context);
+            }
+        }
+    }
+
     /** Two runs at once on a root with a stale lock: at most one takes it over and writes; a later run finishes the job. */
     @Test
     void twoRunsAtOnceOnAStaleLockNeverBothWrite() throws Exception {

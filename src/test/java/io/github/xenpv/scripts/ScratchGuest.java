@@ -211,7 +211,8 @@ final class ScratchGuest {
     /**
      * Writes the shims into {@code folder}. Each records {@code name args} in {@code calls},
      * counts the call in {@code count} (one count for all shims) and fails when the count reaches
-     * {@code XENPV_TEST_FAIL_AT}. insmod adds the module to the root's proc/modules, mount the file
+     * {@code XENPV_TEST_FAIL_AT}. insmod (after {@code XENPV_TEST_SLOW_INSMOD} seconds, when set, so
+     * a test can signal a run in the middle) adds the module to the root's proc/modules, mount the file
      * system to proc/mounts (escaped as the kernel does); mv then does the real rename. There is
      * no depmod: under --root the install never runs one (the host's real depmod stays on PATH to
      * prove it). Every other command of {@link #WRITERS} gets a shim that runs the real one; all
@@ -221,6 +222,7 @@ final class ScratchGuest {
         Files.createDirectories(folder);
         String realMv = realCommand("mv");
         shim(folder, "insmod", """
+                [ -z "$XENPV_TEST_SLOW_INSMOD" ] || sleep "$XENPV_TEST_SLOW_INSMOD"
                 [ -f "$1" ] || { echo "insmod: $1: no such module" >&2; exit 1; }
                 module=$(basename "$1" .o)
                 echo "$module 1024 0 (unused)" >> "$XENPV_TEST_ROOT/proc/modules"
