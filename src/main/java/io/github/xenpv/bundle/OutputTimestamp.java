@@ -33,8 +33,11 @@ public final class OutputTimestamp {
     }
 
     /**
+     * The entry time for a property value.
+     *
      * @param value the property's value, may be {@code null}
      * @param environment looks up {@code SOURCE_DATE_EPOCH}; {@code System::getenv} in a build
+     * @return the time, in whole seconds
      * @throws IllegalArgumentException naming the property, the value and the forms it accepts
      */
     public static Instant parse(String value, UnaryOperator<String> environment) {

@@ -6,7 +6,7 @@ package io.github.xenpv.model;
  */
 public record DeviceNode(String name, int minor) {
 
-    /** The node's path in the guest, e.g. {@code /dev/xvdb1}. */
+    /** {@return the node's path in the guest, e.g. {@code /dev/xvdb1}} */
     public String path() {
         return "/dev/" + name;
     }
@@ -16,6 +16,8 @@ public record DeviceNode(String name, int minor) {
      * it from the minor (xvd, the disk letter minor / 16, the partition minor % 16), so it follows
      * Xen's vdev, not the node's name, which is only a label (the procedure's node xvdb is the
      * kernel's xvda).
+     *
+     * @return the kernel's name for the minor, e.g. {@code xvda1}
      */
     public String kernelName() {
         int partition = minor % ValidDisk.MINORS_PER_DISK;

@@ -12,11 +12,21 @@ public record ValidDisk(int index, String source, String device, DeviceNode node
     /** Minors per disk under the 2.4 kernel's 8-bit minors: the disk itself and 15 partitions. */
     public static final int MINORS_PER_DISK = 16;
 
+    /**
+     * A disk holding a copy of {@code partitions}.
+     *
+     * @param index the disk's position in {@code <disks>}, from 0
+     * @param source the image or device on dom0
+     * @param device Xen's vdev, {@code xvda}..{@code xvdp}
+     * @param node the guest's {@code /dev} node for the whole disk
+     * @param access {@code w} or {@code r}
+     * @param partitions the disk's partitions, in declaration order
+     */
     public ValidDisk {
         partitions = List.copyOf(partitions);
     }
 
-    /** The xm {@code disk} entry: {@code phy:} for a block device, {@code tap:aio:} for an image. */
+    /** {@return the xm {@code disk} entry: {@code phy:} for a block device, {@code tap:aio:} for an image} */
     public String xmSpec() {
         return (XenPaths.isBlockDevice(source) ? "phy:" : "tap:aio:") + source + "," + device + "," + access;
     }

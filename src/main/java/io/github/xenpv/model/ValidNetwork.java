@@ -6,12 +6,12 @@ package io.github.xenpv.model;
  */
 public record ValidNetwork(int index, String mac, boolean macDerived, String bridge) {
 
-    /** {@code eth0}, {@code eth1}, ...: the alias that modules.conf maps to xen-vnif. */
+    /** {@return {@code eth0}, {@code eth1}, ...: the alias that modules.conf maps to xen-vnif} */
     public String interfaceName() {
         return "eth" + index;
     }
 
-    /** The xm {@code vif} entry, without {@code type=ioemu} so the guest gets a PV NIC. */
+    /** {@return the xm {@code vif} entry, without {@code type=ioemu} so the guest gets a PV NIC} */
     public String xmSpec() {
         return "mac=" + mac + ",bridge=" + bridge;
     }

@@ -6,8 +6,10 @@ import java.util.List;
 public record ValidPartition(int number, DeviceNode node, String mountPoint, String fsType, String options,
         int dump, int pass) {
 
+    /** The file system type, and the fstab mount point, of a swap partition. */
     public static final String SWAP = "swap";
 
+    /** {@return whether this is a swap partition} */
     public boolean swap() {
         return SWAP.equals(fsType);
     }
@@ -15,12 +17,14 @@ public record ValidPartition(int number, DeviceNode node, String mountPoint, Str
     /**
      * The fstab fields this partition owns: its device and, unless it is swap (every swap line says
      * "swap" there), its mount point. Another fstab line naming either conflicts with it.
+     *
+     * @return the device path, then the mount point unless swap
      */
     public List<String> fstabClaims() {
         return swap() ? List.of(node.path()) : List.of(node.path(), mountPoint);
     }
 
-    /** The fstab line for this partition, fields separated by one space. */
+    /** {@return the fstab line for this partition, fields separated by one space} */
     public String fstabLine() {
         return String.join(" ", node.path(), mountPoint, fsType, options, Integer.toString(dump),
                 Integer.toString(pass));
