@@ -1,5 +1,6 @@
 package io.github.xenpv.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The guest's grub.conf entry for the declared kernel. {@code kernelArgs} ends with noapic when asked. */
@@ -16,6 +17,36 @@ public record GrubEntry(String title, String root, String kernelPath, String ini
      */
     public GrubEntry {
         kernelArgs = List.copyOf(kernelArgs);
+    }
+
+    /**
+     * The entry that boots {@code kernelRelease}: {@code ro root=<rootDevice>}, then the declared
+     * arguments (space-separated, each once), then {@code noapic} when asked; the kernel and initrd
+     * under {@code /} when {@code /boot} is its own partition (GRUB's root), else under {@code /boot/}.
+     *
+     * @param kernelRelease what {@code uname -r} prints, e.g. {@code 2.4.21-52.EL}
+     * @param title the entry's title line
+     * @param root the GRUB device holding the kernel
+     * @param rootDevice the {@code root=} argument
+     * @param separateBoot whether {@code /boot} is a partition of its own
+     * @param declaredArgs the declared extra arguments, space-separated, possibly empty
+     * @param noapic whether to add {@code noapic}
+     * @return the entry
+     */
+    public static GrubEntry of(String kernelRelease, String title, String root, String rootDevice, boolean separateBoot,
+            String declaredArgs, boolean noapic) {
+        List<String> kernelArgs = new ArrayList<>(List.of("ro", "root=" + rootDevice));
+        for (String arg : declaredArgs.isEmpty() ? new String[0] : declaredArgs.split(" +")) {
+            if (!kernelArgs.contains(arg)) {
+                kernelArgs.add(arg);
+            }
+        }
+        if (noapic && !kernelArgs.contains("noapic")) {
+            kernelArgs.add("noapic");
+        }
+        String prefix = separateBoot ? "/" : "/boot/";
+        return new GrubEntry(title, root, prefix + "vmlinuz-" + kernelRelease, prefix + "initrd-" + kernelRelease + ".img",
+                kernelArgs);
     }
 
     /** {@return the {@code kernel} line's value: path, then arguments} */

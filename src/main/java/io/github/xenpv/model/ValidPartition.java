@@ -9,6 +9,18 @@ public record ValidPartition(int number, DeviceNode node, String mountPoint, Str
     /** The file system type, and the fstab mount point, of a swap partition. */
     public static final String SWAP = "swap";
 
+    /**
+     * The fstab fields these PV entries own, in order: another fstab line naming one as its device
+     * or mount point conflicts and is commented out (in the bundle's fstab base and by
+     * install-guest.sh on the guest).
+     *
+     * @param partitions the PV partitions
+     * @return each partition's device, then its mount point unless swap
+     */
+    public static List<String> fstabClaims(List<ValidPartition> partitions) {
+        return partitions.stream().flatMap(partition -> partition.fstabClaims().stream()).toList();
+    }
+
     /** {@return whether this is a swap partition} */
     public boolean swap() {
         return SWAP.equals(fsType);

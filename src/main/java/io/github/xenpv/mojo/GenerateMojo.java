@@ -22,7 +22,7 @@ public class GenerateMojo extends AbstractRenderingMojo {
         try {
             log(generator().generate(selected), selected.size(), true);
         } catch (RenderException e) {
-            throw new MojoFailureException("xenpv: " + e.getMessage());
+            throw new MojoFailureException("xenpv: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("xenpv: could not write the bundles to " + outputDirectory() + ": "
                     + e.getMessage(), e);

@@ -118,6 +118,32 @@ class PluginDescriptorTest {
         return all;
     }
 
+    /** A child element of the parameter named {@code name} in the mojo's parameter list. */
+    private static String parameter(Element mojo, String name, String child) {
+        NodeList parameters = ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
+        for (int i = 0; i < parameters.getLength(); i++) {
+            Element parameter = (Element) parameters.item(i);
+            if (name.equals(text(parameter, "name"))) {
+                return text(parameter, child);
+            }
+        }
+        throw new AssertionError("no parameter " + name);
+    }
+
+    @Test
+    void bundleTakesTheProjectsOwnValuesReadOnly() {
+        Element mojo = mojo("bundle");
+        Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+        assertEquals("${project.build.directory}",
+                ((Element) configuration.getElementsByTagName("buildDirectory").item(0)).getAttribute("default-value"));
+        assertEquals("${project.build.finalName}",
+                ((Element) configuration.getElementsByTagName("finalName").item(0)).getAttribute("default-value"));
+        assertEquals("true", text(mojo, "requiresProject"), "bundle archives a project's output");
+        for (String readonly : List.of("buildDirectory", "finalName", "project", "session")) {
+            assertEquals("false", parameter(mojo, readonly, "editable"), readonly + " is read-only");
+        }
+    }
+
     private static Element mojo(String goal) {
         NodeList mojos = descriptor.getElementsByTagName("mojo");
         for (int i = 0; i < mojos.getLength(); i++) {
