@@ -28,6 +28,10 @@ public enum Arch {
         return unameMachine;
     }
 
+    /** {@return whether the guest kernel is 64-bit: only a 64-bit hypervisor runs it} */
+    public boolean is64Bit() {
+        return unameMachine.equals("x86_64");
+    }
 
     @Override
     public String toString() {

@@ -13,6 +13,7 @@ public class Guest {
     private String arch;
     private String kernel;
     private String kernelVariant;
+    private String driverKernel;
     private String driverRelease;
     private String driverRpm;
     private String memory;
@@ -83,6 +84,19 @@ public class Guest {
     }
 
     /**
+     * {@return the {@code <driverKernel>} element as written: the kernel release the kmod-xenpv
+     * RPM was built for, e.g. {@code 2.4.21-52.EL}}
+     */
+    public String getDriverKernel() {
+        return driverKernel;
+    }
+
+    /** @param driverKernel the {@code <driverKernel>} element, as Maven binds it from the POM */
+    public void setDriverKernel(String driverKernel) {
+        this.driverKernel = driverKernel;
+    }
+
+    /**
      * {@return the {@code <driverRelease>} element as written: the kmod-xenpv {@code %release},
      * e.g. {@code 0.1-5.el}; required}
      */
@@ -128,7 +142,10 @@ public class Guest {
         this.vcpus = vcpus;
     }
 
-    /** {@return the {@code <uuid>} element as written: the domain's UUID; absent means none is written} */
+    /**
+     * {@return the {@code <uuid>} element as written: the domain's UUID; absent means one derived
+     * from the guest's name, the same on every build}
+     */
     public String getUuid() {
         return uuid;
     }
@@ -279,7 +296,7 @@ public class Guest {
     @Override
     public String toString() {
         return DeclarationText.of("Guest", "name", name, "arch", arch, "kernel", kernel,
-                "kernelVariant", kernelVariant, "driverRelease", driverRelease, "driverRpm", driverRpm,
+                "kernelVariant", kernelVariant, "driverKernel", driverKernel, "driverRelease", driverRelease, "driverRpm", driverRpm,
                 "memory", memory, "vcpus", vcpus, "uuid", uuid, "dom0Arch", dom0Arch,
                 "dom0Release", dom0Release, "noapic", noapic, "moduleLoading", moduleLoading,
                 "bootDisk", bootDisk, "networks", networks, "disks", disks, "grub", grub,

@@ -4,6 +4,7 @@ package io.github.xenpv.model;
 public class Network {
     private String mac;
     private String bridge;
+    private String type;
 
     /**
      * {@return the {@code <mac>} element as written: the NIC's MAC address; absent means one
@@ -31,9 +32,19 @@ public class Network {
         this.bridge = bridge;
     }
 
+    /** {@return the {@code <type>} element as written: empty, or {@code netfront} for {@code type=netfront}} */
+    public String getType() {
+        return type;
+    }
+
+    /** @param type the {@code <type>} element, as Maven binds it from the POM */
+    public void setType(String type) {
+        this.type = type;
+    }
+
     /** {@return the elements the POM gave, for Maven's debug output} */
     @Override
     public String toString() {
-        return DeclarationText.of("Network", "mac", mac, "bridge", bridge);
+        return DeclarationText.of("Network", "mac", mac, "bridge", bridge, "type", type);
     }
 }

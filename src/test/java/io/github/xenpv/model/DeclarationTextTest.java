@@ -1,13 +1,18 @@
 package io.github.xenpv.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What {@code mvn -X} prints of the bound declarations: the elements the POM gave, one line per guest. */
 class DeclarationTextTest {
@@ -48,6 +53,30 @@ class DeclarationTextTest {
         Disk disk = new Disk();
         disk.setAccess("r");
         assertEquals("Disk{access=r}", disk.toString());
+    }
+
+    /** A new element of a declaration bean shows in {@code -X} too: toString names every field, in order. */
+    @ParameterizedTest
+    @ValueSource(classes = {Guest.class, BootDisk.class, Network.class, Disk.class, Partition.class, Grub.class})
+    void everyFieldOfEveryBeanIsShown(Class<?> bean) throws Exception {
+        Object instance = bean.getDeclaredConstructor().newInstance();
+        List<String> names = new ArrayList<>();
+        for (Field field : bean.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            field.setAccessible(true);
+            field.set(instance, field.getType() == String.class ? "v" : field.getType() == List.class ? List.of()
+                    : field.getType() == Map.class ? Map.of() : field.getType().getDeclaredConstructor().newInstance());
+            names.add(field.getName());
+        }
+        String text = instance.toString();
+        int at = 0;
+        for (String name : names) {
+            int next = text.indexOf(name + "=", at);
+            assertTrue(next > at, bean.getSimpleName() + "'s toString lacks " + name + " (in field order): " + text);
+            at = next;
+        }
     }
 
     @Test
