@@ -213,13 +213,15 @@ alive() {
     [ -z "$2" ] || [ "$(process_start "$1")" = "$2" ]
 }
 
-# another_run_lives: whether a run other than this one has a record and still runs.
+# another_run_lives: whether a run other than this one has a record and still runs. (A record
+# that is a link is no run's: it is not read, so that it cannot lead a read out of the root.)
 another_run_lives() {
     for run_record in "$lock_folder"/.run.*; do
         run_pid=${run_record##*.}
         case $run_pid in
             "" | *[!0-9]* | "$$") continue ;;
         esac
+        [ -h "$run_record" ] && continue
         alive "$run_pid" "$(cat "$run_record" 2> /dev/null)" && return 0
     done
     return 1
@@ -238,15 +240,26 @@ take_lock() {
     while :; do
         lock_tries=$((lock_tries + 1))
         [ "$lock_tries" -le 10 ] || fail lock "cannot take $lock: it keeps changing hands"
-        mkdir -p "$lock_folder" || fail lock "cannot create $lock_folder"
+        [ -d "$lock_folder" ] || mkdir -p "$lock_folder" || fail lock "cannot create $lock_folder"
+        # A record of this pid is a dead run's (or planted): it goes before this run writes its own.
+        if [ -e "$lock_folder/.run.$$" ] || [ -h "$lock_folder/.run.$$" ]; then
+            rm -f "$lock_folder/.run.$$" || fail lock "cannot remove $lock_folder/.run.$$"
+        fi
         if ! printf '%s\n' "$lock_start" 2> /dev/null > "$lock_folder/.run.$$"; then
             # The folder goes when the last run in it ends: one ending now may have taken it away.
             [ ! -d "$lock_folder" ] || fail lock "cannot write in $lock_folder"
             continue
         fi
         mkdir "$lock" 2> /dev/null && break
+        # No run makes anything but a folder there: a link or a file is in the way, and goes.
+        if [ -h "$lock" ] || { [ -e "$lock" ] && [ ! -d "$lock" ]; }; then
+            log "lock: $lock is $(kind_of "$lock"), not a lock: removing it"
+            rm -f "$lock" || fail lock "cannot remove $lock"
+            continue
+        fi
         [ -d "$lock" ] || continue
-        lock_holder=$(cat "$lock/holder" 2> /dev/null)
+        lock_holder=
+        [ -h "$lock/holder" ] || lock_holder=$(cat "$lock/holder" 2> /dev/null)
         lock_pid=${lock_holder%% *}
         lock_rest=${lock_holder#* }
         if [ -n "$lock_holder" ] && alive "$lock_pid" "${lock_rest%% *}"; then
@@ -270,7 +283,9 @@ take_lock() {
         case $run_pid in
             "" | *[!0-9]* | "$$") continue ;;
         esac
-        alive "$run_pid" "$(cat "$run_record" 2> /dev/null)" || rm -f "$run_record"
+        if [ -h "$run_record" ] || ! alive "$run_pid" "$(cat "$run_record" 2> /dev/null)"; then
+            rm -f "$run_record"
+        fi
     done
     for old_work in "${TMPDIR:-/tmp}/xenpv-$program".*; do
         run_pid=${old_work##*.}

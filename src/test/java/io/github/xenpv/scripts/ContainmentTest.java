@@ -175,6 +175,30 @@ class ContainmentTest {
         sandbox.check(Shell.BUSYBOX);
     }
 
+    /**
+     * The lock's own names, planted as links by an image: a link where the lock folder goes and a
+     * dead run's record that is a link. Neither is read through or written through; both go.
+     */
+    @Test
+    void linksWhereTheLockAndTheRunRecordsGo() throws Exception {
+        GuestInstall guest = new GuestInstall(fixture, scratch.resolve("box"));
+        Path host = Files.createDirectories(scratch.resolve("host"));
+        Files.writeString(host.resolve("holder"), "1 1 a planted holder\n");
+        Files.writeString(host.resolve("file"), "a host file\n");
+        Map<String, String> hostBefore = ScratchGuest.snapshot(host);
+        Path folder = Files.createDirectories(guest.root.resolve("var/lib/xenpv"));
+        Files.createSymbolicLink(folder.resolve(".lock"), host);
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Files.createSymbolicLink(folder.resolve(".run." + ended.pid()), host.resolve("file"));
+        Result result = guest.run(Shell.DASH, "--offline");
+        assertSucceeded(result);
+        assertTrue(result.stdout().contains("lock: " + folder.resolve(".lock") + " is a symbolic link, not a lock: removing it"),
+                result.stdout());
+        ScratchGuest.assertSameTree(hostBefore, ScratchGuest.snapshot(host), "the planted links led a run outside the root");
+        assertEquals(List.of(), GuestInstall.temporaries(guest.root), "the planted links are gone");
+    }
+
     /** install-dom0.sh: the config through folder and file links, the lock through a dangling one, the disk sources read inside the root. */
     @Test
     void dom0ConfigLockAndDiskSources() throws Exception {
