@@ -342,7 +342,8 @@ $temporary"
 # before this run makes its own there).
 sweep() {
     for swept in "$1"/*.xenpv-tmp.*; do
-        if [ -f "$swept" ] || [ -h "$swept" ]; then
+        # a file, a link or a device node (xenpv-mknod's); never a folder
+        if [ -h "$swept" ] || { [ -e "$swept" ] && [ ! -d "$swept" ]; }; then
             rm -f "$swept"
         fi
     done

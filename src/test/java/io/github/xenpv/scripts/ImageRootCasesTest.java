@@ -234,6 +234,14 @@ class ImageRootCasesTest {
         expected.remove("proc/mounts");
         actual.remove("proc/mounts");
         ScratchGuest.assertSameTree(expected, actual, "the run ends as a run on a clean root does");
+
+        // An uninstall removes them too, the half-made device node of a killed xenpv-mknod included.
+        Path node = root.resolve("dev/xvdb2.xenpv-tmp." + dead);
+        Result made = ScratchGuest.run(List.of("mknod", node.toString(), "b", "202", "2"), Map.of(), null);
+        assertEquals(0, made.exit(), made::describe);
+        Files.writeString(root.resolve("etc/modules.conf.xenpv-tmp." + dead), "half written");
+        assertSucceeded(guest.run(Shell.BUSYBOX, "--uninstall"));
+        assertEquals(List.of(), GuestInstall.temporaries(root), "an uninstall leaves no leftover either");
     }
 
     /** A run that fails part-way removes its own temporary files, work folder, record and lock. */
