@@ -695,6 +695,20 @@ sweep_node() {
     sweep "${sweep_real%/*}"
 }
 
+# sweep_rpm FOLDER: removes what a killed rpm -ivh left in FOLDER: rpm writes each file of the
+# package as <file>;<8 hex digits> and renames it when complete.
+sweep_rpm() {
+    for swept in "$1"/*\;*; do
+        case ${swept##*;} in
+            [0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f])
+                if [ -f "$swept" ] || [ -h "$swept" ]; then
+                    rm -f "$swept"
+                fi
+                ;;
+        esac
+    done
+}
+
 # other_guests FILE: lists, as "NAME WHERE" lines in $work/others, every other guest whose block
 # FILE holds.
 other_guests() {
@@ -1009,6 +1023,7 @@ if [ "$dry_run" = no ]; then
     each_file sweep_file
     each_node sweep_node
     module_folder=$(rooted "$module_directory") && sweep "$module_folder"
+    driver_folder=$(rooted "$driver_directory") && sweep_rpm "$driver_folder"
 fi
 if [ "$uninstall" = yes ]; then
     uninstall

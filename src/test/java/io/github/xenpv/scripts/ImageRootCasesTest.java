@@ -208,7 +208,7 @@ class ImageRootCasesTest {
         assertEquals(List.of(), GuestInstall.temporaries(guest.tmp), "its work folder is gone");
     }
 
-    /** Case 9: a killed run left <file>.xenpv-tmp / .tmp files that nothing removed. */
+    /** Case 9: a killed run left <file>.xenpv-tmp / .tmp files that nothing removed (nor rpm's, when it was killed inside rpm -ivh). */
     @Test
     void case9bWhatAKilledRunLeftIsRemovedByTheNextRun() throws Exception {
         GuestInstall reference = new GuestInstall(fixture, guest.scratch.resolve("reference"));
@@ -218,6 +218,7 @@ class ImageRootCasesTest {
         List<Path> leftovers = List.of(root.resolve("etc/fstab.xenpv-tmp." + dead), root.resolve("etc/rc.modules.xenpv-tmp." + dead),
                 root.resolve("boot/grub/grub.conf.xenpv-tmp." + dead), state.resolve("original/etc/fstab.xenpv-tmp." + dead),
                 root.resolve("var/lib/xenpv/.run." + dead), root.resolve("dev/xvdb1.xenpv-tmp." + dead),
+                root.resolve(ScratchGuest.DRIVER_DIRECTORY + "/xen-vbd.o;5f3a2b1c"),
                 guest.tmp.resolve("xenpv-install-guest.sh." + dead + "/new"));
         for (Path leftover : leftovers) {
             Files.createDirectories(leftover.getParent());
@@ -228,6 +229,8 @@ class ImageRootCasesTest {
 
         assertSucceeded(guest.run(Shell.DASH));
         assertEquals(List.of(), GuestInstall.temporaries(root), "every leftover in the root is gone");
+        assertFalse(Files.exists(root.resolve(ScratchGuest.DRIVER_DIRECTORY + "/xen-vbd.o;5f3a2b1c")),
+                "and the file a killed rpm -ivh was writing (rpm writes <file>;<8 hex digits>, then renames it)");
         assertEquals(List.of(), GuestInstall.temporaries(guest.tmp), "and the killed run's work folder");
         Map<String, String> expected = ScratchGuest.snapshot(reference.root);
         Map<String, String> actual = ScratchGuest.snapshot(root);

@@ -105,13 +105,18 @@ class KillAnywhereTest {
         Random random = new Random(SEED);
         long started = System.nanoTime();
         int killedInTime = 0;
+        // How long an uninterrupted install takes, kept to the fastest seen (the full installs before
+        // the uninstall trials; an uninstall in proportion): the first runs of a build are slower,
+        // and a delay past the end of the run kills nothing.
+        long fastest = installMillis;
         for (int trial = 0; trial < RANDOM_KILLS; trial++) {
             guest.reset();
             boolean uninstall = trial % 3 == 2;
             if (uninstall) {
-                assertSucceeded(guest.run(Shell.DASH));
+                fastest = Math.min(fastest, timed(() -> assertSucceeded(guest.run(Shell.DASH))));
             }
-            long delay = random.nextLong(uninstall ? uninstallMillis : installMillis);
+            long horizon = uninstall ? uninstallMillis * fastest / installMillis : fastest;
+            long delay = random.nextLong(horizon * 9 / 10 + 1);
             Shell shell = Shell.turn(trial);
             GroupRun run = GroupRun.start(guest.command(shell, uninstall ? new String[] {"--uninstall"} : new String[0]),
                     guest.environment(Map.of()), guest.scratch, null);
@@ -125,19 +130,32 @@ class KillAnywhereTest {
             } else {
                 assertEquals(0, killed.exit(), context);
             }
+            Shell next = Shell.turn(trial + 1);
             if (uninstall) {
-                recoverUninstall(guest, Shell.turn(trial + 1), context);
+                recoverUninstall(guest, next, context);
             } else if (trial % 3 == 1) {
-                assertSucceeded(guest.run(Shell.turn(trial + 1), "--uninstall"));
+                assertSucceeded(guest.run(next, "--uninstall"));
                 assertNothingLeft(guest, context);
                 assertEquals(fixture.edited(stock), fixture.edited(ScratchGuest.snapshot(guest.root)), "uninstall after " + context);
             } else {
-                recover(guest, Shell.turn(trial + 1), context);
+                recover(guest, next, context);
             }
         }
         System.out.printf("SIGKILL at random moments (seed %d): %d runs, %d killed before they ended, in %d s%n", SEED,
                 RANDOM_KILLS, killedInTime, (System.nanoTime() - started) / 1_000_000_000);
         assertTrue(killedInTime >= RANDOM_KILLS / 2, "most runs must be killed, not finish first: " + killedInTime);
+    }
+
+    /** A step that may throw. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code step} and returns how long it took, in ms. */
+    private static long timed(Step step) throws Exception {
+        long started = System.nanoTime();
+        step.run();
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static Result killedAt(GuestInstall guest, int point, Shell shell, String... options) throws IOException {
