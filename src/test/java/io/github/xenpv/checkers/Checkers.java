@@ -443,14 +443,14 @@ public final class Checkers {
     }
 
     private static Optional<Path> findCommand(String name) {
-        List<String> dirs = new ArrayList<>();
+        // Where Debian's packages put them first: tools.txt names those packages, and a wrapper
+        // earlier on PATH is not the packaged tool (pyenv's python3 shim also costs a second a
+        // call). /usr/sbin, where modprobe lives, is on no PATH of a user but root's.
+        List<String> dirs = new ArrayList<>(List.of("/usr/bin", "/usr/sbin", "/bin", "/sbin"));
         String path = System.getenv("PATH");
         if (path != null) {
             dirs.addAll(List.of(path.split(File.pathSeparator)));
         }
-        // modprobe lives in /usr/sbin, which a non-root PATH may lack
-        dirs.addAll(List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin",
-                "/bin"));
         for (String d : dirs) {
             if (d.isEmpty()) {
                 continue;
