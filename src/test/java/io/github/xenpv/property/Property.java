@@ -1,5 +1,6 @@
 package io.github.xenpv.property;
 
+import io.github.xenpv.checkers.Checkers;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -79,12 +80,12 @@ public final class Property<T> {
     }
 
     /**
-     * Runs the tries. A check that skips (a missing checker, outside CI) skips the whole property.
+     * Runs the tries. A check that finds a checker missing skips the whole property (or, with
+     * {@code CI=true}, fails it) as the checker does, without shrinking.
      *
-     * @return what happened, for the caller's own figures
      * @throws AssertionError the report of the first failing case, caused by its (shrunk) failure
      */
-    public Outcome check(Check<T> check) {
+    public void check(Check<T> check) {
         long first = Long.getLong(SEED, ThreadLocalRandom.current().nextLong());
         long seed = first;
         long started = System.nanoTime();
@@ -97,17 +98,9 @@ public final class Property<T> {
             }
             seed = next(seed);
         }
-        Outcome outcome = new Outcome(tries, (System.nanoTime() - started) / 1e9, cpuSeconds() - cpu, first);
+        // CPU seconds too: on a shared machine the steadier figure
         System.out.printf(Locale.ROOT, "%s: %d tries passed in %.1f s (%.1f CPU s, child processes included; seed %d)%n", name,
-                outcome.tries(), outcome.seconds(), outcome.cpuSeconds(), first);
-        return outcome;
-    }
-
-    /**
-     * How many tries passed, in how many wall seconds and CPU seconds (this JVM's and its finished
-     * child processes', such as the checkers: on a shared machine the steadier figure), from which seed.
-     */
-    public record Outcome(int tries, double seconds, double cpuSeconds, long seed) {
+                tries, (System.nanoTime() - started) / 1e9, cpuSeconds() - cpu, first);
     }
 
     /** This JVM's CPU time plus that of its reaped children (cutime, cstime of /proc/self/stat, in 1/100 s). */
@@ -135,8 +128,9 @@ public final class Property<T> {
         try {
             check.accept(value);
             return null;
-        } catch (TestAbortedException skipped) {
-            throw skipped;
+        } catch (TestAbortedException | Checkers.Unavailable missing) {
+            // a missing checker is no failing case: skipped, or with CI=true failed, as it is
+            throw missing;
         } catch (Throwable failed) {
             return failed;
         }
@@ -183,12 +177,7 @@ public final class Property<T> {
                 attempts++;
                 List<Edit<T>> trial = new ArrayList<>(kept);
                 trial.add(edit);
-                Throwable failed;
-                try {
-                    failed = failure(check, generate(seed, trial));
-                } catch (TestAbortedException skipped) {
-                    failed = null;
-                }
+                Throwable failed = failure(check, generate(seed, trial));
                 if (failed != null && signature(failed).equals(signature)) {
                     kept = trial;
                     last = failed;
