@@ -62,41 +62,44 @@ public final class Checkers {
 
         /** What is looked up: the command's name, or a library or file for the others. */
         public String label() {
-            return ToolTable.row(this)[1];
+            return ToolTable.row(this).label();
         }
 
         public String debianPackage() {
-            return ToolTable.row(this)[0];
+            return ToolTable.row(this).debianPackage();
         }
     }
 
     /** {@code /checkers/tools.txt}: per {@link Tool} constant, its Debian package and label. */
     static final class ToolTable {
 
-        static final Map<String, String[]> ROWS = load();
+        static final Map<String, Row> ROWS = load();
+
+        record Row(String debianPackage, String label) {
+        }
 
         private ToolTable() {
         }
 
-        static String[] row(Tool tool) {
-            String[] row = ROWS.get(tool.name());
+        static Row row(Tool tool) {
+            Row row = ROWS.get(tool.name());
             if (row == null) {
                 throw new IllegalStateException("/checkers/tools.txt has no row for " + tool.name());
             }
             return row;
         }
 
-        private static Map<String, String[]> load() {
+        private static Map<String, Row> load() {
             try (InputStream in = Checkers.class.getResourceAsStream("/checkers/tools.txt")) {
                 if (in == null) {
                     throw new IllegalStateException("test resource /checkers/tools.txt is missing");
                 }
-                Map<String, String[]> rows = new LinkedHashMap<>();
+                Map<String, Row> rows = new LinkedHashMap<>();
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     int comment = line.indexOf('#');
                     String[] fields = (comment < 0 ? line : line.substring(0, comment)).strip().split("\\s+", 3);
                     if (fields.length == 3) {
-                        rows.put(fields[0], new String[] {fields[1], fields[2]});
+                        rows.put(fields[0], new Row(fields[1], fields[2]));
                     } else if (!fields[0].isEmpty()) {
                         throw new IllegalStateException("/checkers/tools.txt: want 'TOOL package label', got: " + line);
                     }
