@@ -8,10 +8,13 @@ import java.util.stream.Stream;
  * derived values the files need (kernel release, module paths, device nodes, mounts, where boot
  * loads the drivers) are computed here, once, so that templates only lay them out.
  *
- * <p>{@code uuid} and {@code dom0Release} are {@code null} when the POM gives none.
+ * <p>{@code kernel} is the release the guest runs, {@code driverKernel} the one the kmod-xenpv RPM
+ * was built for. {@code uuid} is the declared one, or derived from the name ({@code uuidDerived});
+ * {@code dom0Release} is {@code null} when the POM gives none.
  */
-public record ValidGuest(String name, Arch arch, String kernel, KernelVariant kernelVariant, String driverRelease,
-        String driverRpm, int memory, int vcpus, String uuid, Dom0Arch dom0Arch, String dom0Release, boolean noapic,
+public record ValidGuest(String name, Arch arch, String kernel, String driverKernel, KernelVariant kernelVariant,
+        String driverRelease, String driverRpm, int memory, int vcpus, String uuid, boolean uuidDerived, Dom0Arch dom0Arch,
+        String dom0Release, boolean noapic,
         ModuleLoading moduleLoading, ValidBootDisk bootDisk, List<ValidNetwork> networks, List<ValidDisk> disks,
         GrubEntry grub, List<String> fstabBase, List<String> modulesConfBase, List<XmSetting> extraConfig,
         List<XmSetting> xmConfig) {
@@ -22,12 +25,49 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
     /** The PV network driver, which modules.conf aliases every PV interface to. */
     public static final String NIC_DRIVER = "xen-vnif";
 
+    /** The PV platform device's driver, which every other PV driver needs loaded first. */
+    public static final String PLATFORM_DRIVER = "xen-platform-pci";
+
     /** The driver modules in the order the procedure loads them: the platform device first. */
-    public static final List<String> PV_MODULES = List.of("xen-platform-pci", "xen-balloon", BLOCK_DRIVER, NIC_DRIVER);
+    public static final List<String> PV_MODULES = List.of(PLATFORM_DRIVER, "xen-balloon", BLOCK_DRIVER, NIC_DRIVER);
 
-    /** What boot must load before file systems on PV disks are checked: the platform device, then the block driver. */
-    public static final List<String> BLOCK_MODULES = List.of("xen-platform-pci", BLOCK_DRIVER);
+    /** The package names kmod-xenpv is installed under: the UP build's, and {@code kmod-xenpv-<variant>}. */
+    public static final String DRIVER_PACKAGE = "kmod-xenpv";
 
+    /** Where the bundle puts the node script: in /sbin, because boot runs it before /usr is mounted. */
+    public static final String NODE_SCRIPT = "/sbin/xenpv-mknod";
+
+    /** Where the bundle puts the check script, which only people run, once the guest is up. */
+    public static final String VERIFY_SCRIPT = "/usr/local/sbin/xenpv-verify";
+
+    /**
+     * A checked guest holding copies of the lists. The components are the declaration's values
+     * with the defaults applied; the README's "Data model" describes what templates see of them.
+     *
+     * @param name the Xen domain name
+     * @param arch the guest kernel's architecture
+     * @param kernel the kernel release without its variant, e.g. {@code 2.4.21-52.EL}
+     * @param driverKernel the kernel release, without its variant, that the driver RPM was built for
+     * @param kernelVariant the kernel flavour
+     * @param driverRelease the kmod-xenpv {@code %release}
+     * @param driverRpm the file name or glob of the driver RPM
+     * @param memory MiB of guest memory
+     * @param vcpus virtual CPUs
+     * @param uuid the domain's UUID in lower case, declared or derived from the name
+     * @param uuidDerived whether the plugin derived the UUID because the POM gave none
+     * @param dom0Arch the host's architecture
+     * @param dom0Release the host's RHEL release, or {@code null}
+     * @param noapic whether the kernel line gets {@code noapic}
+     * @param moduleLoading where boot loads the PV block driver
+     * @param bootDisk the emulated boot disk
+     * @param networks the NICs, {@code eth0} first
+     * @param disks the PV disks
+     * @param grub the boot entry
+     * @param fstabBase the fstab lines kept above the plugin's block
+     * @param modulesConfBase the modules.conf lines kept above the plugin's block
+     * @param extraConfig the user's extra xm settings
+     * @param xmConfig the whole xm config, in the order it is written
+     */
     public ValidGuest {
         networks = List.copyOf(networks);
         disks = List.copyOf(disks);
@@ -37,30 +77,66 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
         xmConfig = List.copyOf(xmConfig);
     }
 
-    /** What {@code uname -r} prints on the guest, e.g. {@code 2.4.21-52.ELsmp}. */
+    /** {@return what {@code uname -r} prints on the guest, e.g. {@code 2.4.21-52.ELsmp}} */
     public String kernelRelease() {
         return kernel + kernelVariant.suffix();
     }
 
-    /** Where the kmod-xenpv RPM installs the modules built for the declared kernel. */
+    /** {@return the driver kernel's {@code uname -r}, e.g. {@code 2.4.21-52.ELsmp}: the module tree the RPM installs into} */
+    public String driverKernelRelease() {
+        return driverKernel + kernelVariant.suffix();
+    }
+
+    /** {@return where the kmod-xenpv RPM puts the modules: the driver kernel's tree (procedure step 3's source)} */
     public String driverDirectory() {
+        return "/lib/modules/" + driverKernelRelease() + "/" + driverSubdirectory();
+    }
+
+    /** {@return the modules' folder in the tree of the kernel the guest runs: where the install copies them (step 3's target)} */
+    public String moduleDirectory() {
         return "/lib/modules/" + kernelRelease() + "/" + driverSubdirectory();
+    }
+
+    /**
+     * Whether the install copies the driver tree into the running kernel's tree: the guest runs
+     * another release than the one the RPM was built for (most run a later errata kernel).
+     *
+     * @return whether the driver kernel differs from the kernel
+     */
+    public boolean copiesDriverTree() {
+        return !driverKernel.equals(kernel);
+    }
+
+    /** {@return the names an installed kmod-xenpv may have: {@code kmod-xenpv}, and {@code kmod-xenpv-<variant>} for a variant} */
+    public List<String> driverPackages() {
+        return kernelVariant == KernelVariant.UP ? List.of(DRIVER_PACKAGE)
+                : List.of(DRIVER_PACKAGE, DRIVER_PACKAGE + "-" + kernelVariant.suffix());
     }
 
     /**
      * The modules' folder inside a kernel's module tree. Scripts put it under
      * {@code /lib/modules/$(uname -r)}, where the procedure copies the modules.
+     *
+     * @return {@code extra/xenpv/} and the driver release
      */
     public String driverSubdirectory() {
         return "extra/xenpv/" + driverRelease;
     }
 
+    /** {@return {@link #PV_MODULES}, for templates} */
     public List<String> pvModules() {
         return PV_MODULES;
     }
 
-    public List<String> blockModules() {
-        return BLOCK_MODULES;
+    /**
+     * What boot loads, in order, and what xenpv-verify expects after a reboot: the platform device,
+     * the block driver, and the network driver when the guest has a NIC. Not xen-balloon, which
+     * nothing needs at boot.
+     *
+     * @return the modules, in load order
+     */
+    public List<String> bootModules() {
+        return networks.isEmpty() ? List.of(PLATFORM_DRIVER, BLOCK_DRIVER) : List.of(PLATFORM_DRIVER, BLOCK_DRIVER, NIC_DRIVER);
     }
 
     /**
@@ -68,34 +144,46 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
      * mounts file systems: there boot loads the block driver and creates the nodes, and rc.local
      * loads the same modules again only if that did not happen. Without it ({@code moduleLoading}
      * rc.local) rc.local loads them, creates the nodes and mounts the PV file systems itself.
+     *
+     * @return whether {@code moduleLoading} is {@code rc.modules}
      */
     public boolean rcModules() {
         return moduleLoading == ModuleLoading.RC_MODULES;
     }
 
-    /** Every device node the guest needs, disk by disk: the whole disk, then its partitions. */
+    /** {@return the node script's path on the guest: boot runs it before /usr is mounted, so it is in /sbin} */
+    public String nodeScript() {
+        return NODE_SCRIPT;
+    }
+
+    /** {@return the check script's path on the guest} */
+    public String verifyScript() {
+        return VERIFY_SCRIPT;
+    }
+
+    /** {@return every device node the guest needs, disk by disk: the whole disk, then its partitions} */
     public List<DeviceNode> nodes() {
         return disks.stream()
                 .flatMap(disk -> Stream.concat(Stream.of(disk.node()), disk.partitions().stream().map(ValidPartition::node)))
                 .toList();
     }
 
-    /** Every partition of every PV disk, in declaration order: the guest's PV fstab entries. */
+    /** {@return every partition of every PV disk, in declaration order: the guest's PV fstab entries} */
     public List<ValidPartition> partitions() {
         return ValidDisk.allPartitions(disks);
     }
 
-    /** The PV partitions that hold file systems, in declaration order: what is mounted. */
+    /** {@return the PV partitions that hold file systems, in declaration order: what is mounted} */
     public List<ValidPartition> mounts() {
         return partitions().stream().filter(partition -> !partition.swap()).toList();
     }
 
-    /** The PV swap partitions, in declaration order: what swapon enables. */
+    /** {@return the PV swap partitions, in declaration order: what swapon enables} */
     public List<ValidPartition> swaps() {
         return partitions().stream().filter(ValidPartition::swap).toList();
     }
 
-    /** The guest's PV interfaces ({@code eth0}, ...): their modules.conf aliases belong to the plugin's block. */
+    /** {@return the guest's PV interfaces ({@code eth0}, ...): their modules.conf aliases belong to the plugin's block} */
     public List<String> pvInterfaces() {
         return ValidNetwork.interfaceNames(networks);
     }
@@ -104,17 +192,19 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
      * The devices and mount points the PV fstab entries own: any other fstab line naming one of
      * them as its device or mount point conflicts and is commented out. A swap partition owns its
      * device only; {@code swap} is every swap line's mount point.
+     *
+     * @return the claimed devices and mount points, partition by partition
      */
     public List<String> fstabClaims() {
         return ValidPartition.fstabClaims(partitions());
     }
 
-    /** The line that opens the plugin's block in this guest's files. */
+    /** {@return the line that opens the plugin's block in this guest's files} */
     public String blockBegin() {
         return BaseFiles.blockBegin(name);
     }
 
-    /** The line that closes the plugin's block in this guest's files. */
+    /** {@return the line that closes the plugin's block in this guest's files} */
     public String blockEnd() {
         return BaseFiles.blockEnd(name);
     }

@@ -12,6 +12,7 @@ import io.github.xenpv.model.GuestValidator;
 import io.github.xenpv.model.Network;
 import io.github.xenpv.model.Partition;
 import io.github.xenpv.model.Problem;
+import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.Validation;
 import io.github.xenpv.property.Declarations;
 import io.github.xenpv.property.Property;
@@ -107,7 +108,7 @@ class DeclarationPropertiesTest {
         for (int i = 0; i < networks.size(); i++) {
             assertTrue(aliases.contains("alias eth" + i + " xen_vnif"), aliases::toString);
         }
-        for (String script : List.of("guest/etc/rc.d/rc.local", "guest/etc/rc.modules", "guest/usr/local/sbin/xenpv-mknod")) {
+        for (String script : List.of("guest/etc/rc.d/rc.local", "guest/etc/rc.modules", "guest" + ValidGuest.NODE_SCRIPT)) {
             if (Files.exists(bundle.resolve(script))) {
                 Checkers.shellScript(bundle.resolve(script));
             }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.xenpv.checkers.Checkers;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.GuestValidator;
+import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.Validation;
 import io.github.xenpv.property.Declarations;
 import io.github.xenpv.property.Property;
@@ -80,9 +81,10 @@ class DeclarationShrinkingTest {
     void theNoDiskMknodMessageShrinksToOneGuestWithoutDisks() throws Exception {
         Checkers.require(Checkers.Tool.SHELLCHECK);
         Path templates = work.resolve("templates");
-        Path mknod = templates.resolve("guest/usr/local/sbin/xenpv-mknod.ftl");
+        String template = "guest" + ValidGuest.NODE_SCRIPT + ".ftl";
+        Path mknod = templates.resolve(template);
         Files.createDirectories(mknod.getParent());
-        Files.writeString(mknod, withTheOldNoDiskLine(Files.readString(Path.of("templates/guest/usr/local/sbin/xenpv-mknod.ftl"))));
+        Files.writeString(mknod, withTheOldNoDiskLine(Files.readString(Path.of("templates", template))));
         BundleGenerator buggy = new BundleGenerator(work.resolve("not-written"), templates);
         Property.Check<List<Guest>> check = guests -> mknodPassesTheShellCheckers(buggy, guests);
         long seed = failingSeed(check, Declarations::valid, guest -> guest.getDisks() == null || guest.getDisks().isEmpty());
@@ -110,7 +112,7 @@ class DeclarationShrinkingTest {
         Validation validation = GuestValidator.validate(guests);
         assertEquals(List.of(), validation.errors());
         for (GuestBundle bundle : generator.render(validation.guests())) {
-            RenderedFile mknod = bundle.files().stream().filter(file -> file.path().equals("guest/usr/local/sbin/xenpv-mknod"))
+            RenderedFile mknod = bundle.files().stream().filter(file -> file.path().equals("guest" + ValidGuest.NODE_SCRIPT))
                     .findFirst().orElseThrow();
             Path script = Files.createTempFile("xenpv-mknod-", ".sh");
             try {

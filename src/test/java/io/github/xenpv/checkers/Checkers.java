@@ -51,6 +51,8 @@ public final class Checkers {
         PYGRUB,
         FINDMNT,
         MODPROBE,
+        /** The host's real depmod, which install-guest.sh must never run on a guest image. */
+        DEPMOD,
         SHELLCHECK,
         DASH,
         BUSYBOX,

@@ -59,7 +59,9 @@ public final class Declarations {
         guest.setVcpus(random.nextBoolean() ? Integer.toString(between(random, 1, 32)) : null);
         guest.setDriverRpm(random.nextBoolean() ? "kmod-xenpv-" + driverRelease + "*.rpm" : null);
         guest.setUuid(random.nextBoolean() ? new UUID(random.nextLong(), random.nextLong()).toString() : null);
-        guest.setDom0Arch(pick(random, null, "x86_64", "i386"));
+        // a 32-bit dom0 runs 32-bit guests only
+        boolean bits64 = archAndVariant[0].equals("x86_64") || archAndVariant[0].equals("ia32e");
+        guest.setDom0Arch(bits64 ? pick(random, null, "x86_64") : pick(random, null, "x86_64", "i386"));
         guest.setDom0Release(pick(random, null, "5.0", "5.1", "5.2", "5.11"));
         guest.setNoapic(pick(random, null, "true", "false"));
         guest.setModuleLoading(rcLocal ? "rc.local" : pick(random, null, "rc.modules"));
