@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.model.Guest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,6 +35,18 @@ class TemplateEngineTest {
         assertEquals("# BEGIN xenpv-maven-plugin block, guest rhel3_64_fv\n"
                 + "# PV NICs use the xen-vnif driver (procedure step 4).\nalias eth0 xen-vnif\n"
                 + "# END xenpv-maven-plugin block, guest rhel3_64_fv\n", modules);
+    }
+
+    @Test
+    void numbersAndBooleansPrintAsComputersReadThem() throws Exception {
+        // ${...} of a number or boolean must give what a shell script or config file reads: no
+        // digit grouping (1,024), no locale, and true/false rather than FreeMarker's refusal
+        write(FSTAB, "${guest.memory} ${guest.noapic} ${guest.networks[0].macDerived}\n");
+        Guest declared = SeedGuest.declaration();
+        declared.setMemory("1048576");
+        String fstab = new GuestRenderer(new TemplateEngine(overrides)).render(SeedGuest.validOnly(declared)).stream()
+                .filter(file -> file.path().equals("guest/etc/fstab")).findFirst().orElseThrow().text();
+        assertEquals("1048576 true false\n", fstab);
     }
 
     @Test
