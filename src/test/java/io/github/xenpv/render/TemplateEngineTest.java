@@ -8,7 +8,12 @@ import io.github.xenpv.fixtures.SeedGuest;
 import io.github.xenpv.model.Guest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +92,77 @@ class TemplateEngineTest {
         TemplateEngine engine = new TemplateEngine(overrides.resolve("absent"));
         assertTrue(engine.render("guest/etc/modules.conf.ftl", Map.of("guest", SeedGuest.valid()))
                 .contains("alias eth0 xen-vnif\n"));
+    }
+
+    @Test
+    void anErrorInAnIncludedTemplateNamesTheIncludedFile() throws Exception {
+        write(FSTAB, "<#include \"site-lines.ftl\">\n");
+        write("guest/etc/site-lines.ftl", "# site\n${guest.siteLines}\n");
+        RenderException error = assertThrows(RenderException.class, () -> render(FSTAB));
+        assertEquals("your template " + overrides.resolve("guest/etc/site-lines.ftl") + ", line 2, column 3: "
+                + "The following has evaluated to null or missing: ==> guest.siteLines", error.getMessage());
+    }
+
+    @Test
+    void aJavaErrorUnderATemplateIsATemplateErrorWithItsLine() throws Exception {
+        // a bug in a derived value must come out as the template's error with its line, not a stack trace
+        write(FSTAB, "ok\n${guest.name}\n");
+        RenderException error = assertThrows(RenderException.class,
+                () -> new TemplateEngine(overrides).render(FSTAB, Map.of("guest", new Exploding())));
+        assertTrue(error.getMessage().startsWith("your template " + overrides.resolve(FSTAB) + ", line 2, column 1: "),
+                error.getMessage());
+    }
+
+    /** A data model whose property fails the way a bug in a derived value would. */
+    public static final class Exploding {
+        public String getName() {
+            throw new IllegalStateException("a derived value failed");
+        }
+    }
+
+    @Test
+    void aTemplateIsFoundByItsExactPathNeverByALocaleVariant() throws Exception {
+        // FreeMarker's localized lookup would take fstab_en_US.ftl before fstab.ftl
+        Locale locale = Locale.getDefault();
+        String fstab;
+        try {
+            Locale.setDefault(Locale.US);
+            write("guest/etc/fstab_en_US.ftl", "for en_US\n");
+            write("guest/etc/fstab_en.ftl", "for en\n");
+            fstab = render(FSTAB);
+        } finally {
+            Locale.setDefault(locale);
+        }
+        assertTrue(fstab.contains("/dev/xvdb1 /mnt/pvdisk_p1 ext3 defaults 1 2\n"), fstab);
+    }
+
+    @Test
+    void aTemplateErrorIsReportedOnceNotAlsoLoggedByFreeMarker() throws Exception {
+        // without Log4j on the class path FreeMarker logs through java.util.logging, as in these tests
+        List<LogRecord> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger runtime = java.util.logging.Logger.getLogger("freemarker.runtime");
+        runtime.addHandler(handler);
+        try {
+            write(FSTAB, "${guest.siteLines}\n");
+            assertThrows(RenderException.class, () -> render(FSTAB));
+        } finally {
+            runtime.removeHandler(handler);
+        }
+        assertEquals(List.of(), logged.stream().map(LogRecord::getMessage).toList());
     }
 
     private String render(String template) throws Exception {
