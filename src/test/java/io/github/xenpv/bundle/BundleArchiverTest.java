@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -119,6 +120,44 @@ class BundleArchiverTest {
             }
         }
         assertBundleBytes(files);
+    }
+
+    @Test
+    void zipFilesAreDeflatedAtTheBestLevelAndDirectoriesStored() throws IOException {
+        byte[] archive = new BundleArchiver(TIME).archive(seed, ArchiveFormat.ZIP);
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(archive)).get()) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
+                String name = entry.getName();
+                if (entry.isDirectory()) {
+                    assertEquals(ZipArchiveEntry.STORED, entry.getMethod(), name);
+                    assertEquals(0, entry.getSize(), name);
+                } else {
+                    assertEquals(ZipArchiveEntry.DEFLATED, entry.getMethod(), name);
+                    byte[] content;
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        content = in.readAllBytes();
+                    }
+                    assertEquals(bestDeflateSize(content), entry.getCompressedSize(), name);
+                }
+            }
+        }
+    }
+
+    /** What zip's raw deflate at {@link Deflater#BEST_COMPRESSION} makes of these bytes, as the tar.gz uses too. */
+    private static long bestDeflateSize(byte[] content) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            deflater.setInput(content);
+            deflater.finish();
+            byte[] buffer = new byte[8192];
+            long size = 0;
+            while (!deflater.finished()) {
+                size += deflater.deflate(buffer);
+            }
+            return size;
+        } finally {
+            deflater.end();
+        }
     }
 
     /** Every file of the seed bundle, and nothing else, under {@code rhel3_64_fv/} with its exact bytes. */

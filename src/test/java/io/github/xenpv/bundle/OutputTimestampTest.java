@@ -2,6 +2,7 @@ package io.github.xenpv.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Map;
@@ -35,6 +36,16 @@ class OutputTimestampTest {
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), OutputTimestamp.parse("a", environment));
         assertEquals(Instant.parse("2001-09-09T01:46:40Z"), OutputTimestamp.parse("1000000000", environment),
                 "the property wins over the environment");
+    }
+
+    @Test
+    void onlyAnEmptyOrOneLetterValueCountsAsUnset() {
+        // maven-archiver's rule: two characters are a value, and one digit is seconds since the epoch
+        UnaryOperator<String> environment = Map.of("SOURCE_DATE_EPOCH", "1767225600")::get;
+        IllegalArgumentException two = assertThrows(IllegalArgumentException.class, () -> OutputTimestamp.parse("ab", environment));
+        assertTrue(two.getMessage().startsWith("project.build.outputTimestamp 'ab' is neither"), two.getMessage());
+        IllegalArgumentException digit = assertThrows(IllegalArgumentException.class, () -> OutputTimestamp.parse("5", environment));
+        assertTrue(digit.getMessage().startsWith("project.build.outputTimestamp '5' is outside"), digit.getMessage());
     }
 
     @Test
