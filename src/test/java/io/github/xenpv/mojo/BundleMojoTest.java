@@ -56,8 +56,15 @@ class BundleMojoTest {
         // attached artifacts take their coordinates from the project's own artifact
         project.setArtifact(new DefaultArtifact("test.xenpv", "bundle", "1.0.0", null, "pom", null,
                 new DefaultArtifactHandler("pom")));
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
         mojo.execute();
         assertTrue(Files.isRegularFile(BUILD.resolve("xenpv/rhel3_64_fv/README.txt")));
+        assertEquals(2, log.infos().size(), log.infos()::toString);
+        assertTrue(log.infos().get(0).startsWith("xenpv: ") && log.infos().get(0).endsWith(
+                "guests-1.0.0-xenpv-rhel3_64_fv.tar.gz written, attached as tar.gz:xenpv-rhel3_64_fv"), log.infos().get(0));
+        assertTrue(log.infos().get(1).endsWith("guests-1.0.0-xenpv-rhel3_64_fv.zip written, attached as zip:xenpv-rhel3_64_fv"),
+                log.infos().get(1));
         List<Artifact> attached = project.getAttachedArtifacts();
         assertEquals(List.of("tar.gz:xenpv-rhel3_64_fv", "zip:xenpv-rhel3_64_fv"),
                 attached.stream().map(artifact -> artifact.getType() + ":" + artifact.getClassifier()).toList());
@@ -75,12 +82,17 @@ class BundleMojoTest {
     @MojoParameter(name = "attach", value = "false")
     void withAttachOffTheArchiveIsWrittenButNotAttached(BundleMojo mojo) throws Exception {
         MavenProject project = MojoExtension.getVariableValueFromObject(mojo, "project");
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
         mojo.execute();
         byte[] first = Files.readAllBytes(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz"));
         assertTrue(project.getAttachedArtifacts().isEmpty());
         mojo.execute();
         assertArrayEquals(first, Files.readAllBytes(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz")),
                 "no outputTimestamp: the fixed time still gives the same bytes");
+        assertEquals(2, log.infos().size(), log.infos()::toString);
+        assertTrue(log.infos().get(0).endsWith("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz written"), log.infos().get(0));
+        assertTrue(log.infos().get(1).endsWith("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz unchanged"), log.infos().get(1));
     }
 
     @Test
