@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
  */
 class FstabBaseTest {
 
-    static final String MARK = GuestValidator.REPLACED_MARK;
+    static final String MARK = BaseFiles.REPLACED_MARK;
 
     @Test
     void aPvSwapPartitionLeavesTheStockSwapLineAlone() {
         // every swap line has "swap" as its mount point: a PV swap claims its device only, and the
         // emulated disk's swap stays in use beside it
         ValidGuest guest = SeedGuest.validOnly(withPvSwap());
-        assertEquals(GuestValidator.STOCK_FSTAB, guest.fstabBase());
+        assertEquals(BaseFiles.STOCK_FSTAB, guest.fstabBase());
         assertEquals(List.of("/dev/xvdb1", "/mnt/pvdisk_p1", "/dev/xvdb2", "/mnt/pvdisk_p2", "/dev/xvdb3"), guest.fstabClaims());
     }
 

@@ -90,7 +90,7 @@ class TemplateEngineTest {
     @Test
     void aMissingOverrideFolderMeansBundledTemplatesOnly() throws Exception {
         TemplateEngine engine = new TemplateEngine(overrides.resolve("absent"));
-        assertTrue(engine.render("guest/etc/modules.conf.ftl", Map.of("guest", SeedGuest.valid()))
+        assertTrue(engine.render("guest/etc/modules.conf.ftl", Map.of("guest", GuestView.of(SeedGuest.valid())))
                 .contains("alias eth0 xen-vnif\n"));
     }
 
@@ -166,7 +166,7 @@ class TemplateEngineTest {
     }
 
     private String render(String template) throws Exception {
-        return new TemplateEngine(overrides).render(template, Map.of("guest", SeedGuest.valid()));
+        return new TemplateEngine(overrides).render(template, Map.of("guest", GuestView.of(SeedGuest.valid())));
     }
 
     private void write(String template, String text) throws Exception {
