@@ -4,19 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.checkers.Checkers;
+import io.github.xenpv.checkers.Checkers.Shell;
 import io.github.xenpv.fixtures.SeedGuest;
 import io.github.xenpv.model.ValidGuest;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The generated xenpv-mknod, run for real in a scratch root under each shell a RHEL 3 guest or a
@@ -35,7 +35,7 @@ class MknodScratchRootTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Assumptions.assumeTrue(canMknod(), () -> skip("mknod of block devices needs root"));
+        Checkers.requireMknod();
         new BundleGenerator(work.resolve("out"), null).generate(List.of(SeedGuest.valid()));
         script = work.resolve("out/rhel3_64_fv").resolve(SCRIPT);
         root = work.resolve("root");
@@ -46,8 +46,8 @@ class MknodScratchRootTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
-    void createsTheNodesThenKeepsThem(String shell) throws Exception {
+    @EnumSource(Shell.class)
+    void createsTheNodesThenKeepsThem(Shell shell) throws Exception {
         Result first = run(shell);
         assertEquals(0, first.exit, first.output);
         assertEquals(List.of("block special file 202 0 664 disk", "block special file 202 1 664 disk",
@@ -64,8 +64,8 @@ class MknodScratchRootTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
-    void replacesANodeWithTheWrongMinorOrMode(String shell) throws Exception {
+    @EnumSource(Shell.class)
+    void replacesANodeWithTheWrongMinorOrMode(Shell shell) throws Exception {
         exec(List.of("mknod", root.resolve("dev/xvdb1").toString(), "b", "202", "9"));
         exec(List.of("mknod", "-m", "600", root.resolve("dev/xvdb2").toString(), "b", "202", "2"));
         Result result = run(shell);
@@ -79,8 +79,8 @@ class MknodScratchRootTest {
 
     /** SPEC §13: a folder or a file where a node belongs is another kind of thing; it stays, and the run fails saying so. */
     @ParameterizedTest
-    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
-    void leavesAFolderOrAFileWhereANodeBelongsAndFails(String shell) throws Exception {
+    @EnumSource(Shell.class)
+    void leavesAFolderOrAFileWhereANodeBelongsAndFails(Shell shell) throws Exception {
         Files.createDirectories(root.resolve("dev/xvdb1"));
         Files.writeString(root.resolve("dev/xvdb2"), "not a device");
         for (int run = 1; run <= 2; run++) {
@@ -101,8 +101,8 @@ class MknodScratchRootTest {
 
     /** A link where a node belongs is followed inside the root, wherever it points; the node is made where it leads. */
     @ParameterizedTest
-    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
-    void followsALinkWhereANodeBelongsInsideTheRoot(String shell) throws Exception {
+    @EnumSource(Shell.class)
+    void followsALinkWhereANodeBelongsInsideTheRoot(Shell shell) throws Exception {
         Path outside = work.resolve("outside");
         Files.createDirectories(outside);
         Files.createDirectories(root.resolve("dev/disk"));
@@ -120,8 +120,8 @@ class MknodScratchRootTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
-    void failsClearlyWhenXvdIsNotRegistered(String shell) throws Exception {
+    @EnumSource(Shell.class)
+    void failsClearlyWhenXvdIsNotRegistered(Shell shell) throws Exception {
         Files.writeString(root.resolve("proc/devices"), "Block devices:\n  3 ide0\n");
         Result result = run(shell);
         assertEquals(1, result.exit);
@@ -145,10 +145,8 @@ class MknodScratchRootTest {
         return described;
     }
 
-    private Result run(String shell) throws Exception {
-        List<String> command = new ArrayList<>(List.of(shell.split(" ")));
-        command.add(script.toString());
-        return exec(command);
+    private Result run(Shell shell) throws Exception {
+        return exec(shell.command(script.toString()));
     }
 
     private Result exec(List<String> command) throws Exception {
@@ -160,20 +158,5 @@ class MknodScratchRootTest {
     }
 
     private record Result(int exit, String output) {
-    }
-
-    private static boolean canMknod() throws IOException, InterruptedException {
-        Process id = new ProcessBuilder("id", "-u").start();
-        boolean root = new String(id.getInputStream().readAllBytes()).strip().equals("0") && id.waitFor() == 0;
-        if (!root && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but the tests do not run as root: xenpv-mknod cannot be tested");
-        }
-        return root;
-    }
-
-    private static String skip(String why) {
-        String message = "SKIPPED: " + why;
-        System.err.println(message);
-        return message;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.xenpv.scripts;
 
+import io.github.xenpv.checkers.Checkers.Shell;
 import static io.github.xenpv.scripts.ScratchGuest.NAME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -107,7 +108,7 @@ class ContainmentTest {
         sandbox.relocate("var", Link.ABSOLUTE);
         sandbox.relocate("dev", Link.RELATIVE);
         sandbox.relocate("mnt", Link.ABSOLUTE);
-        sandbox.check(Shell.BUSYBOX);
+        sandbox.check(Shell.BUSYBOX_SH);
     }
 
     @Test
@@ -122,7 +123,7 @@ class ContainmentTest {
         sandbox.relocate("var/lib/xenpv", Link.ABSOLUTE);
         sandbox.relocate("var/lib", Link.RELATIVE);
         sandbox.relocate("mnt/pvdisk_p1", Link.RELATIVE);
-        sandbox.check(Shell.BASH);
+        sandbox.check(Shell.BASH_POSIX);
     }
 
     /**
@@ -172,7 +173,7 @@ class ContainmentTest {
         sandbox.relocate("lib/modules/" + ScratchGuest.KERNEL + "/extra", Link.ABSOLUTE);
         sandbox.relocate("lib/modules/" + ScratchGuest.KERNEL, Link.ABSOLUTE);
         sandbox.relocate("lib", Link.RELATIVE);
-        sandbox.check(Shell.BUSYBOX);
+        sandbox.check(Shell.BUSYBOX_SH);
     }
 
     /**

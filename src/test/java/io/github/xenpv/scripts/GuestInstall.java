@@ -1,5 +1,6 @@
 package io.github.xenpv.scripts;
 
+import io.github.xenpv.checkers.Checkers.Shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.xenpv.bundle.BundleGenerator;
@@ -122,6 +123,11 @@ final class GuestInstall {
         this.tmp = scratch.resolve("tmp");
         ScratchGuest.writeShims(shims);
         reset();
+    }
+
+    /** The shells in turn: the n-th of a series of runs uses this one, so a matrix covers all three. */
+    static Shell shellInTurn(int n) {
+        return Shell.values()[Math.floorMod(n, Shell.values().length)];
     }
 
     /** A fresh copy of the stock root; the call log, the count and TMPDIR emptied. */

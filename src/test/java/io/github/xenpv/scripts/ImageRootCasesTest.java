@@ -1,5 +1,6 @@
 package io.github.xenpv.scripts;
 
+import io.github.xenpv.checkers.Checkers.Shell;
 import static io.github.xenpv.scripts.ScratchGuest.NAME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -107,7 +108,7 @@ class ImageRootCasesTest {
         Files.setPosixFilePermissions(root.resolve(nodeScript), PosixFilePermissions.fromString("rw-r--r--"));
         Map<String, String> before = ScratchGuest.snapshot(root);
 
-        Result result = guest.run(Shell.BASH);
+        Result result = guest.run(Shell.BASH_POSIX);
         assertSucceeded(result);
         assertEquals("rwxr-xr-x", mode("etc/rc.modules"));
         assertEquals("rwxr-xr-x", mode(nodeScript));
@@ -120,7 +121,7 @@ class ImageRootCasesTest {
         assertTrue(again.stdout().contains("/etc/rc.modules: already done") && again.stdout().contains(nodeScript + ": already done"),
                 again.stdout());
 
-        assertSucceeded(guest.run(Shell.BUSYBOX, "--uninstall"));
+        assertSucceeded(guest.run(Shell.BUSYBOX_SH, "--uninstall"));
         Map<String, String> after = ScratchGuest.snapshot(root);
         for (String file : List.of("etc/rc.modules", nodeScript)) {
             assertEquals(before.get(file), after.get(file), file + " comes back with its content and mode 0644");
@@ -163,8 +164,8 @@ class ImageRootCasesTest {
             assertTrue(guest.read("etc/fstab").contains("guest " + NAME + "\n") && guest.read("etc/fstab").contains("guest " + RENAMED),
                     "both guests' blocks are in the files, as the old scripts left them");
 
-            List<List<String>> order = new ArrayList<>(List.of(guest.command(Shell.BASH, "--uninstall"),
-                    guest.command(renamed, Shell.BUSYBOX, "--uninstall")));
+            List<List<String>> order = new ArrayList<>(List.of(guest.command(Shell.BASH_POSIX, "--uninstall"),
+                    guest.command(renamed, Shell.BUSYBOX_SH, "--uninstall")));
             if (!firstGuestFirst) {
                 java.util.Collections.reverse(order);
             }
@@ -190,7 +191,7 @@ class ImageRootCasesTest {
         guest.reset();
         Files.delete(root.resolve("etc/rc.local"));
         Files.delete(root.resolve("etc/rc.d/rc.local"));
-        assertSucceeded(guest.run(Shell.BUSYBOX, "--offline"));
+        assertSucceeded(guest.run(Shell.BUSYBOX_SH, "--offline"));
         assertEquals(Files.readString(fixture.bundled("etc/rc.d/rc.local")), guest.read("etc/rc.d/rc.local"));
         assertEquals("rwxr-xr-x", mode("etc/rc.d/rc.local"));
     }
@@ -243,7 +244,7 @@ class ImageRootCasesTest {
         Result made = ScratchGuest.run(List.of("mknod", node.toString(), "b", "202", "2"), Map.of(), null);
         assertEquals(0, made.exit(), made::describe);
         Files.writeString(root.resolve("etc/modules.conf.xenpv-tmp." + dead), "half written");
-        assertSucceeded(guest.run(Shell.BUSYBOX, "--uninstall"));
+        assertSucceeded(guest.run(Shell.BUSYBOX_SH, "--uninstall"));
         assertEquals(List.of(), GuestInstall.temporaries(root), "an uninstall leaves no leftover either");
     }
 
@@ -251,7 +252,7 @@ class ImageRootCasesTest {
     @Test
     void case9cARunThatFailsLeavesNoTemporaryFileNorLock() throws Exception {
         Files.delete(root.resolve("boot/grub/grub.conf"));
-        Result failed = guest.run(Shell.BASH, "--offline");
+        Result failed = guest.run(Shell.BASH_POSIX, "--offline");
         assertEquals(1, failed.exit(), failed::describe);
         assertTrue(failed.stderr().contains("step /etc/grub.conf failed"), failed.stderr());
         assertEquals(List.of(), GuestInstall.temporaries(root));
@@ -263,7 +264,7 @@ class ImageRootCasesTest {
     void case9dAFolderWhereAFileBelongsFailsAndNothingGoesIntoIt() throws Exception {
         Files.createDirectories(root.resolve("etc/rc.modules"));
         for (int run = 0; run < 2; run++) {
-            Result failed = guest.run(Shell.turn(run), "--offline");
+            Result failed = guest.run(GuestInstall.shellInTurn(run), "--offline");
             assertEquals(1, failed.exit(), failed::describe);
             assertTrue(failed.stderr().contains("install-guest.sh: step /etc/rc.modules failed: /etc/rc.modules is a folder, not a "
                     + "regular file: move it away first"), failed.stderr());
@@ -345,7 +346,7 @@ class ImageRootCasesTest {
         assertTrue(rows.get("node /dev/xvdb1").contains("block 202 1") && rows.get("node /dev/xvdb1").endsWith("ok"), verify.stdout());
         assertTrue(rows.get("mount /mnt/pvdisk_p1").endsWith("ok") && rows.get("mount /mnt/pvdisk_p2").endsWith("ok"), verify.stdout());
 
-        Result again = spaced.run(Shell.BUSYBOX);
+        Result again = spaced.run(Shell.BUSYBOX_SH);
         assertSucceeded(again);
         assertTrue(again.stdout().contains("mount /mnt/pvdisk_p1: already done"), "the install reads \\040 too\n" + again.stdout());
     }

@@ -1,5 +1,6 @@
 package io.github.xenpv.scripts;
 
+import io.github.xenpv.checkers.Checkers.Shell;
 import static io.github.xenpv.scripts.ScratchGuest.KERNEL;
 import static io.github.xenpv.scripts.ScratchGuest.NAME;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -85,8 +86,8 @@ class InstallGuestTest {
     private Result install(String shell, Map<String, String> extraEnvironment, String... options) {
         return guest.run(switch (shell) {
             case "dash" -> Shell.DASH;
-            case "busybox" -> Shell.BUSYBOX;
-            case "bash" -> Shell.BASH;
+            case "busybox" -> Shell.BUSYBOX_SH;
+            case "bash" -> Shell.BASH_POSIX;
             default -> throw new IllegalArgumentException(shell);
         }, extraEnvironment, options);
     }

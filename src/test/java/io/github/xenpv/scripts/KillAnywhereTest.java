@@ -1,5 +1,6 @@
 package io.github.xenpv.scripts;
 
+import io.github.xenpv.checkers.Checkers.Shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,10 +77,10 @@ class KillAnywhereTest {
         long started = System.nanoTime();
         for (int point = 1; point <= installPoints; point++) {
             guest.reset();
-            Result killed = killedAt(guest, point, Shell.turn(point));
+            Result killed = killedAt(guest, point, GuestInstall.shellInTurn(point));
             String context = "install killed before writing command " + point + "\n" + killed.describe();
             assertEquals(137, killed.exit(), context);
-            recover(guest, Shell.turn(point + 1), context);
+            recover(guest, GuestInstall.shellInTurn(point + 1), context);
         }
         System.out.printf("SIGKILL matrix: %d killed installs and their re-runs in %d s%n", installPoints,
                 (System.nanoTime() - started) / 1_000_000_000);
@@ -91,10 +92,10 @@ class KillAnywhereTest {
         for (int point = 1; point <= uninstallPoints; point++) {
             guest.reset();
             assertSucceeded(guest.run(Shell.DASH));
-            Result killed = killedAt(guest, point, Shell.turn(point), "--uninstall");
+            Result killed = killedAt(guest, point, GuestInstall.shellInTurn(point), "--uninstall");
             String context = "uninstall killed before writing command " + point + "\n" + killed.describe();
             assertEquals(137, killed.exit(), context);
-            recoverUninstall(guest, Shell.turn(point + 1), context);
+            recoverUninstall(guest, GuestInstall.shellInTurn(point + 1), context);
         }
         System.out.printf("SIGKILL matrix: %d killed uninstalls and their re-runs in %d s%n", uninstallPoints,
                 (System.nanoTime() - started) / 1_000_000_000);
@@ -117,7 +118,7 @@ class KillAnywhereTest {
             }
             long horizon = uninstall ? uninstallMillis * fastest / installMillis : fastest;
             long delay = random.nextLong(horizon * 9 / 10 + 1);
-            Shell shell = Shell.turn(trial);
+            Shell shell = GuestInstall.shellInTurn(trial);
             GroupRun run = GroupRun.start(guest.command(shell, uninstall ? new String[] {"--uninstall"} : new String[0]),
                     guest.environment(Map.of()), guest.scratch, null);
             Thread.sleep(delay);
@@ -130,7 +131,7 @@ class KillAnywhereTest {
             } else {
                 assertEquals(0, killed.exit(), context);
             }
-            Shell next = Shell.turn(trial + 1);
+            Shell next = GuestInstall.shellInTurn(trial + 1);
             if (uninstall) {
                 recoverUninstall(guest, next, context);
             } else if (trial % 3 == 1) {

@@ -1,5 +1,6 @@
 package io.github.xenpv.scripts;
 
+import io.github.xenpv.checkers.Checkers.Shell;
 import static io.github.xenpv.scripts.ScratchGuest.NAME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,7 +87,7 @@ class OneRunAtATimeTest {
         for (int trial = 0; trial < TRIALS; trial++) {
             GuestInstall root = roots.get(trial % 2);
             root.reset();
-            List<Result> results = together(root, Shell.turn(trial), Shell.turn(trial + 1));
+            List<Result> results = together(root, GuestInstall.shellInTurn(trial), GuestInstall.shellInTurn(trial + 1));
             String context = "trial " + trial + (trial % 2 == 1 ? " (kmod-xenpv installed before)" : "") + "\n"
                     + results.get(0).describe() + "\n" + results.get(1).describe();
             List<Result> losers = results.stream().filter(result -> result.exit() != 0).toList();
@@ -104,7 +105,7 @@ class OneRunAtATimeTest {
             ScratchGuest.assertSameTree(installed.get(trial % 2), ScratchGuest.snapshot(root.root), context);
             assertEquals(List.of(), GuestInstall.temporaries(root.root), context);
 
-            assertSucceeded(root.run(Shell.turn(trial), "--uninstall"));
+            assertSucceeded(root.run(GuestInstall.shellInTurn(trial), "--uninstall"));
             ScratchGuest.assertSameTree(fixture.edited(stock.get(trial % 2)), fixture.edited(ScratchGuest.snapshot(root.root)),
                     "the originals come back\n" + context);
         }
@@ -132,7 +133,7 @@ class OneRunAtATimeTest {
         Process sleeper = sleeper();
         Files.createDirectories(lock);
         Files.writeString(lock.resolve("holder"), sleeper.pid() + " 1 install-dom0.sh of guest other, started 2030-01-01T00:00:00Z\n");
-        Result result = guest.run(Shell.BUSYBOX);
+        Result result = guest.run(Shell.BUSYBOX_SH);
         assertSucceeded(result);
         assertTrue(result.stdout().contains("(pid " + sleeper.pid() + "), which no longer runs: taking it over"), result.stdout());
         assertFalse(Files.exists(lock));
@@ -142,7 +143,7 @@ class OneRunAtATimeTest {
     void aLockWithoutAHolderIsTakenOverWhenNoOtherRunLives() throws Exception {
         Files.createDirectories(lock);
         Files.writeString(lock.resolveSibling(".run." + deadPid()), "");
-        Result result = guest.run(Shell.BASH);
+        Result result = guest.run(Shell.BASH_POSIX);
         assertSucceeded(result);
         assertTrue(result.stdout().contains("install-guest.sh: lock: " + lock
                 + " was left by a run killed while it took it: taking it over"), result.stdout());
@@ -209,13 +210,13 @@ class OneRunAtATimeTest {
             guest.reset();
             Files.createDirectories(lock);
             Files.writeString(lock.resolve("holder"), deadPid() + " 1 install-guest.sh of guest " + NAME + ", started then\n");
-            List<Result> results = together(guest, Shell.turn(trial), Shell.turn(trial + 2));
+            List<Result> results = together(guest, GuestInstall.shellInTurn(trial), GuestInstall.shellInTurn(trial + 2));
             String context = "trial " + trial + "\n" + results.get(0).describe() + "\n" + results.get(1).describe();
             assertTrue(results.stream().filter(result -> result.exit() == 0).count() <= 1, context);
             for (Result result : results) {
                 assertTrue(result.exit() == 0 || result.stderr().contains("step lock failed"), context);
             }
-            assertSucceeded(guest.run(Shell.turn(trial)));
+            assertSucceeded(guest.run(GuestInstall.shellInTurn(trial)));
             ScratchGuest.assertSameTree(installed, ScratchGuest.snapshot(guest.root), context);
         }
     }

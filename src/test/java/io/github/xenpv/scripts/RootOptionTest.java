@@ -1,5 +1,6 @@
 package io.github.xenpv.scripts;
 
+import io.github.xenpv.checkers.Checkers.Shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +67,7 @@ class RootOptionTest {
         int turn = 0;
         for (String script : List.of("guest/install-guest.sh", "dom0/install-dom0.sh")) {
             for (List<String> value : values) {
-                cases.add(Arguments.of(script, value.subList(0, value.size() - 1), value.get(value.size() - 1), Shell.turn(turn++)));
+                cases.add(Arguments.of(script, value.subList(0, value.size() - 1), value.get(value.size() - 1), GuestInstall.shellInTurn(turn++)));
             }
         }
         return cases.stream();
