@@ -165,7 +165,8 @@ public final class GuestValidator {
     private record SourceUse(String element, boolean writable) {
     }
 
-    private static String label(Guest guest, int index) {
+    /** How paths name a guest: by its name when that is valid, else by its position (1-based). */
+    static String label(Guest guest, int index) {
         String name = guest == null ? null : text(guest.getName());
         return name != null && NAME.matcher(name).matches() ? name : Integer.toString(index + 1);
     }
