@@ -7,7 +7,9 @@ import io.github.xenpv.render.TemplateEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Renders the bundles of checked guests and writes them under {@code outputDirectory/<name>/}.
@@ -16,12 +18,20 @@ import java.util.List;
  */
 public final class BundleGenerator {
 
-    private final Path outputDirectory;
+    private final BundleWriter writer;
     private final GuestRenderer renderer;
 
-    /** @param templatesDirectory the user's template overrides; may be {@code null} or missing */
+    /** A generator whose writes belong to no particular project (tests, tools). */
     public BundleGenerator(Path outputDirectory, Path templatesDirectory) throws IOException {
-        this.outputDirectory = outputDirectory;
+        this(outputDirectory, templatesDirectory, "");
+    }
+
+    /**
+     * @param templatesDirectory the user's template overrides; may be {@code null} or missing
+     * @param owner who writes, as {@link BundleWriter} records it
+     */
+    public BundleGenerator(Path outputDirectory, Path templatesDirectory, String owner) throws IOException {
+        this.writer = new BundleWriter(outputDirectory, owner);
         this.renderer = new GuestRenderer(new TemplateEngine(templatesDirectory));
     }
 
@@ -34,13 +44,27 @@ public final class BundleGenerator {
         return bundles;
     }
 
-    /** Renders every guest, then writes what changed. */
+    /** Renders every guest, then writes what changed; these are all the guests there are. */
     public BundleWriter.Report generate(List<ValidGuest> guests) throws RenderException, IOException {
         return write(render(guests));
     }
 
-    /** Writes rendered bundles to their folders, leaving files that are already right alone. */
+    /** Writes rendered bundles to their folders; these are all the guests there are. */
     public BundleWriter.Report write(List<GuestBundle> bundles) throws IOException {
-        return BundleWriter.write(outputDirectory, bundles);
+        return write(bundles, names(bundles));
+    }
+
+    /**
+     * Writes rendered bundles to their folders, leaving files that are already right alone, and
+     * cleans up after the guests an earlier build wrote that are not in {@code declared}.
+     */
+    public BundleWriter.Report write(List<GuestBundle> bundles, Set<String> declared) throws IOException {
+        return writer.write(bundles, declared);
+    }
+
+    static Set<String> names(List<GuestBundle> bundles) {
+        Set<String> names = new LinkedHashSet<>();
+        bundles.forEach(bundle -> names.add(bundle.guestName()));
+        return names;
     }
 }

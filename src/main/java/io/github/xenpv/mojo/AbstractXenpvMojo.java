@@ -1,22 +1,32 @@
 package io.github.xenpv.mojo;
 
+import io.github.xenpv.bundle.BundleWriter;
+import io.github.xenpv.model.Declaration;
+import io.github.xenpv.model.DeclarationReader;
 import io.github.xenpv.model.Guest;
-import io.github.xenpv.model.GuestValidator;
 import io.github.xenpv.model.Problem;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.Validation;
 import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * What every goal shares: the guest declarations and the switches around them. A goal checks
- * {@code skip}, validates every guest (all problems at once), picks the guests {@code guest}
- * names, and hands them to its service.
+ * {@code skip}, reads and validates every guest (all problems at once), picks the guests
+ * {@code guest} names, and hands them to its service.
  */
 abstract class AbstractXenpvMojo extends AbstractMojo {
 
@@ -25,12 +35,27 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
      * {@code arch}, {@code kernel}, {@code driverRelease} and {@code bootDisk/source}. The README
      * lists every element with its default and its rule.
      */
-    @Parameter(required = true)
+    // Declared with the type users write, for Maven's documentation of the parameter (plugin.xml,
+    // xenpv:help, the site). Maven never binds it: it calls the public setGuests below with the XML
+    // as written, and DeclarationReader binds that, reporting every mistake at its POM path where
+    // Maven would stop at the first one with a Java class name.
+    @Parameter
     private List<Guest> guests;
+
+    private PlexusConfiguration guestsElement;
+
+    private Set<String> declared = Set.of();
 
     /** Where each guest's bundle folder is written, as {@code <outputDirectory>/<name>/}. */
     @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/xenpv")
     private File outputDirectory;
+
+    /**
+     * Lets {@code outputDirectory} be a folder outside the build directory. The plugin still writes
+     * and removes only its own files there; it never takes the project's base directory.
+     */
+    @Parameter(property = PropertyNames.ALLOW_OUTSIDE_TARGET, defaultValue = "false")
+    private boolean allowOutsideTarget;
 
     /**
      * A folder of FreeMarker templates: a file at the same relative path as a bundled template
@@ -48,17 +73,49 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.GUEST)
     private String guest;
 
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    private File buildDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
+    /** Maven calls this, not the field, with {@code <guests>} as the POM has it (a public setter wins). */
+    public void setGuests(PlexusConfiguration guests) {
+        this.guestsElement = guests;
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("xenpv: skipped (" + PropertyNames.SKIP + " is true)");
             return;
         }
-        Validation validation = GuestValidator.validate(guests);
-        validation.warnings().forEach(warning -> getLog().warn("xenpv: " + warning));
-        if (!validation.valid()) {
-            throw new MojoFailureException(problems(validation.errors()));
+        PomConfiguration pom = new PomConfiguration(project, mojoExecution);
+        List<Problem> errors = new ArrayList<>(pom.unknownElements());
+        OutputDirectoryGuard.check(outputDirectory, basedir, buildDirectory, allowOutsideTarget).ifPresent(errors::add);
+        Declaration declaration = DeclarationReader.read(guestsElement == null ? null : ConfigurationTree.of(guestsElement,
+                session == null ? null : new PluginParameterExpressionEvaluator(session, mojoExecution)));
+        Validation validation = declaration.validate();
+        errors.addAll(validation.errors());
+        for (Problem warning : validation.warnings()) {
+            if (isSelected(warning)) {
+                warnOnce("xenpv: " + warning);
+            }
         }
+        if (!errors.isEmpty()) {
+            throw new MojoFailureException(problems(errors));
+        }
+        declared = new LinkedHashSet<>();
+        validation.guests().forEach(valid -> declared.add(valid.name()));
         execute(selected(validation.guests()));
     }
 
@@ -71,6 +128,58 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
 
     File templatesDirectory() {
         return templatesDirectory;
+    }
+
+    File buildDirectory() {
+        return buildDirectory;
+    }
+
+    MavenProject project() {
+        return project;
+    }
+
+    /** Who writes the bundles, as the records of written files name it. */
+    String owner() {
+        return new PomConfiguration(project, mojoExecution).owner();
+    }
+
+    /** Every declared guest's name, selected or not: what an earlier build wrote for any other guest is cleaned up. */
+    Set<String> declared() {
+        return declared;
+    }
+
+    /** Logs what a write left alone or cleaned up, each line once per build. */
+    void logWrites(BundleWriter.Report report) {
+        for (BundleWriter.Kept kept : report.kept()) {
+            infoOnce("xenpv: kept in " + kept.folder() + ", not written by this plugin: " + String.join(", ", kept.files()));
+        }
+        for (BundleWriter.Pruned pruned : report.pruned()) {
+            String removed = pruned.removed() + (pruned.removed() == 1 ? " file" : " files") + " the plugin wrote";
+            if (pruned.kept().isEmpty()) {
+                infoOnce("xenpv: guest '" + pruned.guestName() + "' is no longer declared: removed its folder "
+                        + pruned.folder() + " (" + removed + ")");
+            } else {
+                warnOnce("xenpv: guest '" + pruned.guestName() + "' is no longer declared: removed the " + removed
+                        + " in " + pruned.folder() + ", and kept the folder for what the plugin did not write: "
+                        + String.join(", ", pruned.kept()));
+            }
+        }
+    }
+
+    void infoOnce(String line) {
+        if (OncePerBuild.first(getPluginContext(), line)) {
+            getLog().info(line);
+        }
+    }
+
+    void warnOnce(String line) {
+        if (OncePerBuild.first(getPluginContext(), line)) {
+            getLog().warn(line);
+        }
+    }
+
+    private boolean isSelected(Problem problem) {
+        return guest == null || guest.isBlank() || problem.concerns(guest.strip());
     }
 
     private List<ValidGuest> selected(List<ValidGuest> valid) throws MojoFailureException {
@@ -88,7 +197,9 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
 
     private static String problems(List<Problem> errors) {
         String count = errors.size() == 1 ? "1 problem" : errors.size() + " problems";
-        return errors.stream().map(problem -> "  " + problem)
-                .collect(Collectors.joining("\n", "xenpv: " + count + " in the guest declarations:\n", ""));
+        boolean declarationsOnly = errors.stream().allMatch(problem -> problem.path().startsWith("guests"));
+        return errors.stream().map(problem -> "  " + problem).collect(Collectors.joining("\n",
+                "xenpv: " + count + (declarationsOnly ? " in the guest declarations:\n" : " in the plugin configuration:\n"),
+                ""));
     }
 }

@@ -3,12 +3,13 @@ package io.github.xenpv.mojo;
 import io.github.xenpv.bundle.ArchiveFormat;
 import io.github.xenpv.bundle.BundleArchiver;
 import io.github.xenpv.bundle.BundleGenerator;
+import io.github.xenpv.bundle.ForeignFileException;
 import io.github.xenpv.bundle.GuestBundle;
 import io.github.xenpv.bundle.OutputTimestamp;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.render.RenderException;
-import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
@@ -56,16 +56,9 @@ public class BundleMojo extends AbstractXenpvMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
-    /** The folder the archives are written to. */
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
-    private File buildDirectory;
-
     /** The start of each archive's name, {@code <finalName>-xenpv-<name>.<format>}. */
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
     private String finalName;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
     @Component
     private MavenProjectHelper projectHelper;
@@ -74,23 +67,28 @@ public class BundleMojo extends AbstractXenpvMojo {
     void execute(List<ValidGuest> selected) throws MojoExecutionException, MojoFailureException {
         List<ArchiveFormat> archiveFormats = archiveFormats();
         Instant entryTime = entryTime();
-        List<BundleArchiver.Archive> archives;
+        BundleArchiver.Written archives;
         try {
-            BundleGenerator generator = new BundleGenerator(outputDirectory().toPath(), templatesDirectory().toPath());
+            BundleGenerator generator = new BundleGenerator(outputDirectory().toPath(), templatesDirectory().toPath(),
+                    owner());
             List<GuestBundle> bundles = generator.render(selected);
-            generator.write(bundles);
-            archives = new BundleArchiver(entryTime).write(bundles, archiveFormats, buildDirectory.toPath(), finalName);
-        } catch (RenderException e) {
+            logWrites(generator.write(bundles, declared()));
+            archives = new BundleArchiver(entryTime).write(bundles, archiveFormats, buildDirectory().toPath(), finalName,
+                    declared(), owner());
+        } catch (RenderException | ForeignFileException e) {
             throw new MojoFailureException("xenpv: " + e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("xenpv: could not write the bundle archives to " + buildDirectory + ": "
+            throw new MojoExecutionException("xenpv: could not write the bundle archives to " + buildDirectory() + ": "
                     + e.getMessage(), e);
         }
-        for (BundleArchiver.Archive archive : archives) {
+        for (Path removed : archives.removed()) {
+            infoOnce("xenpv: removed " + removed + ": an archive this plugin wrote for a guest or format no longer declared");
+        }
+        for (BundleArchiver.Archive archive : archives.archives()) {
             getLog().info("xenpv: " + archive.file() + (archive.written() ? " written" : " unchanged")
                     + (attach ? ", attached as " + archive.format().extension() + ":" + archive.classifier() : ""));
             if (attach) {
-                projectHelper.attachArtifact(project, archive.format().extension(), archive.classifier(),
+                projectHelper.attachArtifact(project(), archive.format().extension(), archive.classifier(),
                         archive.file().toFile());
             }
         }

@@ -2,6 +2,7 @@ package io.github.xenpv.mojo;
 
 import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.bundle.BundleWriter;
+import io.github.xenpv.bundle.ForeignFileException;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.render.RenderException;
 import java.io.IOException;
@@ -18,12 +19,14 @@ public class GenerateMojo extends AbstractXenpvMojo {
     @Override
     void execute(List<ValidGuest> selected) throws MojoExecutionException, MojoFailureException {
         try {
-            BundleGenerator generator = new BundleGenerator(outputDirectory().toPath(), templatesDirectory().toPath());
-            BundleWriter.Report report = generator.generate(selected);
+            BundleGenerator generator = new BundleGenerator(outputDirectory().toPath(), templatesDirectory().toPath(),
+                    owner());
+            BundleWriter.Report report = generator.write(generator.render(selected), declared());
             getLog().info("xenpv: " + selected.size() + (selected.size() == 1 ? " guest" : " guests") + " rendered into "
                     + outputDirectory() + ": " + report.written() + " files written, " + report.unchanged()
                     + " unchanged, " + report.removed() + " removed");
-        } catch (RenderException e) {
+            logWrites(report);
+        } catch (RenderException | ForeignFileException e) {
             throw new MojoFailureException("xenpv: " + e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("xenpv: could not write the bundles to " + outputDirectory() + ": "
