@@ -1,6 +1,7 @@
 package io.github.xenpv.mojo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,11 +48,38 @@ class PluginDescriptorTest {
         expected.put("outputDirectory", "${xenpv.outputDirectory}|${project.build.directory}/xenpv");
         expected.put("skip", "${xenpv.skip}|false");
         expected.put("templatesDirectory", "${xenpv.templatesDirectory}|${project.basedir}/src/main/xenpv");
+        expected.put("allowOutsideTarget", "${xenpv.allowOutsideTarget}|false");
         Element configuration = (Element) mojo(goal).getElementsByTagName("configuration").item(0);
         expected.forEach((name, expression) -> {
             Element parameter = (Element) configuration.getElementsByTagName(name).item(0);
             assertEquals(expression, parameter.getTextContent() + "|" + parameter.getAttribute("default-value"), name);
         });
+    }
+
+    /**
+     * Maven checks required parameters before a goal runs, so a required {@code guests} would stop
+     * {@code -Dxenpv.skip} and hide the plugin's own message; it stays documented as what users write.
+     */
+    @ParameterizedTest
+    @CsvSource({"validate", "generate", "bundle"})
+    void guestsIsDocumentedButNotRequired(String goal) {
+        Element guests = parameter(goal, "guests");
+        assertEquals("java.util.List", text(guests, "type"));
+        assertEquals("false", text(guests, "required"));
+        assertEquals("true", text(guests, "editable"));
+        assertTrue(text(guests, "description").startsWith("The guests to move onto the PV drivers, one <guest> each"),
+                text(guests, "description"));
+    }
+
+    private static Element parameter(String goal, String name) {
+        NodeList parameters = mojo(goal).getElementsByTagName("parameter");
+        for (int i = 0; i < parameters.getLength(); i++) {
+            Element parameter = (Element) parameters.item(i);
+            if (name.equals(text(parameter, "name"))) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("no parameter " + name + " in goal " + goal);
     }
 
     private static Element mojo(String goal) {
