@@ -21,6 +21,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
@@ -43,6 +44,8 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
     private List<Guest> guests;
 
     private PlexusConfiguration guestsElement;
+
+    private boolean guestDeclaredHere;
 
     private Set<String> declared = Set.of();
 
@@ -93,17 +96,32 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
         this.guestsElement = guests;
     }
 
+    /**
+     * Maven calls this, not the field, with {@code <guest>} as written, its expression not yet
+     * evaluated: a guest declared here instead of inside {@code <guests>} is then the plugin's
+     * problem to name, not Maven's "Basic element 'guest' must not contain child elements".
+     */
+    public void setGuest(PlexusConfiguration guest) {
+        this.guest = guest.getValue(null);
+        this.guestDeclaredHere = guest.getChildCount() > 0;
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("xenpv: skipped (" + PropertyNames.SKIP + " is true)");
             return;
         }
-        PomConfiguration pom = new PomConfiguration(project, mojoExecution);
-        List<Problem> errors = new ArrayList<>(pom.unknownElements());
+        ExpressionEvaluator evaluator = session == null ? null : new PluginParameterExpressionEvaluator(session, mojoExecution);
+        List<Problem> errors = new ArrayList<>(new PomConfiguration(project, mojoExecution).unknownElements());
+        if (guestDeclaredHere) {
+            errors.add(new Problem("guest", "holds elements, but <guest> here is the name of the one guest to build ("
+                    + PropertyNames.GUEST + "): declare each guest inside <guests>"));
+        }
+        guest = ConfigurationTree.evaluate(guestDeclaredHere ? null : guest, "guest", evaluator);
         OutputDirectoryGuard.check(outputDirectory, basedir, buildDirectory, allowOutsideTarget).ifPresent(errors::add);
-        Declaration declaration = DeclarationReader.read(guestsElement == null ? null : ConfigurationTree.of(guestsElement,
-                session == null ? null : new PluginParameterExpressionEvaluator(session, mojoExecution)));
+        Declaration declaration = DeclarationReader.read(guestsElement == null ? null
+                : ConfigurationTree.of(guestsElement, evaluator));
         Validation validation = declaration.validate();
         errors.addAll(validation.errors());
         for (Problem warning : validation.warnings()) {

@@ -28,10 +28,11 @@ final class ConfigurationTree {
         for (PlexusConfiguration child : element.getChildren()) {
             children.add(of(child, path + "/" + child.getName(), evaluator));
         }
-        return new ConfigElement(element.getName(), text(element.getValue(null), path, evaluator), children);
+        return new ConfigElement(element.getName(), evaluate(element.getValue(null), path, evaluator), children);
     }
 
-    private static String text(String raw, String path, ExpressionEvaluator evaluator) throws MojoFailureException {
+    /** The text as Maven's binding would have it, for the element at {@code path}. */
+    static String evaluate(String raw, String path, ExpressionEvaluator evaluator) throws MojoFailureException {
         if (raw == null || evaluator == null) {
             return raw;
         }

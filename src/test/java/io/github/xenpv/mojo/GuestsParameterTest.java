@@ -61,6 +61,18 @@ class GuestsParameterTest {
                 failure.getMessage());
     }
 
+    @Test
+    @InjectMojo(goal = "validate", pom = "src/test/projects/guest-outside-guests/pom.xml")
+    void aGuestDeclaredOutsideGuestsIsNamedNotLeftToMavensBinding(ValidateMojo mojo) throws Exception {
+        prepare(mojo);
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(String.join("\n",
+                "xenpv: 2 problems in the plugin configuration:",
+                "  guest: holds elements, but <guest> here is the name of the one guest to build (xenpv.guest): "
+                        + "declare each guest inside <guests>",
+                "  guests: at least one <guest> is required"), failure.getMessage());
+    }
+
     private void prepare(AbstractXenpvMojo mojo) throws IllegalAccessException {
         setVariableValueToObject(mojo, "buildDirectory", buildDirectory.toFile());
         setVariableValueToObject(mojo, "outputDirectory", buildDirectory.resolve("xenpv").toFile());
