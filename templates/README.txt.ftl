@@ -5,8 +5,6 @@
 <#macro markedBlock file target>
     sed -n ${sh("/^" + guest.blockBegin + "$/,/^" + guest.blockEnd + "$/p")} ${sh(file)} >> ${sh(target)}
 </#macro>
-<#assign mounted = guest.partitions?filter(p -> !p.swap)>
-<#assign swaps = guest.partitions?filter(p -> p.swap)>
 Moving the RHEL 3 guest ${guest.name} onto the para-virtualized (PV) drivers
 ===========================================================================
 
@@ -21,7 +19,7 @@ it runs: [guest] inside the RHEL 3 guest, [dom0] on the RHEL 5 Xen host; both as
   ${network.interfaceName?right_pad(14)} PV NIC, mac=${network.mac}, bridge=${network.bridge}
 </#list>
 <#list guest.disks as disk>
-  ${("/dev/" + disk.node.name)?right_pad(14)} PV disk ${disk.xmSpec}
+  ${disk.node.path?right_pad(14)} PV disk ${disk.xmSpec}
 </#list>
 
 This bundle:
@@ -29,7 +27,7 @@ This bundle:
   SHA256SUMS                        check the copy first: sha256sum -c SHA256SUMS
   guest/                            copy into the guest; install-guest.sh applies it
   guest/install-guest.sh            installs the driver and merges the files below
-  guest/etc/...                     modules.conf, rc.d/rc.local, <#if guest.moduleLoading == "rc.modules">rc.modules, </#if>fstab
+  guest/etc/...                     modules.conf, rc.d/rc.local, <#if guest.rcModules>rc.modules, </#if>fstab
   guest/boot/grub/grub.conf         the kernel entry<#if guest.noapic> with noapic</#if>
   guest/usr/local/sbin/xenpv-mknod  creates the PV disks' device nodes
   guest/usr/local/sbin/xenpv-verify checks drivers, nodes, partitions and mounts
@@ -80,12 +78,12 @@ This bundle:
 
    Then append, once, the plugin's block of each file (from its "# BEGIN xenpv-maven-plugin
    block" line to its "# END" line) to the guest's own file. First comment out the lines the
-   blocks replace: any other "alias" line for<#list guest.networks as network> ${network.interfaceName}</#list> in /etc/modules.conf<#if guest.partitions?has_content>, and
-   any /etc/fstab line for<#list guest.partitions as partition> ${partition.node.path}<#if !partition.swap> or ${partition.mountPoint}</#if><#sep>,</#list></#if>.
+   blocks replace: any other "alias" line for<#list guest.pvInterfaces as interface> ${interface}</#list> in /etc/modules.conf<#if guest.partitions?has_content>, and
+   any /etc/fstab line for<#list guest.partitions as partition> ${partition.fstabClaims?join(" or ")}<#sep>,</#list></#if>.
 
 <@markedBlock file="etc/modules.conf" target="/etc/modules.conf"/>
 <@markedBlock file="etc/rc.d/rc.local" target="/etc/rc.d/rc.local"/>
-<#if guest.moduleLoading == "rc.modules">
+<#if guest.rcModules>
     test -e /etc/rc.modules || echo '#!/bin/sh' > /etc/rc.modules
 <@markedBlock file="etc/rc.modules" target="/etc/rc.modules"/>
     chmod 755 /etc/rc.modules
@@ -95,21 +93,21 @@ This bundle:
     cp usr/local/sbin/xenpv-mknod usr/local/sbin/xenpv-verify /usr/local/sbin/
     chmod 755 /usr/local/sbin/xenpv-mknod /usr/local/sbin/xenpv-verify
     /usr/local/sbin/xenpv-mknod
-<#list mounted as partition>
+<#list guest.mounts as partition>
     mkdir -p ${sh(partition.mountPoint)}
     mount ${sh(partition.node.path)} ${sh(partition.mountPoint)}
 </#list>
-<#list swaps as partition>
+<#list guest.swaps as partition>
     swapon ${sh(partition.node.path)}
 </#list>
 
-<#if guest.moduleLoading == "rc.modules">
-   /etc/rc.modules loads xen-platform-pci and xen-vbd and creates the device nodes at boot,
+<#if guest.rcModules>
+   /etc/rc.modules loads ${guest.blockModules?join(" and ")} and creates the device nodes at boot,
    before rc.sysinit checks and mounts the file systems in /etc/fstab; /etc/rc.local loads
-   xen-vbd only if that has not happened.
+   them only if that has not happened.
 
 <#else>
-   /etc/rc.local loads xen-platform-pci and xen-vbd, creates the device nodes and mounts the
+   /etc/rc.local loads ${guest.blockModules?join(" and ")}, creates the device nodes and mounts the
    PV file systems at the end of boot; their fstab lines say noauto and pass 0 because
    rc.sysinit checks and mounts file systems before rc.local runs.
 
@@ -161,7 +159,7 @@ This bundle:
 
 6. [guest] Finish and check
 
-   The boot has loaded the driver<#if guest.moduleLoading == "rc.modules"> and mounted the PV file systems</#if>. Run the install
+   The boot has loaded the driver<#if guest.rcModules> and mounted the PV file systems</#if>. Run the install
    again, without --offline: it loads what is missing, creates the device nodes, mounts the
    file systems and runs xenpv-verify.
 
@@ -174,18 +172,18 @@ This bundle:
 
 <#if guest.nodes?has_content>
    shows these lines (the #blocks column between minor and name depends on the disk's size;
-   202 is the major of xvd in /proc/devices). The kernel names each entry after Xen's vdev,
+   ${guest.blockMajor} is the major of ${guest.blockDeviceName} in /proc/devices). The kernel names each entry after Xen's vdev,
    so a name may differ from its /dev node: only the major and minor must match.
 
 <#list guest.nodes as node>
-    202 ${node.minor?left_pad(5)}  <#if node.kernelName != node.name>${node.kernelName?right_pad(8)}(/dev/${node.name})<#else>${node.kernelName}</#if>
+    ${guest.blockMajor} ${node.minor?left_pad(5)}  <#if node.renamed>${node.kernelName?right_pad(8)}(${node.path})<#else>${node.kernelName}</#if>
 </#list>
 
 </#if>
-<#if mounted?has_content>
-    df<#list mounted as partition> ${sh(partition.mountPoint)}</#list>
+<#if guest.mounts?has_content>
+    df<#list guest.mounts as partition> ${sh(partition.mountPoint)}</#list>
 
-   lists<#list mounted as partition> ${partition.node.path} on ${partition.mountPoint}<#sep>,</#list>.
+   lists<#list guest.mounts as partition> ${partition.node.path} on ${partition.mountPoint}<#sep>,</#list>.
 
 </#if>
     /usr/local/sbin/xenpv-verify

@@ -1,3 +1,4 @@
+<#import "/include/script-prelude.ftl" as script>
 #!/bin/sh
 # install-guest.sh: moves the RHEL 3 guest ${comment(guest.name)} onto the para-virtualized (PV) disk and
 # network drivers (procedure steps 2-4 and 8-13), or with --uninstall puts its files back.
@@ -17,7 +18,7 @@
 # shellcheck disable=SC2317
 program=install-guest.sh
 guest_name=${sh(guest.name)}
-guest_machine=${sh(guest.arch.unameMachine())}
+guest_machine=${sh(guest.unameMachine)}
 kernel_release=${sh(guest.kernelRelease)}
 driver_rpm_pattern=${sh(guest.driverRpm)}
 driver_subdirectory=${sh(guest.driverSubdirectory)}
@@ -27,7 +28,7 @@ block_end=${sh(guest.blockEnd)}
 replaced_mark=${sh(guest.replacedMark)}
 # One per line: the interfaces whose modules.conf alias the block sets, and the devices and
 # mount points whose fstab lines it replaces.
-pv_interfaces=${sh(guest.networks?map(network -> network.interfaceName)?join("\n"))}
+pv_interfaces=${sh(guest.pvInterfaces?join("\n"))}
 fstab_claims=${sh(guest.fstabClaims?join("\n"))}
 
 # each_module COMMAND...: runs COMMAND MODULE for every PV driver, in the order they must load.
@@ -40,7 +41,7 @@ each_module() {
 # each_mount COMMAND...: runs COMMAND NODE MOUNT-POINT FS-TYPE OPTIONS for every PV file system.
 each_mount() {
     :
-<#list guest.partitions?filter(partition -> !partition.swap) as partition>
+<#list guest.mounts as partition>
     "$@" ${sh(partition.node.path)} ${sh(partition.mountPoint)} ${sh(partition.fsType)} ${sh(partition.options)} || return 1
 </#list>
 }
@@ -48,7 +49,7 @@ each_mount() {
 # each_swap COMMAND...: runs COMMAND NODE for every PV swap partition.
 each_swap() {
     :
-<#list guest.partitions?filter(partition -> partition.swap) as partition>
+<#list guest.swaps as partition>
     "$@" ${sh(partition.node.path)} || return 1
 </#list>
 }
@@ -58,7 +59,7 @@ each_swap() {
 each_file() {
     "$@" /etc/modules.conf || return 1
     "$@" /etc/rc.local || return 1
-<#if guest.moduleLoading == "rc.modules">
+<#if guest.rcModules>
     "$@" /etc/rc.modules || return 1
 </#if>
     "$@" /etc/fstab || return 1
@@ -85,59 +86,15 @@ desired() {
     esac
 }
 
-usage() {
-    cat <<EOF
-usage: $program [--root DIR] [--offline] [--dry-run] [--uninstall]
-  --root DIR   apply to the guest root mounted at DIR (an image); the declared
-               kernel and architecture stand in for uname
-  --offline    load no module, create no device node, mount nothing
-  --dry-run    print what would change, as unified diffs; change nothing
-  --uninstall  put every file back as it was before the install
-exit status: 0 ok, 1 a step failed (the message names it), 2 usage
-EOF
-}
-
-usage_error() {
-    echo "$program: $1" >&2
-    usage >&2
-    exit 2
-}
-
-log() {
-    echo "$program: $*"
-}
-
-# fail STEP MESSAGE: stops the run; everything done so far is complete and kept.
-fail() {
-    echo "$program: step $1 failed: $2" >&2
-    exit 1
-}
-
-root=
-offline=no
-dry_run=no
-uninstall=no
-while [ $# -gt 0 ]; do
-    case $1 in
-        --root)
-            [ $# -ge 2 ] || usage_error "--root needs a folder"
-            root=$2
-            shift
-            ;;
-        --root=*) root=${1#--root=} ;;
-        --offline) offline=yes ;;
-        --dry-run) dry_run=yes ;;
-        --uninstall) uninstall=yes ;;
-        -h | --help) usage; exit 0 ;;
-        *) usage_error "unknown argument: $1" ;;
-    esac
-    shift
-done
-if [ -n "$root" ]; then
-    [ -d "$root" ] || usage_error "--root $root is not a folder"
-    root=$(cd "$root" && pwd) || usage_error "cannot enter $root"
-    [ "$root" != / ] || root=
-fi
+</#noparse>
+<@script.prelude
+    rootHelp=["apply to the guest root mounted at DIR (an image); the declared",
+        "kernel and architecture stand in for uname"]
+    switches=[
+        {"flag": "--offline", "variable": "offline", "help": "load no module, create no device node, mount nothing"},
+        {"flag": "--dry-run", "variable": "dry_run", "help": "print what would change, as unified diffs; change nothing"},
+        {"flag": "--uninstall", "variable": "uninstall", "help": "put every file back as it was before the install"}]/>
+<#noparse>
 
 # The bundle's guest folder: the generated files that the merges take their blocks from.
 here=$(cd "$(dirname "$0")" && pwd) || fail preflight "cannot find the bundle folder of $0"
@@ -511,7 +468,7 @@ install() {
     install_file /etc/modules.conf
     install_file /etc/rc.local
 </#noparse>
-<#if guest.moduleLoading == "rc.modules">
+<#if guest.rcModules>
     install_file /etc/rc.modules
 </#if>
 <#noparse>

@@ -11,7 +11,7 @@ exit 0
 root=${r"${XENPV_ROOT:-}"}
 major=$(awk -v name=${sh(guest.blockDeviceName)} '$2 == name { print $1 }' "$root/proc/devices")
 if [ -z "$major" ]; then
-    echo "xenpv-mknod: no ${guest.blockDeviceName} block device in $root/proc/devices: load the PV block driver first (insmod xen-vbd.o)" >&2
+    echo "xenpv-mknod: no ${guest.blockDeviceName} block device in $root/proc/devices: load the PV block driver first (insmod ${guest.blockModule}.o)" >&2
     exit 1
 fi
 

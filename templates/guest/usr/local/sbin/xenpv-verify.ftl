@@ -85,7 +85,7 @@ listed() {
 listed ${sh(node.name)} ${node.minor}
 </#list>
 
-<#if guest.partitions?filter(partition -> !partition.swap)?has_content>
+<#if guest.mounts?has_content>
 # mounted NODE MOUNT-POINT: /proc/mounts shows a file system on MOUNT-POINT, from NODE.
 mounted() {
     mounted_from=$(field "$root/proc/mounts" 2 "$root$2" 1)
@@ -93,7 +93,7 @@ mounted() {
 }
 </#if>
 
-<#if guest.partitions?filter(partition -> partition.swap)?has_content>
+<#if guest.swaps?has_content>
 # swap NODE: /proc/swaps lists NODE.
 swap() {
     row swap "$1" "in use" "$(present "in use" "$(field "$root/proc/swaps" 1 "$root$1" 1)")"

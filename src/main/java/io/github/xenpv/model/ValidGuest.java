@@ -1,27 +1,32 @@
 package io.github.xenpv.model;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * A guest that passed every rule, with every default applied. The derived values the files need
- * (kernel release, module paths, device nodes, xm settings) are computed here, once, so that
- * templates only lay them out.
+ * A guest that passed every rule, with every default applied and its xm config computed. The
+ * derived values the files need (kernel release, module paths, device nodes, mounts, where boot
+ * loads the drivers) are computed here, once, so that templates only lay them out.
  *
  * <p>{@code uuid} and {@code dom0Release} are {@code null} when the POM gives none.
  */
 public record ValidGuest(String name, Arch arch, String kernel, KernelVariant kernelVariant, String driverRelease,
         String driverRpm, int memory, int vcpus, String uuid, Dom0Arch dom0Arch, String dom0Release, boolean noapic,
         ModuleLoading moduleLoading, ValidBootDisk bootDisk, List<ValidNetwork> networks, List<ValidDisk> disks,
-        GrubEntry grub, List<String> fstabBase, List<String> modulesConfBase, List<XmSetting> extraConfig) {
+        GrubEntry grub, List<String> fstabBase, List<String> modulesConfBase, List<XmSetting> extraConfig,
+        List<XmSetting> xmConfig) {
+
+    /** The PV block driver. */
+    public static final String BLOCK_DRIVER = "xen-vbd";
+
+    /** The PV network driver, which modules.conf aliases every PV interface to. */
+    public static final String NIC_DRIVER = "xen-vnif";
 
     /** The driver modules in the order the procedure loads them: the platform device first. */
-    public static final List<String> PV_MODULES = List.of("xen-platform-pci", "xen-balloon", "xen-vbd", "xen-vnif");
+    public static final List<String> PV_MODULES = List.of("xen-platform-pci", "xen-balloon", BLOCK_DRIVER, NIC_DRIVER);
 
     /** What boot must load before file systems on PV disks are checked: the platform device, then the block driver. */
-    public static final List<String> BLOCK_MODULES = List.of("xen-platform-pci", "xen-vbd");
-
-    /** The Xen name of the PV block device in {@code /proc/devices}. */
-    public static final String BLOCK_DEVICE_NAME = "xvd";
+    public static final List<String> BLOCK_MODULES = List.of("xen-platform-pci", BLOCK_DRIVER);
 
     public ValidGuest {
         networks = List.copyOf(networks);
@@ -29,6 +34,7 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
         fstabBase = List.copyOf(fstabBase);
         modulesConfBase = List.copyOf(modulesConfBase);
         extraConfig = List.copyOf(extraConfig);
+        xmConfig = List.copyOf(xmConfig);
     }
 
     /** What {@code uname -r} prints on the guest, e.g. {@code 2.4.21-52.ELsmp}. */
@@ -57,21 +63,41 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
         return BLOCK_MODULES;
     }
 
-    public String blockDeviceName() {
-        return BLOCK_DEVICE_NAME;
+    /**
+     * Whether the bundle has {@code /etc/rc.modules}, which rc.sysinit runs before it checks and
+     * mounts file systems: there boot loads the block driver and creates the nodes, and rc.local
+     * loads the same modules again only if that did not happen. Without it ({@code moduleLoading}
+     * rc.local) rc.local loads them, creates the nodes and mounts the PV file systems itself.
+     */
+    public boolean rcModules() {
+        return moduleLoading == ModuleLoading.RC_MODULES;
     }
 
     /** Every device node the guest needs, disk by disk: the whole disk, then its partitions. */
     public List<DeviceNode> nodes() {
         return disks.stream()
-                .flatMap(disk -> java.util.stream.Stream.concat(java.util.stream.Stream.of(disk.node()),
-                        disk.partitions().stream().map(ValidPartition::node)))
+                .flatMap(disk -> Stream.concat(Stream.of(disk.node()), disk.partitions().stream().map(ValidPartition::node)))
                 .toList();
     }
 
     /** Every partition of every PV disk, in declaration order: the guest's PV fstab entries. */
     public List<ValidPartition> partitions() {
-        return disks.stream().flatMap(disk -> disk.partitions().stream()).toList();
+        return ValidDisk.allPartitions(disks);
+    }
+
+    /** The PV partitions that hold file systems, in declaration order: what is mounted. */
+    public List<ValidPartition> mounts() {
+        return partitions().stream().filter(partition -> !partition.swap()).toList();
+    }
+
+    /** The PV swap partitions, in declaration order: what swapon enables. */
+    public List<ValidPartition> swaps() {
+        return partitions().stream().filter(ValidPartition::swap).toList();
+    }
+
+    /** The guest's PV interfaces ({@code eth0}, ...): their modules.conf aliases belong to the plugin's block. */
+    public List<String> pvInterfaces() {
+        return ValidNetwork.interfaceNames(networks);
     }
 
     /**
@@ -80,28 +106,16 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
      * device only; {@code swap} is every swap line's mount point.
      */
     public List<String> fstabClaims() {
-        return partitions().stream().flatMap(partition -> partition.fstabClaims().stream()).toList();
+        return ValidPartition.fstabClaims(partitions());
     }
 
-    /**
-     * The line that opens the plugin's block in a guest file (modules.conf, rc.local, rc.modules,
-     * fstab). The install script merges and removes exactly what lies between it and {@link #blockEnd()}.
-     */
+    /** The line that opens the plugin's block in this guest's files. */
     public String blockBegin() {
-        return "# BEGIN xenpv-maven-plugin block, guest " + name;
+        return BaseFiles.blockBegin(name);
     }
 
+    /** The line that closes the plugin's block in this guest's files. */
     public String blockEnd() {
-        return "# END xenpv-maven-plugin block, guest " + name;
-    }
-
-    /** The prefix of a base line the plugin commented out because a PV entry replaces it. */
-    public String replacedMark() {
-        return GuestValidator.REPLACED_MARK;
-    }
-
-    /** The xm domain config, in the order it is written: the plugin's settings, then {@code extraConfig}. */
-    public List<XmSetting> xmConfig() {
-        return XmConfig.settings(this);
+        return BaseFiles.blockEnd(name);
     }
 }

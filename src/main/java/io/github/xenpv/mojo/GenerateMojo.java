@@ -27,7 +27,7 @@ public class GenerateMojo extends AbstractXenpvMojo {
                     + " unchanged, " + report.removed() + " removed");
             logWrites(report);
         } catch (RenderException | ForeignFileException e) {
-            throw new MojoFailureException("xenpv: " + e.getMessage());
+            throw new MojoFailureException("xenpv: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("xenpv: could not write the bundles to " + outputDirectory() + ": "
                     + e.getMessage(), e);

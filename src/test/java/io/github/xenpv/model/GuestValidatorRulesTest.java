@@ -309,7 +309,7 @@ class GuestValidatorRulesTest {
     void twoGuestsWhoseDerivedMacsCollideAreToldToDeclareOne() {
         // the derived MAC hashes name and index: an equal hash needs the same name, so force it
         Guest seed = SeedGuest.declaration();
-        seed.getNetworks().get(0).setMac(GuestValidator.derivedMac("rhel3_32_fv", 0));
+        seed.getNetworks().get(0).setMac(ValidNetwork.derivedMac("rhel3_32_fv", 0));
         Guest other = SeedGuest.declaration();
         renameAway(other);
         other.getNetworks().get(0).setMac(null);

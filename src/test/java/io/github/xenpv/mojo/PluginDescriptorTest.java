@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +34,7 @@ class PluginDescriptorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"validate, validate", "generate, generate-resources"})
+    @CsvSource({"validate, validate", "generate, generate-resources", "bundle, package"})
     void goalsBindToTheirPhaseAndAreThreadSafe(String goal, String phase) {
         Element mojo = mojo(goal);
         assertEquals(phase, text(mojo, "phase"));
@@ -41,7 +42,7 @@ class PluginDescriptorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"validate", "generate"})
+    @CsvSource({"validate", "generate", "bundle"})
     void sharedParametersAreSetByTheirProperties(String goal) {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("guest", "${xenpv.guest}|");
@@ -49,6 +50,11 @@ class PluginDescriptorTest {
         expected.put("skip", "${xenpv.skip}|false");
         expected.put("templatesDirectory", "${xenpv.templatesDirectory}|${project.basedir}/src/main/xenpv");
         expected.put("allowOutsideTarget", "${xenpv.allowOutsideTarget}|false");
+        assertParameters(goal, expected);
+    }
+
+    /** Each parameter's expression and default value, as {@code expression|default}. */
+    private static void assertParameters(String goal, Map<String, String> expected) {
         Element configuration = (Element) mojo(goal).getElementsByTagName("configuration").item(0);
         expected.forEach((name, expression) -> {
             Element parameter = (Element) configuration.getElementsByTagName(name).item(0);
@@ -63,23 +69,40 @@ class PluginDescriptorTest {
     @ParameterizedTest
     @CsvSource({"validate", "generate", "bundle"})
     void guestsIsDocumentedButNotRequired(String goal) {
-        Element guests = parameter(goal, "guests");
-        assertEquals("java.util.List", text(guests, "type"));
-        assertEquals("false", text(guests, "required"));
-        assertEquals("true", text(guests, "editable"));
-        assertTrue(text(guests, "description").startsWith("The guests to move onto the PV drivers, one <guest> each"),
-                text(guests, "description"));
+        Element mojo = mojo(goal);
+        assertEquals("java.util.List", parameter(mojo, "guests", "type"));
+        assertEquals("false", parameter(mojo, "guests", "required"));
+        assertEquals("true", parameter(mojo, "guests", "editable"));
+        assertTrue(parameter(mojo, "guests", "description").startsWith(
+                "The guests to move onto the PV drivers, one <guest> each"), parameter(mojo, "guests", "description"));
     }
 
-    private static Element parameter(String goal, String name) {
-        NodeList parameters = mojo(goal).getElementsByTagName("parameter");
+    /** A child element of the parameter named {@code name} in the mojo's parameter list. */
+    private static String parameter(Element mojo, String name, String child) {
+        NodeList parameters = ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
         for (int i = 0; i < parameters.getLength(); i++) {
             Element parameter = (Element) parameters.item(i);
             if (name.equals(text(parameter, "name"))) {
-                return parameter;
+                return text(parameter, child);
             }
         }
-        throw new AssertionError("no parameter " + name + " in goal " + goal);
+        throw new AssertionError("no parameter " + name);
+    }
+
+    @Test
+    void bundleParametersAreSetByTheirPropertiesAndTheProjectsOwn() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("formats", "${xenpv.formats}|tar.gz");
+        expected.put("attach", "${xenpv.attach}|true");
+        expected.put("outputTimestamp", "|${project.build.outputTimestamp}");
+        expected.put("buildDirectory", "|${project.build.directory}");
+        expected.put("finalName", "|${project.build.finalName}");
+        assertParameters("bundle", expected);
+        Element mojo = mojo("bundle");
+        assertEquals("true", text(mojo, "requiresProject"), "bundle archives a project's output");
+        for (String readonly : List.of("buildDirectory", "finalName", "project")) {
+            assertEquals("false", parameter(mojo, readonly, "editable"), readonly + " is read-only");
+        }
     }
 
     private static Element mojo(String goal) {

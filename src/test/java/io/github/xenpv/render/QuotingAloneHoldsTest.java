@@ -18,6 +18,7 @@ import io.github.xenpv.model.ValidDisk;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.ValidNetwork;
 import io.github.xenpv.model.ValidPartition;
+import io.github.xenpv.model.XmConfig;
 import io.github.xenpv.model.XmSetting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,19 +61,22 @@ class QuotingAloneHoldsTest {
 
     static ValidGuest hostileGuest(ModuleLoading loading, boolean withDisks) {
         List<ValidDisk> disks = withDisks ? List.of(new ValidDisk(0, hostile("source"), hostile("device"),
-                new DeviceNode(hostile("disk"), 0), hostile("access"), List.of(
-                        new ValidPartition(1, new DeviceNode(hostile("partition"), 1), hostile("mountPoint"), hostile("fsType"),
-                                hostile("options"), 1, 2),
-                        new ValidPartition(2, new DeviceNode(hostile("swap"), 2), ValidPartition.SWAP, ValidPartition.SWAP,
-                                hostile("swapOptions"), 0, 0)))) : List.of();
+                new DeviceNode(hostile("disk"), 0, hostile("kernelDisk")), hostile("access"), List.of(
+                        new ValidPartition(1, new DeviceNode(hostile("partition"), 1, hostile("kernelPartition")),
+                                hostile("mountPoint"), hostile("fsType"), hostile("options"), 1, 2),
+                        new ValidPartition(2, new DeviceNode(hostile("swap"), 2, hostile("kernelSwap")), ValidPartition.SWAP,
+                                ValidPartition.SWAP, hostile("swapOptions"), 0, 0)))) : List.of();
+        ValidBootDisk bootDisk = new ValidBootDisk(hostile("bootSource"), hostile("bootDevice"));
+        List<ValidNetwork> networks = List.of(new ValidNetwork(0, hostile("mac"), false, hostile("bridge")));
+        List<XmSetting> extraConfig = List.of(new XmSetting("keymap", hostile("extraConfig")));
+        List<XmSetting> xmConfig = XmConfig.settings(new XmConfig.Domain(hostile("name"), hostile("uuid"), Dom0Arch.X86_64,
+                512, 1, bootDisk, networks, disks), extraConfig);
         return new ValidGuest(hostile("name"), Arch.X86_64, hostile("kernel"), KernelVariant.SMP, hostile("driverRelease"),
                 hostile("driverRpm"), 512, 1, hostile("uuid"), Dom0Arch.X86_64, hostile("dom0Release"), true, loading,
-                new ValidBootDisk(hostile("bootSource"), hostile("bootDevice")),
-                List.of(new ValidNetwork(0, hostile("mac"), false, hostile("bridge"))), disks,
+                bootDisk, networks, disks,
                 new GrubEntry(hostile("title"), hostile("root"), hostile("kernelPath"), hostile("initrdPath"),
                         List.of(hostile("kernelArg"))),
-                List.of(hostile("fstabBase")), List.of(hostile("modulesConfBase")),
-                List.of(new XmSetting("keymap", hostile("extraConfig"))));
+                List.of(hostile("fstabBase")), List.of(hostile("modulesConfBase")), extraConfig, xmConfig);
     }
 
     @TempDir
@@ -118,6 +122,7 @@ class QuotingAloneHoldsTest {
         parses(script);
         run(script);
         assertEquals(List.of(List.of("insmod", "/lib/modules/" + UNAME_R + "/extra/xenpv/" + hostile("driverRelease")
+                + "/xen-platform-pci.o"), List.of("insmod", "/lib/modules/" + UNAME_R + "/extra/xenpv/" + hostile("driverRelease")
                 + "/xen-vbd.o")), calls("insmod"));
         assertEquals(List.of(List.of("touch", "/var/lock/subsys/local")), calls("touch"));
     }
