@@ -1,7 +1,6 @@
 package io.github.xenpv.mojo;
 
 import io.github.xenpv.bundle.BundleWriter;
-import io.github.xenpv.model.Declaration;
 import io.github.xenpv.model.DeclarationReader;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.Problem;
@@ -113,16 +112,9 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
             return;
         }
         ExpressionEvaluator evaluator = session == null ? null : new PluginParameterExpressionEvaluator(session, mojoExecution);
-        List<Problem> errors = new ArrayList<>(new PomConfiguration(project, mojoExecution).unknownElements());
-        if (guestDeclaredHere) {
-            errors.add(new Problem("guest", "holds elements, but <guest> here is the name of the one guest to build ("
-                    + PropertyNames.GUEST + "): declare each guest inside <guests>"));
-        }
-        guest = ConfigurationTree.evaluate(guestDeclaredHere ? null : guest, "guest", evaluator);
-        OutputDirectoryGuard.check(outputDirectory, basedir, buildDirectory, allowOutsideTarget).ifPresent(errors::add);
-        Declaration declaration = DeclarationReader.read(guestsElement == null ? null
-                : ConfigurationTree.of(guestsElement, evaluator));
-        Validation validation = declaration.validate();
+        List<Problem> errors = configurationProblems(evaluator);
+        Validation validation = DeclarationReader.read(guestsElement == null ? null
+                : ConfigurationTree.of(guestsElement, evaluator)).validate();
         errors.addAll(validation.errors());
         for (Problem warning : validation.warnings()) {
             if (isSelected(warning)) {
@@ -135,6 +127,21 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
         declared = new LinkedHashSet<>();
         validation.guests().forEach(valid -> declared.add(valid.name()));
         execute(selected(validation.guests()));
+    }
+
+    /**
+     * What is wrong around the guests: elements no goal takes, a guest declared as {@code <guest>},
+     * an output directory the bundles may not have. Evaluates the {@code guest} filter on the way.
+     */
+    private List<Problem> configurationProblems(ExpressionEvaluator evaluator) throws MojoFailureException {
+        List<Problem> problems = new ArrayList<>(new PomConfiguration(project, mojoExecution).unknownElements());
+        if (guestDeclaredHere) {
+            problems.add(new Problem("guest", "holds elements, but <guest> here is the name of the one guest to build ("
+                    + PropertyNames.GUEST + "): declare each guest inside <guests>"));
+        }
+        guest = ConfigurationTree.evaluate(guestDeclaredHere ? null : guest, "guest", evaluator);
+        OutputDirectoryGuard.check(outputDirectory, basedir, buildDirectory, allowOutsideTarget).ifPresent(problems::add);
+        return problems;
     }
 
     /** Runs the goal on the checked guests that {@code guest} selects. */
