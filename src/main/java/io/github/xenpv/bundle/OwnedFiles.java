@@ -284,8 +284,9 @@ final class OwnedFiles {
 
     /** Everything in the folder but its folders and {@code ours}, relative and sorted: what the plugin did not write. */
     private List<String> foreign(Set<String> ours) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(path -> !Files.isDirectory(path, NO_FOLLOW))
+        // find hands over the attributes the walk read anyway (of a link itself, not its target)
+        try (Stream<Path> walk = Files.find(folder, Integer.MAX_VALUE, (path, attributes) -> !attributes.isDirectory())) {
+            return walk
                     .map(path -> folder.relativize(path).toString().replace(folder.getFileSystem().getSeparator(), "/"))
                     .filter(path -> !ours.contains(path))
                     .sorted()
