@@ -9,13 +9,13 @@ touch /var/lock/subsys/local
 
 ${comment(guest.blockBegin)}
 <#if guest.rcModules>
-# Load the PV block driver (procedure step 4) if /etc/rc.modules has not.
-<@boot.loadModules guest.blockModules/>
+# Load the PV drivers (procedure step 4) if /etc/rc.modules has not.
+<@boot.loadModules guest.bootModules/>
 <#else>
-# Load the PV block driver, create its nodes and mount its file systems
+# Load the PV drivers, create the nodes and mount the PV file systems
 # (procedure steps 4, 9, 11). fstab marks them noauto: boot mounts file systems before this runs.
-<@boot.loadModules guest.blockModules/>
-/usr/local/sbin/xenpv-mknod
+<@boot.loadModules guest.bootModules/>
+${sh(guest.nodeScript)}
 <#list guest.partitions as partition>
 <#if partition.swap>
 grep -q ^${sh(partition.node.path)}' ' /proc/swaps || swapon ${sh(partition.node.path)}

@@ -14,8 +14,12 @@ final class CrossGuestCheck {
     private final Problems problems;
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> macs = new HashMap<>();
-    private final Map<String, String> uuids = new HashMap<>();
+    private final Map<String, UuidUse> uuids = new HashMap<>();
     private final Map<String, SourceUse> sources = new HashMap<>();
+
+    /** Which guest has a UUID, and whether the plugin derived it from the guest's name. */
+    private record UuidUse(String element, boolean derived) {
+    }
 
     /** Where a guest uses a disk source, and whether it writes to it. */
     private record SourceUse(String element, boolean writable) {
@@ -38,9 +42,23 @@ final class CrossGuestCheck {
                     : "the MAC is already used; two NICs on one bridge must not share it");
         }
         if (guest.uuid() != null) {
-            problems.unique(uuids, guest.uuid(), path + "/uuid", "xm refuses to start a second domain with the same UUID");
+            uuid(path + "/uuid", guest.uuid(), guest.uuidDerived());
         }
         sources(path, guest);
+    }
+
+    /**
+     * UUIDs are unique, declared or derived. Two derived ones are equal only for equal names,
+     * which the name rule already reports.
+     */
+    private void uuid(String element, String uuid, boolean derived) {
+        UuidUse first = uuids.putIfAbsent(uuid, new UuidUse(element, derived));
+        if (first == null || derived && first.derived()) {
+            return;
+        }
+        problems.error(element, "'" + uuid + "' is also at " + first.element() + (first.derived() ? " (derived from the name)" : "")
+                + ": " + (derived ? "the UUID derived from this guest's name is taken; declare <uuid> for this guest"
+                        : "xm refuses to start a second domain with the same UUID"));
     }
 
     /**

@@ -20,6 +20,9 @@ final class GuestCheck {
     /** RHEL 3 Update 9, the first kernel the PV drivers support. */
     static final int FIRST_SUPPORTED_KERNEL_BUILD = 50;
 
+    /** The kernel Red Hat built kmod-xenpv for (procedure step 3: /lib/modules/2.4.21-52.EL[%kvariant]/extra/xenpv). */
+    static final String DEFAULT_DRIVER_KERNEL = "2.4.21-52.EL";
+
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern KERNEL = Pattern.compile("2\\.4\\.21-([0-9]{1,4})\\.EL");
     private static final Pattern KERNEL_WITH_VARIANT = Pattern.compile("2\\.4\\.21-[0-9]{1,4}\\.EL(smp|hugemem)");
@@ -54,6 +57,7 @@ final class GuestCheck {
     /** What other guests must not share, as far as it checked out (null or empty otherwise). */
     private String name;
     private String uuid;
+    private boolean uuidDerived;
     private ValidBootDisk bootDisk;
     private List<ValidNetwork> networks = List.of();
     private List<ValidDisk> disks = List.of();
@@ -70,8 +74,13 @@ final class GuestCheck {
         return name;
     }
 
+    /** The declared UUID, or the one derived from the name; null when neither checked out. */
     String uuid() {
         return uuid;
+    }
+
+    boolean uuidDerived() {
+        return uuidDerived;
     }
 
     ValidBootDisk bootDisk() {
@@ -92,7 +101,10 @@ final class GuestCheck {
                 "must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit; "
                         + "it names the Xen domain and /etc/xen/<name>");
         Arch arch = arch();
-        String kernel = kernel();
+        String kernel = kernelRelease(path + "/kernel", guest.getKernel(), null, "the release of the RHEL 3 kernel the "
+                + "guest runs");
+        String driverKernel = kernelRelease(path + "/driverKernel", guest.getDriverKernel(), DEFAULT_DRIVER_KERNEL,
+                "the kernel release the kmod-xenpv RPM was built for");
         KernelVariant variant = values.choice(path + "/kernelVariant", guest.getKernelVariant(), KernelVariant.class,
                 KernelVariant.UP, "the kernel flavour: empty (uniprocessor), smp or hugemem");
         if (variant == KernelVariant.HUGEMEM && arch != null && arch != Arch.I686) {
@@ -115,9 +127,15 @@ final class GuestCheck {
         int vcpus = values.number(path + "/vcpus", guest.getVcpus(), 1, 1, 32, "virtual CPUs");
         String declaredUuid = values.optional(path + "/uuid", guest.getUuid(), UUID, null,
                 "must be a UUID in RFC 4122 text form, e.g. 6ba7b810-9dad-11d1-80b4-00c04fd430c8");
-        uuid = declaredUuid == null ? null : declaredUuid.toLowerCase(Locale.ROOT);
+        uuidDerived = declaredUuid == null && Values.text(guest.getUuid()) == null;
+        if (uuidDerived) {
+            uuid = name == null ? null : DomainUuid.derived(name);
+        } else {
+            uuid = declaredUuid == null ? null : declaredUuid.toLowerCase(Locale.ROOT);
+        }
         Dom0Arch dom0Arch = values.choice(path + "/dom0Arch", guest.getDom0Arch(), Dom0Arch.class, Dom0Arch.X86_64,
                 "the host's architecture: x86_64 or i386");
+        dom0RunsGuest(dom0Arch, arch);
         boolean noapic = values.flag(path + "/noapic", guest.getNoapic(), true);
         String dom0Release = dom0Release(noapic);
         ModuleLoading loading = values.choice(path + "/moduleLoading", guest.getModuleLoading(), ModuleLoading.class,
@@ -138,7 +156,8 @@ final class GuestCheck {
         }
         List<XmSetting> xmConfig = XmConfig.settings(
                 new XmConfig.Domain(name, uuid, dom0Arch, memory, vcpus, bootDisk, networks, disks), extraConfig);
-        return new ValidGuest(name, arch, kernel, variant, driverRelease, driverRpm, memory, vcpus, uuid, dom0Arch,
+        return new ValidGuest(name, arch, kernel, driverKernel, variant, driverRelease, driverRpm, memory, vcpus, uuid,
+                uuidDerived, dom0Arch,
                 dom0Release, noapic, loading, bootDisk, networks, disks, grub, fstabBase, modulesConfBase, extraConfig,
                 xmConfig);
     }
@@ -159,17 +178,23 @@ final class GuestCheck {
                 "the guest kernel's architecture: i686, athlon, ia32e or x86_64");
     }
 
-    private String kernel() {
-        String value = Values.text(guest.getKernel());
-        String element = path + "/kernel";
+    /**
+     * A RHEL 3 kernel release, {@code 2.4.21-<build>.EL} without its variant: the rule of both
+     * {@code kernel} and {@code driverKernel}. {@code fallback} null makes it required.
+     */
+    private String kernelRelease(String element, String declared, String fallback, String what) {
+        String value = Values.text(declared);
         if (value == null) {
-            problems.error(element, "is required: the guest's RHEL 3 kernel release, e.g. 2.4.21-52.EL");
-            return null;
+            if (fallback == null) {
+                problems.error(element, "is required: " + what + ", e.g. 2.4.21-52.EL");
+            }
+            return fallback;
         }
         Matcher variant = KERNEL_WITH_VARIANT.matcher(value);
+        String name = element.substring(element.lastIndexOf('/') + 1);
         if (variant.matches()) {
-            problems.error(element, "'" + value + "' includes the variant: write <kernel>"
-                    + value.substring(0, value.length() - variant.group(1).length()) + "</kernel> and <kernelVariant>"
+            problems.error(element, "'" + value + "' includes the variant: write <" + name + ">"
+                    + value.substring(0, value.length() - variant.group(1).length()) + "</" + name + "> and <kernelVariant>"
                     + variant.group(1) + "</kernelVariant>");
             return null;
         }
@@ -184,6 +209,15 @@ final class GuestCheck {
                     + "need Update 9 or later");
         }
         return value;
+    }
+
+    /** A 64-bit guest kernel needs a 64-bit hypervisor: reported at dom0Arch, naming arch too. */
+    private void dom0RunsGuest(Dom0Arch dom0Arch, Arch arch) {
+        if (dom0Arch != null && arch != null && !dom0Arch.runs(arch)) {
+            problems.error(path + "/dom0Arch", "'" + dom0Arch + "' cannot run this guest: " + path + "/arch is '" + arch
+                    + "', a 64-bit kernel, and a 32-bit hypervisor runs only 32-bit guests; use an x86_64 dom0, or an "
+                    + "i686 or athlon guest kernel");
+        }
     }
 
     private String dom0Release(boolean noapic) {
@@ -232,8 +266,20 @@ final class GuestCheck {
                         + "as interface names");
                 bridge = null;
             }
-            return mac == null || bridge == null ? null : new ValidNetwork(index, mac.toLowerCase(Locale.ROOT), derived, bridge);
+            VifType type = vifType(element + "/type", network.getType());
+            return mac == null || bridge == null || type == null ? null
+                    : new ValidNetwork(index, mac.toLowerCase(Locale.ROOT), derived, bridge, type);
         });
+    }
+
+    private VifType vifType(String element, String declared) {
+        if ("ioemu".equals(Values.text(declared))) {
+            problems.error(element, "'ioemu' gives the guest only an emulated NIC, which the PV driver never sees; leave "
+                    + "<type> out (the guide's vif) or write netfront (the PV NIC only)");
+            return null;
+        }
+        return values.choice(element, declared, VifType.class, VifType.TYPELESS,
+                "leave <type> out for the guide's vif, or write netfront for the PV NIC only");
     }
 
     private GrubEntry grub(String kernelRelease, boolean noapic) {

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A NIC, checked: {@code interfaceName} is what the guest calls it, and {@code macDerived} says
- * the plugin chose the MAC because the POM gave none.
+ * A NIC, checked: {@code interfaceName} is what the guest calls it, {@code macDerived} says the
+ * plugin chose the MAC because the POM gave none, and {@code type} is the vif's type.
  */
-public record ValidNetwork(int index, String mac, boolean macDerived, String bridge) {
+public record ValidNetwork(int index, String mac, boolean macDerived, String bridge, VifType type) {
 
     /** Xen's own prefix for MACs of virtual NICs: derived MACs stay inside it. */
     public static final String XEN_MAC_PREFIX = "00:16:3e";
@@ -40,8 +40,13 @@ public record ValidNetwork(int index, String mac, boolean macDerived, String bri
         return "eth" + index;
     }
 
-    /** The xm {@code vif} entry, without {@code type=ioemu} so the guest gets a PV NIC. */
+    /** The xm {@code vif} entry: never {@code type=ioemu}, so the guest gets a PV NIC; {@code type=netfront} when declared. */
     public String xmSpec() {
-        return "mac=" + mac + ",bridge=" + bridge;
+        return "mac=" + mac + ",bridge=" + bridge + type.vifOption();
+    }
+
+    /** Whether xend gives the guest the PV NIC only, on every version ({@code type=netfront}). */
+    public boolean pvOnly() {
+        return type == VifType.NETFRONT;
     }
 }

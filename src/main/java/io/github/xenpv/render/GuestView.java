@@ -18,8 +18,8 @@ import java.util.List;
  * This is the template API users rely on when they override a template; the README's data-model
  * tables list every property, and a test keeps the two in step.
  *
- * <p>{@code uuid} and {@code dom0Release} are {@code null} when the POM gives none (test with
- * {@code guest.uuid??}).
+ * <p>{@code dom0Release} is {@code null} when the POM gives none (test with
+ * {@code guest.dom0Release??}).
  */
 public record GuestView(
         String name,
@@ -28,13 +28,19 @@ public record GuestView(
         String kernel,
         String kernelVariant,
         String kernelRelease,
+        String driverKernel,
+        String driverKernelRelease,
         String driverRelease,
         String driverRpm,
+        List<String> driverPackages,
         String driverDirectory,
         String driverSubdirectory,
+        String moduleDirectory,
+        boolean copiesDriverTree,
         int memory,
         int vcpus,
         String uuid,
+        boolean uuidDerived,
         String dom0Arch,
         String deviceModel,
         String dom0Release,
@@ -42,7 +48,7 @@ public record GuestView(
         String moduleLoading,
         boolean rcModules,
         List<String> pvModules,
-        List<String> blockModules,
+        List<String> bootModules,
         String blockModule,
         String nicModule,
         String blockDeviceName,
@@ -61,6 +67,8 @@ public record GuestView(
         List<String> modulesConfBase,
         List<Setting> extraConfig,
         List<Setting> xmConfig,
+        String nodeScript,
+        String verifyScript,
         String blockBegin,
         String blockEnd,
         String replacedMark) {
@@ -70,7 +78,8 @@ public record GuestView(
     }
 
     /** A PV NIC. */
-    public record Network(int index, String mac, boolean macDerived, String bridge, String interfaceName, String xmSpec) {
+    public record Network(int index, String mac, boolean macDerived, String bridge, String type, boolean pvOnly,
+            String interfaceName, String xmSpec) {
     }
 
     /** A PV disk; {@code device} is Xen's vdev, {@code node} the guest's node for the whole disk. */
@@ -105,13 +114,19 @@ public record GuestView(
                 guest.kernel(),
                 guest.kernelVariant().suffix(),
                 guest.kernelRelease(),
+                guest.driverKernel(),
+                guest.driverKernelRelease(),
                 guest.driverRelease(),
                 guest.driverRpm(),
+                guest.driverPackages(),
                 guest.driverDirectory(),
                 guest.driverSubdirectory(),
+                guest.moduleDirectory(),
+                guest.copiesDriverTree(),
                 guest.memory(),
                 guest.vcpus(),
                 guest.uuid(),
+                guest.uuidDerived(),
                 guest.dom0Arch().toString(),
                 guest.dom0Arch().deviceModel(),
                 guest.dom0Release(),
@@ -119,7 +134,7 @@ public record GuestView(
                 guest.moduleLoading().toString(),
                 guest.rcModules(),
                 guest.pvModules(),
-                guest.blockModules(),
+                guest.bootModules(),
                 ValidGuest.BLOCK_DRIVER,
                 ValidGuest.NIC_DRIVER,
                 Xvd.NAME,
@@ -138,6 +153,8 @@ public record GuestView(
                 guest.modulesConfBase(),
                 settings(guest.extraConfig()),
                 settings(guest.xmConfig()),
+                guest.nodeScript(),
+                guest.verifyScript(),
                 guest.blockBegin(),
                 guest.blockEnd(),
                 BaseFiles.REPLACED_MARK);
@@ -149,7 +166,7 @@ public record GuestView(
 
     private static Network network(ValidNetwork network) {
         return new Network(network.index(), network.mac(), network.macDerived(), network.bridge(),
-                network.interfaceName(), network.xmSpec());
+                network.type().toString(), network.pvOnly(), network.interfaceName(), network.xmSpec());
     }
 
     private static Disk disk(ValidDisk disk) {

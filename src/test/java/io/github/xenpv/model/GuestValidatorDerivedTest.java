@@ -40,7 +40,8 @@ class GuestValidatorDerivedTest {
         assertEquals("kmod-xenpv*.rpm", guest.driverRpm());
         assertEquals(512, guest.memory());
         assertEquals(1, guest.vcpus());
-        assertNull(guest.uuid());
+        assertEquals(DomainUuid.derived("web"), guest.uuid());
+        assertTrue(guest.uuidDerived());
         assertEquals(Dom0Arch.X86_64, guest.dom0Arch());
         assertNull(guest.dom0Release());
         assertTrue(guest.noapic());
@@ -278,8 +279,8 @@ class GuestValidatorDerivedTest {
         upper.setBridge("br1");
         declared.setNetworks(List.of(new Network(), upper));
         List<ValidNetwork> networks = SeedGuest.validOnly(declared).networks();
-        assertEquals(new ValidNetwork(0, ValidNetwork.derivedMac("web", 0), true, "xenbr0"), networks.get(0));
-        assertEquals(new ValidNetwork(1, "00:16:3e:ab:cd:ef", false, "br1"), networks.get(1));
+        assertEquals(new ValidNetwork(0, ValidNetwork.derivedMac("web", 0), true, "xenbr0", VifType.TYPELESS), networks.get(0));
+        assertEquals(new ValidNetwork(1, "00:16:3e:ab:cd:ef", false, "br1", VifType.TYPELESS), networks.get(1));
     }
 
     @Test
@@ -361,8 +362,69 @@ class GuestValidatorDerivedTest {
     }
 
     @Test
-    void noUuidNoUuidSetting() {
-        assertFalse(SeedGuest.valid().xmConfig().stream().anyMatch(setting -> setting.key().equals("uuid")));
+    void withoutAUuidTheConfigGetsTheOneDerivedFromTheName() {
+        ValidGuest guest = SeedGuest.valid();
+        assertEquals(List.of(new XmSetting("uuid", "3e6e7e69-9eb9-5422-8b84-501452593cce")),
+                guest.xmConfig().stream().filter(setting -> setting.key().equals("uuid")).toList());
+        assertTrue(guest.uuidDerived());
+        assertEquals(guest.uuid(), SeedGuest.valid().uuid(), "the same name gives the same UUID on every build");
+        Guest renamed = SeedGuest.declaration();
+        renamed.setName("rhel3_64_fv2");
+        assertNotEquals(guest.uuid(), SeedGuest.validOnly(renamed).uuid());
+    }
+
+    @Test
+    void aNetfrontVifSaysSoAndTheDefaultVifHasNoType() {
+        Guest declared = SeedGuest.declaration();
+        Network second = new Network();
+        second.setMac("00:16:3e:00:00:01");
+        second.setType("netfront");
+        declared.getNetworks().add(second);
+        List<ValidNetwork> networks = SeedGuest.validOnly(declared).networks();
+        assertEquals("mac=00:16:3e:5d:c7:9e,bridge=xenbr0", networks.get(0).xmSpec(), "the guide's typeless vif");
+        assertFalse(networks.get(0).pvOnly());
+        assertEquals("mac=00:16:3e:00:00:01,bridge=xenbr0,type=netfront", networks.get(1).xmSpec());
+        assertTrue(networks.get(1).pvOnly());
+    }
+
+    @Test
+    void theDriverKernelDefaultsToTheOneRedHatBuiltFor() {
+        ValidGuest guest = SeedGuest.valid();
+        assertEquals("2.4.21-52.EL", guest.driverKernel());
+        assertFalse(guest.copiesDriverTree(), "the seed guest runs the driver's kernel");
+        assertEquals("/lib/modules/2.4.21-52.EL/extra/xenpv/0.1-5.el", guest.driverDirectory());
+        assertEquals(guest.driverDirectory(), guest.moduleDirectory());
+        assertEquals(List.of("kmod-xenpv"), guest.driverPackages());
+    }
+
+    @Test
+    void anErrataKernelGetsACopyOfTheDriverTreeOfItsVariant() {
+        Guest declared = SeedGuest.declaration();
+        declared.setKernel("2.4.21-57.EL");
+        declared.setKernelVariant("smp");
+        ValidGuest guest = SeedGuest.validOnly(declared);
+        assertTrue(guest.copiesDriverTree());
+        assertEquals("2.4.21-52.ELsmp", guest.driverKernelRelease());
+        assertEquals("/lib/modules/2.4.21-52.ELsmp/extra/xenpv/0.1-5.el", guest.driverDirectory());
+        assertEquals("/lib/modules/2.4.21-57.ELsmp/extra/xenpv/0.1-5.el", guest.moduleDirectory());
+        assertEquals(List.of("kmod-xenpv", "kmod-xenpv-smp"), guest.driverPackages());
+    }
+
+    @Test
+    void bootLoadsThePlatformBlockAndNicDriversButNotTheBalloon() {
+        assertEquals(List.of("xen-platform-pci", "xen-vbd", "xen-vnif"), SeedGuest.valid().bootModules());
+        Guest noNic = SeedGuest.declaration();
+        noNic.setNetworks(List.of());
+        assertEquals(List.of("xen-platform-pci", "xen-vbd"), SeedGuest.validOnly(noNic).bootModules());
+    }
+
+    @Test
+    void aDeclaredUuidIsKeptAndNotDerived() {
+        Guest declared = SeedGuest.declaration();
+        declared.setUuid("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+        ValidGuest guest = SeedGuest.validOnly(declared);
+        assertEquals("6ba7b810-9dad-11d1-80b4-00c04fd430c8", guest.uuid());
+        assertFalse(guest.uuidDerived());
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.render.RenderException;
 import java.io.File;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class GenerateMojoTest {
         run(mojo);
         Path bundle = output.resolve("rhel3_64_fv");
         assertTrue(Files.isRegularFile(bundle.resolve("dom0/etc/xen/rhel3_64_fv")));
-        assertTrue(Files.isExecutable(bundle.resolve("guest/usr/local/sbin/xenpv-mknod")));
+        assertTrue(Files.isExecutable(bundle.resolve("guest" + ValidGuest.NODE_SCRIPT)));
         assertTrue(log.infos().stream().anyMatch(line -> line.startsWith("xenpv: 1 guest rendered into ")), log.infos()::toString);
     }
 
