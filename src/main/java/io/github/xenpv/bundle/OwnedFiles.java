@@ -271,7 +271,11 @@ final class OwnedFiles {
                 return;
             }
             BasicFileAttributes existing = attributes(current);
-            if (existing == null || !existing.isDirectory()) {
+            if (existing == null) {
+                // gone already (a build killed while removing folders): its parents may still be empty
+                continue;
+            }
+            if (!existing.isDirectory()) {
                 return;
             }
             try {

@@ -110,6 +110,20 @@ class OwnershipTest {
     }
 
     @Test
+    void aCleanUpCutShortAfterItsFilesGoneStillRemovesTheFolders() throws IOException {
+        write(List.of(bundle("web", README), bundle("old", README, CONFIG, FSTAB)), Set.of("web", "old"));
+        // what a build killed in the middle of removing old's folders leaves: files gone, some folders left, the record
+        for (String path : List.of("README.txt", "SHA256SUMS", "dom0/etc/xen/web", "guest/etc/fstab")) {
+            Files.delete(output.resolve("old").resolve(path));
+        }
+        Files.delete(output.resolve("old/dom0/etc/xen"));
+        Files.delete(output.resolve("old/guest/etc"));
+        write(List.of(bundle("web", README)), Set.of("web"));
+        assertFalse(Files.exists(output.resolve("old"), LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(output.resolve(".xenpv-written/old.bundle")));
+    }
+
+    @Test
     void aRemovedGuestsFolderWithAUsersFileKeepsItNamedOnce() throws IOException {
         write(List.of(bundle("web", README), bundle("old", README, CONFIG, FSTAB)), Set.of("web", "old"));
         put("old/guest/kmod-xenpv-0.1-5.el.x86_64.rpm", "rpm");

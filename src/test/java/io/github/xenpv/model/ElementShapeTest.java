@@ -34,6 +34,7 @@ class ElementShapeTest {
         assertEquals(ElementShape.Kind.VALUE_MAP, guest.property("extraConfig").kind());
         assertEquals(ElementShape.Kind.BEAN, guest.property("bootDisk").kind());
         assertEquals(List.of("bootDisk", "disks/disk"), guest.placesOf("source"));
+        assertEquals("<device>, <source>", ElementShape.of(BootDisk.class).listing());
     }
 
     @Test
