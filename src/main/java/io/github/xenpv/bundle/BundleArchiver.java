@@ -66,7 +66,7 @@ public final class BundleArchiver {
     /** One archive written for one guest: where it is, and whether this build changed it. */
     public record Archive(String guestName, ArchiveFormat format, Path file, boolean written) {
 
-        /** The classifier it is attached with. */
+        /** {@return the classifier it is attached with, {@code xenpv-} and the guest's name} */
         public String classifier() {
             return CLASSIFIER_PREFIX + guestName;
         }
@@ -75,9 +75,18 @@ public final class BundleArchiver {
     /**
      * What {@link #write} did: the archives of the bundles, and the archives an earlier build wrote
      * that no declared guest and format has any more, now removed.
+     *
+     * @param archives every archive, bundle by bundle, format by format
+     * @param removed the archives removed
      */
     public record Written(List<Archive> archives, List<Path> removed) {
 
+        /**
+         * A result holding copies of the lists.
+         *
+         * @param archives every archive, bundle by bundle, format by format
+         * @param removed the archives removed
+         */
         public Written {
             archives = List.copyOf(archives);
             removed = List.copyOf(removed);
@@ -91,7 +100,16 @@ public final class BundleArchiver {
      * wrote, and only those are replaced or removed (a format dropped, a guest no longer in
      * {@code declared}, a new final name).
      *
+     * @param bundles the guests' bundles
+     * @param formats the formats to write each bundle in
+     * @param directory the folder the archives go to, usually the build directory
+     * @param baseName the start of each file name, usually the project's final name
+     * @param declared every declared guest's name, archived now or not
      * @param owner who writes, as {@link BundleWriter} records it
+     * @return every archive, and the archives removed
+     * @throws ForeignFileException when an archive's path holds a file the plugin did not write;
+     *     then no archive is written
+     * @throws IOException when an archive cannot be written or removed
      */
     public Written write(List<GuestBundle> bundles, List<ArchiveFormat> formats, Path directory, String baseName,
             Set<String> declared, String owner) throws IOException {
@@ -125,7 +143,7 @@ public final class BundleArchiver {
                 archives.add(new Archive(bundles.get(i).guestName(), formatOf(step.file().path()), step.target(),
                         step.change() != OwnedFiles.Change.NONE));
             }
-            outcome.removed().forEach(path -> removed.add(directory.resolve(path)));
+            removed.addAll(outcome.removed());
         }
         for (String guestName : BundleWriter.recordedGuests(directory.resolve(WriteRecord.FOLDER), RECORD_SUFFIX)) {
             if (declared.contains(guestName)) {
@@ -133,7 +151,7 @@ public final class BundleArchiver {
             }
             OwnedFiles stale = new OwnedFiles(directory, recordOf(directory, guestName), owner, false);
             if (stale.record().owner().equals(owner)) {
-                stale.removeAll().removed().forEach(path -> removed.add(directory.resolve(path)));
+                removed.addAll(stale.removeAll().removed());
             }
         }
         return new Written(archives, removed);
@@ -192,7 +210,14 @@ public final class BundleArchiver {
         return sums;
     }
 
-    /** The archive's bytes. */
+    /**
+     * Archives one bundle in memory.
+     *
+     * @param bundle the guest's bundle
+     * @param format the archive format
+     * @return the archive's bytes, the same for the same bundle, format and entry time
+     * @throws IOException when the archiver fails (it writes to memory only)
+     */
     public byte[] archive(GuestBundle bundle, ArchiveFormat format) throws IOException {
         SortedMap<String, RenderedFile> entries = entries(bundle);
         return switch (format) {

@@ -21,21 +21,37 @@ public final class BundleGenerator {
     private final BundleWriter writer;
     private final GuestRenderer renderer;
 
-    /** A generator whose writes belong to no particular project (tests, tools). */
+    /**
+     * A generator whose writes belong to no particular project (tests, tools).
+     *
+     * @param outputDirectory the folder that holds one folder per guest
+     * @param templatesDirectory the user's template overrides; may be {@code null} or missing
+     * @throws IOException when the templates folder cannot be read
+     */
     public BundleGenerator(Path outputDirectory, Path templatesDirectory) throws IOException {
         this(outputDirectory, templatesDirectory, "");
     }
 
     /**
+     * A generator that renders with the bundled templates and the user's overrides.
+     *
+     * @param outputDirectory the folder that holds one folder per guest
      * @param templatesDirectory the user's template overrides; may be {@code null} or missing
      * @param owner who writes, as {@link BundleWriter} records it
+     * @throws IOException when the templates folder cannot be read
      */
     public BundleGenerator(Path outputDirectory, Path templatesDirectory, String owner) throws IOException {
         this.writer = new BundleWriter(outputDirectory, owner);
         this.renderer = new GuestRenderer(new TemplateEngine(templatesDirectory));
     }
 
-    /** The bundles of these guests, in memory. */
+    /**
+     * Renders every file of these guests, in memory.
+     *
+     * @param guests the checked guests
+     * @return one bundle per guest, in the same order
+     * @throws RenderException when a template fails, naming the template, line and column
+     */
     public List<GuestBundle> render(List<ValidGuest> guests) throws RenderException {
         List<GuestBundle> bundles = new ArrayList<>(guests.size());
         for (ValidGuest guest : guests) {
@@ -44,12 +60,26 @@ public final class BundleGenerator {
         return bundles;
     }
 
-    /** Renders every guest, then writes what changed; these are all the guests there are. */
+    /**
+     * Renders every guest, then writes what changed; these are all the guests there are.
+     *
+     * @param guests the checked guests
+     * @return what the write did
+     * @throws RenderException when a template fails; then nothing is written
+     * @throws IOException when a file cannot be written
+     */
     public BundleWriter.Report generate(List<ValidGuest> guests) throws RenderException, IOException {
         return write(render(guests));
     }
 
-    /** Writes rendered bundles to their folders; these are all the guests there are. */
+    /**
+     * Writes rendered bundles to their folders, leaving files that are already right alone; these
+     * are all the guests there are.
+     *
+     * @param bundles the rendered bundles
+     * @return what the write did
+     * @throws IOException when a file cannot be written
+     */
     public BundleWriter.Report write(List<GuestBundle> bundles) throws IOException {
         return write(bundles, names(bundles));
     }
@@ -57,6 +87,13 @@ public final class BundleGenerator {
     /**
      * Writes rendered bundles to their folders, leaving files that are already right alone, and
      * cleans up after the guests an earlier build wrote that are not in {@code declared}.
+     *
+     * @param bundles the rendered bundles
+     * @param declared every declared guest's name, written now or not
+     * @return what the write did
+     * @throws ForeignFileException when a path a bundle needs holds what the plugin did not write;
+     *     then nothing is written
+     * @throws IOException when a file cannot be written
      */
     public BundleWriter.Report write(List<GuestBundle> bundles, Set<String> declared) throws IOException {
         return writer.write(bundles, declared);

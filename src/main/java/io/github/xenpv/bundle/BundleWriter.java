@@ -23,38 +23,78 @@ public final class BundleWriter {
     static final String RECORD_SUFFIX = ".bundle";
 
     /**
-     * What a write did, for the build log.
+     * What a write did, for the build log: the files it wrote, the files already right (kept as
+     * they were) and the files of its own it removed, each in the order it met them; what it left
+     * alone in guest folders because it did not write it; the guests no longer declared it
+     * cleaned up after.
      *
+     * @param written files written, new or changed
+     * @param unchanged files whose bytes and mode were already right, left alone
+     * @param removed files the plugin wrote that the bundle no longer has, removed
      * @param kept per declared guest, what its folder holds that the plugin did not write
      * @param pruned the guests no longer declared whose folders an earlier build wrote
      */
-    public record Report(int written, int unchanged, int removed, List<Kept> kept, List<Pruned> pruned) {
+    public record Report(List<Path> written, List<Path> unchanged, List<Path> removed, List<Kept> kept,
+            List<Pruned> pruned) {
 
+        /**
+         * A report holding copies of the lists.
+         *
+         * @param written files written, new or changed
+         * @param unchanged files whose bytes and mode were already right, left alone
+         * @param removed files the plugin wrote that the bundle no longer has, removed
+         * @param kept per declared guest, what its folder holds that the plugin did not write
+         * @param pruned the guests no longer declared whose folders an earlier build wrote
+         */
         public Report {
+            written = List.copyOf(written);
+            unchanged = List.copyOf(unchanged);
+            removed = List.copyOf(removed);
             kept = List.copyOf(kept);
             pruned = List.copyOf(pruned);
         }
 
-        public Report(int written, int unchanged, int removed) {
+        /**
+         * A report of a write that left nothing of anyone else's and cleaned up after no guest.
+         *
+         * @param written files written, new or changed
+         * @param unchanged files whose bytes and mode were already right, left alone
+         * @param removed files the plugin wrote that the bundle no longer has, removed
+         */
+        public Report(List<Path> written, List<Path> unchanged, List<Path> removed) {
             this(written, unchanged, removed, List.of(), List.of());
         }
     }
 
-    /** Files in a guest's folder that the plugin did not write and so left alone, relative to the folder. */
+    /**
+     * Files in a guest's folder that the plugin did not write, and so left alone.
+     *
+     * @param guestName the guest
+     * @param folder its bundle folder
+     * @param files what the plugin did not write, relative to the folder, sorted
+     */
     public record Kept(String guestName, Path folder, List<String> files) {
     }
 
     /**
-     * A guest no longer declared: how many of the files the plugin wrote in its folder were removed,
-     * and what stays because the plugin did not write it (the folder went when that is empty).
+     * A guest no longer declared: the files the plugin wrote in its folder, now removed, and what
+     * stays because the plugin did not write it (the folder went when nothing stayed).
+     *
+     * @param guestName the guest
+     * @param folder its bundle folder
+     * @param removed the files removed
+     * @param kept what the plugin did not write, relative to the folder, sorted
      */
-    public record Pruned(String guestName, Path folder, int removed, List<String> kept) {
+    public record Pruned(String guestName, Path folder, List<Path> removed, List<String> kept) {
     }
 
     private final Path outputDirectory;
     private final String owner;
 
     /**
+     * A writer into one output directory.
+     *
+     * @param outputDirectory the folder that holds one folder per guest
      * @param owner who writes (the project, and the execution when it declares guests of its own):
      *     guests that another owner wrote into a shared output directory are never pruned
      */
@@ -66,6 +106,12 @@ public final class BundleWriter {
     /**
      * Writes every bundle, then cleans up the folders of guests not in {@code declared}. Nothing is
      * written when a path any bundle needs holds what the plugin did not write.
+     *
+     * @param bundles the rendered bundles
+     * @param declared every declared guest's name, written now or not
+     * @return what the write did
+     * @throws ForeignFileException when a path a bundle needs holds what the plugin did not write
+     * @throws IOException when a file cannot be written or removed
      */
     public Report write(List<GuestBundle> bundles, Set<String> declared) throws IOException {
         List<OwnedFiles> folders = new ArrayList<>(bundles.size());
@@ -89,15 +135,15 @@ public final class BundleWriter {
                     + String.join("\n  ", conflicts) + "\nMove " + (conflicts.size() == 1 ? "it" : "them")
                     + " out of the way and build again.");
         }
-        int written = 0;
-        int unchanged = 0;
-        int removed = 0;
+        List<Path> written = new ArrayList<>();
+        List<Path> unchanged = new ArrayList<>();
+        List<Path> removed = new ArrayList<>();
         List<Kept> kept = new ArrayList<>();
         for (int i = 0; i < folders.size(); i++) {
             OwnedFiles.Outcome outcome = folders.get(i).write(plans.get(i));
-            written += outcome.written();
-            unchanged += outcome.unchanged();
-            removed += outcome.removed().size();
+            written.addAll(outcome.written());
+            unchanged.addAll(outcome.unchanged());
+            removed.addAll(outcome.removed());
             if (!outcome.foreign().isEmpty()) {
                 kept.add(new Kept(bundles.get(i).guestName(), folders.get(i).folder(), outcome.foreign()));
             }
@@ -118,7 +164,7 @@ public final class BundleWriter {
             }
             OwnedFiles.Outcome outcome = files.removeAll();
             if (!outcome.removed().isEmpty() || !outcome.foreign().isEmpty()) {
-                pruned.add(new Pruned(guestName, files.folder(), outcome.removed().size(), outcome.foreign()));
+                pruned.add(new Pruned(guestName, files.folder(), outcome.removed(), outcome.foreign()));
             }
         }
         return pruned;

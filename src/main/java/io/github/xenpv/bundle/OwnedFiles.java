@@ -62,8 +62,8 @@ final class OwnedFiles {
     record Plan(List<Step> steps, List<String> conflicts, boolean fresh) {
     }
 
-    /** What a write or a clean-up did: counts, the files it removed and what it left because the plugin did not write it. */
-    record Outcome(int written, int unchanged, List<String> removed, List<String> foreign) {
+    /** What a write or a clean-up did: the files written, unchanged and removed, and what it left because the plugin did not write it. */
+    record Outcome(List<Path> written, List<Path> unchanged, List<Path> removed, List<String> foreign) {
     }
 
     private final Path folder;
@@ -167,25 +167,25 @@ final class OwnedFiles {
             Files.createDirectories(folder);
             directories.add(folder);
         }
-        int written = 0;
-        int unchanged = 0;
+        List<Path> written = new ArrayList<>();
+        List<Path> unchanged = new ArrayList<>();
         for (Step step : plan.steps()) {
             switch (step.change()) {
-                case NONE -> unchanged++;
+                case NONE -> unchanged.add(step.target());
                 case MODE -> {
                     Files.setPosixFilePermissions(step.target(), mode(step.file()));
-                    written++;
+                    written.add(step.target());
                 }
                 case CONTENT -> {
                     createFolders(step.target().getParent(), directories, plan.fresh());
                     replace(step.target(), step.file().content(), mode(step.file()), token);
-                    written++;
+                    written.add(step.target());
                 }
             }
         }
         Set<String> stale = new TreeSet<>(owned);
         stale.removeAll(paths);
-        List<String> removed = removeAll(stale, false);
+        List<Path> removed = removeAll(stale, false);
         WriteRecord exact = WriteRecord.empty(owner).with(paths, Set.of());
         if (writes || !exact.equals(record)) {
             exact.save(recordFile);
@@ -199,7 +199,7 @@ final class OwnedFiles {
      * empty go too (the guest folder included), the record last. What the plugin did not write stays.
      */
     Outcome removeAll() throws IOException {
-        List<String> removed = List.of();
+        List<Path> removed = List.of();
         List<String> foreign = List.of();
         BasicFileAttributes base = attributes(folder);
         if (!ownFolder || base != null && base.isDirectory()) {
@@ -211,23 +211,23 @@ final class OwnedFiles {
             foreign = List.of(".: " + kind(base) + ", not the folder the plugin wrote");
         }
         WriteRecord.delete(recordFile);
-        return new Outcome(0, 0, removed, foreign);
+        return new Outcome(List.of(), List.of(), removed, foreign);
     }
 
     /**
      * Removes the recorded files among {@code paths} that are still regular files reached without a
      * link, and the temporary files of writes the record says may have been cut short.
      */
-    private List<String> removeAll(Set<String> paths, boolean withFolder) throws IOException {
+    private List<Path> removeAll(Set<String> paths, boolean withFolder) throws IOException {
         Map<Path, String> checked = new HashMap<>();
         Set<Path> emptied = new HashSet<>();
-        List<String> removed = new ArrayList<>();
+        List<Path> removed = new ArrayList<>();
         for (String path : new TreeSet<>(paths)) {
             Path target = folder.resolve(path);
             // its folder may be empty now, or since a build that was killed after removing the file
             emptied.add(target.getParent());
             if (deleteRegular(target, checked)) {
-                removed.add(path);
+                removed.add(target);
             }
         }
         if (record != null && !record.pending().isEmpty()) {

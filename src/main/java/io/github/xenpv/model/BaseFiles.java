@@ -36,11 +36,20 @@ public final class BaseFiles {
     /**
      * The line that opens the plugin's block in a guest file. The install script merges and
      * removes exactly what lies between it and {@link #blockEnd}.
+     *
+     * @param guestName the guest's name, which the line ends with
+     * @return the marker line
      */
     public static String blockBegin(String guestName) {
         return "# BEGIN xenpv-maven-plugin block, guest " + guestName;
     }
 
+    /**
+     * The line that closes the plugin's block in a guest file, see {@link #blockBegin}.
+     *
+     * @param guestName the guest's name, which the line ends with
+     * @return the marker line
+     */
     public static String blockEnd(String guestName) {
         return "# END xenpv-maven-plugin block, guest " + guestName;
     }

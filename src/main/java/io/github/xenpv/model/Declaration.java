@@ -16,13 +16,25 @@ import java.util.Set;
  */
 public record Declaration(List<Guest> guests, List<Problem> problems, Set<String> claimed) {
 
+    /**
+     * A declaration holding copies of its lists.
+     *
+     * @param guests the bound guests; {@code null} when there was no {@code <guests>} element
+     * @param problems what could not be read, each at its POM path
+     * @param claimed paths whose validation errors only repeat one of {@code problems}
+     */
     public Declaration {
         guests = guests == null ? null : List.copyOf(guests);
         problems = List.copyOf(problems);
         claimed = Set.copyOf(claimed);
     }
 
-    /** Reading problems first, then the validator's, without the ones a reading problem already explains. */
+    /**
+     * Validates the bound guests and puts the reading problems first, then the validator's, without
+     * the ones a reading problem already explains.
+     *
+     * @return the checked guests (only when there is no problem at all), every error and the warnings
+     */
     public Validation validate() {
         Validation validation = GuestValidator.validate(guests);
         List<Problem> errors = new ArrayList<>(problems);

@@ -32,7 +32,13 @@ public final class DeclarationReader {
     private DeclarationReader() {
     }
 
-    /** Reads {@code <guests>}; {@code null} when the configuration has none (the validator then says one is required). */
+    /**
+     * Reads the {@code <guests>} element.
+     *
+     * @param guests the element; {@code null} when the configuration has none (the validator then
+     *     says one is required)
+     * @return the guests it could bind and every problem of reading them
+     */
     public static Declaration read(ConfigElement guests) {
         if (guests == null) {
             return new Declaration(null, List.of(), Set.of());

@@ -15,7 +15,14 @@ public final class NearestName {
     private NearestName() {
     }
 
-    /** The closest of {@code known} to {@code written}; empty when none is within a third of its length (at least 1, at most 3). */
+    /**
+     * The known name closest to what was written.
+     *
+     * @param written the element name as written
+     * @param known the names that would have been right there
+     * @return the closest of {@code known}; empty when none is within a third of its length (at
+     *     least 1, at most 3)
+     */
     public static Optional<String> to(String written, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -1,15 +1,14 @@
 package io.github.xenpv.mojo;
 
-import io.github.xenpv.bundle.BundleWriter;
 import io.github.xenpv.model.DeclarationReader;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.Problem;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.Validation;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
@@ -27,78 +26,78 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  * What every goal shares: the guest declarations and the switches around them. A goal checks
  * {@code skip}, reads and validates every guest (all problems at once), picks the guests
  * {@code guest} names, and hands them to its service.
+ *
+ * <p>Parameter descriptions are shown by {@code xenpv:help}, {@code help:describe} and the site;
+ * {@code help:describe} reads them as HTML and drops anything in angle brackets, so placeholders
+ * are written <code>{name}</code>, never {@code <name>}.
  */
 abstract class AbstractXenpvMojo extends AbstractMojo {
 
+    /** The project context key that says this module's skip line was logged by an earlier goal. */
+    private static final String SKIP_LOGGED = "xenpv.guestFilterSkipLogged";
+
     /**
-     * The guests to move onto the PV drivers, one {@code <guest>} each, with at least {@code name},
-     * {@code arch}, {@code kernel}, {@code driverRelease} and {@code bootDisk/source}. The README
-     * lists every element with its default and its rule.
+     * The guests to move onto the PV drivers: one {@code guest} element each, with at least
+     * {@code name}, {@code arch}, {@code kernel}, {@code driverRelease} and {@code bootDisk/source}.
+     * The README's "The guest declaration" lists every element with its default, and "Validation
+     * rules" the rule each value must follow.
      */
     // Declared with the type users write, for Maven's documentation of the parameter (plugin.xml,
     // xenpv:help, the site). Maven never binds it: it calls the public setGuests below with the XML
     // as written, and DeclarationReader binds that, reporting every mistake at its POM path where
-    // Maven would stop at the first one with a Java class name.
+    // Maven would stop at the first one with a Java class name. Not required: Maven would check that
+    // before skip, and say it in its own words.
     @Parameter
     private List<Guest> guests;
 
     private PlexusConfiguration guestsElement;
 
-    private boolean guestDeclaredHere;
-
-    private Set<String> declared = Set.of();
-
-    /** Where each guest's bundle folder is written, as {@code <outputDirectory>/<name>/}. */
-    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/xenpv")
-    private File outputDirectory;
-
     /**
-     * Lets {@code outputDirectory} be a folder outside the build directory. The plugin still writes
-     * and removes only its own files there; it never takes the project's base directory.
+     * Set to {@code true} to skip the goal; it then logs one line saying so and touches nothing.
      */
-    @Parameter(property = PropertyNames.ALLOW_OUTSIDE_TARGET, defaultValue = "false")
-    private boolean allowOutsideTarget;
-
-    /**
-     * A folder of FreeMarker templates: a file at the same relative path as a bundled template
-     * (e.g. {@code guest/etc/fstab.ftl}) replaces it. Optional; without it the bundled templates
-     * are used. The README documents the data model templates see.
-     */
-    @Parameter(property = PropertyNames.TEMPLATES_DIRECTORY, defaultValue = "${project.basedir}/src/main/xenpv")
-    private File templatesDirectory;
-
-    /** Skips the goal, logging one line that it did. */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     private boolean skip;
 
-    /** Only the declared guest of this name; empty means every guest. A name no guest has fails the build. */
+    /**
+     * The name of the one guest to work on, e.g. {@code -Dxenpv.guest=web}; leave it unset for
+     * every guest. All guests are still validated. A name that no guest of the build declares fails the
+     * build, listing the declared names; in a multi-module build, a module that does not declare
+     * it skips with one line, as long as another module does.
+     */
     @Parameter(property = PropertyNames.GUEST)
     private String guest;
 
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File basedir;
-
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
-    private File buildDirectory;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+    private boolean guestDeclaredHere;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
-    /** Maven calls this, not the field, with {@code <guests>} as the POM has it (a public setter wins). */
+    private int checked;
+
+    private Set<String> declared = Set.of();
+
+    /**
+     * Takes {@code guests} as the POM has it; Maven calls this rather than setting the field (a
+     * public setter wins), so that the plugin, not Maven's binding, reads the declaration.
+     *
+     * @param guests the {@code guests} element, its values not yet evaluated
+     */
     public void setGuests(PlexusConfiguration guests) {
         this.guestsElement = guests;
     }
 
     /**
-     * Maven calls this, not the field, with {@code <guest>} as written, its expression not yet
-     * evaluated: a guest declared here instead of inside {@code <guests>} is then the plugin's
-     * problem to name, not Maven's "Basic element 'guest' must not contain child elements".
+     * Takes {@code guest} as written, its expression not yet evaluated: a guest declared here
+     * instead of inside {@code guests} is then the plugin's problem to name, not Maven's "Basic
+     * element 'guest' must not contain child elements".
+     *
+     * @param guest the {@code guest} element
      */
     public void setGuest(PlexusConfiguration guest) {
         this.guest = guest.getValue(null);
@@ -117,46 +116,52 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
                 : ConfigurationTree.of(guestsElement, evaluator)).validate();
         errors.addAll(validation.errors());
         for (Problem warning : validation.warnings()) {
-            if (isSelected(warning)) {
+            if (guestFilter() == null || warning.concerns(guestFilter())) {
                 warnOnce("xenpv: " + warning);
             }
         }
         if (!errors.isEmpty()) {
             throw new MojoFailureException(problems(errors));
         }
+        checked = validation.guests().size();
         declared = new LinkedHashSet<>();
         validation.guests().forEach(valid -> declared.add(valid.name()));
-        execute(selected(validation.guests()));
+        List<ValidGuest> selected = selected(validation.guests());
+        if (!selected.isEmpty()) {
+            execute(selected);
+        }
     }
 
     /**
-     * What is wrong around the guests: elements no goal takes, a guest declared as {@code <guest>},
-     * an output directory the bundles may not have. Evaluates the {@code guest} filter on the way.
+     * What is wrong around the guests, reported with them: elements no goal takes, a guest declared
+     * as {@code guest}, and what a goal adds. Evaluates the {@code guest} filter on the way.
      */
-    private List<Problem> configurationProblems(ExpressionEvaluator evaluator) throws MojoFailureException {
+    List<Problem> configurationProblems(ExpressionEvaluator evaluator) throws MojoFailureException {
         List<Problem> problems = new ArrayList<>(new PomConfiguration(project, mojoExecution).unknownElements());
         if (guestDeclaredHere) {
             problems.add(new Problem("guest", "holds elements, but <guest> here is the name of the one guest to build ("
                     + PropertyNames.GUEST + "): declare each guest inside <guests>"));
         }
         guest = ConfigurationTree.evaluate(guestDeclaredHere ? null : guest, "guest", evaluator);
-        OutputDirectoryGuard.check(outputDirectory, basedir, buildDirectory, allowOutsideTarget).ifPresent(problems::add);
         return problems;
     }
 
-    /** Runs the goal on the checked guests that {@code guest} selects. */
+    /** Runs the goal on the checked guests that {@code guest} selects; never called with none. */
     abstract void execute(List<ValidGuest> selected) throws MojoExecutionException, MojoFailureException;
 
-    File outputDirectory() {
-        return outputDirectory;
+    /** How many guests this module declares, all of them checked. */
+    int checkedGuests() {
+        return checked;
     }
 
-    File templatesDirectory() {
-        return templatesDirectory;
+    /** Every declared guest's name, selected or not: what an earlier build wrote for any other guest is cleaned up. */
+    Set<String> declared() {
+        return declared;
     }
 
-    File buildDirectory() {
-        return buildDirectory;
+    /** The {@code guest} filter as given, stripped; {@code null} when every guest is selected. */
+    String guestFilter() {
+        return guest == null || guest.isBlank() ? null : guest.strip();
     }
 
     MavenProject project() {
@@ -168,63 +173,74 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
         return new PomConfiguration(project, mojoExecution).owner();
     }
 
-    /** Every declared guest's name, selected or not: what an earlier build wrote for any other guest is cleaned up. */
-    Set<String> declared() {
-        return declared;
-    }
-
-    /** Logs what a write left alone or cleaned up, each line once per build. */
-    void logWrites(BundleWriter.Report report) {
-        for (BundleWriter.Kept kept : report.kept()) {
-            infoOnce("xenpv: kept in " + kept.folder() + ", not written by this plugin: " + String.join(", ", kept.files()));
-        }
-        for (BundleWriter.Pruned pruned : report.pruned()) {
-            String removed = pruned.removed() + (pruned.removed() == 1 ? " file" : " files") + " the plugin wrote";
-            if (pruned.kept().isEmpty()) {
-                infoOnce("xenpv: guest '" + pruned.guestName() + "' is no longer declared: removed its folder "
-                        + pruned.folder() + " (" + removed + ")");
-            } else {
-                warnOnce("xenpv: guest '" + pruned.guestName() + "' is no longer declared: removed the " + removed
-                        + " in " + pruned.folder() + ", and kept the folder for what the plugin did not write: "
-                        + String.join(", ", pruned.kept()));
-            }
-        }
-    }
-
+    /** Logs a line at INFO the first time this build's goals offer it, at debug after that. */
     void infoOnce(String line) {
         if (OncePerBuild.first(getPluginContext(), line)) {
             getLog().info(line);
+        } else {
+            getLog().debug(line);
         }
     }
 
+    /** Logs a warning the first time this build's goals offer it, at debug after that. */
     void warnOnce(String line) {
         if (OncePerBuild.first(getPluginContext(), line)) {
             getLog().warn(line);
+        } else {
+            getLog().debug(line);
         }
     }
 
-    private boolean isSelected(Problem problem) {
-        return guest == null || guest.isBlank() || problem.concerns(guest.strip());
+    /** {@code 1 guest}, {@code 2 guests}: a count with its noun, for log lines. */
+    static String count(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
+    /**
+     * The guests the filter selects. When it names no guest of this module but another module of
+     * the build declares it (a reactor run with {@code -Dxenpv.guest=b1}), the module is skipped,
+     * with one INFO line per module; when no module does, the build fails.
+     */
     private List<ValidGuest> selected(List<ValidGuest> valid) throws MojoFailureException {
-        if (guest == null || guest.isBlank()) {
+        String wanted = guestFilter();
+        if (wanted == null) {
             return valid;
         }
-        List<ValidGuest> named = valid.stream().filter(candidate -> candidate.name().equals(guest.strip())).toList();
-        if (named.isEmpty()) {
-            throw new MojoFailureException("xenpv: " + PropertyNames.GUEST + " '" + guest.strip()
-                    + "' names no declared guest; declared: "
-                    + valid.stream().map(ValidGuest::name).collect(Collectors.joining(", ")));
+        List<ValidGuest> named = valid.stream().filter(candidate -> candidate.name().equals(wanted)).toList();
+        if (!named.isEmpty()) {
+            return named;
         }
-        return named;
+        List<MavenProject> build = session.getProjects();
+        Map<MavenProject, List<String>> declaredInBuild = ReactorGuests.declaredNames(build, ReactorGuests.PLUGIN_KEY);
+        List<String> declaring = declaredInBuild.entrySet().stream().filter(entry -> entry.getValue().contains(wanted))
+                .map(entry -> entry.getKey().getArtifactId()).toList();
+        if (!declaring.isEmpty()) {
+            String line = "xenpv: skipped: " + PropertyNames.GUEST + " '" + wanted
+                    + "' is not a guest of this module (declared in " + String.join(", ", declaring) + ")";
+            if (project.getContextValue(SKIP_LOGGED) == null) {
+                project.setContextValue(SKIP_LOGGED, Boolean.TRUE);
+                getLog().info(line);
+            } else {
+                getLog().debug(line);
+            }
+            return List.of();
+        }
+        String names = valid.stream().map(ValidGuest::name).collect(Collectors.joining(", "));
+        if (build.size() <= 1) {
+            throw new MojoFailureException("xenpv: " + PropertyNames.GUEST + " '" + wanted
+                    + "' names no declared guest; declared: " + names);
+        }
+        throw new MojoFailureException("xenpv: " + PropertyNames.GUEST + " '" + wanted
+                + "' names no guest of any module in this build; declared: " + declaredInBuild.entrySet().stream()
+                        .filter(entry -> !entry.getValue().isEmpty())
+                        .map(entry -> entry.getKey().getArtifactId() + ": " + String.join(", ", entry.getValue()))
+                        .collect(Collectors.joining("; ")));
     }
 
     private static String problems(List<Problem> errors) {
-        String count = errors.size() == 1 ? "1 problem" : errors.size() + " problems";
         boolean declarationsOnly = errors.stream().allMatch(problem -> problem.path().startsWith("guests"));
         return errors.stream().map(problem -> "  " + problem).collect(Collectors.joining("\n",
-                "xenpv: " + count + (declarationsOnly ? " in the guest declarations:\n" : " in the plugin configuration:\n"),
-                ""));
+                "xenpv: " + count(errors.size(), "problem")
+                        + (declarationsOnly ? " in the guest declarations:\n" : " in the plugin configuration:\n"), ""));
     }
 }

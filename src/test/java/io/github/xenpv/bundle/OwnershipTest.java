@@ -64,8 +64,9 @@ class OwnershipTest {
         }
         RenderedFile newConfig = file("dom0/etc/xen/web", "memory = 1024\n");
         BundleWriter.Report report = write("web", README, newConfig, FSTAB, MKNOD);
-        assertEquals(2, report.written(), "the config, SHA256SUMS and nothing else");
-        assertEquals(1, report.removed(), "rc.modules, which the plugin wrote and the bundle no longer has");
+        assertEquals(2, report.written().size(), "the config, SHA256SUMS and nothing else");
+        assertEquals(List.of(output.resolve("web/guest/etc/rc.modules")), report.removed(),
+                "rc.modules, which the plugin wrote and the bundle no longer has");
         assertEquals(List.of(new BundleWriter.Kept("web", output.resolve("web"), FOREIGN.stream().sorted().toList())),
                 report.kept());
         for (String path : FOREIGN) {
@@ -103,7 +104,7 @@ class OwnershipTest {
     void aRemovedGuestsFolderGoesWhenItHoldsOnlyWhatThePluginWrote() throws IOException {
         write(List.of(bundle("web", README), bundle("old", README, CONFIG, MKNOD)), Set.of("web", "old"));
         BundleWriter.Report report = write(List.of(bundle("web", README)), Set.of("web"));
-        assertEquals(List.of(new BundleWriter.Pruned("old", output.resolve("old"), 4, List.of())), report.pruned());
+        assertEquals(List.of("old: 4 removed, kept " + List.of()), pruned(report));
         assertFalse(Files.exists(output.resolve("old"), LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(output.resolve(".xenpv-written/old.bundle")));
         assertEquals(List.of(), write(List.of(bundle("web", README)), Set.of("web")).pruned(), "said once");
@@ -128,8 +129,7 @@ class OwnershipTest {
         write(List.of(bundle("web", README), bundle("old", README, CONFIG, FSTAB)), Set.of("web", "old"));
         put("old/guest/kmod-xenpv-0.1-5.el.x86_64.rpm", "rpm");
         BundleWriter.Report report = write(List.of(bundle("web", README)), Set.of("web"));
-        assertEquals(List.of(new BundleWriter.Pruned("old", output.resolve("old"), 4,
-                List.of("guest/kmod-xenpv-0.1-5.el.x86_64.rpm"))), report.pruned());
+        assertEquals(List.of("old: 4 removed, kept " + List.of("guest/kmod-xenpv-0.1-5.el.x86_64.rpm")), pruned(report));
         assertEquals(List.of("guest/kmod-xenpv-0.1-5.el.x86_64.rpm"), files("old"));
         assertEquals(List.of("old/guest", "old/guest/kmod-xenpv-0.1-5.el.x86_64.rpm"), entries("old"),
                 "the emptied dom0/etc/xen and guest/etc went");
@@ -172,7 +172,7 @@ class OwnershipTest {
         deleteTree(output.resolve("old/guest/etc"));
         Files.createSymbolicLink(output.resolve("old/guest/etc"), outside.resolve("etc"));
         BundleWriter.Report report = write(List.of(bundle("web", README)), Set.of("web"));
-        assertEquals(List.of(new BundleWriter.Pruned("old", output.resolve("old"), 2, List.of("guest/etc"))), report.pruned());
+        assertEquals(List.of("old: 2 removed, kept " + List.of("guest/etc")), pruned(report));
         assertEquals("the machine's fstab\n", Files.readString(outside.resolve("etc/fstab")));
         assertTrue(Files.isSymbolicLink(output.resolve("old/guest/etc")));
     }
@@ -195,7 +195,7 @@ class OwnershipTest {
         deleteTree(output.resolve(".xenpv-written"));
         put("web/guest/kmod-xenpv-0.1-5.el.x86_64.rpm", "rpm");
         BundleWriter.Report report = write("web", README, file("dom0/etc/xen/web", "memory = 1024\n"), FSTAB);
-        assertEquals(1, report.removed(), "rc.modules, listed in SHA256SUMS with its bytes");
+        assertEquals(List.of(output.resolve("web/guest/etc/rc.modules")), report.removed(), "rc.modules, listed in SHA256SUMS with its bytes");
         assertEquals(List.of("README.txt", "SHA256SUMS", "dom0/etc/xen/web", "guest/etc/fstab",
                 "guest/kmod-xenpv-0.1-5.el.x86_64.rpm"), files("web"));
 
@@ -204,6 +204,16 @@ class OwnershipTest {
         ForeignFileException refused = assertThrows(ForeignFileException.class, () -> write("web", README, CONFIG, FSTAB));
         assertTrue(refused.getMessage().contains("/web/guest/etc/fstab: a file the plugin did not write"), refused.getMessage());
         assertEquals("edited by hand\n", Files.readString(output.resolve("web/guest/etc/fstab")));
+    }
+
+    /** Each guest cleaned up after: its name, how many of the plugin's files went, what stayed. */
+    private List<String> pruned(BundleWriter.Report report) {
+        for (BundleWriter.Pruned pruned : report.pruned()) {
+            assertEquals(output.resolve(pruned.guestName()), pruned.folder());
+            pruned.removed().forEach(path -> assertTrue(path.startsWith(pruned.folder()), path.toString()));
+        }
+        return report.pruned().stream()
+                .map(pruned -> pruned.guestName() + ": " + pruned.removed().size() + " removed, kept " + pruned.kept()).toList();
     }
 
     private BundleWriter.Report write(String guest, RenderedFile... files) throws IOException {

@@ -59,7 +59,34 @@ class GenerateMojoTest {
         Path bundle = output.resolve("rhel3_64_fv");
         assertTrue(Files.isRegularFile(bundle.resolve("dom0/etc/xen/rhel3_64_fv")));
         assertTrue(Files.isExecutable(bundle.resolve("guest" + ValidGuest.NODE_SCRIPT)));
-        assertTrue(log.infos().stream().anyMatch(line -> line.startsWith("xenpv: 1 guest rendered into ")), log.infos()::toString);
+        assertEquals(List.of("xenpv: 1 guest rendered into " + output + ": 12 files written, 0 unchanged, 0 removed"),
+                log.infos());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void debugNamesEveryFileWrittenKeptOrRemovedAndOneFileIsOneFile(GenerateMojo mojo) throws Exception {
+        run(mojo);
+        Path fstab = output.resolve("rhel3_64_fv/guest/etc/fstab");
+        Files.writeString(fstab, "changed by hand\n");
+        // a file an earlier build wrote (its record says so) that the bundle no longer has
+        Path stale = output.resolve("rhel3_64_fv/guest/etc/rc.stale");
+        Files.writeString(stale, "a file the bundle does not have\n");
+        Path record = output.resolve(".xenpv-written/rhel3_64_fv.bundle");
+        Files.writeString(record, Files.readString(record) + "file guest/etc/rc.stale\n");
+        Path notes = output.resolve("rhel3_64_fv/notes.txt");
+        Files.writeString(notes, "the user's, never the plugin's\n");
+        log.debugs().clear();
+        run(mojo);
+        assertEquals(List.of("xenpv: 1 guest rendered into " + output + ": 1 file written, 11 unchanged, 1 removed",
+                "xenpv: kept in " + output.resolve("rhel3_64_fv") + ", not written by this plugin: notes.txt"),
+                log.infos().subList(log.infos().size() - 2, log.infos().size()));
+        assertTrue(Files.isRegularFile(notes));
+        assertTrue(log.debugs().contains("xenpv: written " + fstab), log.debugs()::toString);
+        assertTrue(log.debugs().contains("xenpv: removed " + stale), log.debugs()::toString);
+        assertTrue(log.debugs().contains("xenpv: kept (unchanged) " + output.resolve("rhel3_64_fv/README.txt")),
+                log.debugs()::toString);
+        assertEquals(11, log.debugs().stream().filter(line -> line.startsWith("xenpv: kept (unchanged) ")).count());
     }
 
     @Test
@@ -129,11 +156,27 @@ class GenerateMojoTest {
 
     @Test
     @InjectMojo(goal = "validate", pom = "src/test/projects/seed/pom.xml")
-    void validateChecksAndWritesNothing(ValidateMojo mojo) throws Exception {
-        prepare(mojo);
+    void validateChecksAndSaysSo(ValidateMojo mojo) throws Exception {
+        mojo.setLog(log);
         mojo.execute();
-        assertEquals(List.of("xenpv: 1 guest valid"), log.infos());
-        assertFalse(Files.exists(output));
+        assertEquals(List.of("xenpv: 1 guest checked, valid"), log.infos());
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = "src/test/projects/two-guests/pom.xml")
+    @MojoParameter(name = "guest", value = "db")
+    void validateSaysHowManyItCheckedAndHowManyTheFilterSelects(ValidateMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        assertEquals(List.of("xenpv: 2 guests checked, all valid; 1 selected by xenpv.guest=db"), log.infos());
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = "src/test/projects/seed/pom.xml")
+    @MojoParameter(name = "formats", value = "tar.gz,rar")
+    void validateRefusesAnArchiveFormatBeforeAnythingIsWritten(ValidateMojo mojo) {
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: formats/format 'rar' is not a format the plugin writes; use tar.gz, zip", failure.getMessage());
     }
 
     @Test
@@ -169,8 +212,10 @@ class GenerateMojoTest {
 
     /** Points the goal at the test's build directory and records what it logs. */
     private void prepare(AbstractXenpvMojo mojo) throws IllegalAccessException {
-        setVariableValueToObject(mojo, "buildDirectory", buildDirectory.toFile());
-        setVariableValueToObject(mojo, "outputDirectory", output.toFile());
+        if (mojo instanceof AbstractRenderingMojo) {
+            setVariableValueToObject(mojo, "buildDirectory", buildDirectory.toFile());
+            setVariableValueToObject(mojo, "outputDirectory", output.toFile());
+        }
         mojo.setLog(log);
     }
 

@@ -74,8 +74,10 @@ class GuestsParameterTest {
     }
 
     private void prepare(AbstractXenpvMojo mojo) throws IllegalAccessException {
-        setVariableValueToObject(mojo, "buildDirectory", buildDirectory.toFile());
-        setVariableValueToObject(mojo, "outputDirectory", buildDirectory.resolve("xenpv").toFile());
+        if (mojo instanceof AbstractRenderingMojo) {
+            setVariableValueToObject(mojo, "buildDirectory", buildDirectory.toFile());
+            setVariableValueToObject(mojo, "outputDirectory", buildDirectory.resolve("xenpv").toFile());
+        }
         mojo.setLog(log);
     }
 }
