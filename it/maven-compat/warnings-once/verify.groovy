@@ -16,7 +16,7 @@ List<String> first = warnings(builds[0])
     assert first.count { it.contains(warning) } == 1 : "${warning}... should be logged once:\n${first.join('\n')}"
 }
 assert first.size() == 3 : first.join('\n')
-assert builds[0].contains('xenpv: 2 guests valid')
+assert builds[0].contains('xenpv: 2 guests checked, all valid')
 assert builds[0].contains('attached as tar.gz:xenpv-g1')
 
 List<String> second = warnings(builds[1])

@@ -19,8 +19,8 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
 
     /**
      * The folder that receives one bundle folder per guest,
-     * <code>{outputDirectory}/{name}/</code>: the build directory or a folder inside it, unless
-     * {@code allowOutsideTarget} is set; never the project's base directory. Set it with
+     * <code>{outputDirectory}/{name}/</code>. It is the build directory or a folder inside it,
+     * unless {@code allowOutsideTarget} is set, and never the project's base directory. Set it with
      * {@code -Dxenpv.outputDirectory=...} or an {@code outputDirectory} element.
      */
     @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/xenpv")
