@@ -6,6 +6,7 @@ String log = new File(basedir, 'build.log').text
 }
 Map<String, String> properties = [outputDirectory: 'xenpv.outputDirectory', templatesDirectory: 'xenpv.templatesDirectory',
                                   skip: 'xenpv.skip', guest: 'xenpv.guest', formats: 'xenpv.formats', attach: 'xenpv.attach',
+                                  allowOutsideTarget: 'xenpv.allowOutsideTarget',
                                   guests: null, outputTimestamp: null]
 List<String> bundle = log.substring(log.indexOf('\nxenpv:bundle'), log.indexOf('\nxenpv:generate')).readLines()
 properties.each { parameter, property ->
@@ -17,7 +18,7 @@ properties.each { parameter, property ->
         assert description.contains("      User property: ${property}".toString()) : "$parameter lacks its property $property"
     }
 }
-assert !bundle.any { it ==~ /    (buildDirectory|finalName|project|projectHelper|session)( .*)?/ } : 'read-only internals are shown'
+assert !bundle.any { it ==~ /    (basedir|buildDirectory|finalName|mojoExecution|project|projectHelper|session)( .*)?/ } : 'read-only internals are shown'
 // validate never writes: it has no output or template folder, and checks formats early
 List<String> validate = log.substring(log.indexOf('\nxenpv:validate')).readLines()
 List<String> validateParameters = validate.findAll { it ==~ /    [a-zA-Z]+( \(.*)?/ }.collect { it.trim().split(' ')[0] }

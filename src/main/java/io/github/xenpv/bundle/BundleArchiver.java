@@ -4,21 +4,30 @@ import io.github.xenpv.render.RenderedFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
@@ -44,6 +53,9 @@ public final class BundleArchiver {
 
     private static final String ROOT = "root";
 
+    /** Ends the name of a guest's archive record in {@code .xenpv-written/}. */
+    static final String RECORD_SUFFIX = ".archives";
+
     private final Instant entryTime;
 
     /** @param entryTime the time of every entry, whole seconds (see {@link OutputTimestamp}) */
@@ -61,27 +73,141 @@ public final class BundleArchiver {
     }
 
     /**
-     * Writes {@code <directory>/<baseName>-xenpv-<name>.<format>} for every bundle and format;
-     * an archive whose bytes are already right is left alone.
+     * What {@link #write} did: the archives of the bundles, and the archives an earlier build wrote
+     * that no declared guest and format has any more, now removed.
+     *
+     * @param archives every archive, bundle by bundle, format by format
+     * @param removed the archives removed
+     */
+    public record Written(List<Archive> archives, List<Path> removed) {
+
+        /**
+         * A result holding copies of the lists.
+         *
+         * @param archives every archive, bundle by bundle, format by format
+         * @param removed the archives removed
+         */
+        public Written {
+            archives = List.copyOf(archives);
+            removed = List.copyOf(removed);
+        }
+    }
+
+    /**
+     * Writes {@code <directory>/<baseName>-xenpv-<name>.<format>} for every bundle and format; an
+     * archive whose bytes are already right is left alone. Archives are the plugin's by the same
+     * rule as bundle folders: a record in {@code <directory>/.xenpv-written/} lists the ones it
+     * wrote, and only those are replaced or removed (a format dropped, a guest no longer in
+     * {@code declared}, a new final name).
      *
      * @param bundles the guests' bundles
      * @param formats the formats to write each bundle in
      * @param directory the folder the archives go to, usually the build directory
      * @param baseName the start of each file name, usually the project's final name
-     * @return every archive, bundle by bundle, format by format
-     * @throws IOException when an archive cannot be written
+     * @param declared every declared guest's name, archived now or not
+     * @param owner who writes, as {@link BundleWriter} records it
+     * @return every archive, and the archives removed
+     * @throws ForeignFileException when an archive's path holds a file the plugin did not write;
+     *     then no archive is written
+     * @throws IOException when an archive cannot be written or removed
      */
-    public List<Archive> write(List<GuestBundle> bundles, List<ArchiveFormat> formats, Path directory, String baseName)
-            throws IOException {
-        List<Archive> archives = new ArrayList<>();
+    public Written write(List<GuestBundle> bundles, List<ArchiveFormat> formats, Path directory, String baseName,
+            Set<String> declared, String owner) throws IOException {
+        List<OwnedFiles> owners = new ArrayList<>();
+        List<OwnedFiles.Plan> plans = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
         for (GuestBundle bundle : bundles) {
+            List<RenderedFile> files = new ArrayList<>();
             for (ArchiveFormat format : formats) {
-                Path file = directory.resolve(baseName + "-" + CLASSIFIER_PREFIX + bundle.guestName() + "." + format.extension());
-                boolean written = BundleWriter.writeIfChanged(file, archive(bundle, format), BundleWriter.REGULAR);
-                archives.add(new Archive(bundle.guestName(), format, file, written));
+                files.add(new RenderedFile(fileName(baseName, bundle.guestName(), format), archive(bundle, format), false));
+            }
+            OwnedFiles archives = new OwnedFiles(directory, recordOf(directory, bundle.guestName()), owner, false);
+            if (!archives.recorded()) {
+                archives.adopt(earlierArchives(directory, baseName, bundle.guestName()));
+            }
+            OwnedFiles.Plan plan = archives.plan(files);
+            plan.conflicts().forEach(conflict -> conflicts.add(directory + "/" + conflict));
+            owners.add(archives);
+            plans.add(plan);
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ForeignFileException("no archive was written: the plugin replaces only files it wrote, and "
+                    + String.join(", ", conflicts) + ". Move " + (conflicts.size() == 1 ? "it" : "them")
+                    + " out of the way and build again.");
+        }
+        List<Archive> archives = new ArrayList<>();
+        List<Path> removed = new ArrayList<>();
+        for (int i = 0; i < owners.size(); i++) {
+            OwnedFiles.Outcome outcome = owners.get(i).write(plans.get(i));
+            for (OwnedFiles.Step step : plans.get(i).steps()) {
+                archives.add(new Archive(bundles.get(i).guestName(), formatOf(step.file().path()), step.target(),
+                        step.change() != OwnedFiles.Change.NONE));
+            }
+            removed.addAll(outcome.removed());
+        }
+        for (String guestName : BundleWriter.recordedGuests(directory.resolve(WriteRecord.FOLDER), RECORD_SUFFIX)) {
+            if (declared.contains(guestName)) {
+                continue;
+            }
+            OwnedFiles stale = new OwnedFiles(directory, recordOf(directory, guestName), owner, false);
+            if (stale.record().owner().equals(owner)) {
+                removed.addAll(stale.removeAll().removed());
             }
         }
-        return archives;
+        return new Written(archives, removed);
+    }
+
+    private static String fileName(String baseName, String guestName, ArchiveFormat format) {
+        return baseName + "-" + CLASSIFIER_PREFIX + guestName + "." + format.extension();
+    }
+
+    private static ArchiveFormat formatOf(String fileName) {
+        for (ArchiveFormat format : ArchiveFormat.values()) {
+            if (fileName.endsWith("." + format.extension())) {
+                return format;
+            }
+        }
+        throw new IllegalStateException("no format for " + fileName);
+    }
+
+    private static Path recordOf(Path directory, String guestName) {
+        return directory.resolve(WriteRecord.FOLDER).resolve(guestName + RECORD_SUFFIX);
+    }
+
+    /**
+     * For a build directory from before the plugin kept records: the archives at this guest's names
+     * that are bundle archives of this guest (every entry under {@code <name>/}, with its
+     * {@code SHA256SUMS}), which only this plugin writes.
+     */
+    private static Set<String> earlierArchives(Path directory, String baseName, String guestName) {
+        Set<String> earlier = new HashSet<>();
+        for (ArchiveFormat format : ArchiveFormat.values()) {
+            String name = fileName(baseName, guestName, format);
+            Path file = directory.resolve(name);
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && isBundleArchive(file, format, guestName)) {
+                earlier.add(name);
+            }
+        }
+        return earlier;
+    }
+
+    private static boolean isBundleArchive(Path file, ArchiveFormat format, String guestName) {
+        String root = guestName + "/";
+        boolean sums = false;
+        try (ArchiveInputStream<? extends ArchiveEntry> entries = switch (format) {
+            case TAR_GZ -> new TarArchiveInputStream(new GzipCompressorInputStream(Files.newInputStream(file)));
+            case ZIP -> new ZipArchiveInputStream(Files.newInputStream(file));
+        }) {
+            for (ArchiveEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                if (!entry.getName().startsWith(root)) {
+                    return false;
+                }
+                sums |= entry.getName().equals(root + Checksums.FILE_NAME);
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return sums;
     }
 
     /**

@@ -7,7 +7,9 @@ import io.github.xenpv.render.TemplateEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Renders the bundles of checked guests and writes them under {@code outputDirectory/<name>/}.
@@ -16,18 +18,30 @@ import java.util.List;
  */
 public final class BundleGenerator {
 
-    private final Path outputDirectory;
+    private final BundleWriter writer;
     private final GuestRenderer renderer;
 
     /**
-     * A generator that renders with the bundled templates and the user's overrides.
+     * A generator whose writes belong to no particular project (tests, tools).
      *
      * @param outputDirectory the folder that holds one folder per guest
      * @param templatesDirectory the user's template overrides; may be {@code null} or missing
      * @throws IOException when the templates folder cannot be read
      */
     public BundleGenerator(Path outputDirectory, Path templatesDirectory) throws IOException {
-        this.outputDirectory = outputDirectory;
+        this(outputDirectory, templatesDirectory, "");
+    }
+
+    /**
+     * A generator that renders with the bundled templates and the user's overrides.
+     *
+     * @param outputDirectory the folder that holds one folder per guest
+     * @param templatesDirectory the user's template overrides; may be {@code null} or missing
+     * @param owner who writes, as {@link BundleWriter} records it
+     * @throws IOException when the templates folder cannot be read
+     */
+    public BundleGenerator(Path outputDirectory, Path templatesDirectory, String owner) throws IOException {
+        this.writer = new BundleWriter(outputDirectory, owner);
         this.renderer = new GuestRenderer(new TemplateEngine(templatesDirectory));
     }
 
@@ -47,7 +61,7 @@ public final class BundleGenerator {
     }
 
     /**
-     * Renders every guest, then writes what changed.
+     * Renders every guest, then writes what changed; these are all the guests there are.
      *
      * @param guests the checked guests
      * @return what the write did
@@ -59,13 +73,35 @@ public final class BundleGenerator {
     }
 
     /**
-     * Writes rendered bundles to their folders, leaving files that are already right alone.
+     * Writes rendered bundles to their folders, leaving files that are already right alone; these
+     * are all the guests there are.
      *
      * @param bundles the rendered bundles
      * @return what the write did
      * @throws IOException when a file cannot be written
      */
     public BundleWriter.Report write(List<GuestBundle> bundles) throws IOException {
-        return BundleWriter.write(outputDirectory, bundles);
+        return write(bundles, names(bundles));
+    }
+
+    /**
+     * Writes rendered bundles to their folders, leaving files that are already right alone, and
+     * cleans up after the guests an earlier build wrote that are not in {@code declared}.
+     *
+     * @param bundles the rendered bundles
+     * @param declared every declared guest's name, written now or not
+     * @return what the write did
+     * @throws ForeignFileException when a path a bundle needs holds what the plugin did not write;
+     *     then nothing is written
+     * @throws IOException when a file cannot be written
+     */
+    public BundleWriter.Report write(List<GuestBundle> bundles, Set<String> declared) throws IOException {
+        return writer.write(bundles, declared);
+    }
+
+    static Set<String> names(List<GuestBundle> bundles) {
+        Set<String> names = new LinkedHashSet<>();
+        bundles.forEach(bundle -> names.add(bundle.guestName()));
+        return names;
     }
 }

@@ -1,191 +1,195 @@
 package io.github.xenpv.bundle;
 
-import io.github.xenpv.render.RenderedFile;
 import java.io.IOException;
-import java.nio.file.FileSystems;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
- * Writes bundles to disk. A file whose bytes and mode are already right is left alone (its time
- * stays, so a no-op rebuild writes nothing); any other is written to a temporary file beside it
- * and moved into place, so a reader never sees half a file. Files a guest's folder no longer
- * has (say rc.modules after a switch to rc.local) are removed.
+ * Writes bundles into their guest folders under the output directory, by the rule that the
+ * plugin owns only what it wrote ({@link OwnedFiles}): a file the bundle no longer has (say
+ * rc.modules after a switch to rc.local) is removed when the plugin's record lists it, and
+ * anything else in a guest folder (the kmod-xenpv RPM a user put next to install-guest.sh) stays
+ * and is reported. The folder of a guest no longer declared loses what the plugin wrote there,
+ * and goes when nothing else is left.
  */
 public final class BundleWriter {
 
-    static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
-    static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
-
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    private static final Class<? extends BasicFileAttributes> ATTRIBUTES =
-            POSIX ? PosixFileAttributes.class : BasicFileAttributes.class;
+    /** Ends the name of a guest folder's record in {@code .xenpv-written/}. */
+    static final String RECORD_SUFFIX = ".bundle";
 
     /**
      * What a write did, for the build log: the files it wrote, the files already right (kept as
-     * they were) and the stale files it removed, each in the order it met them.
+     * they were) and the files of its own it removed, each in the order it met them; what it left
+     * alone in guest folders because it did not write it; the guests no longer declared it
+     * cleaned up after.
      *
      * @param written files written, new or changed
      * @param unchanged files whose bytes and mode were already right, left alone
-     * @param removed files the bundle no longer has, removed
+     * @param removed files the plugin wrote that the bundle no longer has, removed
+     * @param kept per declared guest, what its folder holds that the plugin did not write
+     * @param pruned the guests no longer declared whose folders an earlier build wrote
      */
-    public record Report(List<Path> written, List<Path> unchanged, List<Path> removed) {
+    public record Report(List<Path> written, List<Path> unchanged, List<Path> removed, List<Kept> kept,
+            List<Pruned> pruned) {
 
         /**
          * A report holding copies of the lists.
          *
          * @param written files written, new or changed
          * @param unchanged files whose bytes and mode were already right, left alone
-         * @param removed files the bundle no longer has, removed
+         * @param removed files the plugin wrote that the bundle no longer has, removed
+         * @param kept per declared guest, what its folder holds that the plugin did not write
+         * @param pruned the guests no longer declared whose folders an earlier build wrote
          */
         public Report {
             written = List.copyOf(written);
             unchanged = List.copyOf(unchanged);
             removed = List.copyOf(removed);
+            kept = List.copyOf(kept);
+            pruned = List.copyOf(pruned);
         }
 
-        static final Report NOTHING = new Report(List.of(), List.of(), List.of());
-
-        Report plus(Report other) {
-            return new Report(concat(written, other.written), concat(unchanged, other.unchanged),
-                    concat(removed, other.removed));
+        /**
+         * A report of a write that left nothing of anyone else's and cleaned up after no guest.
+         *
+         * @param written files written, new or changed
+         * @param unchanged files whose bytes and mode were already right, left alone
+         * @param removed files the plugin wrote that the bundle no longer has, removed
+         */
+        public Report(List<Path> written, List<Path> unchanged, List<Path> removed) {
+            this(written, unchanged, removed, List.of(), List.of());
         }
-
-        private static List<Path> concat(List<Path> first, List<Path> second) {
-            List<Path> both = new ArrayList<>(first);
-            both.addAll(second);
-            return both;
-        }
-    }
-
-    private BundleWriter() {
-    }
-
-    static Report write(Path outputDirectory, List<GuestBundle> bundles) throws IOException {
-        Report report = Report.NOTHING;
-        for (GuestBundle bundle : bundles) {
-            report = report.plus(write(outputDirectory.resolve(bundle.guestName()), bundle));
-        }
-        return report;
-    }
-
-    private static Report write(Path folder, GuestBundle bundle) throws IOException {
-        // A guest folder this write creates has no file to compare with and none gone stale:
-        // skipping those checks and creating its folders top-down saves most of a fleet's syscalls.
-        boolean fresh = !Files.exists(folder);
-        Set<Path> directories = new HashSet<>();
-        if (fresh) {
-            Files.createDirectories(folder);
-            directories.add(folder);
-        }
-        List<Path> written = new ArrayList<>();
-        List<Path> unchanged = new ArrayList<>();
-        Set<Path> expected = new HashSet<>();
-        for (RenderedFile file : bundle.files()) {
-            Path target = folder.resolve(file.path());
-            expected.add(target);
-            if (writeIfChanged(target, file.content(), file.executable() ? EXECUTABLE : REGULAR, fresh, directories)) {
-                written.add(target);
-            } else {
-                unchanged.add(target);
-            }
-        }
-        return new Report(written, unchanged, fresh ? List.of() : removeOthers(folder, expected));
-    }
-
-    /** Writes {@code content} atomically unless the file already holds it with this mode; says whether it wrote. */
-    static boolean writeIfChanged(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
-        return writeIfChanged(target, content, mode, false, new HashSet<>());
     }
 
     /**
-     * Leaves a file with the right bytes and mode alone, fixes only the mode when just that is
-     * wrong, and replaces it otherwise; {@code true} when anything changed.
+     * Files in a guest's folder that the plugin did not write, and so left alone.
      *
-     * @param fresh the file's guest folder was created by this write, so nothing is there to compare
-     * @param directories folders known to exist; new ones are added
+     * @param guestName the guest
+     * @param folder its bundle folder
+     * @param files what the plugin did not write, relative to the folder, sorted
      */
-    private static boolean writeIfChanged(Path target, byte[] content, Set<PosixFilePermission> mode, boolean fresh,
-            Set<Path> directories) throws IOException {
-        if (!fresh) {
-            BasicFileAttributes existing = attributesIfPresent(target);
-            if (existing != null && existing.isRegularFile() && existing.size() == content.length
-                    && Arrays.equals(Files.readAllBytes(target), content)) {
-                if (!POSIX || ((PosixFileAttributes) existing).permissions().equals(mode)) {
-                    return false;
+    public record Kept(String guestName, Path folder, List<String> files) {
+    }
+
+    /**
+     * A guest no longer declared: the files the plugin wrote in its folder, now removed, and what
+     * stays because the plugin did not write it (the folder went when nothing stayed).
+     *
+     * @param guestName the guest
+     * @param folder its bundle folder
+     * @param removed the files removed
+     * @param kept what the plugin did not write, relative to the folder, sorted
+     */
+    public record Pruned(String guestName, Path folder, List<Path> removed, List<String> kept) {
+    }
+
+    private final Path outputDirectory;
+    private final String owner;
+
+    /**
+     * A writer into one output directory.
+     *
+     * @param outputDirectory the folder that holds one folder per guest
+     * @param owner who writes (the project, and the execution when it declares guests of its own):
+     *     guests that another owner wrote into a shared output directory are never pruned
+     */
+    public BundleWriter(Path outputDirectory, String owner) {
+        this.outputDirectory = outputDirectory;
+        this.owner = owner;
+    }
+
+    /**
+     * Writes every bundle, then cleans up the folders of guests not in {@code declared}. Nothing is
+     * written when a path any bundle needs holds what the plugin did not write.
+     *
+     * @param bundles the rendered bundles
+     * @param declared every declared guest's name, written now or not
+     * @return what the write did
+     * @throws ForeignFileException when a path a bundle needs holds what the plugin did not write
+     * @throws IOException when a file cannot be written or removed
+     */
+    public Report write(List<GuestBundle> bundles, Set<String> declared) throws IOException {
+        List<OwnedFiles> folders = new ArrayList<>(bundles.size());
+        List<OwnedFiles.Plan> plans = new ArrayList<>(bundles.size());
+        List<String> conflicts = new ArrayList<>();
+        for (GuestBundle bundle : bundles) {
+            Path folder = outputDirectory.resolve(bundle.guestName());
+            OwnedFiles files = new OwnedFiles(folder, recordOf(bundle.guestName()), owner, true);
+            if (!files.recorded()) {
+                files.adopt(Checksums.verified(folder));
+            }
+            OwnedFiles.Plan plan = files.plan(bundle.files());
+            plan.conflicts().forEach(conflict -> conflicts.add(folder + "/" + conflict));
+            folders.add(files);
+            plans.add(plan);
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ForeignFileException("nothing was written: the plugin replaces only files it wrote, and "
+                    + (conflicts.size() == 1 ? "a path" : conflicts.size() + " paths") + " the bundle needs "
+                    + (conflicts.size() == 1 ? "holds" : "hold") + " something else:\n  "
+                    + String.join("\n  ", conflicts) + "\nMove " + (conflicts.size() == 1 ? "it" : "them")
+                    + " out of the way and build again.");
+        }
+        List<Path> written = new ArrayList<>();
+        List<Path> unchanged = new ArrayList<>();
+        List<Path> removed = new ArrayList<>();
+        List<Kept> kept = new ArrayList<>();
+        for (int i = 0; i < folders.size(); i++) {
+            OwnedFiles.Outcome outcome = folders.get(i).write(plans.get(i));
+            written.addAll(outcome.written());
+            unchanged.addAll(outcome.unchanged());
+            removed.addAll(outcome.removed());
+            if (!outcome.foreign().isEmpty()) {
+                kept.add(new Kept(bundles.get(i).guestName(), folders.get(i).folder(), outcome.foreign()));
+            }
+        }
+        return new Report(written, unchanged, removed, kept, prune(declared));
+    }
+
+    /** Removes what the plugin wrote for guests this owner once wrote and no longer declares. */
+    private List<Pruned> prune(Set<String> declared) throws IOException {
+        List<Pruned> pruned = new ArrayList<>();
+        for (String guestName : recordedGuests(outputDirectory.resolve(WriteRecord.FOLDER), RECORD_SUFFIX)) {
+            if (declared.contains(guestName)) {
+                continue;
+            }
+            OwnedFiles files = new OwnedFiles(outputDirectory.resolve(guestName), recordOf(guestName), owner, true);
+            if (!files.record().owner().equals(owner)) {
+                continue;
+            }
+            OwnedFiles.Outcome outcome = files.removeAll();
+            if (!outcome.removed().isEmpty() || !outcome.foreign().isEmpty()) {
+                pruned.add(new Pruned(guestName, files.folder(), outcome.removed(), outcome.foreign()));
+            }
+        }
+        return pruned;
+    }
+
+    private Path recordOf(String guestName) {
+        return outputDirectory.resolve(WriteRecord.FOLDER).resolve(guestName + RECORD_SUFFIX);
+    }
+
+    /** The guests with a record of this kind in {@code records}, sorted; names that could not be a folder are skipped. */
+    static List<String> recordedGuests(Path records, String suffix) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(records, "*" + suffix)) {
+            for (Path entry : entries) {
+                String file = entry.getFileName().toString();
+                String name = file.substring(0, file.length() - suffix.length());
+                if (!name.isEmpty() && !name.startsWith(".") && WriteRecord.isRelative(name) && !name.contains("/")
+                        && Files.isRegularFile(entry)) {
+                    names.add(name);
                 }
-                Files.setPosixFilePermissions(target, mode);
-                return true;
             }
-        }
-        Path parent = target.getParent();
-        if (fresh) {
-            createMissing(parent, directories);
-        } else if (directories.add(parent)) {
-            Files.createDirectories(parent);
-        }
-        replace(target, content, mode);
-        return true;
-    }
-
-    /** One stat for both questions the writer asks: is it a regular file, and with which mode. */
-    private static BasicFileAttributes attributesIfPresent(Path target) throws IOException {
-        try {
-            return Files.readAttributes(target, ATTRIBUTES);
         } catch (NoSuchFileException e) {
-            return null;
+            return List.of();
         }
-    }
-
-    /** Creates {@code directory} and whichever parents are not in {@code present}, one mkdir each, parents first. */
-    private static void createMissing(Path directory, Set<Path> present) throws IOException {
-        if (present.add(directory)) {
-            createMissing(directory.getParent(), present);
-            Files.createDirectory(directory);
-        }
-    }
-
-    /** Writes {@code content} to a new temporary file beside {@code target} and moves it into place. */
-    private static void replace(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
-        Path temporary = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), Character.MAX_RADIX) + ".xenpv-tmp");
-        boolean moved = false;
-        try {
-            Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            if (POSIX) {
-                Files.setPosixFilePermissions(temporary, mode);
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temporary);
-            }
-        }
-    }
-
-    private static List<Path> removeOthers(Path folder, Set<Path> expected) throws IOException {
-        List<Path> stale;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            stale = walk.filter(Files::isRegularFile).filter(path -> !expected.contains(path)).toList();
-        }
-        for (Path path : stale) {
-            Files.delete(path);
-        }
-        return stale;
+        names.sort(null);
+        return names;
     }
 }

@@ -1,17 +1,27 @@
 package io.github.xenpv.bundle;
 
 import io.github.xenpv.render.RenderedFile;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The bundle's {@code SHA256SUMS}: every other file, sorted, in {@code sha256sum -c} format. */
 final class Checksums {
 
     static final String FILE_NAME = "SHA256SUMS";
+
+    private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})  (.+)");
 
     private Checksums() {
     }
@@ -29,5 +39,36 @@ final class Checksums {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    /**
+     * For a guest folder an earlier build wrote before the plugin kept records: the files its
+     * {@code SHA256SUMS} lists that still have the listed bytes (so nothing a user changed), and
+     * {@code SHA256SUMS} itself. Empty when there is no such file or it is not a checksum list.
+     */
+    static Set<String> verified(Path folder) {
+        Path sums = folder.resolve(FILE_NAME);
+        Set<String> verified = new HashSet<>();
+        try {
+            if (!Files.isRegularFile(sums, LinkOption.NOFOLLOW_LINKS)) {
+                return Set.of();
+            }
+            for (String line : Files.readAllLines(sums, StandardCharsets.UTF_8)) {
+                Matcher entry = LINE.matcher(line);
+                if (!entry.matches()) {
+                    return Set.of();
+                }
+                Path file = folder.resolve(entry.group(2));
+                if (WriteRecord.isRelative(entry.group(2)) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                        && sha256(Files.readAllBytes(file)).equals(entry.group(1))) {
+                    verified.add(entry.group(2));
+                }
+            }
+        } catch (IOException e) {
+            // unreadable or not UTF-8: not a list this plugin wrote, so it vouches for nothing
+            return Set.of();
+        }
+        verified.add(FILE_NAME);
+        return verified;
     }
 }

@@ -50,8 +50,8 @@ public final class GuestValidator {
         return new Validation(problems.errors().isEmpty() ? valid : List.of(), problems.errors(), problems.warnings());
     }
 
-    /** A guest is named by its name when that is a valid one, else by its position (from 1). */
-    private static String label(Guest guest, int index) {
+    /** A guest is named by its name when that is a valid one, else by its position (from 1); DeclarationReader names guests the same way. */
+    static String label(Guest guest, int index) {
         String name = guest == null ? null : Values.text(guest.getName());
         return name != null && GuestCheck.NAME.matcher(name).matches() ? name : Integer.toString(index + 1);
     }

@@ -1,24 +1,31 @@
 package io.github.xenpv.mojo;
 
+import io.github.xenpv.model.DeclarationReader;
 import io.github.xenpv.model.Guest;
-import io.github.xenpv.model.GuestValidator;
 import io.github.xenpv.model.Problem;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.Validation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * What every goal shares: the guest declarations and the switches around them. A goal checks
- * {@code skip}, validates every guest (all problems at once), picks the guests {@code guest}
- * names, and hands them to its service.
+ * {@code skip}, reads and validates every guest (all problems at once), picks the guests
+ * {@code guest} names, and hands them to its service.
  *
  * <p>Parameter descriptions are shown by {@code xenpv:help}, {@code help:describe} and the site;
  * {@code help:describe} reads them as HTML and drops anything in angle brackets, so placeholders
@@ -35,8 +42,15 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
      * The README's "The guest declaration" lists every element with its default, and "Validation
      * rules" the rule each value must follow.
      */
-    @Parameter(required = true)
+    // Declared with the type users write, for Maven's documentation of the parameter (plugin.xml,
+    // xenpv:help, the site). Maven never binds it: it calls the public setGuests below with the XML
+    // as written, and DeclarationReader binds that, reporting every mistake at its POM path where
+    // Maven would stop at the first one with a Java class name. Not required: Maven would check that
+    // before skip, and say it in its own words.
+    @Parameter
     private List<Guest> guests;
+
+    private PlexusConfiguration guestsElement;
 
     /**
      * Set to {@code true} to skip the goal; it then logs one line saying so and touches nothing.
@@ -53,13 +67,42 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.GUEST)
     private String guest;
 
+    private boolean guestDeclaredHere;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
     private int checked;
+
+    private Set<String> declared = Set.of();
+
+    /**
+     * Takes {@code guests} as the POM has it; Maven calls this rather than setting the field (a
+     * public setter wins), so that the plugin, not Maven's binding, reads the declaration.
+     *
+     * @param guests the {@code guests} element, its values not yet evaluated
+     */
+    public void setGuests(PlexusConfiguration guests) {
+        this.guestsElement = guests;
+    }
+
+    /**
+     * Takes {@code guest} as written, its expression not yet evaluated: a guest declared here
+     * instead of inside {@code guests} is then the plugin's problem to name, not Maven's "Basic
+     * element 'guest' must not contain child elements".
+     *
+     * @param guest the {@code guest} element
+     */
+    public void setGuest(PlexusConfiguration guest) {
+        this.guest = guest.getValue(null);
+        this.guestDeclaredHere = guest.getChildCount() > 0;
+    }
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -67,16 +110,40 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
             getLog().info("xenpv: skipped (" + PropertyNames.SKIP + " is true)");
             return;
         }
-        Validation validation = GuestValidator.validate(guests);
-        validation.warnings().forEach(warning -> getLog().warn("xenpv: " + warning));
-        if (!validation.valid()) {
-            throw new MojoFailureException(problems(validation.errors()));
+        ExpressionEvaluator evaluator = session == null ? null : new PluginParameterExpressionEvaluator(session, mojoExecution);
+        List<Problem> errors = configurationProblems(evaluator);
+        Validation validation = DeclarationReader.read(guestsElement == null ? null
+                : ConfigurationTree.of(guestsElement, evaluator)).validate();
+        errors.addAll(validation.errors());
+        for (Problem warning : validation.warnings()) {
+            if (guestFilter() == null || warning.concerns(guestFilter())) {
+                warnOnce("xenpv: " + warning);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new MojoFailureException(problems(errors));
         }
         checked = validation.guests().size();
+        declared = new LinkedHashSet<>();
+        validation.guests().forEach(valid -> declared.add(valid.name()));
         List<ValidGuest> selected = selected(validation.guests());
         if (!selected.isEmpty()) {
             execute(selected);
         }
+    }
+
+    /**
+     * What is wrong around the guests, reported with them: elements no goal takes, a guest declared
+     * as {@code guest}, and what a goal adds. Evaluates the {@code guest} filter on the way.
+     */
+    List<Problem> configurationProblems(ExpressionEvaluator evaluator) throws MojoFailureException {
+        List<Problem> problems = new ArrayList<>(new PomConfiguration(project, mojoExecution).unknownElements());
+        if (guestDeclaredHere) {
+            problems.add(new Problem("guest", "holds elements, but <guest> here is the name of the one guest to build ("
+                    + PropertyNames.GUEST + "): declare each guest inside <guests>"));
+        }
+        guest = ConfigurationTree.evaluate(guestDeclaredHere ? null : guest, "guest", evaluator);
+        return problems;
     }
 
     /** Runs the goal on the checked guests that {@code guest} selects; never called with none. */
@@ -87,6 +154,11 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
         return checked;
     }
 
+    /** Every declared guest's name, selected or not: what an earlier build wrote for any other guest is cleaned up. */
+    Set<String> declared() {
+        return declared;
+    }
+
     /** The {@code guest} filter as given, stripped; {@code null} when every guest is selected. */
     String guestFilter() {
         return guest == null || guest.isBlank() ? null : guest.strip();
@@ -94,6 +166,29 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
 
     MavenProject project() {
         return project;
+    }
+
+    /** Who writes the bundles, as the records of written files name it. */
+    String owner() {
+        return new PomConfiguration(project, mojoExecution).owner();
+    }
+
+    /** Logs a line at INFO the first time this build's goals offer it, at debug after that. */
+    void infoOnce(String line) {
+        if (OncePerBuild.first(getPluginContext(), line)) {
+            getLog().info(line);
+        } else {
+            getLog().debug(line);
+        }
+    }
+
+    /** Logs a warning the first time this build's goals offer it, at debug after that. */
+    void warnOnce(String line) {
+        if (OncePerBuild.first(getPluginContext(), line)) {
+            getLog().warn(line);
+        } else {
+            getLog().debug(line);
+        }
     }
 
     /** {@code 1 guest}, {@code 2 guests}: a count with its noun, for log lines. */
@@ -116,8 +211,8 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
             return named;
         }
         List<MavenProject> build = session.getProjects();
-        Map<MavenProject, List<String>> declared = ReactorGuests.declaredNames(build, ReactorGuests.PLUGIN_KEY);
-        List<String> declaring = declared.entrySet().stream().filter(entry -> entry.getValue().contains(wanted))
+        Map<MavenProject, List<String>> declaredInBuild = ReactorGuests.declaredNames(build, ReactorGuests.PLUGIN_KEY);
+        List<String> declaring = declaredInBuild.entrySet().stream().filter(entry -> entry.getValue().contains(wanted))
                 .map(entry -> entry.getKey().getArtifactId()).toList();
         if (!declaring.isEmpty()) {
             String line = "xenpv: skipped: " + PropertyNames.GUEST + " '" + wanted
@@ -136,15 +231,16 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
                     + "' names no declared guest; declared: " + names);
         }
         throw new MojoFailureException("xenpv: " + PropertyNames.GUEST + " '" + wanted
-                + "' names no guest of any module in this build; declared: " + declared.entrySet().stream()
+                + "' names no guest of any module in this build; declared: " + declaredInBuild.entrySet().stream()
                         .filter(entry -> !entry.getValue().isEmpty())
                         .map(entry -> entry.getKey().getArtifactId() + ": " + String.join(", ", entry.getValue()))
                         .collect(Collectors.joining("; ")));
     }
 
     private static String problems(List<Problem> errors) {
-        return errors.stream().map(problem -> "  " + problem)
-                .collect(Collectors.joining("\n", "xenpv: " + count(errors.size(), "problem")
-                        + " in the guest declarations:\n", ""));
+        boolean declarationsOnly = errors.stream().allMatch(problem -> problem.path().startsWith("guests"));
+        return errors.stream().map(problem -> "  " + problem).collect(Collectors.joining("\n",
+                "xenpv: " + count(errors.size(), "problem")
+                        + (declarationsOnly ? " in the guest declarations:\n" : " in the plugin configuration:\n"), ""));
     }
 }

@@ -4,12 +4,13 @@ import io.github.xenpv.bundle.ArchiveFormat;
 import io.github.xenpv.bundle.BundleArchiver;
 import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.bundle.BundleWriter;
+import io.github.xenpv.bundle.ForeignFileException;
 import io.github.xenpv.bundle.GuestBundle;
 import io.github.xenpv.bundle.OutputTimestamp;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.render.RenderException;
-import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -56,10 +57,6 @@ public class BundleMojo extends AbstractRenderingMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
-    /** The folder the archives are written to. */
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
-    private File buildDirectory;
-
     /** The start of each archive's name, <code>{finalName}-xenpv-{name}.{format}</code>. */
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
     private String finalName;
@@ -71,21 +68,25 @@ public class BundleMojo extends AbstractRenderingMojo {
     void execute(List<ValidGuest> selected) throws MojoExecutionException, MojoFailureException {
         List<ArchiveFormat> archiveFormats = ArchiveFormats.parse(formats);
         Instant entryTime = entryTime();
-        List<BundleArchiver.Archive> archives;
+        BundleArchiver.Written archives;
         try {
             BundleGenerator generator = generator();
             List<GuestBundle> bundles = generator.render(selected);
-            BundleWriter.Report report = generator.write(bundles);
+            BundleWriter.Report report = generator.write(bundles, declared());
             // after generate, the folders are already right: the summary then only matters with -X
             log(report, selected.size(), !report.written().isEmpty() || !report.removed().isEmpty());
-            archives = new BundleArchiver(entryTime).write(bundles, archiveFormats, buildDirectory.toPath(), finalName);
-        } catch (RenderException e) {
+            archives = new BundleArchiver(entryTime).write(bundles, archiveFormats, buildDirectory().toPath(), finalName,
+                    declared(), owner());
+        } catch (RenderException | ForeignFileException e) {
             throw new MojoFailureException("xenpv: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("xenpv: could not write the bundle archives to " + buildDirectory + ": "
+            throw new MojoExecutionException("xenpv: could not write the bundle archives to " + buildDirectory() + ": "
                     + e.getMessage(), e);
         }
-        for (BundleArchiver.Archive archive : archives) {
+        for (Path removed : archives.removed()) {
+            infoOnce("xenpv: removed " + removed + ": an archive this plugin wrote for a guest or format no longer declared");
+        }
+        for (BundleArchiver.Archive archive : archives.archives()) {
             getLog().info("xenpv: " + archive.file() + (archive.written() ? " written" : " unchanged")
                     + (attach ? ", attached as " + archive.format().extension() + ":" + archive.classifier() : ""));
             if (attach) {

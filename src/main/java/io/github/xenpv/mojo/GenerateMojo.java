@@ -1,5 +1,7 @@
 package io.github.xenpv.mojo;
 
+import io.github.xenpv.bundle.BundleGenerator;
+import io.github.xenpv.bundle.ForeignFileException;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.render.RenderException;
 import java.io.IOException;
@@ -12,7 +14,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 /**
  * Validates every guest, then renders each selected guest's bundle folder,
  * <code>{outputDirectory}/{name}/</code>. Every file is rendered before the first is written; a
- * file that is already right is left alone, so a second run writes nothing.
+ * file that is already right is left alone, so a second run writes nothing. Only files the plugin
+ * wrote are ever replaced or removed.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractRenderingMojo {
@@ -20,8 +23,9 @@ public class GenerateMojo extends AbstractRenderingMojo {
     @Override
     void execute(List<ValidGuest> selected) throws MojoExecutionException, MojoFailureException {
         try {
-            log(generator().generate(selected), selected.size(), true);
-        } catch (RenderException e) {
+            BundleGenerator generator = generator();
+            log(generator.write(generator.render(selected), declared()), selected.size(), true);
+        } catch (RenderException | ForeignFileException e) {
             throw new MojoFailureException("xenpv: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("xenpv: could not write the bundles to " + outputDirectory() + ": "

@@ -9,6 +9,7 @@ final class PropertyNames {
     static final String TEMPLATES_DIRECTORY = "xenpv.templatesDirectory";
     static final String FORMATS = "xenpv.formats";
     static final String ATTACH = "xenpv.attach";
+    static final String ALLOW_OUTSIDE_TARGET = "xenpv.allowOutsideTarget";
 
     private PropertyNames() {
     }

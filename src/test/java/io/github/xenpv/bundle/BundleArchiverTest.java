@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.zip.Deflater;
@@ -245,19 +246,23 @@ class BundleArchiverTest {
     }
 
     @Test
-    void anArchiveThatIsAlreadyRightIsNotRewritten(@TempDir Path target) throws IOException {
+    void anArchiveThatIsAlreadyRightIsNotRewrittenAndADroppedFormatsArchiveIsRemoved(@TempDir Path target)
+            throws IOException {
         BundleArchiver archiver = new BundleArchiver(TIME);
         List<BundleArchiver.Archive> first = archiver.write(List.of(seed), List.of(ArchiveFormat.TAR_GZ, ArchiveFormat.ZIP),
-                target, "guests-1.0");
+                target, "guests-1.0", Set.of("rhel3_64_fv"), "test:guests").archives();
         assertEquals(List.of(target.resolve("guests-1.0-xenpv-rhel3_64_fv.tar.gz"), target.resolve("guests-1.0-xenpv-rhel3_64_fv.zip")),
                 first.stream().map(BundleArchiver.Archive::file).toList());
         assertTrue(first.stream().allMatch(BundleArchiver.Archive::written));
         assertEquals("xenpv-rhel3_64_fv", first.get(0).classifier());
         FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
         Files.setLastModifiedTime(first.get(0).file(), old);
-        List<BundleArchiver.Archive> second = archiver.write(List.of(seed), List.of(ArchiveFormat.TAR_GZ), target, "guests-1.0");
-        assertFalse(second.get(0).written());
-        assertEquals(old, Files.getLastModifiedTime(second.get(0).file()));
+        BundleArchiver.Written second = archiver.write(List.of(seed), List.of(ArchiveFormat.TAR_GZ), target, "guests-1.0",
+                Set.of("rhel3_64_fv"), "test:guests");
+        assertFalse(second.archives().get(0).written());
+        assertEquals(old, Files.getLastModifiedTime(second.archives().get(0).file()));
+        assertEquals(List.of(target.resolve("guests-1.0-xenpv-rhel3_64_fv.zip")), second.removed());
+        assertFalse(Files.exists(target.resolve("guests-1.0-xenpv-rhel3_64_fv.zip")));
     }
 
     /** GNU tar's verbose listing of a tar.gz, numeric owners, times in UTC, runs of spaces made one. */

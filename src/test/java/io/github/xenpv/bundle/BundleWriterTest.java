@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class BundleWriterTest {
     }
 
     private BundleWriter.Report write(RenderedFile... files) throws IOException {
-        return BundleWriter.write(output, List.of(new GuestBundle("web", List.of(files))));
+        return new BundleWriter(output, "test:guests").write(List.of(new GuestBundle("web", List.of(files))), Set.of("web"));
     }
 
     private static RenderedFile file(String path, String text, boolean executable) {

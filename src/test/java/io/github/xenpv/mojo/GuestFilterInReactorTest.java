@@ -73,6 +73,7 @@ class GuestFilterInReactorTest {
     /** Puts the mojo's project (the two-guests POM, as Maven would read it) and {@code others} into the session. */
     private MavenProject inReactor(AbstractXenpvMojo mojo, MavenProject... others) throws Exception {
         if (mojo instanceof AbstractRenderingMojo) {
+            setVariableValueToObject(mojo, "buildDirectory", output.toFile());
             setVariableValueToObject(mojo, "outputDirectory", output.toFile());
         }
         mojo.setLog(log);

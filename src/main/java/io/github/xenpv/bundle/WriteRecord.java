@@ -1,0 +1,124 @@
+package io.github.xenpv.bundle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The plugin's record of the files it wrote for one guest under one folder: the only files a
+ * build may remove there. It is kept in {@code .xenpv-written/} beside the guest folders (or the
+ * archives), never inside a bundle, one text file per guest:
+ * <pre>
+ * owner com.example:guests
+ * pending k2x9q1
+ * file README.txt
+ * file dom0/etc/xen/web
+ * </pre>
+ * {@code owner} is the project (and execution) that wrote the files, so projects sharing a folder
+ * never clean up each other's guests. {@code pending} names the temporary files of a write that
+ * may have been cut short: a build records the files it is about to write and that token before
+ * its first write, and the exact set afterwards, so a killed build leaves nothing unrecorded.
+ */
+record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pending) {
+
+    /** The folder of records, beside what they describe; the plugin's alone, like everything in it. */
+    static final String FOLDER = ".xenpv-written";
+
+    /** Ends the name of a temporary file, written beside its target and moved into place. */
+    static final String TEMPORARY_SUFFIX = ".xenpv-tmp";
+
+    private static final String HEADER = "# xenpv-maven-plugin: the files it wrote, the only ones a build removes. "
+            + "Do not edit.\n";
+
+    WriteRecord {
+        paths = new TreeSet<>(paths);
+        pending = new TreeSet<>(pending);
+    }
+
+    static WriteRecord empty(String owner) {
+        return new WriteRecord(owner, new TreeSet<>(), new TreeSet<>());
+    }
+
+    /** The record in {@code file}, or {@code null} when there is none. Lines it cannot use are ignored. */
+    static WriteRecord read(Path file) throws IOException {
+        // a copy left by a build killed while saving: the record itself is whole, old or new
+        Files.deleteIfExists(temporaryOf(file));
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        String owner = "";
+        SortedSet<String> paths = new TreeSet<>();
+        SortedSet<String> pending = new TreeSet<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("owner ")) {
+                owner = line.substring("owner ".length());
+            } else if (line.startsWith("pending ") && isToken(line.substring("pending ".length()))) {
+                pending.add(line.substring("pending ".length()));
+            } else if (line.startsWith("file ") && isRelative(line.substring("file ".length()))) {
+                paths.add(line.substring("file ".length()));
+            }
+        }
+        return new WriteRecord(owner, paths, pending);
+    }
+
+    /** Writes the record atomically: to a temporary file beside it, then moved into place. */
+    void save(Path file) throws IOException {
+        StringBuilder text = new StringBuilder(HEADER).append("owner ").append(owner).append('\n');
+        pending.forEach(token -> text.append("pending ").append(token).append('\n'));
+        paths.forEach(path -> text.append("file ").append(path).append('\n'));
+        Files.createDirectories(file.getParent());
+        // One fixed temporary name per record: a leftover from a killed build is simply overwritten.
+        Path temporary = temporaryOf(file);
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Removes the record (and a temporary copy a killed build may have left). */
+    static void delete(Path file) throws IOException {
+        Files.deleteIfExists(temporaryOf(file));
+        Files.deleteIfExists(file);
+    }
+
+    WriteRecord with(Collection<String> newPaths, Collection<String> newPending) {
+        return new WriteRecord(owner, new TreeSet<>(newPaths), new TreeSet<>(newPending));
+    }
+
+    WriteRecord ownedBy(String newOwner) {
+        return new WriteRecord(newOwner, paths, pending);
+    }
+
+    /** The temporary file a write with {@code token} uses for {@code target}. */
+    static Path temporary(Path target, String token) {
+        return target.resolveSibling("." + target.getFileName() + "." + token + TEMPORARY_SUFFIX);
+    }
+
+    private static Path temporaryOf(Path record) {
+        return record.resolveSibling("." + record.getFileName() + TEMPORARY_SUFFIX);
+    }
+
+    static boolean isToken(String token) {
+        return token.matches("[0-9a-z]{1,16}");
+    }
+
+    /** A path inside the folder: relative, '/'-separated, without empty, '.' or '..' segments. */
+    static boolean isRelative(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
+            return false;
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

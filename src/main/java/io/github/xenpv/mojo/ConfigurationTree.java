@@ -1,0 +1,46 @@
+package io.github.xenpv.mojo;
+
+import io.github.xenpv.model.ConfigElement;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
+
+/**
+ * Turns configuration XML as Maven hands it over into the model's {@link ConfigElement}, evaluating
+ * each text as Maven's own binding would ({@code ${...}} expressions; one that names nothing
+ * leaves the element without a value).
+ */
+final class ConfigurationTree {
+
+    private ConfigurationTree() {
+    }
+
+    static ConfigElement of(PlexusConfiguration element, ExpressionEvaluator evaluator) throws MojoFailureException {
+        return of(element, element.getName(), evaluator);
+    }
+
+    private static ConfigElement of(PlexusConfiguration element, String path, ExpressionEvaluator evaluator)
+            throws MojoFailureException {
+        List<ConfigElement> children = new ArrayList<>(element.getChildCount());
+        for (PlexusConfiguration child : element.getChildren()) {
+            children.add(of(child, path + "/" + child.getName(), evaluator));
+        }
+        return new ConfigElement(element.getName(), evaluate(element.getValue(null), path, evaluator), children);
+    }
+
+    /** The text as Maven's binding would have it, for the element at {@code path}. */
+    static String evaluate(String raw, String path, ExpressionEvaluator evaluator) throws MojoFailureException {
+        if (raw == null || evaluator == null) {
+            return raw;
+        }
+        try {
+            Object value = evaluator.evaluate(raw);
+            return value == null ? null : value.toString();
+        } catch (ExpressionEvaluationException e) {
+            throw new MojoFailureException("xenpv: " + path + ": cannot evaluate '" + raw + "': " + e.getMessage(), e);
+        }
+    }
+}

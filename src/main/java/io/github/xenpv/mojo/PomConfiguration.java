@@ -1,0 +1,115 @@
+package io.github.xenpv.mojo;
+
+import io.github.xenpv.model.NearestName;
+import io.github.xenpv.model.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.Parameter;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * The plugin's {@code <configuration>} for one execution as the user wrote it in the POM. Maven
+ * hands a goal only the elements that are its parameters, and Maven 3.8 drops the rest without a
+ * word, so a misspelled {@code <outputDirectroy>} would silently do nothing: this reads the POM's
+ * own element, as Maven does to configure the execution (the execution's configuration, which
+ * already holds the plugin-level one, else the plugin's; pluginManagement when the build does not
+ * name the plugin).
+ */
+final class PomConfiguration {
+
+    private final MavenProject project;
+    private final MojoExecution execution;
+    private final Plugin plugin;
+
+    PomConfiguration(MavenProject project, MojoExecution execution) {
+        this.project = project;
+        this.execution = execution;
+        this.plugin = plugin(project, execution);
+    }
+
+    private static Plugin plugin(MavenProject project, MojoExecution execution) {
+        if (project == null || execution == null || execution.getGroupId() == null) {
+            return null;
+        }
+        String key = execution.getGroupId() + ":" + execution.getArtifactId();
+        Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(key);
+        if (plugin == null && project.getPluginManagement() != null) {
+            plugin = project.getPluginManagement().getPluginsAsMap().get(key);
+        }
+        return plugin;
+    }
+
+    /** The elements directly under {@code <configuration>} that are no parameter of any of the plugin's goals. */
+    List<Problem> unknownElements() {
+        Xpp3Dom configuration = executionConfiguration();
+        MojoDescriptor goal = execution == null ? null : execution.getMojoDescriptor();
+        if (configuration == null || goal == null || goal.getPluginDescriptor() == null) {
+            return List.of();
+        }
+        Set<String> known = new TreeSet<>();
+        Set<String> settable = new TreeSet<>();
+        for (MojoDescriptor mojo : goals(goal.getPluginDescriptor())) {
+            for (Parameter parameter : mojo.getParameters() == null ? List.<Parameter>of() : mojo.getParameters()) {
+                known.add(parameter.getName());
+                if (parameter.getAlias() != null) {
+                    known.add(parameter.getAlias());
+                }
+                if (parameter.isEditable()) {
+                    settable.add(parameter.getName());
+                }
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Xpp3Dom child : configuration.getChildren()) {
+            if (!known.contains(child.getName())) {
+                problems.add(new Problem(child.getName(), NearestName.to(child.getName(), settable)
+                        .map(name -> "unknown element; did you mean <" + name + ">?")
+                        .orElse("unknown element; the plugin's goals take " + String.join(", ",
+                                settable.stream().map(name -> "<" + name + ">").toList()))));
+            }
+        }
+        return problems;
+    }
+
+    private static List<MojoDescriptor> goals(PluginDescriptor plugin) {
+        return plugin.getMojos() == null ? List.of() : plugin.getMojos();
+    }
+
+    /**
+     * Who writes the bundles: the project, and the execution too when it declares guests of its own
+     * (not those of the plugin-level configuration), so executions with different guests sharing
+     * an output folder never clean up each other's.
+     */
+    String owner() {
+        String owner = project == null ? "" : project.getGroupId() + ":" + project.getArtifactId();
+        Xpp3Dom own = executionConfiguration();
+        Xpp3Dom shared = plugin == null ? null : configuration(plugin.getConfiguration());
+        Xpp3Dom ownGuests = own == null ? null : own.getChild("guests");
+        Xpp3Dom sharedGuests = shared == null ? null : shared.getChild("guests");
+        if (ownGuests != null && !Objects.equals(ownGuests, sharedGuests)) {
+            owner += "@" + execution.getExecutionId();
+        }
+        return owner;
+    }
+
+    private Xpp3Dom executionConfiguration() {
+        if (plugin == null) {
+            return null;
+        }
+        PluginExecution own = plugin.getExecutionsAsMap().get(execution.getExecutionId());
+        return configuration(own != null ? own.getConfiguration() : plugin.getConfiguration());
+    }
+
+    private static Xpp3Dom configuration(Object configuration) {
+        return configuration instanceof Xpp3Dom dom ? dom : null;
+    }
+}

@@ -1,0 +1,200 @@
+package io.github.xenpv.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.xenpv.fixtures.SeedGuest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code <guests>} element read as Maven would bind it, but with every mistake a problem at
+ * its POM path, merged with the validator's in one result.
+ */
+class DeclarationReaderTest {
+
+    private static final String SEED = """
+            <guest>
+              <name>rhel3_64_fv</name>
+              <arch>x86_64</arch>
+              <kernel>2.4.21-52.EL</kernel>
+              <driverRelease>0.1-5.el</driverRelease>
+              <bootDisk><source>/var/lib/libvirt/images/rhel3_64_fv.dsk</source></bootDisk>
+              <networks><network><mac>00:16:3e:5d:c7:9e</mac></network></networks>
+              <disks>
+                <disk>
+                  <source>/var/lib/libvirt/images/UserStorage.dsk</source>
+                  <device>xvda</device>
+                  <node>xvdb</node>
+                  <partitions>
+                    <partition><number>1</number><mountPoint>/mnt/pvdisk_p1</mountPoint></partition>
+                    <partition><number>2</number><mountPoint>/mnt/pvdisk_p2</mountPoint></partition>
+                  </partitions>
+                </disk>
+              </disks>
+            </guest>
+            """;
+
+    @Test
+    void aCorrectDeclarationBindsAsMavenWouldAndValidates() {
+        Validation validation = validate("<guests>" + SEED + "</guests>");
+        assertEquals(List.of(), validation.errors());
+        assertEquals(List.of(SeedGuest.valid()), validation.guests());
+    }
+
+    @Test
+    void everyMisspelledElementIsNamedAtItsPathWithTheNearestNameInOneRun() {
+        Validation validation = validate("""
+                <guests>
+                  <guest>
+                    <name>web</name>
+                    <arch>i686</arch>
+                    <kernell>2.4.21-52.EL</kernell>
+                    <driverRelease>0.1-5.el</driverRelease>
+                    <bootdisk><source>/dev/vg0/web</source></bootdisk>
+                    <netwroks><network><mac>00:16:3e:00:00:01</mac></network></netwroks>
+                    <disks>
+                      <disk>
+                        <sorce>/dev/vg0/web-data</sorce>
+                        <device>xvdb</device>
+                        <partitions><partition><number>1</number><mountpoint>/srv</mountpoint></partition></partitions>
+                      </disk>
+                    </disks>
+                    <memory>16</memory>
+                  </guest>
+                </guests>
+                """);
+        assertEquals(List.of(
+                "guests/guest[web]/kernell: unknown element; did you mean <kernel>?",
+                "guests/guest[web]/bootdisk: unknown element; did you mean <bootDisk>?",
+                "guests/guest[web]/netwroks: unknown element; did you mean <networks>?",
+                "guests/guest[web]/disks/disk[1]/sorce: unknown element; did you mean <source>?",
+                "guests/guest[web]/disks/disk[1]/partitions/partition[1]/mountpoint: unknown element; did you mean <mountPoint>?",
+                // a value problem elsewhere comes in the same run; "kernel is required" and the like do not,
+                // since they only repeat a slip already named
+                "guests/guest[web]/memory: '16' is out of range: MiB of guest memory must be a whole number from 32 to 1048576"),
+                lines(validation.errors()));
+        assertEquals(List.of(), validation.guests());
+    }
+
+    @Test
+    void aMisspellingNextToTheRealElementDoesNotHideTheRealOnesProblems() {
+        Validation validation = validate("<guests><guest><name>web</name><arch>i686</arch><kernel>2.6.9</kernel>"
+                + "<kernell>2.4.21-52.EL</kernell><driverRelease>0.1-5.el</driverRelease>"
+                + "<bootDisk><source>/dev/vg0/web</source></bootDisk></guest></guests>");
+        assertEquals(List.of("guests/guest[web]/kernell: unknown element; did you mean <kernel>?",
+                "guests/guest[web]/kernel: '2.6.9' is not a RHEL 3 kernel release: expected 2.4.21-<build>.EL, e.g. 2.4.21-52.EL"),
+                lines(validation.errors()));
+    }
+
+    @Test
+    void wrongShapesAreNamedAndWhatTheyLeaveMissingIsNotReportedAgain() {
+        Validation validation = validate("""
+                <guests>
+                  <guest>
+                    <name>web</name>
+                    <arch>i686</arch>
+                    <kernel>2.4.21-52.EL</kernel>
+                    <driverRelease>0.1-5.el</driverRelease>
+                    <bootDisk>/dev/vg0/web</bootDisk>
+                    <memory><mib>1024</mib></memory>
+                    <disks>xvdb</disks>
+                    <fstabBase><line>LABEL=/ / ext3 defaults 1 1</line><line><text>none /proc proc defaults 0 0</text></line></fstabBase>
+                    <extraConfig><localtime>1</localtime><keymap><value>de</value></keymap></extraConfig>
+                  </guest>
+                </guests>
+                """);
+        assertEquals(List.of(
+                "guests/guest[web]/bootDisk: '/dev/vg0/web' is text, but <bootDisk> holds elements: <device>, <source>",
+                "guests/guest[web]/memory: holds elements (<mib>), but <memory> is a single value, e.g. <memory>...</memory>",
+                "guests/guest[web]/disks: 'xvdb' is text, but <disks> holds <disk> elements",
+                "guests/guest[web]/fstabBase/line[2]: holds elements (<text>), but <line> is a single value, e.g. <line>...</line>",
+                "guests/guest[web]/extraConfig/keymap: holds elements (<value>), but <keymap> is a single value, e.g. <keymap>...</keymap>"),
+                lines(validation.errors()));
+    }
+
+    @Test
+    void anElementInTheWrongPlaceIsToldWhereItBelongs() {
+        Validation validation = validate("<guests><guest><name>web</name><arch>i686</arch><kernel>2.4.21-52.EL</kernel>"
+                + "<driverRelease>0.1-5.el</driverRelease><bootDisk><source>/dev/vg0/web</source></bootDisk>"
+                + "<mac>00:16:3e:00:00:01</mac><partitions/><colour>blue</colour></guest></guests>");
+        assertEquals(List.of(
+                "guests/guest[web]/mac: unknown element here; <mac> belongs inside <networks><network>",
+                "guests/guest[web]/partitions: unknown element here; <partitions> belongs inside <disks><disk>",
+                // every element of <guest>, sorted: <arch>, <bootDisk>, <disks>, ... (ElementShapeTest: the bean's properties)
+                "guests/guest[web]/colour: unknown element; a <guest> holds " + ElementShape.of(Guest.class).listing()),
+                lines(validation.errors()));
+    }
+
+    @Test
+    void listItemsMustHaveTheItemsNameAndAMisspelledItemIsStillChecked() {
+        Validation validation = validate("""
+                <guests>
+                  <guest>
+                    <name>web</name>
+                    <arch>i686</arch>
+                    <kernel>2.4.21-52.EL</kernel>
+                    <driverRelease>0.1-5.el</driverRelease>
+                    <bootDisk><source>/dev/vg0/web</source></bootDisk>
+                    <disks><disc><source>/dev/vg0/data</source><device>xvdq</device></disc></disks>
+                    <networks><nic><mac>00:16:3e:00:00:01</mac></nic></networks>
+                    <modulesConfBase><entry>alias usb-controller usb-uhci</entry></modulesConfBase>
+                  </guest>
+                  <name>db</name>
+                </guests>
+                """);
+        assertEquals(List.of(
+                "guests/guest[web]/disks/disc[1]: unknown element; did you mean <disk>?",
+                "guests/guest[web]/networks/nic[1]: unknown element; <networks> holds <network> elements",
+                "guests/guest[web]/modulesConfBase/entry[1]: unknown element; <modulesConfBase> holds <line> elements",
+                "guests/name[2]: unknown element; <guests> holds <guest> elements, and <name> belongs inside a <guest>",
+                "guests/guest[web]/disks/disk[1]/device: 'xvdq' is out of range: a 2.4 guest has 16 PV disks, "
+                        + "xvda..xvdp (8-bit minors, 16 per disk)"),
+                lines(validation.errors()));
+    }
+
+    @Test
+    void anElementGivenTwiceIsAMistake() {
+        Validation validation = validate("<guests><guest><name>web</name><name>db</name><arch>i686</arch>"
+                + "<kernel>2.4.21-52.EL</kernel><driverRelease>0.1-5.el</driverRelease>"
+                + "<bootDisk><source>/dev/vg0/web</source></bootDisk>"
+                + "<extraConfig><keymap>de</keymap><keymap>fr</keymap></extraConfig></guest></guests>");
+        assertEquals(List.of(
+                "guests/guest[db]/name: appears twice; a <guest> has one <name>, and the last one would count",
+                "guests/guest[db]/extraConfig/keymap: appears twice; each setting has one value, and the last one would count"),
+                lines(validation.errors()));
+    }
+
+    @Test
+    void aGuestWithoutAValidNameIsNamedByItsPosition() {
+        Validation validation = validate("<guests>" + SEED + "<guest><nmae>db</nmae><arch>i686</arch>"
+                + "<kernel>2.4.21-52.EL</kernel><driverRelease>0.1-5.el</driverRelease>"
+                + "<bootDisk><source>/dev/vg0/db</source></bootDisk></guest></guests>");
+        assertEquals(List.of("guests/guest[2]/nmae: unknown element; did you mean <name>?"), lines(validation.errors()));
+    }
+
+    @Test
+    void aMissingOrEmptyGuestsIsTheValidatorsOwnMessage() {
+        assertEquals(List.of("guests: at least one <guest> is required"),
+                lines(DeclarationReader.read(null).validate().errors()));
+        assertEquals(List.of("guests: at least one <guest> is required"), lines(validate("<guests/>").errors()));
+        assertEquals(List.of("guests: 'web' is text, but <guests> holds <guest> elements"),
+                lines(validate("<guests>web</guests>").errors()));
+    }
+
+    @Test
+    void warningsPassThrough() {
+        Validation validation = validate("<guests>" + SEED.replace("<kernel>2.4.21-52.EL", "<kernel>2.4.21-47.EL") + "</guests>");
+        assertTrue(validation.valid(), validation.errors()::toString);
+        assertEquals(List.of("guests/guest[rhel3_64_fv]/kernel: '2.4.21-47.EL' is older than RHEL 3 Update 9 "
+                + "(2.4.21-50.EL): the PV drivers need Update 9 or later"), lines(validation.warnings()));
+    }
+
+    private static Validation validate(String xml) {
+        return DeclarationReader.read(XmlElements.parse(xml)).validate();
+    }
+
+    private static List<String> lines(List<Problem> problems) {
+        return problems.stream().map(Problem::toString).toList();
+    }
+}
