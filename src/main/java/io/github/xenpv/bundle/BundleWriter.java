@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public final class BundleWriter {
 
     static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
-    static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
+    public static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Class<? extends BasicFileAttributes> ATTRIBUTES =
@@ -77,7 +77,7 @@ public final class BundleWriter {
     }
 
     /** Writes {@code content} atomically unless the file already holds it with this mode; says whether it wrote. */
-    static boolean writeIfChanged(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+    public static boolean writeIfChanged(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         return writeIfChanged(target, content, mode, false, new HashSet<>());
     }
 

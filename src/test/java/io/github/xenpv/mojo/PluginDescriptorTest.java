@@ -54,6 +54,28 @@ class PluginDescriptorTest {
         });
     }
 
+    @Test
+    void importNeedsNoProjectAndIsSetByItsProperties() {
+        Element mojo = mojo("import");
+        assertEquals("false", text(mojo, "requiresProject"));
+        assertEquals("true", text(mojo, "threadSafe"));
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("configs", "${xenpv.import.configs}|");
+        expected.put("root", "${xenpv.import.root}|");
+        expected.put("arch", "${xenpv.import.arch}|");
+        expected.put("kernel", "${xenpv.import.kernel}|");
+        expected.put("kernelVariant", "${xenpv.import.kernelVariant}|");
+        expected.put("driverRelease", "${xenpv.import.driverRelease}|");
+        expected.put("driverKernel", "${xenpv.import.driverKernel}|");
+        expected.put("output", "${xenpv.import.output}|xenpv-import");
+        expected.put("overwrite", "${xenpv.import.overwrite}|false");
+        Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+        expected.forEach((name, expression) -> {
+            Element parameter = (Element) configuration.getElementsByTagName(name).item(0);
+            assertEquals(expression, parameter.getTextContent() + "|" + parameter.getAttribute("default-value"), name);
+        });
+    }
+
     private static Element mojo(String goal) {
         NodeList mojos = descriptor.getElementsByTagName("mojo");
         for (int i = 0; i < mojos.getLength(); i++) {
