@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 
-/** A Maven log that keeps what a goal said at info and warn level, and still prints it. */
+/** A Maven log that keeps what a goal said at info, warn and error level, and still prints it. */
 final class RecordingLog extends SystemStreamLog {
 
     private final List<String> infos = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
 
     @Override
     public void info(CharSequence content) {
@@ -22,11 +23,21 @@ final class RecordingLog extends SystemStreamLog {
         super.warn(content);
     }
 
+    @Override
+    public void error(CharSequence content) {
+        errors.add(content.toString());
+        super.error(content);
+    }
+
     List<String> infos() {
         return infos;
     }
 
     List<String> warnings() {
         return warnings;
+    }
+
+    List<String> errors() {
+        return errors;
     }
 }
