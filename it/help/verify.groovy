@@ -18,4 +18,15 @@ properties.each { parameter, property ->
     }
 }
 assert !bundle.any { it ==~ /    (buildDirectory|finalName|project|projectHelper)( .*)?/ } : 'read-only internals are shown'
+
+// import needs no project; each of its parameters is set by its xenpv.import.* property
+assert log.contains('xenpv:import')
+List<String> importGoal = log.substring(log.indexOf('\nxenpv:import'), log.indexOf('\nxenpv:validate')).readLines()
+['configs', 'root', 'arch', 'kernel', 'kernelVariant', 'driverRelease', 'driverKernel', 'output', 'overwrite'].each { parameter ->
+    int at = importGoal.findIndexOf { it ==~ /    ${parameter}( \(.*)?/ }
+    assert at >= 0 : "import's parameter $parameter is not documented"
+    List<String> description = importGoal.drop(at + 1).takeWhile { it.startsWith('      ') }
+    assert description.contains("      User property: xenpv.import.${parameter}".toString()) : "$parameter lacks its property"
+}
+assert !importGoal.any { it ==~ /    plugin(GroupId|ArtifactId|Version)( .*)?/ } : 'read-only internals are shown'
 return true

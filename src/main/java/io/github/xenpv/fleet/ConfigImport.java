@@ -40,10 +40,7 @@ final class ConfigImport {
     private static final Map<String, Object> FIXED = fixed();
 
     /** Keys the plugin writes whose absence xm reads as something else than the plugin writes. */
-    private static final Map<String, String> ABSENT_DIFFERS = Map.of(
-            "kernel", "xm cannot start an HVM guest without its loader",
-            "vnc", "xm's default is no VNC console",
-            "serial", "xm's default is no serial console");
+    private static final Map<String, String> ABSENT_DIFFERS = absentDiffers();
 
     private final String file;
     private final DomainConfig config;
@@ -58,6 +55,15 @@ final class ConfigImport {
         this.file = file;
         this.config = config;
         this.fleet = fleet;
+    }
+
+    /** In the order the plugin writes them, so the report's order never depends on a hash. */
+    private static Map<String, String> absentDiffers() {
+        Map<String, String> absent = new LinkedHashMap<>();
+        absent.put("kernel", "xm cannot start an HVM guest without its loader");
+        absent.put("vnc", "xm's default is no VNC console");
+        absent.put("serial", "xm's default is no serial console");
+        return absent;
     }
 
     private static Map<String, Object> fixed() {
@@ -410,7 +416,9 @@ final class ConfigImport {
             } else if (extra >= 0 && extraConfig.containsKey(path.substring(extra + "/extraConfig/".length()))) {
                 String key = path.substring(extra + "/extraConfig/".length());
                 extraConfig.remove(key);
-                notes.dropped(file + ":" + extraLines.get(key), key, "<extraConfig> cannot hold it: " + problem.message());
+                String where = file + ":" + extraLines.get(key);
+                notes.replace(where, key, new ReportLine(where, key, ReportLine.Kind.DROPPED, "<extraConfig> cannot hold "
+                        + "it: " + problem.message()));
             }
         }
         guest.setExtraConfig(extraConfig.isEmpty() ? null : extraConfig);

@@ -243,14 +243,14 @@ final class DiskImport {
         Entry entry = pv.entry;
         Disk disk = pv.bean;
         String element = "disks/disk[" + position + "]";
-        disk.setSource(source(entry, false, element + "/source").orElse(""));
-        disk.setDevice(pv.vdev);
         if (pv.migrated) {
             notes.changed(where(entry), entry.key(), "'" + entry.spec() + "' becomes PV disk " + pv.vdev + " ("
                     + element + "), source and access kept");
         } else {
             notes.kept(where(entry), entry.key(), "'" + entry.spec() + "' stays PV disk " + pv.vdev + " (" + element + ")");
         }
+        disk.setSource(source(entry, false, element + "/source").orElse(""));
+        disk.setDevice(pv.vdev);
         switch (entry.disk().mode()) {
             case "r" -> disk.setAccess("r");
             case "w!" -> notes.changed(where(entry), entry.key(), "mode 'w!' (writable even while another domain "

@@ -51,6 +51,22 @@ final class Notes {
         explained.add(element);
     }
 
+    /**
+     * Replaces what an earlier line said a key became (kept or changed) with {@code line}, in its
+     * place: the value turned out not to fit where it was put.
+     */
+    void replace(String where, String key, ReportLine line) {
+        for (int i = 0; i < lines.size(); i++) {
+            ReportLine earlier = lines.get(i);
+            if (earlier.where().equals(where) && earlier.key().equals(key)
+                    && (earlier.kind() == ReportLine.Kind.KEPT || earlier.kind() == ReportLine.Kind.CHANGED)) {
+                lines.set(i, line);
+                return;
+            }
+        }
+        lines.add(line);
+    }
+
     /** How many lines there are so far: the start of a stretch that {@link #orderFrom} may reorder. */
     int mark() {
         return lines.size();

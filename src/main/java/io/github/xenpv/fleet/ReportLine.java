@@ -37,8 +37,23 @@ public record ReportLine(String where, String key, Kind kind, String detail) {
         }
     }
 
+    /** The line, one line whatever the values in it hold: control characters but tab are shown escaped. */
     @Override
     public String toString() {
-        return where + ": " + key + ": " + kind + ": " + detail;
+        return printable(where + ": " + key + ": " + kind + ": " + detail);
+    }
+
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (c < 0x20 && c != '\t' || c == 0x7f) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -203,6 +203,15 @@ class KeyMappingTest {
         line(config, "cpus", DROPPED, "'cpu_list()' (code, not a literal): the import reads literal values only");
         line(config, "rtc_timeoffset", DROPPED, "<extraConfig> cannot hold it", "negative number");
         line(config, "vncpasswd", DROPPED, "<extraConfig> cannot hold it", "printable ASCII without '\"'");
+        noLine(config, "vncpasswd", KEPT);
+    }
+
+    @Test
+    void aReportLineStaysOneLineWhateverTheValue() throws Exception {
+        ImportedConfig config = imported("description = '''two\nlines'''\n");
+        ReportLine line = line(config, "description", DROPPED, "<extraConfig> cannot hold it");
+        assertTrue(line.toString().contains("'two\\nlines' cannot be an xm string"), line.toString());
+        assertEquals(1, line.toString().lines().count());
     }
 
     @Test
