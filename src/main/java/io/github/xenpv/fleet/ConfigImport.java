@@ -111,7 +111,7 @@ final class ConfigImport {
                 try {
                     root = Optional.of(RootFiles.load(GuestRoot.at(rootPath.get())));
                 } catch (IOException e) {
-                    notes.failed(rootPath.get().toString(), "guest root", "cannot be read: " + e.getMessage());
+                    notes.failed(rootPath.get().toString(), "guest root", "cannot be read: " + ReadFailure.why(e));
                 }
             }
         }
@@ -120,7 +120,7 @@ final class ConfigImport {
             assignments();
         } catch (IOException e) {
             notes.failed(root.map(files -> files.root().path().toString()).orElse(file), "guest root",
-                    "cannot be read: " + e.getMessage());
+                    "cannot be read: " + ReadFailure.why(e));
         }
         absentKeys();
         root.ifPresent(this::fromRoot);
@@ -138,7 +138,7 @@ final class ConfigImport {
             return Optional.empty();
         }
         if (!(assignment.get().value() instanceof XmValue.Text text)) {
-            notes.failed(at(assignment.get()), "name", DiskImport.describe(assignment.get().value())
+            notes.failed(at(assignment.get()), "name", assignment.get().value().describe()
                     + " is not a string; the import never runs a config");
             return Optional.empty();
         }
@@ -201,7 +201,7 @@ final class ConfigImport {
         if (value instanceof XmValue.Text text && text.text().equals("hvm")) {
             notes.kept(where, "builder", "hvm, as the plugin writes it");
         } else {
-            notes.failed(where, "builder", DiskImport.describe(value) + " is not an HVM guest (builder = \"hvm\"): "
+            notes.failed(where, "builder", value.describe() + " is not an HVM guest (builder = \"hvm\"): "
                     + "the plugin moves fully virtualized guests onto the PV drivers");
         }
     }
@@ -215,9 +215,9 @@ final class ConfigImport {
             setter.accept(number.number().toString());
             notes.kept(where, key, "<" + key + ">" + number.number() + "</" + key + ">");
         } else {
-            String written = value instanceof XmValue.Code code ? code.source() : DiskImport.describe(value);
+            String written = value instanceof XmValue.Code code ? code.source() : value.describe();
             setter.accept(written);
-            notes.fillIn(where, key, key, DiskImport.describe(value) + " is not a literal the import can read "
+            notes.fillIn(where, key, key, value.describe() + " is not a literal the import can read "
                     + "(xm would compute it): <" + key + "> holds it as written, which validation refuses; write the value");
         }
     }
@@ -229,7 +229,7 @@ final class ConfigImport {
         } else if (value instanceof XmValue.Text text && text.text().startsWith("/usr/lib64/")) {
             dom0Arch(where, text.text(), Dom0Arch.X86_64);
         } else {
-            notes.changed(where, "device_model", DiskImport.describe(value) + ": the plugin writes "
+            notes.changed(where, "device_model", value.describe() + ": the plugin writes "
                     + Dom0Arch.X86_64.deviceModel() + " (dom0Arch x86_64, the default) or " + Dom0Arch.I386.deviceModel()
                     + " (<dom0Arch>i386</dom0Arch>)");
         }
@@ -254,7 +254,7 @@ final class ConfigImport {
         if (plugin.equals(given)) {
             notes.kept(where, key, pluginText + ", as the plugin writes it");
         } else {
-            notes.changed(where, key, DiskImport.describe(value) + ": the plugin writes " + key + " = " + pluginText
+            notes.changed(where, key, value.describe() + ": the plugin writes " + key + " = " + pluginText
                     + (key.equals("boot") ? " (the guest boots from its hard disk)" : ""));
         }
     }
@@ -284,7 +284,7 @@ final class ConfigImport {
             notes.dropped(where, key, "a list: <extraConfig> holds a number or a string; add it to /etc/xen/"
                     + guest.getName() + " by hand after install-dom0.sh");
         } else {
-            notes.dropped(where, key, DiskImport.describe(value) + ": the import reads literal values only");
+            notes.dropped(where, key, value.describe() + ": the import reads literal values only");
         }
     }
 

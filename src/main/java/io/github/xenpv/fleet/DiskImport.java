@@ -108,7 +108,7 @@ final class DiskImport {
 
     private void readEntries(String key, XmValue value, int keyLine, Guest guest) throws IOException {
         if (!(value instanceof XmValue.Items items)) {
-            notes.failed(file + ":" + keyLine, key, describe(value) + " is not a list of strings: xm takes "
+            notes.failed(file + ":" + keyLine, key, value.describe() + " is not a list of strings: xm takes "
                     + "disk = [ \"phy:/dev/...,hda,w\", ... ]; the import never runs a config");
             return;
         }
@@ -117,7 +117,7 @@ final class DiskImport {
             XmValue item = items.items().get(i);
             String itemKey = "disk[" + (i + 1) + "]";
             if (!(item instanceof XmValue.Text text)) {
-                notes.failed(file + ":" + item.line(), itemKey, describe(item) + " is not a string");
+                notes.failed(file + ":" + item.line(), itemKey, item.describe() + " is not a string");
                 continue;
             }
             try {
@@ -471,21 +471,5 @@ final class DiskImport {
 
     private String where(Entry entry) {
         return file + ":" + entry.line();
-    }
-
-    static String describe(XmValue value) {
-        if (value instanceof XmValue.Code code) {
-            return "'" + code.source() + "' (code, not a literal)";
-        }
-        if (value instanceof XmValue.Text text) {
-            return "the string '" + text.text() + "'";
-        }
-        if (value instanceof XmValue.Number number) {
-            return "the number " + number.number();
-        }
-        if (value instanceof XmValue.Constant constant) {
-            return constant.name();
-        }
-        return "a list";
     }
 }

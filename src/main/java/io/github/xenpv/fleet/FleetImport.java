@@ -58,7 +58,7 @@ public final class FleetImport {
             try {
                 text = GuestRoot.decode(Files.readAllBytes(file));
             } catch (IOException e) {
-                imported.add(unreadable(shown, "cannot be read: " + e));
+                imported.add(unreadable(shown, "cannot be read: " + ReadFailure.why(e)));
                 continue;
             }
             ImportedConfig config = ConfigImport.read(shown, text, fleet, name -> rootFor(root, name, oneGuest));
@@ -83,7 +83,7 @@ public final class FleetImport {
                 try (Stream<Path> list = Files.list(given)) {
                     entries = list.sorted().toList();
                 } catch (IOException e) {
-                    failed.add(unreadable(given.toString(), "the folder cannot be read: " + e));
+                    failed.add(unreadable(given.toString(), "the folder cannot be read: " + ReadFailure.why(e)));
                     continue;
                 }
                 for (Path entry : entries) {

@@ -27,7 +27,7 @@ final class NetworkImport {
 
     void read(String key, XmValue value, int keyLine, Guest guest) {
         if (!(value instanceof XmValue.Items items)) {
-            notes.failed(file + ":" + keyLine, key, DiskImport.describe(value) + " is not a list of strings: xm takes "
+            notes.failed(file + ":" + keyLine, key, value.describe() + " is not a list of strings: xm takes "
                     + "vif = [ \"mac=...,bridge=...\", ... ]; the import never runs a config");
             return;
         }
@@ -37,7 +37,7 @@ final class NetworkImport {
             String itemKey = "vif[" + (i + 1) + "]";
             String where = file + ":" + item.line();
             if (!(item instanceof XmValue.Text text)) {
-                notes.failed(where, itemKey, DiskImport.describe(item) + " is not a string");
+                notes.failed(where, itemKey, item.describe() + " is not a string");
                 continue;
             }
             try {

@@ -13,6 +13,23 @@ public sealed interface XmValue {
     /** The line the value starts on. */
     int line();
 
+    /** The value as messages show it: {@code the string 'x'}, {@code the number 3}, {@code '1 + 2' (code, not a literal)}. */
+    default String describe() {
+        if (this instanceof Code code) {
+            return "'" + code.source() + "' (code, not a literal)";
+        }
+        if (this instanceof Text text) {
+            return "the string '" + text.text() + "'";
+        }
+        if (this instanceof Number number) {
+            return "the number " + number.number();
+        }
+        if (this instanceof Constant constant) {
+            return constant.name();
+        }
+        return "a list";
+    }
+
     /** A string literal, escapes resolved as Python 2 (xm's interpreter) resolves them. */
     record Text(String text, int line) implements XmValue {
     }

@@ -92,6 +92,14 @@ class FleetImportTest {
     }
 
     @Test
+    void aFileThatCannotBeReadFailsInWordsNotExceptionNames() {
+        // a regular file whose read fails for root too: Linux gives EIO at offset 0 of a process's memory
+        FleetImportResult result = FleetImport.run(List.of(Path.of("/proc/self/mem")), Optional.empty(), ImportFixture.FLEET);
+        ReportLine line = line(result.failed().get(0), "file", FAILED, "cannot be read: Input/output error");
+        assertFalse(line.detail().contains("Exception"), line.detail());
+    }
+
+    @Test
     void aRootFolderHoldsOneRootPerGuestName() throws Exception {
         fixture.config("web", config("web", "00:16:3e:00:00:01"));
         fixture.config("db", config("db", "00:16:3e:00:00:02"));
