@@ -5,8 +5,6 @@
 <#macro markedBlock file target>
     sed -n ${sh("/^" + guest.blockBegin + "$/,/^" + guest.blockEnd + "$/p")} ${sh(file)} >> ${sh(target)}
 </#macro>
-<#assign mounted = guest.partitions?filter(p -> !p.swap)>
-<#assign swaps = guest.partitions?filter(p -> p.swap)>
 Moving the RHEL 3 guest ${guest.name} onto the para-virtualized (PV) drivers
 ===========================================================================
 
@@ -15,13 +13,17 @@ RHEL 5 Virtualization Guide, section 14.3.2, with its mistakes corrected. Each s
 it runs: [guest] inside the RHEL 3 guest, [dom0] on the RHEL 5 Xen host; both as root.
 
   guest          ${guest.name}: ${guest.arch}, kernel ${guest.kernelRelease}, ${guest.memory} MiB, ${guest.vcpus} vcpu<#if guest.vcpus != 1>s</#if>
-  driver         kmod-xenpv release ${guest.driverRelease}, modules in ${guest.driverDirectory}
+  driver         kmod-xenpv release ${guest.driverRelease}, built for kernel ${guest.driverKernelRelease}
+                 the RPM installs it in ${guest.driverDirectory}
+<#if guest.copiesDriverTree>
+                 copied for kernel ${guest.kernelRelease} to ${guest.moduleDirectory}
+</#if>
   boot disk      ${guest.bootDisk.xmSpec} (stays on the emulated IDE driver)
 <#list guest.networks as network>
-  ${network.interfaceName?right_pad(14)} PV NIC, mac=${network.mac}, bridge=${network.bridge}
+  ${network.interfaceName?right_pad(14)} PV NIC, vif ${network.xmSpec}
 </#list>
 <#list guest.disks as disk>
-  ${("/dev/" + disk.node.name)?right_pad(14)} PV disk ${disk.xmSpec}
+  ${disk.node.path?right_pad(14)} PV disk ${disk.xmSpec}
 </#list>
 
 This bundle:
@@ -29,9 +31,9 @@ This bundle:
   SHA256SUMS                        check the copy first: sha256sum -c SHA256SUMS
   guest/                            copy into the guest; install-guest.sh applies it
   guest/install-guest.sh            installs the driver and merges the files below
-  guest/etc/...                     modules.conf, rc.d/rc.local, <#if guest.moduleLoading == "rc.modules">rc.modules, </#if>fstab
+  guest/etc/...                     modules.conf, rc.d/rc.local, <#if guest.rcModules>rc.modules, </#if>fstab
   guest/boot/grub/grub.conf         the kernel entry<#if guest.noapic> with noapic</#if>
-  guest/usr/local/sbin/xenpv-mknod  creates the PV disks' device nodes
+  guest/sbin/xenpv-mknod            creates the PV disks' device nodes (boot runs it)
   guest/usr/local/sbin/xenpv-verify checks drivers, nodes, partitions and mounts
   dom0/etc/xen/${guest.name?right_pad(20)} the Xen domain config
   dom0/install-dom0.sh              installs it on dom0
@@ -40,7 +42,7 @@ This bundle:
 1. [guest] Place the driver RPM
 
    Copy the bundle's guest/ folder into the guest (here: /root/xenpv-${guest.name}) and put the
-   kmod-xenpv RPM built for ${guest.arch} and kernel ${guest.kernelRelease} beside install-guest.sh,
+   kmod-xenpv RPM built for ${guest.arch} and kernel ${guest.driverKernelRelease} beside install-guest.sh,
    so that this finds exactly one file:
 
     cd /root/xenpv-${sh(guest.name)}
@@ -52,10 +54,11 @@ This bundle:
     sh install-guest.sh --offline
 
    The PV disks appear in the guest only once dom0 attaches them (steps 4 and 5), so this run
-   installs the driver and the files but loads no module, creates no device node and mounts
-   nothing; step 6 runs it again for those. It logs each step as done, already done or
-   skipped, keeps a backup <file>.xenpv-<time> before it first changes a file, and changes
-   nothing that is already done. Its options:
+   installs the driver and the files but loads no module, creates no device node, mounts
+   nothing and leaves /etc/fstab alone; step 6 runs it again for those. It checks first that
+   the RPM installs its modules where the driver line above says. It logs each step as done,
+   already done or skipped, keeps a backup <file>.xenpv-<time> before it first changes a file,
+   and changes nothing that is already done. Its options:
      --offline     load no module, create no device node, mount nothing
      --dry-run     print what would change (as diffs) and change nothing
      --root DIR    apply to a guest image mounted at DIR instead of the running guest
@@ -63,59 +66,51 @@ This bundle:
 
    It stands for these manual commands (procedure steps 2 to 4 and 8 to 13):
 
-    rpm -q kmod-xenpv || rpm -ivh <@glob guest.driverRpm/>
+<#list guest.driverPackages as package>
+    rpm -q ${sh(package)} ||
+</#list>
+        rpm -ivh <@glob guest.driverRpm/>
 
-    mkdir -p /lib/modules/$(uname -r)/extra/xenpv
-    test "$(uname -r)" = ${sh(guest.kernelRelease)} ||
-        cp -R ${sh(guest.driverDirectory)} /lib/modules/$(uname -r)/extra/xenpv/
+<#if guest.copiesDriverTree>
+    mkdir -p /lib/modules/${sh(guest.kernelRelease)}/extra/xenpv
+    cp -R ${sh(guest.driverDirectory)} /lib/modules/${sh(guest.kernelRelease)}/extra/xenpv/
+</#if>
     depmod -a
-    cd /lib/modules/$(uname -r)/${sh(guest.driverSubdirectory)}
+    cd ${sh(guest.moduleDirectory)}
 <#list guest.pvModules as module>
     insmod ${sh(module + ".o")}
 </#list>
     cd /root/xenpv-${sh(guest.name)}
 
+<#if guest.copiesDriverTree>
+   The RPM puts the modules in the tree of kernel ${guest.driverKernelRelease}, the one they were built
+   for; this guest runs ${guest.kernelRelease}, so they are copied into its tree (procedure step 3).
+</#if>
    insmod warns that the modules were built without kernel version information: RHEL 3 has
    MODVERSIONS enabled, and the warnings are harmless.
 
    Then append, once, the plugin's block of each file (from its "# BEGIN xenpv-maven-plugin
    block" line to its "# END" line) to the guest's own file. First comment out the lines the
-   blocks replace: any other "alias" line for<#list guest.networks as network> ${network.interfaceName}</#list> in /etc/modules.conf<#if guest.partitions?has_content>, and
-   any /etc/fstab line for<#list guest.partitions as partition> ${partition.node.path}<#if !partition.swap> or ${partition.mountPoint}</#if><#sep>,</#list></#if>.
+   blocks replace: any other "alias" line for<#list guest.pvInterfaces as interface> ${interface}</#list> in /etc/modules.conf.
 
 <@markedBlock file="etc/modules.conf" target="/etc/modules.conf"/>
 <@markedBlock file="etc/rc.d/rc.local" target="/etc/rc.d/rc.local"/>
-<#if guest.moduleLoading == "rc.modules">
+<#if guest.rcModules>
     test -e /etc/rc.modules || echo '#!/bin/sh' > /etc/rc.modules
 <@markedBlock file="etc/rc.modules" target="/etc/rc.modules"/>
     chmod 755 /etc/rc.modules
 </#if>
-<@markedBlock file="etc/fstab" target="/etc/fstab"/>
+    cp ${sh(guest.nodeScript?remove_beginning("/"))} ${sh(guest.nodeScript)}
     mkdir -p /usr/local/sbin
-    cp usr/local/sbin/xenpv-mknod usr/local/sbin/xenpv-verify /usr/local/sbin/
-    chmod 755 /usr/local/sbin/xenpv-mknod /usr/local/sbin/xenpv-verify
-    /usr/local/sbin/xenpv-mknod
-<#list mounted as partition>
+    cp ${sh(guest.verifyScript?remove_beginning("/"))} ${sh(guest.verifyScript)}
+    chmod 755 ${sh(guest.nodeScript)} ${sh(guest.verifyScript)}
+<#list guest.mounts as partition>
     mkdir -p ${sh(partition.mountPoint)}
-    mount ${sh(partition.node.path)} ${sh(partition.mountPoint)}
-</#list>
-<#list swaps as partition>
-    swapon ${sh(partition.node.path)}
 </#list>
 
-<#if guest.moduleLoading == "rc.modules">
-   /etc/rc.modules loads xen-platform-pci and xen-vbd and creates the device nodes at boot,
-   before rc.sysinit checks and mounts the file systems in /etc/fstab; /etc/rc.local loads
-   xen-vbd only if that has not happened.
-
-<#else>
-   /etc/rc.local loads xen-platform-pci and xen-vbd, creates the device nodes and mounts the
-   PV file systems at the end of boot; their fstab lines say noauto and pass 0 because
-   rc.sysinit checks and mounts file systems before rc.local runs.
-
-</#if>
-   By hand, load the modules, run xenpv-mknod and mount only after step 5: until dom0 attaches
-   the PV disks, the guest has none.
+   Boot loads the drivers and creates the nodes from here on (see "At boot" below). Create the
+   nodes, mount and edit /etc/fstab only in step 6: until dom0 attaches the PV disks, the guest
+   has none.
 
 <#if guest.noapic>
    In /boot/grub/grub.conf (/etc/grub.conf links to it), add noapic to the kernel line of
@@ -150,8 +145,8 @@ This bundle:
     cp -p /etc/xen/${sh(guest.name)} /etc/xen/${sh(guest.name + ".orig")}
     cp dom0/etc/xen/${sh(guest.name)} /etc/xen/${sh(guest.name)}
 
-   The new config gives each NIC a PV interface (its vif entry has no type=ioemu) and attaches
-   the PV disks<#if guest.disks?has_content> (<#list guest.disks as disk>${disk.device}<#sep>, </#list>)</#if> next to the emulated boot disk.
+   The new config gives each NIC a PV interface (its vif entry has no type=ioemu; see "The
+   NICs" below) and attaches the PV disks<#if guest.disks?has_content> (<#list guest.disks as disk>${disk.device}<#sep>, </#list>)</#if> next to the emulated boot disk.
 
 
 5. [dom0] Start the guest
@@ -161,37 +156,132 @@ This bundle:
 
 6. [guest] Finish and check
 
-   The boot has loaded the driver<#if guest.moduleLoading == "rc.modules"> and mounted the PV file systems</#if>. Run the install
-   again, without --offline: it loads what is missing, creates the device nodes, mounts the
-   file systems and runs xenpv-verify.
+   The boot has loaded the drivers and created the device nodes. Run the install again,
+   without --offline: it loads what is missing, creates the nodes, mounts each PV partition and
+   only then adds the PV entries to /etc/fstab (the procedure's order: mount, check, then edit
+   fstab), and runs xenpv-verify.
 
     cd /root/xenpv-${sh(guest.name)}
     sh install-guest.sh
 
-   Then check by hand:
+   A partition that does not mount stops the run before /etc/fstab changes, so a blank or
+   missing PV disk never reaches the fstab that boot checks: make the file systems of a new disk
+   first, then run it again:
+
+<#list guest.partitions as partition>
+    <#if partition.swap>mkswap<#else>mkfs -t ${partition.fsType}</#if> ${sh(partition.node.path)}
+</#list>
+
+   By hand, the run does this:
+
+    ${sh(guest.nodeScript)}
+<#list guest.mounts as partition>
+    mount ${sh(partition.node.path)} ${sh(partition.mountPoint)}
+</#list>
+<#list guest.swaps as partition>
+    swapon ${sh(partition.node.path)}
+</#list>
+
+   and once they all mounted, it comments out any other /etc/fstab line for
+<#list guest.partitions as partition>
+   ${partition.fstabClaims?join(" or ")}
+</#list>
+   and appends the block of PV entries:
+
+
+<@markedBlock file="etc/fstab" target="/etc/fstab"/>
+
+   Then check:
 
     cat /proc/partitions
 
 <#if guest.nodes?has_content>
    shows these lines (the #blocks column between minor and name depends on the disk's size;
-   202 is the major of xvd in /proc/devices). The kernel names each entry after Xen's vdev,
+   ${guest.blockMajor} is the major of ${guest.blockDeviceName} in /proc/devices). The kernel names each entry after Xen's vdev,
    so a name may differ from its /dev node: only the major and minor must match.
 
 <#list guest.nodes as node>
-    202 ${node.minor?left_pad(5)}  <#if node.kernelName != node.name>${node.kernelName?right_pad(8)}(/dev/${node.name})<#else>${node.kernelName}</#if>
+    ${guest.blockMajor} ${node.minor?left_pad(5)}  <#if node.renamed>${node.kernelName?right_pad(8)}(${node.path})<#else>${node.kernelName}</#if>
 </#list>
 
 </#if>
-<#if mounted?has_content>
-    df<#list mounted as partition> ${sh(partition.mountPoint)}</#list>
+<#if guest.mounts?has_content>
+    df<#list guest.mounts as partition> ${sh(partition.mountPoint)}</#list>
 
-   lists<#list mounted as partition> ${partition.node.path} on ${partition.mountPoint}<#sep>,</#list>.
+   lists<#list guest.mounts as partition> ${partition.node.path} on ${partition.mountPoint}<#sep>,</#list>.
 
 </#if>
-    /usr/local/sbin/xenpv-verify
+    ${sh(guest.verifyScript)}
 
-   prints a table of the loaded modules, device nodes, partitions and mounts, and exits 1 if
-   any is missing.
+   prints a table of the modules boot loads (${guest.bootModules?join(", ")}), the device nodes,
+   partitions and mounts, and exits 1 if any is missing. It passes after every reboot too.
+
+
+Applying it to an image instead
+
+    sh install-guest.sh --root /mnt/guest --offline
+
+   applies the same to a guest root mounted at /mnt/guest (and its /boot, when separate): the
+   declared kernel ${guest.kernelRelease} and architecture stand in for uname, and the RPM goes in
+   with rpm --root<#if guest.copiesDriverTree>; its modules are copied as above</#if>.
+   The host's depmod never runs on the image: it would rewrite modules.dep in its own format.
+   RHEL 3's rc.sysinit runs depmod -A at boot, which takes in the new modules (boot itself
+   loads them by path). The PV entries go into /etc/fstab at once, so every PV partition must
+   already hold its file system when the guest first boots with the new config: boot checks
+   them with fsck and would stop in a maintenance shell otherwise.
+
+
+At boot
+
+   RHEL 3's rc.sysinit remounts / read-write, runs depmod -A, <#if guest.rcModules>then /etc/rc.modules, </#if>then
+   checks (fsck -A) and mounts (mount -a) the file systems in /etc/fstab; /usr may be a file
+   system of its own that only mount -a mounts. /etc/rc.local runs last.
+<#if guest.rcModules>
+   /etc/rc.modules loads ${guest.bootModules?join(", ")}, each unless loaded, and runs
+   ${guest.nodeScript}, which creates the device nodes: both use only what RHEL 3 keeps in /bin and
+   /sbin, so the PV file systems pass fsck and mount even with a separate /usr. /etc/rc.local
+   loads the same modules only if that has not happened.
+<#else>
+   /etc/rc.local loads ${guest.bootModules?join(", ")}, creates the device nodes and mounts the PV
+   file systems at the end of boot; their fstab lines say noauto and pass 0 because rc.sysinit
+   checks and mounts file systems before rc.local runs.
+</#if>
+   Each module comes from the running kernel's tree when it holds it:
+
+    /lib/modules/$(uname -r)/${guest.driverSubdirectory}
+
+   else from the tree the RPM installed:
+
+    ${guest.driverDirectory}
+
+
+After a kernel update
+
+   A kernel installed later (an errata kernel) has no copy of the driver in its tree, so boot
+   loads the modules from the tree the RPM installed (insmod warns, harmlessly) and the PV disks
+   keep passing fsck and mounting. To give the new kernel its own copy and noapic on its
+   grub.conf line, rebuild this bundle with <kernel> set to the new release and run
+   install-guest.sh again once the guest runs that kernel. Keep kmod-xenpv installed: rpm -e
+   removes the tree, and a kernel without its own copy could then no longer load the drivers.
+
+
+The NICs
+
+<#list guest.networks as network>
+<#if network.pvOnly>
+   ${network.interfaceName}: vif "${network.xmSpec}" gives the guest the PV NIC only,
+   on every xend (Xen 3.0.3 and later).
+<#else>
+   ${network.interfaceName}: vif "${network.xmSpec}" has no type, as the guide writes it.
+   Xen 3.0.3's xend gives the guest the PV NIC only; from Xen 3.0.4 on, xend reads a vif without
+   a type as type=ioemu and also gives the guest an emulated Realtek RTL8139 with the same MAC,
+   which kudzu may offer to configure at boot: keep ${network.interfaceName} on xen-vnif.
+   <type>netfront</type> in the declaration gives the PV NIC only, on both.
+</#if>
+</#list>
+<#if !guest.networks?has_content>
+   This guest has no NIC.
+</#if>
 
 
 Notes

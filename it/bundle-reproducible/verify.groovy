@@ -28,7 +28,7 @@ def run = { List<String> command, File dir = basedir ->
 }
 
 // GNU tar's own listing: sorted entries, directories included, modes, owner 0/0, the outputTimestamp.
-def executables = ['guest/etc/rc.d/rc.local', 'guest/etc/rc.modules', 'guest/usr/local/sbin/xenpv-mknod',
+def executables = ['guest/etc/rc.d/rc.local', 'guest/etc/rc.modules', 'guest/sbin/xenpv-mknod',
                    'guest/usr/local/sbin/xenpv-verify', 'guest/install-guest.sh', 'dom0/install-dom0.sh']
 List<String> listing = run(['tar', '--numeric-owner', '-tvzf', "target/${archive}.tar.gz"]).readLines()
 List<String> names = listing.collect { it.split(/ +/, 6)[5] }

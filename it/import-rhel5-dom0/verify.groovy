@@ -27,7 +27,7 @@ sameLines('pom.xml', read(output.resolve('pom.xml')), expected('expected-pom.xml
 
 // the import goal: its summary, and each change logged with its file and line
 assert log.contains("xenpv: 4 of 4 xm configs imported into ${output.resolve('pom.xml')}; every key is accounted for in ${output.resolve('import-report.txt')}")
-assert log.contains("[INFO] xenpv: ${base}/etc-xen/rhel3_web:22: vif[1]: dropped: type=ioemu: the PV NIC (xen-vnif) replaces the emulated one (procedure step 6)")
+assert log.contains("[INFO] xenpv: ${base}/etc-xen/rhel3_web:22: vif[1]: dropped: type=ioemu: an emulated NIC only, which the PV driver never sees (procedure step 6)")
 assert log.contains("[WARNING] xenpv: ${base}/roots/rhel3_db/etc/fstab:8: LABEL=/home: check: cannot be tied to a disk")
 assert !log.contains(': kept: ') : 'what is kept as it is belongs to the report, not the log'
 

@@ -34,7 +34,7 @@ if (xmParsed) {
 }
 
 assert read('erp-db', 'guest/etc/fstab').contains('/dev/xvdb1 /u01 ext3 defaults 1 2\n/dev/xvdb2 swap swap defaults 0 0\n/dev/xvdc5 /archive ext2 ro,noatime 0 0\n')
-String mknod = read('erp-db', 'guest/usr/local/sbin/xenpv-mknod')
+String mknod = read('erp-db', 'guest/sbin/xenpv-mknod')
 assert mknod.contains('node xvdb 16 || status=1\nnode xvdb1 17 || status=1\nnode xvdb2 18 || status=1\nnode xvdc 32 || status=1\nnode xvdc5 37 || status=1\n')
 assert read('erp-db', 'guest/etc/modules.conf').contains('alias eth0 xen-vnif\nalias eth1 xen-vnif\n')
 String grub = read('erp-db', 'guest/boot/grub/grub.conf')
@@ -49,7 +49,7 @@ assert web =~ /vif = \[ "mac=00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2},brid
 assert web.contains('disk = [ "file:/var/lib/xen/images/web01.img,hda,w" ]')
 assert web.contains('device_model = "/usr/lib64/xen/bin/qemu-dm"')
 assert read('web01', 'guest/boot/grub/grub.conf').contains('kernel /vmlinuz-2.4.21-63.ELsmp ro root=LABEL=/ noapic')
-assert !read('web01', 'guest/usr/local/sbin/xenpv-mknod').contains('\nnode ')
+assert !read('web01', 'guest/sbin/xenpv-mknod').contains('\nnode ')
 
 ['erp-db', 'web01'].each { guest ->
     def grubParsed = run(['python3', checkersDirectory + '/grubconf.py', new File(out, guest + '/guest/boot/grub/grub.conf').path])

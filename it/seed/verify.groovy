@@ -15,7 +15,7 @@ assert files(out) == files(golden)
 files(golden).each { name ->
     assert Arrays.equals(Files.readAllBytes(out.resolve(name)), Files.readAllBytes(golden.resolve(name))) : "$name differs from its golden file"
     def mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(name)))
-    def executable = name.endsWith('.sh') || name in ['guest/etc/rc.d/rc.local', 'guest/etc/rc.modules'] || name.startsWith('guest/usr/local/sbin/')
+    def executable = name.endsWith('.sh') || name in ['guest/etc/rc.d/rc.local', 'guest/etc/rc.modules'] || name.startsWith('guest/usr/local/sbin/') || name.startsWith('guest/sbin/')
     assert mode == (executable ? 'rwxr-xr-x' : 'rw-r--r--') : "$name has mode $mode"
 }
 String log = new File(basedir, 'build.log').text

@@ -1,3 +1,4 @@
+<#import "/include/script-prelude.ftl" as script>
 #!/bin/sh
 # install-dom0.sh: installs the Xen domain config of the RHEL 3 guest ${comment(guest.name)} on dom0
 # (procedure steps 6 and 7). Run it as root from the unpacked bundle, with the guest shut down.
@@ -19,56 +20,13 @@ each_disk_source() {
 </#list>
     return $status
 }
+
+<@script.prelude
+    rootHelp=["install into the dom0 root at DIR instead of /"]
+    switches=[
+        {"flag": "--dry-run", "variable": "dry_run", "help": "print the change to the config as a unified diff; change nothing"},
+        {"flag": "--start", "variable": "start", "help": "start the domain afterwards (virsh start)"}]/>
 <#noparse>
-
-usage() {
-    cat <<EOF
-usage: $program [--root DIR] [--dry-run] [--start]
-  --root DIR  install into the dom0 root at DIR instead of /
-  --dry-run   print the change to the config as a unified diff; change nothing
-  --start     start the domain afterwards (virsh start)
-exit status: 0 ok, 1 a step failed (the message names it), 2 usage
-EOF
-}
-
-usage_error() {
-    echo "$program: $1" >&2
-    usage >&2
-    exit 2
-}
-
-log() {
-    echo "$program: $*"
-}
-
-fail() {
-    echo "$program: step $1 failed: $2" >&2
-    exit 1
-}
-
-root=
-dry_run=no
-start=no
-while [ $# -gt 0 ]; do
-    case $1 in
-        --root)
-            [ $# -ge 2 ] || usage_error "--root needs a folder"
-            root=$2
-            shift
-            ;;
-        --root=*) root=${1#--root=} ;;
-        --dry-run) dry_run=yes ;;
-        --start) start=yes ;;
-        -h | --help) usage; exit 0 ;;
-        *) usage_error "unknown argument: $1" ;;
-    esac
-    shift
-done
-if [ -n "$root" ]; then
-    [ -d "$root" ] || usage_error "--root $root is not a folder"
-    root=$(cd "$root" && pwd) || usage_error "cannot enter $root"
-    [ "$root" != / ] || root=
-fi
 
 here=$(cd "$(dirname "$0")" && pwd) || fail preflight "cannot find the bundle folder of $0"
 config=$here/etc/xen/$guest_name

@@ -1,3 +1,4 @@
+<#import "/include/script-prelude.ftl" as script>
 #!/bin/sh
 # install-guest.sh: moves the RHEL 3 guest ${comment(guest.name)} onto the para-virtualized (PV) disk and
 # network drivers (procedure steps 2-4 and 8-13), or with --uninstall puts its files back.
@@ -17,17 +18,24 @@
 # shellcheck disable=SC2317
 program=install-guest.sh
 guest_name=${sh(guest.name)}
-guest_machine=${sh(guest.arch.unameMachine())}
+guest_machine=${sh(guest.unameMachine)}
 kernel_release=${sh(guest.kernelRelease)}
+driver_kernel_release=${sh(guest.driverKernelRelease)}
 driver_rpm_pattern=${sh(guest.driverRpm)}
-driver_subdirectory=${sh(guest.driverSubdirectory)}
+# Where the RPM puts the modules (the driver kernel's tree), and where the running kernel's copy goes.
+driver_directory=${sh(guest.driverDirectory)}
+module_directory=${sh(guest.moduleDirectory)}
+copies_driver_tree=${guest.copiesDriverTree?then("yes", "no")}
+node_script=${sh(guest.nodeScript)}
+verify_script=${sh(guest.verifyScript)}
 kernel_image=${sh(guest.grub.kernelImage)}
 block_begin=${sh(guest.blockBegin)}
 block_end=${sh(guest.blockEnd)}
 replaced_mark=${sh(guest.replacedMark)}
-# One per line: the interfaces whose modules.conf alias the block sets, and the devices and
-# mount points whose fstab lines it replaces.
-pv_interfaces=${sh(guest.networks?map(network -> network.interfaceName)?join("\n"))}
+# One per line: the names an installed kmod-xenpv may have, the interfaces whose modules.conf
+# alias the block sets, and the devices and mount points whose fstab lines it replaces.
+driver_packages=${sh(guest.driverPackages?join("\n"))}
+pv_interfaces=${sh(guest.pvInterfaces?join("\n"))}
 fstab_claims=${sh(guest.fstabClaims?join("\n"))}
 
 # each_module COMMAND...: runs COMMAND MODULE for every PV driver, in the order they must load.
@@ -40,7 +48,7 @@ each_module() {
 # each_mount COMMAND...: runs COMMAND NODE MOUNT-POINT FS-TYPE OPTIONS for every PV file system.
 each_mount() {
     :
-<#list guest.partitions?filter(partition -> !partition.swap) as partition>
+<#list guest.mounts as partition>
     "$@" ${sh(partition.node.path)} ${sh(partition.mountPoint)} ${sh(partition.fsType)} ${sh(partition.options)} || return 1
 </#list>
 }
@@ -48,7 +56,7 @@ each_mount() {
 # each_swap COMMAND...: runs COMMAND NODE for every PV swap partition.
 each_swap() {
     :
-<#list guest.partitions?filter(partition -> partition.swap) as partition>
+<#list guest.swaps as partition>
     "$@" ${sh(partition.node.path)} || return 1
 </#list>
 }
@@ -58,12 +66,12 @@ each_swap() {
 each_file() {
     "$@" /etc/modules.conf || return 1
     "$@" /etc/rc.local || return 1
-<#if guest.moduleLoading == "rc.modules">
+<#if guest.rcModules>
     "$@" /etc/rc.modules || return 1
 </#if>
     "$@" /etc/fstab || return 1
-    "$@" /usr/local/sbin/xenpv-mknod || return 1
-    "$@" /usr/local/sbin/xenpv-verify || return 1
+    "$@" ${sh(guest.nodeScript)} || return 1
+    "$@" ${sh(guest.verifyScript)} || return 1
 <#if guest.noapic>
     "$@" /etc/grub.conf || return 1
 </#if>
@@ -80,64 +88,20 @@ desired() {
         /etc/rc.modules) new_mode=755; merge_block "$here/etc/rc.modules" none '' "$2" "$3" ;;
         /etc/fstab) merge_block "$here/etc/fstab" fstab "$fstab_claims" "$2" "$3" ;;
         /etc/grub.conf) add_noapic "$2" "$3" ;;
-        /usr/local/sbin/*) new_mode=755; cat "$here$1" > "$3" ;;
+        "$node_script" | "$verify_script") new_mode=755; cat "$here$1" > "$3" ;;
         *) echo "$program: no rule for $1" >&2; return 1 ;;
     esac
 }
 
-usage() {
-    cat <<EOF
-usage: $program [--root DIR] [--offline] [--dry-run] [--uninstall]
-  --root DIR   apply to the guest root mounted at DIR (an image); the declared
-               kernel and architecture stand in for uname
-  --offline    load no module, create no device node, mount nothing
-  --dry-run    print what would change, as unified diffs; change nothing
-  --uninstall  put every file back as it was before the install
-exit status: 0 ok, 1 a step failed (the message names it), 2 usage
-EOF
-}
-
-usage_error() {
-    echo "$program: $1" >&2
-    usage >&2
-    exit 2
-}
-
-log() {
-    echo "$program: $*"
-}
-
-# fail STEP MESSAGE: stops the run; everything done so far is complete and kept.
-fail() {
-    echo "$program: step $1 failed: $2" >&2
-    exit 1
-}
-
-root=
-offline=no
-dry_run=no
-uninstall=no
-while [ $# -gt 0 ]; do
-    case $1 in
-        --root)
-            [ $# -ge 2 ] || usage_error "--root needs a folder"
-            root=$2
-            shift
-            ;;
-        --root=*) root=${1#--root=} ;;
-        --offline) offline=yes ;;
-        --dry-run) dry_run=yes ;;
-        --uninstall) uninstall=yes ;;
-        -h | --help) usage; exit 0 ;;
-        *) usage_error "unknown argument: $1" ;;
-    esac
-    shift
-done
-if [ -n "$root" ]; then
-    [ -d "$root" ] || usage_error "--root $root is not a folder"
-    root=$(cd "$root" && pwd) || usage_error "cannot enter $root"
-    [ "$root" != / ] || root=
-fi
+</#noparse>
+<@script.prelude
+    rootHelp=["apply to the guest root mounted at DIR (an image); the declared",
+        "kernel and architecture stand in for uname"]
+    switches=[
+        {"flag": "--offline", "variable": "offline", "help": "load no module, create no device node, mount nothing"},
+        {"flag": "--dry-run", "variable": "dry_run", "help": "print what would change, as unified diffs; change nothing"},
+        {"flag": "--uninstall", "variable": "uninstall", "help": "put every file back as it was before the install"}]/>
+<#noparse>
 
 # The bundle's guest folder: the generated files that the merges take their blocks from.
 here=$(cd "$(dirname "$0")" && pwd) || fail preflight "cannot find the bundle folder of $0"
@@ -353,9 +317,14 @@ check_preflight() {
         [ "$release" = "$kernel_release" ] ||
             fail preflight "this guest runs kernel $release but the bundle is for $kernel_release: boot that kernel first"
     fi
-    modules_directory=$root/lib/modules/$release/$driver_subdirectory
-    if run_rpm -q kmod-xenpv > /dev/null 2>&1; then
+    kernel_tree=$(resolve "$root/lib/modules/$kernel_release") || fail preflight "too many symbolic links at $root/lib/modules/$kernel_release"
+    [ -d "$kernel_tree" ] ||
+        fail preflight "there is no /lib/modules/$kernel_release: is kernel $kernel_release (<kernel>, the release the guest runs) installed?"
+    installed_package=$(installed_driver_package)
+    if [ -n "$installed_package" ]; then
         rpm_installed=yes
+        each_module check_built_module ||
+            fail preflight "$installed_package is installed but $driver_directory/$missing_module.o is missing: is it the build for kernel $driver_kernel_release (<driverKernel>, <kernelVariant>) and release ${driver_directory##*/} (<driverRelease>)? rpm -ql $installed_package shows where it put its modules"
     else
         rpm_installed=no
         driver_rpm=
@@ -371,8 +340,33 @@ check_preflight() {
         done
         [ -n "$driver_rpm" ] ||
             fail preflight "no $driver_rpm_pattern next to $program: copy the kmod-xenpv RPM for $guest_machine there"
+        # The package's own file list: it must put the modules where the declaration says.
+        rpm -qlp "$driver_rpm" > "$work/rpm-files" 2> /dev/null ||
+            fail preflight "rpm cannot read ${driver_rpm##*/}: is it an RPM?"
+        each_module listed_in_rpm ||
+            fail preflight "${driver_rpm##*/} does not install $driver_directory/$missing_module.o: the declaration says the driver was built for kernel $driver_kernel_release (<driverKernel>, <kernelVariant>), release ${driver_directory##*/} (<driverRelease>); the package's modules are: $(grep '\.o$' "$work/rpm-files" | tr '\n' ' ')"
     fi
     log "preflight: done"
+}
+
+# installed_driver_package: prints the name kmod-xenpv is installed under, if it is.
+installed_driver_package() {
+    printf '%s\n' "$driver_packages" | while read -r package; do
+        if run_rpm -q "$package" > /dev/null 2>&1; then
+            printf '%s\n' "$package"
+            break
+        fi
+    done
+}
+
+check_built_module() {
+    missing_module=$1
+    built_module=$(resolve "$root$driver_directory/$1.o") && [ -f "$built_module" ]
+}
+
+listed_in_rpm() {
+    missing_module=$1
+    grep -qxF "$driver_directory/$1.o" "$work/rpm-files"
 }
 
 run_rpm() {
@@ -385,7 +379,7 @@ run_rpm() {
 
 install_rpm() {
     if [ "$rpm_installed" = yes ]; then
-        log "rpm: already done (kmod-xenpv is installed)"
+        log "rpm: already done ($installed_package is installed)"
     elif [ "$dry_run" = yes ]; then
         log "rpm: would run rpm -ivh ${driver_rpm##*/} (dry run)"
     else
@@ -394,38 +388,59 @@ install_rpm() {
     fi
 }
 
-# The procedure copies the modules to /lib/modules/$(uname -r)/extra/xenpv; preflight made sure
-# that is the kernel the RPM installed them for, so they must already be there.
-check_module_tree() {
+# Procedure step 3: the RPM put the modules in the driver kernel's tree; the running kernel loads
+# them from its own, so when the two differ they are copied there. A plain cp gives the copies
+# the time of the copy: newer than modules.dep, so the depmod -A of every boot takes them in.
+install_driver_tree() {
     if [ "$dry_run" = yes ] && [ "$rpm_installed" = no ]; then
-        log "modules: would be installed by the RPM (dry run)"
+        log "modules: would be installed by the RPM$([ "$copies_driver_tree" = no ] || echo " and copied to $module_directory") (dry run)"
         return
     fi
-    each_module check_module_file
-    log "modules: already done (in ${modules_directory#"$root"})"
+    each_module check_built_module ||
+        fail modules "$driver_directory/$missing_module.o is missing after rpm -ivh: is the RPM for kernel $driver_kernel_release?"
+    if [ "$copies_driver_tree" = no ]; then
+        log "modules: already done (in $driver_directory, the tree of the running kernel)"
+        return
+    fi
+    copied=
+    each_module copy_module || fail modules "cannot copy $driver_directory/$missing_module.o to $module_directory"
+    if [ -z "$copied" ]; then
+        log "modules: already done (copied to $module_directory)"
+    elif [ "$dry_run" = yes ]; then
+        log "modules: would copy$copied from $driver_directory to $module_directory (dry run)"
+    else
+        log "modules: done (copied$copied from $driver_directory to $module_directory)"
+    fi
 }
 
-check_module_file() {
-    [ -f "$modules_directory/$1.o" ] || fail modules "$modules_directory/$1.o is missing: is the RPM for kernel $release?"
+copy_module() {
+    missing_module=$1
+    copy_from=$(resolve "$root$driver_directory/$1.o") || return 1
+    copy_to=$(resolve "$root$module_directory/$1.o") || return 1
+    [ -f "$copy_to" ] && cmp -s "$copy_from" "$copy_to" && return 0
+    copied="$copied $1.o"
+    [ "$dry_run" = yes ] && return 0
+    mkdir -p "$(dirname "$copy_to")" && rm -f "$copy_to.xenpv-tmp" && cp "$copy_from" "$copy_to.xenpv-tmp" &&
+        mv -f "$copy_to.xenpv-tmp" "$copy_to"
 }
 
+# The guest's own depmod, live; never the host's on an image: its depmod writes modules.dep in
+# its own format (a kmod one empties RHEL 3's), and RHEL 3's rc.sysinit runs depmod -A at boot.
 run_depmod() {
-    if [ -f "$root/lib/modules/$release/modules.dep" ] && each_module in_module_dep; then
+    if [ -n "$root" ]; then
+        log "depmod: skipped (--root: the host's depmod must not rewrite the image's modules.dep; the guest's rc.sysinit runs depmod -A at boot)"
+    elif [ -f "/lib/modules/$release/modules.dep" ] && each_module in_module_dep; then
         log "depmod: already done"
     elif [ "$dry_run" = yes ]; then
         log "depmod: would run depmod -a (dry run)"
     else
-        if [ -n "$root" ]; then
-            depmod -a -b "$root" "$release"
-        else
-            depmod -a
-        fi || fail depmod "depmod -a failed"
+        depmod -a || fail depmod "depmod -a failed"
         log "depmod: done"
     fi
 }
 
 in_module_dep() {
-    grep -F "$driver_subdirectory/$1.o" "$root/lib/modules/$release/modules.dep" > /dev/null
+    grep -F "$module_directory/$1.o" "/lib/modules/$release/modules.dep" > /dev/null
 }
 
 load_module() {
@@ -436,7 +451,7 @@ load_module() {
     elif [ "$dry_run" = yes ]; then
         log "insmod $1: would load it (dry run)"
     else
-        insmod "$modules_directory/$1.o" || fail "insmod $1" "insmod $modules_directory/$1.o failed"
+        insmod "$root$module_directory/$1.o" || fail "insmod $1" "insmod $module_directory/$1.o failed"
         log "insmod $1: done"
     fi
 }
@@ -445,14 +460,25 @@ make_nodes() {
     if [ "$offline" = yes ]; then
         log "mknod: skipped (--offline; rc.modules creates the nodes at boot)"
     elif [ "$dry_run" = yes ]; then
-        log "mknod: would run /usr/local/sbin/xenpv-mknod (dry run)"
+        log "mknod: would run $node_script (dry run)"
     else
-        nodes_output=$(XENPV_ROOT=$root "$root/usr/local/sbin/xenpv-mknod" 2>&1) ||
+        nodes_output=$(XENPV_ROOT=$root "$root$node_script" 2>&1) ||
             fail mknod "xenpv-mknod failed: $nodes_output"
         case $nodes_output in
             *" created "*) printf '%s\n' "$nodes_output"; log "mknod: done" ;;
             *) log "mknod: already done" ;;
         esac
+    fi
+}
+
+# The fstab entries, in the procedure's order: on a live guest only once every PV partition has
+# mounted (the steps before fail otherwise), so a blank or missing PV disk never reaches the fstab
+# that boot checks; on an image at once (its partitions must already hold their file systems).
+install_fstab() {
+    if [ -z "$root" ] && [ "$offline" = yes ]; then
+        log "/etc/fstab: skipped (--offline: the PV entries go in once every PV partition has mounted; run again without --offline)"
+    else
+        install_file /etc/fstab
     fi
 }
 
@@ -495,9 +521,9 @@ run_verify() {
     if [ "$offline" = yes ]; then
         log "verify: skipped (--offline)"
     elif [ "$dry_run" = yes ]; then
-        log "verify: would run /usr/local/sbin/xenpv-verify (dry run)"
+        log "verify: would run $verify_script (dry run)"
     else
-        XENPV_ROOT=$root "$root/usr/local/sbin/xenpv-verify" || fail verify "xenpv-verify found a problem (table above)"
+        XENPV_ROOT=$root "$root$verify_script" || fail verify "xenpv-verify found a problem (table above)"
         log "verify: done"
     fi
 }
@@ -505,22 +531,22 @@ run_verify() {
 install() {
     check_preflight
     install_rpm
-    check_module_tree
+    install_driver_tree
     run_depmod
     each_module load_module
     install_file /etc/modules.conf
     install_file /etc/rc.local
 </#noparse>
-<#if guest.moduleLoading == "rc.modules">
+<#if guest.rcModules>
     install_file /etc/rc.modules
 </#if>
 <#noparse>
-    install_file /etc/fstab
-    install_file /usr/local/sbin/xenpv-mknod
-    install_file /usr/local/sbin/xenpv-verify
+    install_file "$node_script"
+    install_file "$verify_script"
     make_nodes
     each_mount mount_file_system
     each_swap enable_swap
+    install_fstab
 </#noparse>
 <#if guest.noapic>
     install_file /etc/grub.conf
@@ -540,7 +566,9 @@ uninstall() {
         # The folder holds the state of every guest installed here: it goes only with the last.
         rmdir "$root/var/lib/xenpv" 2> /dev/null || :
     fi
-    log "finished; kmod-xenpv stays installed (rpm -e kmod-xenpv removes it), so do the device nodes and mount points"
+    kept="the driver package ($(printf '%s\n' "$driver_packages" | awk 'NR > 1 { printf " or " } { printf "%s", $0 }'))"
+    [ "$copies_driver_tree" = no ] || kept="$kept, its modules copied to $module_directory"
+    log "finished; $kept, the device nodes and the mount points stay"
 }
 
 if [ "$uninstall" = yes ]; then

@@ -2,8 +2,8 @@
 ${line}
 </#list>
 ${guest.blockBegin}
-# PV NICs use the xen-vnif driver (procedure step 4).
-<#list guest.networks as network>
-alias ${network.interfaceName} xen-vnif
+# PV NICs use the ${guest.nicModule} driver (procedure step 4).
+<#list guest.pvInterfaces as interface>
+alias ${interface} ${guest.nicModule}
 </#list>
 ${guest.blockEnd}

@@ -1,3 +1,4 @@
+<#import "/include/load-modules.ftl" as boot>
 #!/bin/sh
 #
 # This script will be executed *after* all the other init scripts.
@@ -7,14 +8,14 @@
 touch /var/lock/subsys/local
 
 ${comment(guest.blockBegin)}
-<#if guest.moduleLoading == "rc.local">
-# Load the PV block driver, create its nodes and mount its file systems
+<#if guest.rcModules>
+# Load the PV drivers (procedure step 4) if /etc/rc.modules has not.
+<@boot.loadModules guest.bootModules/>
+<#else>
+# Load the PV drivers, create the nodes and mount the PV file systems
 # (procedure steps 4, 9, 11). fstab marks them noauto: boot mounts file systems before this runs.
-xenpv_modules="/lib/modules/$(uname -r)"/${sh(guest.driverSubdirectory)}
-for xenpv_module in<#list guest.blockModules as module> ${sh(module)}</#list>; do
-    grep -q "^$xenpv_module " /proc/modules || insmod "$xenpv_modules/$xenpv_module.o"
-done
-/usr/local/sbin/xenpv-mknod
+<@boot.loadModules guest.bootModules/>
+${sh(guest.nodeScript)}
 <#list guest.partitions as partition>
 <#if partition.swap>
 grep -q ^${sh(partition.node.path)}' ' /proc/swaps || swapon ${sh(partition.node.path)}
@@ -22,9 +23,5 @@ grep -q ^${sh(partition.node.path)}' ' /proc/swaps || swapon ${sh(partition.node
 grep -q ' '${sh(partition.mountPoint)}' ' /proc/mounts || mount ${sh(partition.mountPoint)}
 </#if>
 </#list>
-<#else>
-# Load the PV block driver (procedure step 4) if /etc/rc.modules has not.
-xenpv_modules="/lib/modules/$(uname -r)"/${sh(guest.driverSubdirectory)}
-grep -q '^xen-vbd ' /proc/modules || insmod "$xenpv_modules/xen-vbd.o"
 </#if>
 ${comment(guest.blockEnd)}

@@ -1,6 +1,6 @@
 #!/bin/sh
 # xenpv-verify: checks that the RHEL 3 guest ${comment(guest.name)} runs on its PV drivers (procedure
-# steps 10 and 11): the driver modules are loaded, the ${guest.blockDeviceName} block device is registered, every
+# steps 10 and 11): the driver modules boot loads are loaded, the ${guest.blockDeviceName} block device is registered, every
 # node has the right type, major and minor, the kernel lists every disk and partition and every
 # PV file system is mounted (swap: enabled). Prints one row per check; exit 0 when all pass, 1 otherwise.
 # XENPV_ROOT prefixes every path (empty on the guest; a scratch root in tests).
@@ -43,7 +43,7 @@ printf '%-10s %-20s %-24s %-24s %s\n' CHECK ITEM EXPECTED FOUND RESULT
 module() {
     row module "$1" loaded "$(present loaded "$(field "$root/proc/modules" 1 "$1" 1)")"
 }
-<#list guest.pvModules as module>
+<#list guest.bootModules as module>
 module ${sh(module)}
 </#list>
 
@@ -85,7 +85,7 @@ listed() {
 listed ${sh(node.name)} ${node.minor}
 </#list>
 
-<#if guest.partitions?filter(partition -> !partition.swap)?has_content>
+<#if guest.mounts?has_content>
 # mounted NODE MOUNT-POINT: /proc/mounts shows a file system on MOUNT-POINT, from NODE.
 mounted() {
     mounted_from=$(field "$root/proc/mounts" 2 "$root$2" 1)
@@ -93,7 +93,7 @@ mounted() {
 }
 </#if>
 
-<#if guest.partitions?filter(partition -> partition.swap)?has_content>
+<#if guest.swaps?has_content>
 # swap NODE: /proc/swaps lists NODE.
 swap() {
     row swap "$1" "in use" "$(present "in use" "$(field "$root/proc/swaps" 1 "$root$1" 1)")"

@@ -38,6 +38,7 @@ log() {
     echo "$program: $*"
 }
 
+# fail STEP MESSAGE: stops the run; everything done so far is complete and kept.
 fail() {
     echo "$program: step $1 failed: $2" >&2
     exit 1

@@ -19,14 +19,21 @@ program=install-guest.sh
 guest_name=rhel3_64_fv
 guest_machine=x86_64
 kernel_release=2.4.21-52.EL
+driver_kernel_release=2.4.21-52.EL
 driver_rpm_pattern='kmod-xenpv*.rpm'
-driver_subdirectory=extra/xenpv/0.1-5.el
+# Where the RPM puts the modules (the driver kernel's tree), and where the running kernel's copy goes.
+driver_directory=/lib/modules/2.4.21-52.EL/extra/xenpv/0.1-5.el
+module_directory=/lib/modules/2.4.21-52.EL/extra/xenpv/0.1-5.el
+copies_driver_tree=no
+node_script=/sbin/xenpv-mknod
+verify_script=/usr/local/sbin/xenpv-verify
 kernel_image=vmlinuz-2.4.21-52.EL
 block_begin='# BEGIN xenpv-maven-plugin block, guest rhel3_64_fv'
 block_end='# END xenpv-maven-plugin block, guest rhel3_64_fv'
 replaced_mark='#xenpv-replaced# '
-# One per line: the interfaces whose modules.conf alias the block sets, and the devices and
-# mount points whose fstab lines it replaces.
+# One per line: the names an installed kmod-xenpv may have, the interfaces whose modules.conf
+# alias the block sets, and the devices and mount points whose fstab lines it replaces.
+driver_packages=kmod-xenpv
 pv_interfaces=eth0
 fstab_claims='/dev/xvdb1
 /mnt/pvdisk_p1
@@ -60,7 +67,7 @@ each_file() {
     "$@" /etc/rc.local || return 1
     "$@" /etc/rc.modules || return 1
     "$@" /etc/fstab || return 1
-    "$@" /usr/local/sbin/xenpv-mknod || return 1
+    "$@" /sbin/xenpv-mknod || return 1
     "$@" /usr/local/sbin/xenpv-verify || return 1
     "$@" /etc/grub.conf || return 1
 }
@@ -75,7 +82,7 @@ desired() {
         /etc/rc.modules) new_mode=755; merge_block "$here/etc/rc.modules" none '' "$2" "$3" ;;
         /etc/fstab) merge_block "$here/etc/fstab" fstab "$fstab_claims" "$2" "$3" ;;
         /etc/grub.conf) add_noapic "$2" "$3" ;;
-        /usr/local/sbin/*) new_mode=755; cat "$here$1" > "$3" ;;
+        "$node_script" | "$verify_script") new_mode=755; cat "$here$1" > "$3" ;;
         *) echo "$program: no rule for $1" >&2; return 1 ;;
     esac
 }
@@ -348,9 +355,14 @@ check_preflight() {
         [ "$release" = "$kernel_release" ] ||
             fail preflight "this guest runs kernel $release but the bundle is for $kernel_release: boot that kernel first"
     fi
-    modules_directory=$root/lib/modules/$release/$driver_subdirectory
-    if run_rpm -q kmod-xenpv > /dev/null 2>&1; then
+    kernel_tree=$(resolve "$root/lib/modules/$kernel_release") || fail preflight "too many symbolic links at $root/lib/modules/$kernel_release"
+    [ -d "$kernel_tree" ] ||
+        fail preflight "there is no /lib/modules/$kernel_release: is kernel $kernel_release (<kernel>, the release the guest runs) installed?"
+    installed_package=$(installed_driver_package)
+    if [ -n "$installed_package" ]; then
         rpm_installed=yes
+        each_module check_built_module ||
+            fail preflight "$installed_package is installed but $driver_directory/$missing_module.o is missing: is it the build for kernel $driver_kernel_release (<driverKernel>, <kernelVariant>) and release ${driver_directory##*/} (<driverRelease>)? rpm -ql $installed_package shows where it put its modules"
     else
         rpm_installed=no
         driver_rpm=
@@ -366,8 +378,33 @@ check_preflight() {
         done
         [ -n "$driver_rpm" ] ||
             fail preflight "no $driver_rpm_pattern next to $program: copy the kmod-xenpv RPM for $guest_machine there"
+        # The package's own file list: it must put the modules where the declaration says.
+        rpm -qlp "$driver_rpm" > "$work/rpm-files" 2> /dev/null ||
+            fail preflight "rpm cannot read ${driver_rpm##*/}: is it an RPM?"
+        each_module listed_in_rpm ||
+            fail preflight "${driver_rpm##*/} does not install $driver_directory/$missing_module.o: the declaration says the driver was built for kernel $driver_kernel_release (<driverKernel>, <kernelVariant>), release ${driver_directory##*/} (<driverRelease>); the package's modules are: $(grep '\.o$' "$work/rpm-files" | tr '\n' ' ')"
     fi
     log "preflight: done"
+}
+
+# installed_driver_package: prints the name kmod-xenpv is installed under, if it is.
+installed_driver_package() {
+    printf '%s\n' "$driver_packages" | while read -r package; do
+        if run_rpm -q "$package" > /dev/null 2>&1; then
+            printf '%s\n' "$package"
+            break
+        fi
+    done
+}
+
+check_built_module() {
+    missing_module=$1
+    built_module=$(resolve "$root$driver_directory/$1.o") && [ -f "$built_module" ]
+}
+
+listed_in_rpm() {
+    missing_module=$1
+    grep -qxF "$driver_directory/$1.o" "$work/rpm-files"
 }
 
 run_rpm() {
@@ -380,7 +417,7 @@ run_rpm() {
 
 install_rpm() {
     if [ "$rpm_installed" = yes ]; then
-        log "rpm: already done (kmod-xenpv is installed)"
+        log "rpm: already done ($installed_package is installed)"
     elif [ "$dry_run" = yes ]; then
         log "rpm: would run rpm -ivh ${driver_rpm##*/} (dry run)"
     else
@@ -389,38 +426,59 @@ install_rpm() {
     fi
 }
 
-# The procedure copies the modules to /lib/modules/$(uname -r)/extra/xenpv; preflight made sure
-# that is the kernel the RPM installed them for, so they must already be there.
-check_module_tree() {
+# Procedure step 3: the RPM put the modules in the driver kernel's tree; the running kernel loads
+# them from its own, so when the two differ they are copied there. A plain cp gives the copies
+# the time of the copy: newer than modules.dep, so the depmod -A of every boot takes them in.
+install_driver_tree() {
     if [ "$dry_run" = yes ] && [ "$rpm_installed" = no ]; then
-        log "modules: would be installed by the RPM (dry run)"
+        log "modules: would be installed by the RPM$([ "$copies_driver_tree" = no ] || echo " and copied to $module_directory") (dry run)"
         return
     fi
-    each_module check_module_file
-    log "modules: already done (in ${modules_directory#"$root"})"
+    each_module check_built_module ||
+        fail modules "$driver_directory/$missing_module.o is missing after rpm -ivh: is the RPM for kernel $driver_kernel_release?"
+    if [ "$copies_driver_tree" = no ]; then
+        log "modules: already done (in $driver_directory, the tree of the running kernel)"
+        return
+    fi
+    copied=
+    each_module copy_module || fail modules "cannot copy $driver_directory/$missing_module.o to $module_directory"
+    if [ -z "$copied" ]; then
+        log "modules: already done (copied to $module_directory)"
+    elif [ "$dry_run" = yes ]; then
+        log "modules: would copy$copied from $driver_directory to $module_directory (dry run)"
+    else
+        log "modules: done (copied$copied from $driver_directory to $module_directory)"
+    fi
 }
 
-check_module_file() {
-    [ -f "$modules_directory/$1.o" ] || fail modules "$modules_directory/$1.o is missing: is the RPM for kernel $release?"
+copy_module() {
+    missing_module=$1
+    copy_from=$(resolve "$root$driver_directory/$1.o") || return 1
+    copy_to=$(resolve "$root$module_directory/$1.o") || return 1
+    [ -f "$copy_to" ] && cmp -s "$copy_from" "$copy_to" && return 0
+    copied="$copied $1.o"
+    [ "$dry_run" = yes ] && return 0
+    mkdir -p "$(dirname "$copy_to")" && rm -f "$copy_to.xenpv-tmp" && cp "$copy_from" "$copy_to.xenpv-tmp" &&
+        mv -f "$copy_to.xenpv-tmp" "$copy_to"
 }
 
+# The guest's own depmod, live; never the host's on an image: its depmod writes modules.dep in
+# its own format (a kmod one empties RHEL 3's), and RHEL 3's rc.sysinit runs depmod -A at boot.
 run_depmod() {
-    if [ -f "$root/lib/modules/$release/modules.dep" ] && each_module in_module_dep; then
+    if [ -n "$root" ]; then
+        log "depmod: skipped (--root: the host's depmod must not rewrite the image's modules.dep; the guest's rc.sysinit runs depmod -A at boot)"
+    elif [ -f "/lib/modules/$release/modules.dep" ] && each_module in_module_dep; then
         log "depmod: already done"
     elif [ "$dry_run" = yes ]; then
         log "depmod: would run depmod -a (dry run)"
     else
-        if [ -n "$root" ]; then
-            depmod -a -b "$root" "$release"
-        else
-            depmod -a
-        fi || fail depmod "depmod -a failed"
+        depmod -a || fail depmod "depmod -a failed"
         log "depmod: done"
     fi
 }
 
 in_module_dep() {
-    grep -F "$driver_subdirectory/$1.o" "$root/lib/modules/$release/modules.dep" > /dev/null
+    grep -F "$module_directory/$1.o" "/lib/modules/$release/modules.dep" > /dev/null
 }
 
 load_module() {
@@ -431,7 +489,7 @@ load_module() {
     elif [ "$dry_run" = yes ]; then
         log "insmod $1: would load it (dry run)"
     else
-        insmod "$modules_directory/$1.o" || fail "insmod $1" "insmod $modules_directory/$1.o failed"
+        insmod "$root$module_directory/$1.o" || fail "insmod $1" "insmod $module_directory/$1.o failed"
         log "insmod $1: done"
     fi
 }
@@ -440,14 +498,25 @@ make_nodes() {
     if [ "$offline" = yes ]; then
         log "mknod: skipped (--offline; rc.modules creates the nodes at boot)"
     elif [ "$dry_run" = yes ]; then
-        log "mknod: would run /usr/local/sbin/xenpv-mknod (dry run)"
+        log "mknod: would run $node_script (dry run)"
     else
-        nodes_output=$(XENPV_ROOT=$root "$root/usr/local/sbin/xenpv-mknod" 2>&1) ||
+        nodes_output=$(XENPV_ROOT=$root "$root$node_script" 2>&1) ||
             fail mknod "xenpv-mknod failed: $nodes_output"
         case $nodes_output in
             *" created "*) printf '%s\n' "$nodes_output"; log "mknod: done" ;;
             *) log "mknod: already done" ;;
         esac
+    fi
+}
+
+# The fstab entries, in the procedure's order: on a live guest only once every PV partition has
+# mounted (the steps before fail otherwise), so a blank or missing PV disk never reaches the fstab
+# that boot checks; on an image at once (its partitions must already hold their file systems).
+install_fstab() {
+    if [ -z "$root" ] && [ "$offline" = yes ]; then
+        log "/etc/fstab: skipped (--offline: the PV entries go in once every PV partition has mounted; run again without --offline)"
+    else
+        install_file /etc/fstab
     fi
 }
 
@@ -490,9 +559,9 @@ run_verify() {
     if [ "$offline" = yes ]; then
         log "verify: skipped (--offline)"
     elif [ "$dry_run" = yes ]; then
-        log "verify: would run /usr/local/sbin/xenpv-verify (dry run)"
+        log "verify: would run $verify_script (dry run)"
     else
-        XENPV_ROOT=$root "$root/usr/local/sbin/xenpv-verify" || fail verify "xenpv-verify found a problem (table above)"
+        XENPV_ROOT=$root "$root$verify_script" || fail verify "xenpv-verify found a problem (table above)"
         log "verify: done"
     fi
 }
@@ -500,18 +569,18 @@ run_verify() {
 install() {
     check_preflight
     install_rpm
-    check_module_tree
+    install_driver_tree
     run_depmod
     each_module load_module
     install_file /etc/modules.conf
     install_file /etc/rc.local
     install_file /etc/rc.modules
-    install_file /etc/fstab
-    install_file /usr/local/sbin/xenpv-mknod
-    install_file /usr/local/sbin/xenpv-verify
+    install_file "$node_script"
+    install_file "$verify_script"
     make_nodes
     each_mount mount_file_system
     each_swap enable_swap
+    install_fstab
     install_file /etc/grub.conf
     run_verify
     log "finished"
@@ -525,7 +594,9 @@ uninstall() {
         # The folder holds the state of every guest installed here: it goes only with the last.
         rmdir "$root/var/lib/xenpv" 2> /dev/null || :
     fi
-    log "finished; kmod-xenpv stays installed (rpm -e kmod-xenpv removes it), so do the device nodes and mount points"
+    kept="the driver package ($(printf '%s\n' "$driver_packages" | awk 'NR > 1 { printf " or " } { printf "%s", $0 }'))"
+    [ "$copies_driver_tree" = no ] || kept="$kept, its modules copied to $module_directory"
+    log "finished; $kept, the device nodes and the mount points stay"
 }
 
 if [ "$uninstall" = yes ]; then

@@ -29,49 +29,74 @@ public final class OutputTimestamp {
     /** The latest time zip and older Maven archivers accept; later values are refused, as Maven refuses them. */
     static final Instant LATEST = Instant.parse("2099-12-31T23:59:59Z");
 
+    /**
+     * What {@link #parse} found: the entry time, or, for a value that is none, the message that
+     * says why (naming the property or variable, the value and the forms it takes).
+     */
+    public record Result(Instant time, String problem) {
+
+        static Result of(Instant time) {
+            return new Result(time, null);
+        }
+
+        static Result refused(String problem) {
+            return new Result(null, problem);
+        }
+
+        public boolean valid() {
+            return problem == null;
+        }
+    }
+
+    /** More digits than this cannot be a time archives hold ({@link #LATEST} has 10). */
+    private static final int MAX_EPOCH_DIGITS = 11;
+
     private OutputTimestamp() {
     }
 
     /**
+     * A value users get wrong is an outcome, not an error of the caller, so it comes back as a
+     * {@link Result}, never as an exception.
+     *
      * @param value the property's value, may be {@code null}
      * @param environment looks up {@code SOURCE_DATE_EPOCH}; {@code System::getenv} in a build
-     * @throws IllegalArgumentException naming the property, the value and the forms it accepts
      */
-    public static Instant parse(String value, UnaryOperator<String> environment) {
+    public static Result parse(String value, UnaryOperator<String> environment) {
         String source = PROPERTY;
         String text = value;
         if (text == null || (text.length() < 2 && !isNumeric(text))) {
             text = environment.apply("SOURCE_DATE_EPOCH");
             source = "SOURCE_DATE_EPOCH";
             if (text == null) {
-                return UNSET;
+                return Result.of(UNSET);
             }
         }
         Instant instant;
         if (isNumeric(text)) {
-            try {
-                instant = Instant.ofEpochSecond(Long.parseLong(text));
-            } catch (NumberFormatException e) {
-                throw invalid(source, text, e);
-            }
+            instant = text.length() > MAX_EPOCH_DIGITS ? Instant.MAX : Instant.ofEpochSecond(Long.parseLong(text));
         } else {
-            try {
-                instant = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
-                        .toInstant();
-            } catch (DateTimeParseException e) {
-                throw invalid(source, text, e);
+            instant = isoInstant(text);
+            if (instant == null) {
+                return Result.refused(source + " '" + text + "' is neither ISO-8601 with an offset "
+                        + "(e.g. 2026-01-01T00:00:00Z) nor seconds since the epoch (e.g. 1767225600)");
             }
         }
         if (instant.isBefore(UNSET) || instant.isAfter(LATEST)) {
-            throw new IllegalArgumentException(source + " '" + text + "' is outside the range archives can hold, "
-                    + UNSET + " to " + LATEST);
+            return Result.refused(source + " '" + text + "' is outside the range archives can hold, " + UNSET + " to "
+                    + LATEST);
         }
-        return instant;
+        return Result.of(instant);
     }
 
-    private static IllegalArgumentException invalid(String source, String text, Exception cause) {
-        return new IllegalArgumentException(source + " '" + text + "' is neither ISO-8601 with an offset "
-                + "(e.g. 2026-01-01T00:00:00Z) nor seconds since the epoch (e.g. 1767225600)", cause);
+    /** ISO-8601 with an offset, in UTC and whole seconds; {@code null} when the text is not that. */
+    private static Instant isoInstant(String text) {
+        try {
+            return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            // java.time reports text that is no date only by this exception; here it just means "not ISO".
+            return null;
+        }
     }
 
     private static boolean isNumeric(String text) {

@@ -3,6 +3,7 @@ package io.github.xenpv.fleet;
 import io.github.xenpv.guestroot.GuestRoot;
 import io.github.xenpv.model.BootDisk;
 import io.github.xenpv.model.Dom0Arch;
+import io.github.xenpv.model.DomainUuid;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.GuestValidator;
 import io.github.xenpv.model.Problem;
@@ -178,7 +179,13 @@ final class ConfigImport {
         switch (key) {
             case "name" -> notes.kept(where, key, "<name>" + guest.getName() + "</name>");
             case "builder" -> builder(where, value);
-            case "uuid" -> scalar(where, key, value, guest::setUuid);
+            case "uuid" -> {
+                if (value instanceof XmValue.Text text && text.text().equalsIgnoreCase(DomainUuid.derived(guest.getName()))) {
+                    notes.kept(where, key, "the UUID the plugin derives from the name, as it does when <uuid> is left out");
+                } else {
+                    scalar(where, key, value, guest::setUuid);
+                }
+            }
             case "memory" -> scalar(where, key, value, guest::setMemory);
             case "vcpus" -> scalar(where, key, value, guest::setVcpus);
             case "device_model" -> deviceModel(where, value);
@@ -314,6 +321,10 @@ final class ConfigImport {
             guest.setNetworks(List.of());
             notes.kept(file, "vif", "not set: the guest has no NIC (xm's default); written as an empty <networks/>");
         }
+        if (config.last("uuid").isEmpty()) {
+            notes.changed(file, "uuid", "not set: xend makes up a new UUID each time the domain is created; the plugin "
+                    + "derives a fixed one from the name (set <uuid> to keep the one the running guest has, xm list -l)");
+        }
         if (config.last("device_model").isEmpty()) {
             notes.changed(file, "device_model", "not set: the plugin writes " + Dom0Arch.X86_64.deviceModel()
                     + " (dom0Arch x86_64, the default; <dom0Arch>i386</dom0Arch> for a 32-bit dom0)");
@@ -366,6 +377,10 @@ final class ConfigImport {
             guest.setArch("");
             notes.fillIn(file, "arch", "arch", "no config says the guest kernel's architecture: fill in <arch> "
                     + "(i686, athlon, ia32e or x86_64), or import with -Dxenpv.import.arch");
+        });
+        fleet.driverKernel().ifPresent(driverKernel -> {
+            guest.setDriverKernel(driverKernel);
+            notes.kept(file, "driverKernel", "<driverKernel>" + driverKernel + "</driverKernel> from xenpv.import.driverKernel");
         });
         fleet.driverRelease().ifPresentOrElse(release -> {
             guest.setDriverRelease(release);

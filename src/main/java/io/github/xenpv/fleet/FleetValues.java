@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Values for what no xm config says, the same for every guest of the import: the guest's
  * architecture, kernel release and variant (a guest root's grub.conf wins over these two), the
- * kmod-xenpv release, and the release the drivers were built for. Each is empty when not given.
+ * kmod-xenpv release, and the kernel release the driver RPM was built for. Each is empty when not
+ * given.
  */
 public record FleetValues(Optional<String> arch, Optional<String> kernel, Optional<String> kernelVariant,
         Optional<String> driverRelease, Optional<String> driverKernel) {

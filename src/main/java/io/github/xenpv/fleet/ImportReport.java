@@ -45,11 +45,6 @@ public final class ImportReport {
             out.append("\n== files skipped\n");
             result.skipped().forEach(line -> out.append(line).append('\n'));
         }
-        List<ReportLine> fleet = fleetLines(result.fleet());
-        if (!fleet.isEmpty()) {
-            out.append("\n== values for every guest\n");
-            fleet.forEach(line -> out.append(line).append('\n'));
-        }
         for (ImportedConfig config : result.configs()) {
             out.append("\n== ").append(heading(config)).append('\n');
             config.lines().forEach(line -> out.append(line).append('\n'));
@@ -62,13 +57,5 @@ public final class ImportReport {
         String state = config.failed() ? "failed" : incomplete(config) ? "imported, to complete" : "imported";
         return (config.name().isPresent() ? "guest " + config.name().get() + ": " : "") + config.file()
                 + config.root().map(root -> ", guest root " + root).orElse("") + ": " + state;
-    }
-
-    /** What the import says about the fleet-wide values themselves. */
-    public static List<ReportLine> fleetLines(FleetValues fleet) {
-        return fleet.driverKernel().map(value -> List.of(new ReportLine("xenpv.import.driverKernel=" + value,
-                "driverKernel", ReportLine.Kind.CHECK, "not yet supported: this version's <guest> has no <driverKernel>, "
-                        + "so pom.xml does not say it; the driver RPM's kernel must be the kernel each guest runs")))
-                .orElse(List.of());
     }
 }

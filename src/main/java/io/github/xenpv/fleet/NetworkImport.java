@@ -2,6 +2,8 @@ package io.github.xenpv.fleet;
 
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.Network;
+import io.github.xenpv.model.ValidNetwork;
+import io.github.xenpv.model.VifType;
 import io.github.xenpv.xm.VifSpec;
 import io.github.xenpv.xm.XmValue;
 import java.util.ArrayList;
@@ -10,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The xm {@code vif} list into the declaration's networks: MAC and bridge kept, the emulated
- * NIC's settings dropped (the PV NIC replaces it: procedure step 6), and the rest reported.
+ * The xm {@code vif} list into the declaration's networks: MAC, bridge and {@code type=netfront}
+ * kept, the emulated NIC's settings dropped (the PV NIC replaces it: procedure step 6), and the
+ * rest reported.
  */
 final class NetworkImport {
 
     private static final String DEFAULT_BRIDGE = "xenbr0";
+    private static final String NETFRONT = VifType.NETFRONT.toString();
 
     private final String file;
     private final Notes notes;
@@ -41,7 +45,7 @@ final class NetworkImport {
                 continue;
             }
             try {
-                networks.add(network(VifSpec.parse(text.text()), where, itemKey, "networks/network[" + (i + 1) + "]"));
+                networks.add(network(VifSpec.parse(text.text()), i, guest.getName(), where, itemKey));
             } catch (IllegalArgumentException e) {
                 notes.failed(where, itemKey, "'" + text.text() + "': " + e.getMessage() + "; xm refuses it");
             }
@@ -49,7 +53,8 @@ final class NetworkImport {
         guest.setNetworks(networks);
     }
 
-    private Network network(VifSpec spec, String where, String key, String element) {
+    private Network network(VifSpec spec, int index, String guestName, String where, String key) {
+        String element = "networks/network[" + (index + 1) + "]";
         Map<String, VifSpec.Setting> settings = new LinkedHashMap<>();
         for (VifSpec.Setting setting : spec.settings()) {
             VifSpec.Setting earlier = settings.put(setting.key(), setting);
@@ -64,6 +69,9 @@ final class NetworkImport {
             notes.changed(where, key, "no mac: xend picks a random one whenever the domain is created; the plugin "
                     + "derives a fixed one from the guest name and index (set " + element + "/mac to keep the one "
                     + "the guest has now)");
+        } else if (guestName != null && mac.value().equalsIgnoreCase(ValidNetwork.derivedMac(guestName, index))) {
+            notes.kept(where, key, "mac=" + mac.value() + ", the MAC the plugin derives from the name and index, as it "
+                    + "does when <mac> is left out");
         } else {
             network.setMac(mac.value());
             notes.kept(where, key, "mac=" + mac.value() + " in " + element + "/mac");
@@ -79,6 +87,12 @@ final class NetworkImport {
             notes.kept(where, key, "bridge=" + bridge.value() + (bridge.value().equals(DEFAULT_BRIDGE)
                     ? ", the plugin's default" : " in " + element + "/bridge"));
         }
+        VifSpec.Setting type = settings.get("type");
+        if (type != null && type.value().equals(NETFRONT)) {
+            settings.remove("type");
+            network.setType(NETFRONT);
+            notes.kept(where, key, "type=netfront in " + element + "/type");
+        }
         settings.values().forEach(setting -> other(setting, where, key));
         return network;
     }
@@ -86,16 +100,10 @@ final class NetworkImport {
     private void other(VifSpec.Setting setting, String where, String key) {
         String pair = setting.key() + "=" + setting.value();
         switch (setting.key()) {
-            case "type" -> {
-                if (setting.value().equals("ioemu")) {
-                    notes.dropped(where, key, pair + ": the PV NIC (xen-vnif) replaces the emulated one (procedure step 6)");
-                } else if (setting.value().equals("netfront")) {
-                    notes.dropped(where, key, pair + ": not yet supported: the model has no per-network <type> yet; "
-                            + "the plugin writes no type, which xm takes as netfront");
-                } else {
-                    notes.dropped(where, key, pair + ": the plugin writes no type, which xm takes as netfront (a PV NIC)");
-                }
-            }
+            case "type" -> notes.dropped(where, key, pair + (setting.value().equals("ioemu")
+                    ? ": an emulated NIC only, which the PV driver never sees (procedure step 6)"
+                    : ": not a type the plugin writes") + "; the plugin's vif has no type, as the guide's "
+                    + "(<type>netfront</type> would make it the PV NIC only on every xend: README, \"The vif type\")");
             case "model" -> notes.dropped(where, key, pair + ": the emulated NIC's model; the PV NIC has none");
             case "script" -> {
                 if (setting.value().equals("vif-bridge")) {

@@ -1,22 +1,20 @@
 package io.github.xenpv.fleet;
 
 import io.github.xenpv.guestroot.GuestFile;
-import io.github.xenpv.model.GuestValidator;
+import io.github.xenpv.model.BaseFiles;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * A guest file as an earlier install by this plugin left it: the plugin's block (between the
- * lines of {@code ValidGuest.blockBegin()} and {@code blockEnd()}, of any guest name) and the
+ * A guest file as an earlier install by this plugin left it: the plugin's block (between
+ * {@link BaseFiles#blockBegin} and {@link BaseFiles#blockEnd} lines, of any guest name) and the
  * guest's own lines around it, with the lines the install commented out
- * ({@link GuestValidator#REPLACED_MARK}) restored, since the plugin comments them out again.
- * A file the plugin never touched is all outside.
+ * ({@link BaseFiles#REPLACED_MARK}) restored, since the plugin comments them out again. A file
+ * the plugin never touched is all outside.
  */
 record PluginBlock(List<Line> inside, List<Line> outside, boolean present) {
 
-    static final Pattern BEGIN = Pattern.compile("#\\s*BEGIN\\s+xenpv-maven-plugin\\b.*");
-    static final Pattern END = Pattern.compile("#\\s*END\\s+xenpv-maven-plugin\\b.*");
+    private static final String MARK = BaseFiles.REPLACED_MARK.strip();
 
     /** A line of the file and its number, counting from 1. */
     record Line(int number, String text) {
@@ -30,17 +28,15 @@ record PluginBlock(List<Line> inside, List<Line> outside, boolean present) {
         for (int i = 0; i < file.lines().size(); i++) {
             String text = file.lines().get(i);
             String stripped = text.strip();
-            if (BEGIN.matcher(stripped).matches()) {
+            if (BaseFiles.opensBlock(text)) {
                 inBlock = true;
                 present = true;
-            } else if (END.matcher(stripped).matches()) {
+            } else if (BaseFiles.closesBlock(text)) {
                 inBlock = false;
             } else if (inBlock) {
                 inside.add(new Line(i + 1, text));
             } else {
-                outside.add(new Line(i + 1, stripped.startsWith(GuestValidator.REPLACED_MARK.strip())
-                        ? stripped.substring(GuestValidator.REPLACED_MARK.strip().length()).strip()
-                        : text));
+                outside.add(new Line(i + 1, stripped.startsWith(MARK) ? stripped.substring(MARK.length()).strip() : text));
             }
         }
         return new PluginBlock(inside, outside, present);

@@ -1,10 +1,10 @@
 package io.github.xenpv.fleet;
 
+import io.github.xenpv.model.BaseFiles;
 import io.github.xenpv.model.BootDisk;
 import io.github.xenpv.model.Disk;
 import io.github.xenpv.model.Grub;
 import io.github.xenpv.model.Guest;
-import io.github.xenpv.model.GuestValidator;
 import io.github.xenpv.model.Network;
 import io.github.xenpv.model.Partition;
 import java.time.Instant;
@@ -108,6 +108,7 @@ public final class PomWriter {
         value(in, "arch", guest.getArch(), null, fillIns);
         value(in, "kernel", guest.getKernel(), null, fillIns);
         value(in, "kernelVariant", guest.getKernelVariant(), "", fillIns);
+        value(in, "driverKernel", guest.getDriverKernel(), "2.4.21-52.EL", fillIns);
         value(in, "driverRelease", guest.getDriverRelease(), null, fillIns);
         value(in, "driverRpm", guest.getDriverRpm(), null, fillIns);
         value(in, "memory", guest.getMemory(), "512", fillIns);
@@ -121,7 +122,7 @@ public final class PomWriter {
         networks(in, guest.getNetworks());
         disks(in, guest.getDisks(), fillIns);
         grub(in, guest);
-        lines(in, "fstabBase", guest.getFstabBase(), GuestValidator.STOCK_FSTAB);
+        lines(in, "fstabBase", guest.getFstabBase(), BaseFiles.STOCK_FSTAB);
         lines(in, "modulesConfBase", guest.getModulesConfBase(), List.of());
         extraConfig(in, guest.getExtraConfig());
         line(indent, "</guest>");
@@ -175,6 +176,9 @@ public final class PomWriter {
         }
         if (network.getBridge() != null && !network.getBridge().equals("xenbr0")) {
             inline.append(element("bridge", network.getBridge()));
+        }
+        if (network.getType() != null && !network.getType().isEmpty()) {
+            inline.append(element("type", network.getType()));
         }
         return inline.isEmpty() ? "<network/>" : "<network>" + inline + "</network>";
     }

@@ -24,6 +24,10 @@ public enum Arch {
         return unameMachine;
     }
 
+    /** Whether the guest kernel is 64-bit: only a 64-bit hypervisor runs it. */
+    public boolean is64Bit() {
+        return unameMachine.equals("x86_64");
+    }
 
     @Override
     public String toString() {

@@ -2,24 +2,19 @@ package io.github.xenpv.model;
 
 /**
  * A block special file the guest needs under {@code /dev}: the whole PV disk or one of its
- * partitions, on the {@code xvd} major with the minor the kernel gives that vdev.
+ * partitions, on the {@code xvd} major. {@link Xvd#node} makes them; {@code kernelName} is the
+ * name 2.4's disk_name() gives the minor in {@code /proc/partitions} (spelled from the vdev), and
+ * {@code name} only the node's label, which may differ.
  */
-public record DeviceNode(String name, int minor) {
+public record DeviceNode(String name, int minor, String kernelName) {
 
     /** The node's path in the guest, e.g. {@code /dev/xvdb1}. */
     public String path() {
         return "/dev/" + name;
     }
 
-    /**
-     * The name the kernel gives this minor in {@code /proc/partitions}: 2.4's disk_name() spells
-     * it from the minor (xvd, the disk letter minor / 16, the partition minor % 16), so it follows
-     * Xen's vdev, not the node's name, which is only a label (the procedure's node xvdb is the
-     * kernel's xvda).
-     */
-    public String kernelName() {
-        int partition = minor % ValidDisk.MINORS_PER_DISK;
-        return ValidGuest.BLOCK_DEVICE_NAME + (char) ('a' + minor / ValidDisk.MINORS_PER_DISK)
-                + (partition == 0 ? "" : Integer.toString(partition));
+    /** Whether the node's name differs from the kernel's name for its minor (the procedure's node xvdb of vdev xvda). */
+    public boolean renamed() {
+        return !name.equals(kernelName);
     }
 }

@@ -13,11 +13,15 @@ public enum Dom0Arch {
         this.libDir = libDir;
     }
 
+    /** Whether this host's hypervisor can run a guest kernel of {@code arch}: a 32-bit one runs 32-bit guests only. */
+    public boolean runs(Arch arch) {
+        return this == X86_64 || !arch.is64Bit();
+    }
+
     /** The device model binary that emulates the HVM guest's hardware. */
     public String deviceModel() {
         return libDir + "/xen/bin/qemu-dm";
     }
-
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package io.github.xenpv.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The guest's grub.conf entry for the declared kernel. {@code kernelArgs} ends with noapic when asked. */
@@ -7,6 +8,27 @@ public record GrubEntry(String title, String root, String kernelPath, String ini
 
     public GrubEntry {
         kernelArgs = List.copyOf(kernelArgs);
+    }
+
+    /**
+     * The entry that boots {@code kernelRelease}: {@code ro root=<rootDevice>}, then the declared
+     * arguments (space-separated, each once), then {@code noapic} when asked; the kernel and initrd
+     * under {@code /} when {@code /boot} is its own partition (GRUB's root), else under {@code /boot/}.
+     */
+    public static GrubEntry of(String kernelRelease, String title, String root, String rootDevice, boolean separateBoot,
+            String declaredArgs, boolean noapic) {
+        List<String> kernelArgs = new ArrayList<>(List.of("ro", "root=" + rootDevice));
+        for (String arg : declaredArgs.isEmpty() ? new String[0] : declaredArgs.split(" +")) {
+            if (!kernelArgs.contains(arg)) {
+                kernelArgs.add(arg);
+            }
+        }
+        if (noapic && !kernelArgs.contains("noapic")) {
+            kernelArgs.add("noapic");
+        }
+        String prefix = separateBoot ? "/" : "/boot/";
+        return new GrubEntry(title, root, prefix + "vmlinuz-" + kernelRelease, prefix + "initrd-" + kernelRelease + ".img",
+                kernelArgs);
     }
 
     /** The {@code kernel} line's value: path, then arguments. */

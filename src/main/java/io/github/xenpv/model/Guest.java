@@ -13,6 +13,7 @@ public class Guest {
     private String arch;
     private String kernel;
     private String kernelVariant;
+    private String driverKernel;
     private String driverRelease;
     private String driverRpm;
     private String memory;
@@ -60,6 +61,14 @@ public class Guest {
 
     public void setKernelVariant(String kernelVariant) {
         this.kernelVariant = kernelVariant;
+    }
+
+    public String getDriverKernel() {
+        return driverKernel;
+    }
+
+    public void setDriverKernel(String driverKernel) {
+        this.driverKernel = driverKernel;
     }
 
     public String getDriverRelease() {

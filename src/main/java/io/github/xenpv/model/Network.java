@@ -4,6 +4,7 @@ package io.github.xenpv.model;
 public class Network {
     private String mac;
     private String bridge;
+    private String type;
 
     public String getMac() {
         return mac;
@@ -21,4 +22,11 @@ public class Network {
         this.bridge = bridge;
     }
 
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
 }

@@ -9,11 +9,13 @@ import java.util.List;
 public record ValidDisk(int index, String source, String device, DeviceNode node, String access,
         List<ValidPartition> partitions) {
 
-    /** Minors per disk under the 2.4 kernel's 8-bit minors: the disk itself and 15 partitions. */
-    public static final int MINORS_PER_DISK = 16;
-
     public ValidDisk {
         partitions = List.copyOf(partitions);
+    }
+
+    /** Every partition of these disks, disk by disk, in declaration order. */
+    public static List<ValidPartition> allPartitions(List<ValidDisk> disks) {
+        return disks.stream().flatMap(disk -> disk.partitions().stream()).toList();
     }
 
     /** The xm {@code disk} entry: {@code phy:} for a block device, {@code tap:aio:} for an image. */

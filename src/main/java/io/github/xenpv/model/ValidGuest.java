@@ -1,27 +1,44 @@
 package io.github.xenpv.model;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * A guest that passed every rule, with every default applied. The derived values the files need
- * (kernel release, module paths, device nodes, xm settings) are computed here, once, so that
- * templates only lay them out.
+ * A guest that passed every rule, with every default applied and its xm config computed. The
+ * derived values the files need (kernel release, module paths, device nodes, mounts, where boot
+ * loads the drivers) are computed here, once, so that templates only lay them out.
  *
- * <p>{@code uuid} and {@code dom0Release} are {@code null} when the POM gives none.
+ * <p>{@code kernel} is the release the guest runs, {@code driverKernel} the one the kmod-xenpv RPM
+ * was built for. {@code uuid} is the declared one, or derived from the name ({@code uuidDerived});
+ * {@code dom0Release} is {@code null} when the POM gives none.
  */
-public record ValidGuest(String name, Arch arch, String kernel, KernelVariant kernelVariant, String driverRelease,
-        String driverRpm, int memory, int vcpus, String uuid, Dom0Arch dom0Arch, String dom0Release, boolean noapic,
+public record ValidGuest(String name, Arch arch, String kernel, String driverKernel, KernelVariant kernelVariant,
+        String driverRelease, String driverRpm, int memory, int vcpus, String uuid, boolean uuidDerived, Dom0Arch dom0Arch,
+        String dom0Release, boolean noapic,
         ModuleLoading moduleLoading, ValidBootDisk bootDisk, List<ValidNetwork> networks, List<ValidDisk> disks,
-        GrubEntry grub, List<String> fstabBase, List<String> modulesConfBase, List<XmSetting> extraConfig) {
+        GrubEntry grub, List<String> fstabBase, List<String> modulesConfBase, List<XmSetting> extraConfig,
+        List<XmSetting> xmConfig) {
+
+    /** The PV block driver. */
+    public static final String BLOCK_DRIVER = "xen-vbd";
+
+    /** The PV network driver, which modules.conf aliases every PV interface to. */
+    public static final String NIC_DRIVER = "xen-vnif";
+
+    /** The PV platform device's driver, which every other PV driver needs loaded first. */
+    public static final String PLATFORM_DRIVER = "xen-platform-pci";
 
     /** The driver modules in the order the procedure loads them: the platform device first. */
-    public static final List<String> PV_MODULES = List.of("xen-platform-pci", "xen-balloon", "xen-vbd", "xen-vnif");
+    public static final List<String> PV_MODULES = List.of(PLATFORM_DRIVER, "xen-balloon", BLOCK_DRIVER, NIC_DRIVER);
 
-    /** What boot must load before file systems on PV disks are checked: the platform device, then the block driver. */
-    public static final List<String> BLOCK_MODULES = List.of("xen-platform-pci", "xen-vbd");
+    /** The package names kmod-xenpv is installed under: the UP build's, and {@code kmod-xenpv-<variant>}. */
+    public static final String DRIVER_PACKAGE = "kmod-xenpv";
 
-    /** The Xen name of the PV block device in {@code /proc/devices}. */
-    public static final String BLOCK_DEVICE_NAME = "xvd";
+    /** Where the bundle puts the node script: in /sbin, because boot runs it before /usr is mounted. */
+    public static final String NODE_SCRIPT = "/sbin/xenpv-mknod";
+
+    /** Where the bundle puts the check script, which only people run, once the guest is up. */
+    public static final String VERIFY_SCRIPT = "/usr/local/sbin/xenpv-verify";
 
     public ValidGuest {
         networks = List.copyOf(networks);
@@ -29,6 +46,7 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
         fstabBase = List.copyOf(fstabBase);
         modulesConfBase = List.copyOf(modulesConfBase);
         extraConfig = List.copyOf(extraConfig);
+        xmConfig = List.copyOf(xmConfig);
     }
 
     /** What {@code uname -r} prints on the guest, e.g. {@code 2.4.21-52.ELsmp}. */
@@ -36,9 +54,33 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
         return kernel + kernelVariant.suffix();
     }
 
-    /** Where the kmod-xenpv RPM installs the modules built for the declared kernel. */
+    /** The driver kernel's {@code uname -r}, e.g. {@code 2.4.21-52.ELsmp}: the module tree the RPM installs into. */
+    public String driverKernelRelease() {
+        return driverKernel + kernelVariant.suffix();
+    }
+
+    /** Where the kmod-xenpv RPM puts the modules: the driver kernel's tree (procedure step 3's source). */
     public String driverDirectory() {
+        return "/lib/modules/" + driverKernelRelease() + "/" + driverSubdirectory();
+    }
+
+    /** The modules' folder in the tree of the kernel the guest runs: where the install copies them (step 3's target). */
+    public String moduleDirectory() {
         return "/lib/modules/" + kernelRelease() + "/" + driverSubdirectory();
+    }
+
+    /**
+     * Whether the install copies the driver tree into the running kernel's tree: the guest runs
+     * another release than the one the RPM was built for (most run a later errata kernel).
+     */
+    public boolean copiesDriverTree() {
+        return !driverKernel.equals(kernel);
+    }
+
+    /** The names an installed kmod-xenpv may have: {@code kmod-xenpv}, and {@code kmod-xenpv-<variant>} for a variant. */
+    public List<String> driverPackages() {
+        return kernelVariant == KernelVariant.UP ? List.of(DRIVER_PACKAGE)
+                : List.of(DRIVER_PACKAGE, DRIVER_PACKAGE + "-" + kernelVariant.suffix());
     }
 
     /**
@@ -53,25 +95,60 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
         return PV_MODULES;
     }
 
-    public List<String> blockModules() {
-        return BLOCK_MODULES;
+    /**
+     * What boot loads, in order, and what xenpv-verify expects after a reboot: the platform device,
+     * the block driver, and the network driver when the guest has a NIC. Not xen-balloon, which
+     * nothing needs at boot.
+     */
+    public List<String> bootModules() {
+        return networks.isEmpty() ? List.of(PLATFORM_DRIVER, BLOCK_DRIVER) : List.of(PLATFORM_DRIVER, BLOCK_DRIVER, NIC_DRIVER);
     }
 
-    public String blockDeviceName() {
-        return BLOCK_DEVICE_NAME;
+    /**
+     * Whether the bundle has {@code /etc/rc.modules}, which rc.sysinit runs before it checks and
+     * mounts file systems: there boot loads the block driver and creates the nodes, and rc.local
+     * loads the same modules again only if that did not happen. Without it ({@code moduleLoading}
+     * rc.local) rc.local loads them, creates the nodes and mounts the PV file systems itself.
+     */
+    public boolean rcModules() {
+        return moduleLoading == ModuleLoading.RC_MODULES;
+    }
+
+    /** The node script's path on the guest: boot runs it before /usr is mounted, so it is in /sbin. */
+    public String nodeScript() {
+        return NODE_SCRIPT;
+    }
+
+    /** The check script's path on the guest. */
+    public String verifyScript() {
+        return VERIFY_SCRIPT;
     }
 
     /** Every device node the guest needs, disk by disk: the whole disk, then its partitions. */
     public List<DeviceNode> nodes() {
         return disks.stream()
-                .flatMap(disk -> java.util.stream.Stream.concat(java.util.stream.Stream.of(disk.node()),
-                        disk.partitions().stream().map(ValidPartition::node)))
+                .flatMap(disk -> Stream.concat(Stream.of(disk.node()), disk.partitions().stream().map(ValidPartition::node)))
                 .toList();
     }
 
     /** Every partition of every PV disk, in declaration order: the guest's PV fstab entries. */
     public List<ValidPartition> partitions() {
-        return disks.stream().flatMap(disk -> disk.partitions().stream()).toList();
+        return ValidDisk.allPartitions(disks);
+    }
+
+    /** The PV partitions that hold file systems, in declaration order: what is mounted. */
+    public List<ValidPartition> mounts() {
+        return partitions().stream().filter(partition -> !partition.swap()).toList();
+    }
+
+    /** The PV swap partitions, in declaration order: what swapon enables. */
+    public List<ValidPartition> swaps() {
+        return partitions().stream().filter(ValidPartition::swap).toList();
+    }
+
+    /** The guest's PV interfaces ({@code eth0}, ...): their modules.conf aliases belong to the plugin's block. */
+    public List<String> pvInterfaces() {
+        return ValidNetwork.interfaceNames(networks);
     }
 
     /**
@@ -80,28 +157,16 @@ public record ValidGuest(String name, Arch arch, String kernel, KernelVariant ke
      * device only; {@code swap} is every swap line's mount point.
      */
     public List<String> fstabClaims() {
-        return partitions().stream().flatMap(partition -> partition.fstabClaims().stream()).toList();
+        return ValidPartition.fstabClaims(partitions());
     }
 
-    /**
-     * The line that opens the plugin's block in a guest file (modules.conf, rc.local, rc.modules,
-     * fstab). The install script merges and removes exactly what lies between it and {@link #blockEnd()}.
-     */
+    /** The line that opens the plugin's block in this guest's files. */
     public String blockBegin() {
-        return "# BEGIN xenpv-maven-plugin block, guest " + name;
+        return BaseFiles.blockBegin(name);
     }
 
+    /** The line that closes the plugin's block in this guest's files. */
     public String blockEnd() {
-        return "# END xenpv-maven-plugin block, guest " + name;
-    }
-
-    /** The prefix of a base line the plugin commented out because a PV entry replaces it. */
-    public String replacedMark() {
-        return GuestValidator.REPLACED_MARK;
-    }
-
-    /** The xm domain config, in the order it is written: the plugin's settings, then {@code extraConfig}. */
-    public List<XmSetting> xmConfig() {
-        return XmConfig.settings(this);
+        return BaseFiles.blockEnd(name);
     }
 }

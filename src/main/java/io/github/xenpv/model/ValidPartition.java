@@ -8,6 +8,15 @@ public record ValidPartition(int number, DeviceNode node, String mountPoint, Str
 
     public static final String SWAP = "swap";
 
+    /**
+     * The fstab fields these PV entries own, in order: another fstab line naming one as its device
+     * or mount point conflicts and is commented out (in the bundle's fstab base and by
+     * install-guest.sh on the guest).
+     */
+    public static List<String> fstabClaims(List<ValidPartition> partitions) {
+        return partitions.stream().flatMap(partition -> partition.fstabClaims().stream()).toList();
+    }
+
     public boolean swap() {
         return SWAP.equals(fsType);
     }

@@ -11,10 +11,17 @@ import java.util.function.Function;
 /**
  * The xm domain config of an HVM guest on a RHEL 5 dom0, with PV disks and NICs. One table holds
  * every key the plugin writes, so the same table tells which {@code extraConfig} keys are taken.
+ * The validator computes the config once, from the guest's checked parts, and the checked guest
+ * holds it.
  */
-final class XmConfig {
+public final class XmConfig {
 
-    private static final Map<String, Function<ValidGuest, Object>> PLUGIN_SETTINGS = pluginSettings();
+    /** The checked parts of a guest that the plugin's settings come from; {@code uuid} may be {@code null}. */
+    public record Domain(String name, String uuid, Dom0Arch dom0Arch, int memory, int vcpus, ValidBootDisk bootDisk,
+            List<ValidNetwork> networks, List<ValidDisk> disks) {
+    }
+
+    private static final Map<String, Function<Domain, Object>> PLUGIN_SETTINGS = pluginSettings();
 
     /** Keys the plugin writes itself; {@code extraConfig} may not set them a second time. */
     static final Set<String> PLUGIN_KEYS = Collections.unmodifiableSet(PLUGIN_SETTINGS.keySet());
@@ -22,44 +29,45 @@ final class XmConfig {
     private XmConfig() {
     }
 
-    private static Map<String, Function<ValidGuest, Object>> pluginSettings() {
-        Map<String, Function<ValidGuest, Object>> settings = new LinkedHashMap<>();
-        settings.put("name", ValidGuest::name);
-        settings.put("uuid", ValidGuest::uuid);
-        settings.put("builder", guest -> "hvm");
-        settings.put("kernel", guest -> "/usr/lib/xen/boot/hvmloader");
-        settings.put("device_model", guest -> guest.dom0Arch().deviceModel());
-        settings.put("memory", ValidGuest::memory);
-        settings.put("vcpus", ValidGuest::vcpus);
-        settings.put("pae", guest -> 1);
-        settings.put("acpi", guest -> 1);
-        settings.put("apic", guest -> 1);
-        settings.put("boot", guest -> "c");
-        settings.put("vnc", guest -> 1);
-        settings.put("vncunused", guest -> 1);
-        settings.put("serial", guest -> "pty");
-        settings.put("on_poweroff", guest -> "destroy");
-        settings.put("on_reboot", guest -> "restart");
-        settings.put("on_crash", guest -> "restart");
-        settings.put("vif", guest -> guest.networks().stream().map(ValidNetwork::xmSpec).toList());
-        settings.put("disk", guest -> {
+    private static Map<String, Function<Domain, Object>> pluginSettings() {
+        Map<String, Function<Domain, Object>> settings = new LinkedHashMap<>();
+        settings.put("name", Domain::name);
+        settings.put("uuid", Domain::uuid);
+        settings.put("builder", domain -> "hvm");
+        settings.put("kernel", domain -> "/usr/lib/xen/boot/hvmloader");
+        settings.put("device_model", domain -> domain.dom0Arch().deviceModel());
+        settings.put("memory", Domain::memory);
+        settings.put("vcpus", Domain::vcpus);
+        settings.put("pae", domain -> 1);
+        settings.put("acpi", domain -> 1);
+        settings.put("apic", domain -> 1);
+        settings.put("boot", domain -> "c");
+        settings.put("vnc", domain -> 1);
+        settings.put("vncunused", domain -> 1);
+        settings.put("serial", domain -> "pty");
+        settings.put("on_poweroff", domain -> "destroy");
+        settings.put("on_reboot", domain -> "restart");
+        settings.put("on_crash", domain -> "restart");
+        settings.put("vif", domain -> domain.networks().stream().map(ValidNetwork::xmSpec).toList());
+        settings.put("disk", domain -> {
             List<String> disks = new ArrayList<>();
-            disks.add(guest.bootDisk().xmSpec());
-            guest.disks().forEach(disk -> disks.add(disk.xmSpec()));
+            disks.add(domain.bootDisk().xmSpec());
+            domain.disks().forEach(disk -> disks.add(disk.xmSpec()));
             return List.copyOf(disks);
         });
         return Collections.unmodifiableMap(settings);
     }
 
-    static List<XmSetting> settings(ValidGuest guest) {
+    /** The whole config in the order it is written: the plugin's settings, then {@code extraConfig}. */
+    public static List<XmSetting> settings(Domain domain, List<XmSetting> extraConfig) {
         List<XmSetting> settings = new ArrayList<>();
         PLUGIN_SETTINGS.forEach((key, value) -> {
-            Object resolved = value.apply(guest);
+            Object resolved = value.apply(domain);
             if (resolved != null) {
                 settings.add(new XmSetting(key, resolved));
             }
         });
-        settings.addAll(guest.extraConfig());
-        return settings;
+        settings.addAll(extraConfig);
+        return List.copyOf(settings);
     }
 }

@@ -81,7 +81,7 @@ public class BundleMojo extends AbstractXenpvMojo {
             generator.write(bundles);
             archives = new BundleArchiver(entryTime).write(bundles, archiveFormats, buildDirectory.toPath(), finalName);
         } catch (RenderException e) {
-            throw new MojoFailureException("xenpv: " + e.getMessage());
+            throw new MojoFailureException("xenpv: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("xenpv: could not write the bundle archives to " + buildDirectory + ": "
                     + e.getMessage(), e);
@@ -114,10 +114,10 @@ public class BundleMojo extends AbstractXenpvMojo {
     }
 
     private Instant entryTime() throws MojoFailureException {
-        try {
-            return OutputTimestamp.parse(outputTimestamp, System::getenv);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("xenpv: " + e.getMessage());
+        OutputTimestamp.Result entryTime = OutputTimestamp.parse(outputTimestamp, System::getenv);
+        if (!entryTime.valid()) {
+            throw new MojoFailureException("xenpv: " + entryTime.problem());
         }
+        return entryTime.time();
     }
 }

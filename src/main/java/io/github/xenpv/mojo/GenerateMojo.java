@@ -24,7 +24,7 @@ public class GenerateMojo extends AbstractXenpvMojo {
                     + outputDirectory() + ": " + report.written() + " files written, " + report.unchanged()
                     + " unchanged, " + report.removed() + " removed");
         } catch (RenderException e) {
-            throw new MojoFailureException("xenpv: " + e.getMessage());
+            throw new MojoFailureException("xenpv: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("xenpv: could not write the bundles to " + outputDirectory() + ": "
                     + e.getMessage(), e);

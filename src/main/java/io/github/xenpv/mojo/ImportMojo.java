@@ -64,7 +64,7 @@ public class ImportMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.IMPORT_DRIVER_RELEASE)
     private String driverRelease;
 
-    /** The kernel release the kmod-xenpv RPM was built for. Not written yet: this version's model has no such element. */
+    /** The guests' {@code driverKernel}, the kernel release the kmod-xenpv RPM was built for; unset, the plugin's default. */
     @Parameter(property = PropertyNames.IMPORT_DRIVER_KERNEL)
     private String driverKernel;
 
@@ -117,7 +117,6 @@ public class ImportMojo extends AbstractMojo {
 
     private void log(FleetImportResult result) {
         result.skipped().forEach(line -> getLog().info("xenpv: " + line));
-        ImportReport.fleetLines(result.fleet()).forEach(line -> getLog().warn("xenpv: " + line));
         for (ImportedConfig config : result.configs()) {
             getLog().info("xenpv: " + ImportReport.heading(config));
             for (ReportLine line : config.lines()) {

@@ -1,6 +1,5 @@
 package io.github.xenpv.render;
 
-import io.github.xenpv.model.ModuleLoading;
 import io.github.xenpv.model.ValidGuest;
 import java.util.List;
 import java.util.function.Predicate;
@@ -33,10 +32,10 @@ public final class BundleLayout {
             new Entry("dom0/install-dom0.sh.ftl", true, ALWAYS),
             new Entry("guest/etc/modules.conf.ftl", false, ALWAYS),
             new Entry("guest/etc/rc.d/rc.local.ftl", true, ALWAYS),
-            new Entry("guest/etc/rc.modules.ftl", true, guest -> guest.moduleLoading() == ModuleLoading.RC_MODULES),
+            new Entry("guest/etc/rc.modules.ftl", true, ValidGuest::rcModules),
             new Entry("guest/etc/fstab.ftl", false, ALWAYS),
             new Entry("guest/boot/grub/grub.conf.ftl", false, ALWAYS),
-            new Entry("guest/usr/local/sbin/xenpv-mknod.ftl", true, ALWAYS),
+            new Entry("guest/sbin/xenpv-mknod.ftl", true, ALWAYS),
             new Entry("guest/usr/local/sbin/xenpv-verify.ftl", true, ALWAYS),
             new Entry("guest/install-guest.sh.ftl", true, ALWAYS));
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Renders every file of one guest's bundle into memory; nothing is written here. */
+/** Renders every file of one guest's bundle into memory, from its {@link GuestView}; nothing is written here. */
 public final class GuestRenderer {
 
     private final TemplateEngine engine;
@@ -17,7 +17,7 @@ public final class GuestRenderer {
 
     /** The guest's files, in {@link BundleLayout} order. */
     public List<RenderedFile> render(ValidGuest guest) throws RenderException {
-        Map<String, Object> dataModel = Map.of("guest", guest);
+        Map<String, Object> dataModel = Map.of("guest", GuestView.of(guest));
         List<RenderedFile> files = new ArrayList<>();
         for (BundleLayout.Entry entry : BundleLayout.entries(guest)) {
             String text = engine.render(entry.template(), dataModel);

@@ -26,8 +26,11 @@ import java.util.Map;
  */
 public final class TemplateEngine {
 
-    /** Where the plugin's own templates sit in its jar, mirroring the bundle's tree. */
-    static final String BUNDLED_TEMPLATES = "/templates";
+    /**
+     * Where the plugin's own templates sit in its jar, mirroring the bundle's tree: under the
+     * plugin's own package, so no other jar's {@code /templates} can shadow or be shadowed by them.
+     */
+    static final String BUNDLED_TEMPLATES = "/io/github/xenpv/templates";
 
     private final Configuration configuration;
     private final Path overrideDirectory;

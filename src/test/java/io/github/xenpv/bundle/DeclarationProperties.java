@@ -74,7 +74,7 @@ class DeclarationProperties {
             assertTrue(pvEntries >= guest.partitions().size());
             assertTrue(Checkers.modulesConf(bundle.resolve("guest/etc/modules.conf")).containsAll(guest.networks().stream()
                     .map(network -> "alias " + network.interfaceName() + " xen_vnif").toList()));
-            for (String script : List.of("guest/etc/rc.d/rc.local", "guest/etc/rc.modules", "guest/usr/local/sbin/xenpv-mknod")) {
+            for (String script : List.of("guest/etc/rc.d/rc.local", "guest/etc/rc.modules", "guest" + ValidGuest.NODE_SCRIPT)) {
                 if (Files.exists(bundle.resolve(script))) {
                     Checkers.shellScript(bundle.resolve(script));
                 }
@@ -144,7 +144,9 @@ class DeclarationProperties {
                     guest.setVcpus(random.nextBoolean() ? Integer.toString(vcpus) : null);
                     guest.setDriverRpm(random.nextBoolean() ? "kmod-xenpv-" + driverRelease + "*.rpm" : null);
                     guest.setUuid(random.nextBoolean() ? new java.util.UUID(random.nextLong(), random.nextLong()).toString() : null);
-                    guest.setDom0Arch(pick(random, null, "x86_64", "i386"));
+                    // a 32-bit dom0 runs 32-bit guests only
+                    boolean bits64 = av[0].equals("x86_64") || av[0].equals("ia32e");
+                    guest.setDom0Arch(bits64 ? pick(random, null, "x86_64") : pick(random, null, "x86_64", "i386"));
                     guest.setDom0Release(pick(random, null, "5.0", "5.1", "5.2", "5.11"));
                     guest.setNoapic(pick(random, null, "true", "false"));
                     guest.setModuleLoading(local ? "rc.local" : pick(random, null, "rc.modules"));

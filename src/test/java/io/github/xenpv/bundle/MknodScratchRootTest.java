@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.model.ValidGuest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated xenpv-mknod, run for real in a scratch root under each shell a RHEL 3 guest or a
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MknodScratchRootTest {
 
-    private static final String SCRIPT = "guest/usr/local/sbin/xenpv-mknod";
+    private static final String SCRIPT = "guest" + ValidGuest.NODE_SCRIPT;
 
     @TempDir
     Path work;

@@ -8,6 +8,7 @@ import io.github.xenpv.checkers.Checkers.FstabEntry;
 import io.github.xenpv.checkers.Checkers.GrubImage;
 import io.github.xenpv.checkers.Checkers.XmConfig;
 import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.model.ValidGuest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ class SeedBundleTest {
     void everyScriptIsCleanPosixSh() throws IOException {
         List<String> scripts = files(bundle).stream().filter(name -> Files.isExecutable(bundle.resolve(name))).toList();
         assertTrue(scripts.containsAll(List.of("guest/etc/rc.d/rc.local", "guest/etc/rc.modules",
-                "guest/usr/local/sbin/xenpv-mknod")), scripts.toString());
+                "guest" + ValidGuest.NODE_SCRIPT, "guest" + ValidGuest.VERIFY_SCRIPT)), scripts.toString());
         for (String script : scripts) {
             Checkers.shellScript(bundle.resolve(script));
         }

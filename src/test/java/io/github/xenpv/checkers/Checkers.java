@@ -46,6 +46,8 @@ public final class Checkers {
         PYGRUB("pygrub grub/GrubConf.py", "xen-utils-4.17"),
         FINDMNT("findmnt", "util-linux"),
         MODPROBE("modprobe", "kmod"),
+        /** The host's real depmod, which install-guest.sh must never run on a guest image. */
+        DEPMOD("depmod", "kmod"),
         SHELLCHECK("shellcheck", "shellcheck"),
         DASH("dash", "dash"),
         BUSYBOX("busybox", "busybox"),

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.model.BaseFiles;
 import io.github.xenpv.model.Disk;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.GuestValidator;
@@ -198,7 +199,7 @@ class DiskMappingTest {
         assertEquals("/dev/hdb1               /srv/www                ext3    defaults,noatime        1 2", base.get(6));
         // the plugin comments out the old lines its PV entries replace
         List<String> rendered = GuestValidator.validate(List.of(guest)).guests().get(0).fstabBase();
-        assertEquals(GuestValidator.REPLACED_MARK + base.get(6), rendered.get(6));
+        assertEquals(BaseFiles.REPLACED_MARK + base.get(6), rendered.get(6));
         assertEquals(base.get(7), rendered.get(7));
     }
 

@@ -157,8 +157,8 @@ class FleetImportTest {
                 + "guests to complete before mvn package builds: 1 (web)\n"), report);
         assertTrue(report.contains("\n== files skipped\n" + fixture.configs().resolve("xend-config.sxp")
                 + ": file: skipped: xend's own configuration, not a domain\n"), report);
-        assertTrue(report.contains("\n== values for every guest\nxenpv.import.driverKernel=2.4.21-52.EL: driverKernel: "
-                + "check: not yet supported"), report);
+        assertTrue(report.contains(": driverKernel: kept: <driverKernel>2.4.21-52.EL</driverKernel> from "
+                + "xenpv.import.driverKernel\n"), report);
         assertTrue(report.contains("\n== guest pv: " + fixture.configs().resolve("pv") + ": failed\n"), report);
         assertTrue(report.contains("\n== guest web: " + fixture.configs().resolve("web") + ": imported, to complete\n"), report);
     }

@@ -72,6 +72,18 @@ class KeyMappingTest {
         assertTrue(line(config, "name", KEPT).where().endsWith("/etc/xen/web:1"));
         line(config, "uuid", KEPT, "<uuid>8A4F7B0E-2C1D-4B6E-9F3A-0D5C6E7F8A9B</uuid>");
         line(config, "memory", KEPT, "<memory>1024</memory>");
+        noLine(config, "uuid", CHANGED);
+        ImportedConfig noUuid = imported("");
+        assertNull(guest(noUuid).getUuid());
+        line(noUuid, "uuid", CHANGED, "not set: xend makes up a new UUID each time", "derives a fixed one from the name");
+    }
+
+    @Test
+    void theUuidThePluginDerivesIsLeftOutAsTheDefault() throws Exception {
+        String derived = io.github.xenpv.model.DomainUuid.derived("web");
+        ImportedConfig config = imported("uuid = \"" + derived.toUpperCase(java.util.Locale.ROOT) + "\"\n");
+        assertNull(guest(config).getUuid());
+        line(config, "uuid", KEPT, "the UUID the plugin derives from the name");
     }
 
     @Test

@@ -48,7 +48,7 @@ class NetworkMappingTest {
         line(config, "vif[1]", KEPT, "mac=00:16:3E:4A:1B:2C in networks/network[1]/mac");
         line(config, "vif[1]", KEPT, "bridge=xenbr0, the plugin's default");
         line(config, "vif[2]", KEPT, "bridge=xenbr1 in networks/network[2]/bridge");
-        line(config, "vif[1]", DROPPED, "type=ioemu: the PV NIC (xen-vnif) replaces the emulated one");
+        line(config, "vif[1]", DROPPED, "type=ioemu: an emulated NIC only");
         line(config, "vif[2]", DROPPED, "type=ioemu");
         line(config, "vif[1]", DROPPED, "model=rtl8139: the emulated NIC's model");
         line(config, "vif[1]", DROPPED, "script=vif-bridge: the plugin writes no script");
@@ -64,7 +64,18 @@ class NetworkMappingTest {
         line(config, "vif[1]", DROPPED, "ip=10.0.0.5");
         line(config, "vif[1]", DROPPED, "rate=10Mb/s: the PV NIC has no rate limit");
         line(config, "vif[1]", DROPPED, "backend=1");
-        line(config, "vif[1]", DROPPED, "type=netfront: not yet supported: the model has no per-network <type> yet");
+        assertEquals("netfront", config.guest().orElseThrow().getNetworks().get(0).getType());
+        line(config, "vif[1]", KEPT, "type=netfront in networks/network[1]/type");
+    }
+
+    @Test
+    void aTypeOtherThanNetfrontIsDropped() throws Exception {
+        ImportedConfig config = vifs("vif = [ 'mac=00:16:3e:00:00:01,type=ioemu', 'mac=00:16:3e:00:00:02,type=vif' ]\n");
+        assertEquals(List.of("00:16:3e:00:00:01 null", "00:16:3e:00:00:02 null"), networks(config));
+        assertEquals(null, config.guest().orElseThrow().getNetworks().get(0).getType());
+        line(config, "vif[1]", DROPPED, "type=ioemu: an emulated NIC only",
+                "the plugin's vif has no type, as the guide's");
+        line(config, "vif[2]", DROPPED, "type=vif: not a type the plugin writes");
     }
 
     @Test
@@ -73,6 +84,14 @@ class NetworkMappingTest {
         assertEquals(List.of("null null"), networks(config));
         line(config, "vif[1]", CHANGED, "no mac: xend picks a random one", "derives a fixed one");
         line(config, "vif[1]", CHANGED, "no bridge", "bridge=xenbr0");
+    }
+
+    @Test
+    void aMacThePluginDerivesIsLeftOutAsTheDefault() throws Exception {
+        String derived = io.github.xenpv.model.ValidNetwork.derivedMac("web", 1);
+        ImportedConfig config = vifs("vif = [ 'mac=" + derived + "', 'mac=" + derived + "' ]\n");
+        assertEquals(List.of(derived + " null", "null null"), networks(config));
+        line(config, "vif[2]", KEPT, "the MAC the plugin derives from the name and index");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.model.BaseFiles;
 import io.github.xenpv.model.Grub;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.GuestValidator;
@@ -102,6 +103,8 @@ class PomWriterTest {
     void whatTheWriterLeavesOutIsTheModelsDefault() {
         Map<String, Consumer<Guest>> defaults = new LinkedHashMap<>();
         defaults.put("kernelVariant", g -> g.setKernelVariant(""));
+        defaults.put("driverKernel", g -> g.setDriverKernel("2.4.21-52.EL"));
+        defaults.put("network/type", g -> g.getNetworks().get(0).setType(""));
         defaults.put("memory", g -> g.setMemory("512"));
         defaults.put("vcpus", g -> g.setVcpus("1"));
         defaults.put("dom0Arch", g -> g.setDom0Arch("x86_64"));
@@ -134,7 +137,7 @@ class PomWriterTest {
             grub.setKernelArgs("");
             g.setGrub(grub);
         });
-        defaults.put("fstabBase", g -> g.setFstabBase(GuestValidator.STOCK_FSTAB));
+        defaults.put("fstabBase", g -> g.setFstabBase(BaseFiles.STOCK_FSTAB));
         defaults.put("modulesConfBase", g -> g.setModulesConfBase(List.of()));
         defaults.forEach((name, set) -> {
             Guest without = SeedGuest.declaration();

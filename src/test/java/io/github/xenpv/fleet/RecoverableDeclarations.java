@@ -18,9 +18,9 @@ import java.util.UUID;
 /**
  * Random valid declarations of everything an import can know: every element that reaches the xm
  * config or the guest's fstab, modules.conf and grub.conf, at random, and the fleet-wide values
- * (arch, driverRelease) shared by every guest. What no imported file holds stays at its default:
- * {@code driverRpm}, {@code noapic}, {@code dom0Release} and {@code moduleLoading} (README, "Bring
- * in existing guests": what the import cannot know). Base lines never start with the mark of a
+ * (arch, driverRelease, driverKernel) shared by every guest. What no imported file holds stays at
+ * its default: {@code driverRpm}, {@code noapic}, {@code dom0Release} and {@code moduleLoading}
+ * (README, "Bring in existing guests": what the import cannot know). Base lines never start with the mark of a
  * line the plugin commented out, which the import reads as the plugin's.
  */
 final class RecoverableDeclarations {
@@ -40,7 +40,7 @@ final class RecoverableDeclarations {
     FleetValues fleet() {
         return new FleetValues(Optional.of(pick(ARCHES.toArray(String[]::new))), Optional.empty(), Optional.empty(),
                 Optional.of("0." + random.nextInt(10) + "-" + random.nextInt(20) + pick(".el", "", "_x+1")),
-                Optional.empty());
+                random.nextBoolean() ? Optional.empty() : Optional.of("2.4.21-" + (50 + random.nextInt(30)) + ".EL"));
     }
 
     /** One to four guests of one fleet. */
@@ -57,6 +57,7 @@ final class RecoverableDeclarations {
         guest.setName("g" + index + text("abcXYZ019_.-", 12));
         guest.setArch(fleet.arch().orElseThrow());
         guest.setDriverRelease(fleet.driverRelease().orElseThrow());
+        guest.setDriverKernel(fleet.driverKernel().orElse(null));
         guest.setKernel("2.4.21-" + (1 + random.nextInt(9999)) + ".EL");
         guest.setKernelVariant(guest.getArch().equals("i686") ? pick(null, "", "smp", "hugemem") : pick(null, "", "smp"));
         guest.setMemory(random.nextBoolean() ? null : Integer.toString(32 + random.nextInt(65536)));
@@ -94,6 +95,7 @@ final class RecoverableDeclarations {
                         networks.size(), random.nextInt(256), random.nextInt(256), random.nextInt(256)));
             }
             network.setBridge(pick(null, "xenbr0", "xenbr1", "br-data.10", "virbr_0"));
+            network.setType(pick(null, "", "netfront"));
             networks.add(network);
         }
         return networks;

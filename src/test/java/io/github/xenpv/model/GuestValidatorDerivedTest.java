@@ -40,7 +40,8 @@ class GuestValidatorDerivedTest {
         assertEquals("kmod-xenpv*.rpm", guest.driverRpm());
         assertEquals(512, guest.memory());
         assertEquals(1, guest.vcpus());
-        assertNull(guest.uuid());
+        assertEquals(DomainUuid.derived("web"), guest.uuid());
+        assertTrue(guest.uuidDerived());
         assertEquals(Dom0Arch.X86_64, guest.dom0Arch());
         assertNull(guest.dom0Release());
         assertTrue(guest.noapic());
@@ -52,7 +53,7 @@ class GuestValidatorDerivedTest {
         assertEquals(List.of(), guest.disks());
         assertEquals(new GrubEntry("Red Hat Enterprise Linux (2.4.21-52.EL)", "(hd0,0)", "/vmlinuz-2.4.21-52.EL",
                 "/initrd-2.4.21-52.EL.img", List.of("ro", "root=LABEL=/", "noapic")), guest.grub());
-        assertEquals(GuestValidator.STOCK_FSTAB, guest.fstabBase());
+        assertEquals(BaseFiles.STOCK_FSTAB, guest.fstabBase());
         assertEquals(List.of(), guest.modulesConfBase());
         assertEquals(List.of(), guest.extraConfig());
     }
@@ -68,9 +69,9 @@ class GuestValidatorDerivedTest {
         ValidDisk valid = SeedGuest.validOnly(declared).disks().get(0);
         assertEquals("xvdc", valid.node().name(), "the node is named like the vdev when <node> is left out");
         assertEquals("w", valid.access());
-        assertEquals(new ValidPartition(1, new DeviceNode("xvdc1", 33), "/data", "ext3", "defaults", 1, 2),
+        assertEquals(new ValidPartition(1, new DeviceNode("xvdc1", 33, "xvdc1"), "/data", "ext3", "defaults", 1, 2),
                 valid.partitions().get(0));
-        assertEquals(new ValidPartition(2, new DeviceNode("xvdc2", 34), "swap", "swap", "defaults", 0, 0),
+        assertEquals(new ValidPartition(2, new DeviceNode("xvdc2", 34, "xvdc2"), "swap", "swap", "defaults", 0, 0),
                 valid.partitions().get(1));
     }
 
@@ -118,8 +119,59 @@ class GuestValidatorDerivedTest {
 
     @Test
     void theSeedGuestsNodesAreThoseOfProcedureStep9() {
-        assertEquals(List.of(new DeviceNode("xvdb", 0), new DeviceNode("xvdb1", 1), new DeviceNode("xvdb2", 2)),
+        assertEquals(List.of(new DeviceNode("xvdb", 0, "xvda"), new DeviceNode("xvdb1", 1, "xvda1"),
+                new DeviceNode("xvdb2", 2, "xvda2")),
                 SeedGuest.valid().nodes());
+    }
+
+    @Test
+    void aNodeIsRenamedOnlyWhenItsNameIsNotTheKernelsName() {
+        assertTrue(SeedGuest.valid().nodes().stream().allMatch(DeviceNode::renamed), "the procedure's xvdb is vdev xvda");
+        assertFalse(Xvd.node("xvdc", 2, 3).renamed());
+        assertEquals(new DeviceNode("xvdc3", 35, "xvdc3"), Xvd.node("xvdc", 2, 3));
+    }
+
+    @ParameterizedTest(name = "{0}: letter {1}")
+    @CsvSource({"xvda, 0", "xvdp, 15", "xvdz, 25", "xvd, -1", "xvdaa, -1", "hda, -1", "xvdA, -1", "sxvda, -1"})
+    void aDiskNameGivesItsLetterIndex(String name, int letter) {
+        assertEquals(letter, Xvd.letter(name));
+    }
+
+    // ----------------------------------------------------------------- decisions templates lay out
+
+    @Test
+    void rcModulesLoadingGivesTheBundleRcModulesAndRcLocalLoadingDoesNot() {
+        assertTrue(SeedGuest.valid().rcModules());
+        Guest declared = SeedGuest.declaration();
+        declared.setModuleLoading("rc.local");
+        declared.getDisks().get(0).getPartitions().forEach(partition -> {
+            partition.setPass("0");
+            partition.setOptions("noauto");
+        });
+        assertFalse(SeedGuest.validOnly(declared).rcModules());
+    }
+
+    @Test
+    void mountsAndSwapsSplitThePartitionsInDeclarationOrder() {
+        Guest declared = SeedGuest.declaration();
+        List<Partition> partitions = new ArrayList<>(declared.getDisks().get(0).getPartitions());
+        partitions.add(1, SeedGuest.partition("3", "swap"));
+        partitions.add(SeedGuest.partition("4", "swap"));
+        declared.getDisks().get(0).setPartitions(partitions);
+        ValidGuest guest = SeedGuest.validOnly(declared);
+        assertEquals(List.of("/mnt/pvdisk_p1", "/mnt/pvdisk_p2"), guest.mounts().stream().map(ValidPartition::mountPoint).toList());
+        assertEquals(List.of("/dev/xvdb3", "/dev/xvdb4"), guest.swaps().stream().map(p -> p.node().path()).toList());
+        assertEquals(List.of("/dev/xvdb1", "/mnt/pvdisk_p1", "/dev/xvdb3", "/dev/xvdb2", "/mnt/pvdisk_p2", "/dev/xvdb4"),
+                guest.fstabClaims());
+    }
+
+    @Test
+    void everyNetworkIsAPvInterfaceInOrder() {
+        Guest declared = SeedGuest.declaration();
+        declared.getNetworks().add(new Network());
+        assertEquals(List.of("eth0", "eth1"), SeedGuest.validOnly(declared).pvInterfaces());
+        declared.setNetworks(List.of());
+        assertEquals(List.of(), SeedGuest.validOnly(declared).pvInterfaces());
     }
 
     // ----------------------------------------------------------------- xm specs
@@ -209,8 +261,8 @@ class GuestValidatorDerivedTest {
         Set<String> macs = new HashSet<>();
         for (String name : List.of("web", "db", "rhel3_64_fv", "a", "b")) {
             for (int index = 0; index < 4; index++) {
-                String mac = GuestValidator.derivedMac(name, index);
-                assertEquals(mac, GuestValidator.derivedMac(name, index), "same name and index, same MAC");
+                String mac = ValidNetwork.derivedMac(name, index);
+                assertEquals(mac, ValidNetwork.derivedMac(name, index), "same name and index, same MAC");
                 assertTrue(mac.matches("00:16:3e:[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}"), mac);
                 assertTrue(Integer.parseInt(mac.substring(9, 11), 16) < 0x80, "Xen's tools keep the 4th byte below 0x80: " + mac);
                 macs.add(mac);
@@ -227,8 +279,8 @@ class GuestValidatorDerivedTest {
         upper.setBridge("br1");
         declared.setNetworks(List.of(new Network(), upper));
         List<ValidNetwork> networks = SeedGuest.validOnly(declared).networks();
-        assertEquals(new ValidNetwork(0, GuestValidator.derivedMac("web", 0), true, "xenbr0"), networks.get(0));
-        assertEquals(new ValidNetwork(1, "00:16:3e:ab:cd:ef", false, "br1"), networks.get(1));
+        assertEquals(new ValidNetwork(0, ValidNetwork.derivedMac("web", 0), true, "xenbr0", VifType.TYPELESS), networks.get(0));
+        assertEquals(new ValidNetwork(1, "00:16:3e:ab:cd:ef", false, "br1", VifType.TYPELESS), networks.get(1));
     }
 
     @Test
@@ -267,11 +319,6 @@ class GuestValidatorDerivedTest {
                 "  alias   eth0   8139too", "options e1000 Speed=100")));
         assertEquals(List.of("#xenpv-replaced# alias eth0 e1000", "alias eth1 e1000", "alias scsi_hostadapter aic7xxx",
                 "#xenpv-replaced# alias   eth0   8139too", "options e1000 Speed=100"), SeedGuest.validOnly(declared).modulesConfBase());
-    }
-
-    @Test
-    void theReplacedMarkIsTheOneTemplatesSee() {
-        assertEquals(GuestValidator.REPLACED_MARK, SeedGuest.valid().replacedMark());
     }
 
     @Test
@@ -315,8 +362,69 @@ class GuestValidatorDerivedTest {
     }
 
     @Test
-    void noUuidNoUuidSetting() {
-        assertFalse(SeedGuest.valid().xmConfig().stream().anyMatch(setting -> setting.key().equals("uuid")));
+    void withoutAUuidTheConfigGetsTheOneDerivedFromTheName() {
+        ValidGuest guest = SeedGuest.valid();
+        assertEquals(List.of(new XmSetting("uuid", "3e6e7e69-9eb9-5422-8b84-501452593cce")),
+                guest.xmConfig().stream().filter(setting -> setting.key().equals("uuid")).toList());
+        assertTrue(guest.uuidDerived());
+        assertEquals(guest.uuid(), SeedGuest.valid().uuid(), "the same name gives the same UUID on every build");
+        Guest renamed = SeedGuest.declaration();
+        renamed.setName("rhel3_64_fv2");
+        assertNotEquals(guest.uuid(), SeedGuest.validOnly(renamed).uuid());
+    }
+
+    @Test
+    void aNetfrontVifSaysSoAndTheDefaultVifHasNoType() {
+        Guest declared = SeedGuest.declaration();
+        Network second = new Network();
+        second.setMac("00:16:3e:00:00:01");
+        second.setType("netfront");
+        declared.getNetworks().add(second);
+        List<ValidNetwork> networks = SeedGuest.validOnly(declared).networks();
+        assertEquals("mac=00:16:3e:5d:c7:9e,bridge=xenbr0", networks.get(0).xmSpec(), "the guide's typeless vif");
+        assertFalse(networks.get(0).pvOnly());
+        assertEquals("mac=00:16:3e:00:00:01,bridge=xenbr0,type=netfront", networks.get(1).xmSpec());
+        assertTrue(networks.get(1).pvOnly());
+    }
+
+    @Test
+    void theDriverKernelDefaultsToTheOneRedHatBuiltFor() {
+        ValidGuest guest = SeedGuest.valid();
+        assertEquals("2.4.21-52.EL", guest.driverKernel());
+        assertFalse(guest.copiesDriverTree(), "the seed guest runs the driver's kernel");
+        assertEquals("/lib/modules/2.4.21-52.EL/extra/xenpv/0.1-5.el", guest.driverDirectory());
+        assertEquals(guest.driverDirectory(), guest.moduleDirectory());
+        assertEquals(List.of("kmod-xenpv"), guest.driverPackages());
+    }
+
+    @Test
+    void anErrataKernelGetsACopyOfTheDriverTreeOfItsVariant() {
+        Guest declared = SeedGuest.declaration();
+        declared.setKernel("2.4.21-57.EL");
+        declared.setKernelVariant("smp");
+        ValidGuest guest = SeedGuest.validOnly(declared);
+        assertTrue(guest.copiesDriverTree());
+        assertEquals("2.4.21-52.ELsmp", guest.driverKernelRelease());
+        assertEquals("/lib/modules/2.4.21-52.ELsmp/extra/xenpv/0.1-5.el", guest.driverDirectory());
+        assertEquals("/lib/modules/2.4.21-57.ELsmp/extra/xenpv/0.1-5.el", guest.moduleDirectory());
+        assertEquals(List.of("kmod-xenpv", "kmod-xenpv-smp"), guest.driverPackages());
+    }
+
+    @Test
+    void bootLoadsThePlatformBlockAndNicDriversButNotTheBalloon() {
+        assertEquals(List.of("xen-platform-pci", "xen-vbd", "xen-vnif"), SeedGuest.valid().bootModules());
+        Guest noNic = SeedGuest.declaration();
+        noNic.setNetworks(List.of());
+        assertEquals(List.of("xen-platform-pci", "xen-vbd"), SeedGuest.validOnly(noNic).bootModules());
+    }
+
+    @Test
+    void aDeclaredUuidIsKeptAndNotDerived() {
+        Guest declared = SeedGuest.declaration();
+        declared.setUuid("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+        ValidGuest guest = SeedGuest.validOnly(declared);
+        assertEquals("6ba7b810-9dad-11d1-80b4-00c04fd430c8", guest.uuid());
+        assertFalse(guest.uuidDerived());
     }
 
     @Test

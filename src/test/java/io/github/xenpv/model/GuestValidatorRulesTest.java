@@ -45,6 +45,10 @@ class GuestValidatorRulesTest {
                 rule("kernel of RHEL 4", g -> g.setKernel("2.6.9-67.EL"), GUEST + "/kernel", "'2.6.9-67.EL'", "2.4.21-<build>.EL"),
                 rule("kernel with its variant", g -> g.setKernel("2.4.21-52.ELsmp"), GUEST + "/kernel", "'2.4.21-52.ELsmp'",
                         "<kernel>2.4.21-52.EL</kernel>", "<kernelVariant>smp</kernelVariant>"),
+                rule("driverKernel of RHEL 4", g -> g.setDriverKernel("2.6.9-67.EL"), GUEST + "/driverKernel", "'2.6.9-67.EL'",
+                        "2.4.21-<build>.EL"),
+                rule("driverKernel with its variant", g -> g.setDriverKernel("2.4.21-52.ELsmp"), GUEST + "/driverKernel",
+                        "'2.4.21-52.ELsmp'", "<driverKernel>2.4.21-52.EL</driverKernel>", "<kernelVariant>smp</kernelVariant>"),
                 rule("kernel variant unknown", g -> g.setKernelVariant("bigsmp"), GUEST + "/kernelVariant", "'bigsmp'", "smp or hugemem"),
                 rule("hugemem on x86_64", g -> g.setKernelVariant("hugemem"), GUEST + "/kernelVariant", "'hugemem'", "only for i686", "x86_64"),
                 rule("driverRelease missing", g -> g.setDriverRelease(null), GUEST + "/driverRelease", "is required", "%release"),
@@ -60,6 +64,12 @@ class GuestValidatorRulesTest {
                 rule("vcpus 33", g -> g.setVcpus("33"), GUEST + "/vcpus", "'33'", "from 1 to 32"),
                 rule("uuid malformed", g -> g.setUuid("6ba7b810-9dad-11d1-80b4"), GUEST + "/uuid", "'6ba7b810-9dad-11d1-80b4'", "RFC 4122"),
                 rule("dom0Arch unknown", g -> g.setDom0Arch("ppc64"), GUEST + "/dom0Arch", "'ppc64'", "x86_64 or i386"),
+                rule("x86_64 guest on an i386 dom0", g -> g.setDom0Arch("i386"), GUEST + "/dom0Arch", "'i386'", GUEST + "/arch",
+                        "'x86_64'", "32-bit hypervisor"),
+                rule("ia32e guest on an i386 dom0", g -> {
+                    g.setArch("ia32e");
+                    g.setDom0Arch("i386");
+                }, GUEST + "/dom0Arch", "'i386'", GUEST + "/arch", "'ia32e'", "64-bit kernel"),
                 rule("dom0Release malformed", g -> g.setDom0Release("5u1"), GUEST + "/dom0Release", "'5u1'", "<major>.<minor>"),
                 rule("noapic not a boolean", g -> g.setNoapic("yes"), GUEST + "/noapic", "'yes'", "true or false"),
                 rule("moduleLoading unknown", g -> g.setModuleLoading("rc.sysinit"), GUEST + "/moduleLoading", "'rc.sysinit'",
@@ -91,6 +101,10 @@ class GuestValidatorRulesTest {
                 rule("bridge with a comma", g -> g.getNetworks().get(0).setBridge("xenbr0,script=x"), NETWORK + "/bridge",
                         "'xenbr0,script=x'", "bridge name"),
                 rule("bridge ..", g -> g.getNetworks().get(0).setBridge(".."), NETWORK + "/bridge", "'..'", "'.' and '..'"),
+                rule("vif type ioemu", g -> g.getNetworks().get(0).setType("ioemu"), NETWORK + "/type", "'ioemu'",
+                        "only an emulated NIC", "netfront"),
+                rule("vif type unknown", g -> g.getNetworks().get(0).setType("vif"), NETWORK + "/type", "'vif'",
+                        "netfront for the PV NIC only"),
                 rule("disk empty", g -> g.getDisks().set(0, null), DISK, "is empty", "<source> and <device>"),
                 rule("disk source missing", g -> g.getDisks().get(0).setSource(null), DISK + "/source", "is required", "image file or block device"),
                 rule("disk source relative", g -> g.getDisks().get(0).setSource("UserStorage.dsk"), DISK + "/source",
@@ -275,6 +289,39 @@ class GuestValidatorRulesTest {
     }
 
     @Test
+    void aDeclaredUuidMustNotBeAnotherGuestsDerivedOne() {
+        Guest other = SeedGuest.declaration();
+        renameAway(other);
+        other.setUuid(DomainUuid.derived("rhel3_64_fv"));
+        Problem problem = single(GuestValidator.validate(List.of(SeedGuest.declaration(), other)));
+        assertEquals("guests/guest[rhel3_32_fv]/uuid", problem.path());
+        assertTrue(problem.message().contains("is also at " + GUEST + "/uuid (derived from the name)"), problem.message());
+
+        Problem reversed = single(GuestValidator.validate(List.of(other, SeedGuest.declaration())));
+        assertEquals(GUEST + "/uuid", reversed.path());
+        assertTrue(reversed.message().contains("declare <uuid> for this guest"), reversed.message());
+    }
+
+    @Test
+    void thirtyTwoBitGuestsRunOnAnI386Dom0() {
+        for (String arch : List.of("i686", "athlon")) {
+            Guest guest = SeedGuest.declaration();
+            guest.setArch(arch);
+            guest.setDom0Arch("i386");
+            assertEquals(List.of(), GuestValidator.validate(List.of(guest)).errors(), arch);
+        }
+    }
+
+    @Test
+    void aDriverKernelBeforeUpdate9IsAWarning() {
+        Guest guest = SeedGuest.declaration();
+        guest.setDriverKernel("2.4.21-47.EL");
+        Validation validation = GuestValidator.validate(List.of(guest));
+        assertTrue(validation.valid());
+        assertEquals(List.of(GUEST + "/driverKernel"), validation.warnings().stream().map(Problem::path).toList());
+    }
+
+    @Test
     void twoGuestsCannotWriteOneImage() {
         Guest other = SeedGuest.declaration();
         renameAway(other);
@@ -311,7 +358,7 @@ class GuestValidatorRulesTest {
     void twoGuestsWhoseDerivedMacsCollideAreToldToDeclareOne() {
         // the derived MAC hashes name and index: an equal hash needs the same name, so force it
         Guest seed = SeedGuest.declaration();
-        seed.getNetworks().get(0).setMac(GuestValidator.derivedMac("rhel3_32_fv", 0));
+        seed.getNetworks().get(0).setMac(ValidNetwork.derivedMac("rhel3_32_fv", 0));
         Guest other = SeedGuest.declaration();
         renameAway(other);
         other.getNetworks().get(0).setMac(null);

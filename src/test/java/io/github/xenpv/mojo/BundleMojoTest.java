@@ -3,9 +3,11 @@ package io.github.xenpv.mojo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.render.RenderException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -94,6 +96,24 @@ class BundleMojoTest {
         assertTrue(error.getMessage().startsWith("xenpv: project.build.outputTimestamp 'last tuesday' is neither ISO-8601"),
                 error.getMessage());
         assertFalse(Files.exists(BUILD.resolve("xenpv")), "nothing written");
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "buildDirectory", value = "target/unit-bundle")
+    @MojoParameter(name = "outputDirectory", value = "target/unit-bundle/xenpv")
+    @MojoParameter(name = "templatesDirectory", value = "target/unit-bundle/templates")
+    @MojoParameter(name = "finalName", value = "guests-1.0.0")
+    void aTemplateErrorFailsWithItsMessageAndKeepsItsCause(BundleMojo mojo) throws Exception {
+        Path fstab = BUILD.resolve("templates/guest/etc/fstab.ftl");
+        Files.createDirectories(fstab.getParent());
+        Files.writeString(fstab, "<#list guest.partitions as p>\n");
+        MojoFailureException error = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(error.getMessage().startsWith("xenpv: your template " + fstab.toAbsolutePath() + ", line 1"),
+                error.getMessage());
+        assertInstanceOf(RenderException.class, error.getCause());
+        assertFalse(Files.exists(BUILD.resolve("xenpv")), "nothing written");
+        assertFalse(Files.exists(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz")), "nothing archived");
     }
 
     @Test

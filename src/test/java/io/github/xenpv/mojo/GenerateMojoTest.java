@@ -4,9 +4,13 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValue
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.model.ValidGuest;
+import io.github.xenpv.render.RenderException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +49,7 @@ class GenerateMojoTest {
         run(mojo);
         Path bundle = output.resolve("rhel3_64_fv");
         assertTrue(Files.isRegularFile(bundle.resolve("dom0/etc/xen/rhel3_64_fv")));
-        assertTrue(Files.isExecutable(bundle.resolve("guest/usr/local/sbin/xenpv-mknod")));
+        assertTrue(Files.isExecutable(bundle.resolve("guest" + ValidGuest.NODE_SCRIPT)));
         assertTrue(log.infos().stream().anyMatch(line -> line.startsWith("xenpv: 1 guest rendered into ")), log.infos()::toString);
     }
 
@@ -133,6 +137,23 @@ class GenerateMojoTest {
     void validateFailsOnTheSameProblems(ValidateMojo mojo) {
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(failure.getMessage().startsWith("xenpv: 3 problems in the guest declarations:"), failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void aTemplateErrorFailsWithItsOwnMessageAndKeepsTheRenderExceptionAsCause(GenerateMojo mojo) throws Exception {
+        Path templates = output.resolve("templates");
+        Files.createDirectories(templates.resolve("guest/etc"));
+        Files.writeString(templates.resolve("guest/etc/fstab.ftl"), "${guest.fstab}\n");
+        setVariableValueToObject(mojo, "templatesDirectory", templates.toFile());
+        setVariableValueToObject(mojo, "outputDirectory", output.resolve("out").toFile());
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: your template " + templates.resolve("guest/etc/fstab.ftl") + ", line 1, column 3: "
+                + "The following has evaluated to null or missing: ==> guest.fstab", failure.getMessage());
+        RenderException cause = assertInstanceOf(RenderException.class, failure.getCause(), "the cause is kept");
+        assertNull(cause.getCause(), "Maven appends each cause's message to the error line: FreeMarker's is not one");
+        assertEquals(1, cause.getSuppressed().length, "FreeMarker's exception stays reachable for mvn -e");
+        assertFalse(Files.exists(output.resolve("out")), "nothing written");
     }
 
     private void run(GenerateMojo mojo) throws Exception {

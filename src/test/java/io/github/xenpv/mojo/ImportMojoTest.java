@@ -136,12 +136,15 @@ class ImportMojoTest {
 
     @Test
     @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
-    void theDriverKernelIsNotYetWrittenAndSaysSo(ImportMojo mojo) throws Exception {
-        configure(mojo, config("web", WEB));
-        setVariableValueToObject(mojo, "driverKernel", "2.4.21-52.EL");
+    void theDriverKernelIsWrittenForEveryGuestUnlessItIsTheDefault(ImportMojo mojo) throws Exception {
+        configure(mojo, config("web", WEB), config("db", WEB.replace("web", "db").replace(":01,", ":02,")));
+        setVariableValueToObject(mojo, "driverKernel", "2.4.21-47.EL");
         mojo.execute();
-        assertTrue(log.warnings().stream().anyMatch(line -> line.startsWith("xenpv: xenpv.import.driverKernel=2.4.21-52.EL: "
-                + "driverKernel: check: not yet supported")), log.warnings()::toString);
+        String pom = Files.readString(output().resolve("pom.xml"));
+        assertEquals(2, pom.split("<driverKernel>2.4.21-47.EL</driverKernel>", -1).length - 1, pom);
+        setVariableValueToObject(mojo, "driverKernel", "2.4.21-52.EL");
+        setVariableValueToObject(mojo, "overwrite", true);
+        mojo.execute();
         assertFalse(Files.readString(output().resolve("pom.xml")).contains("driverKernel"));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.xenpv.fixtures.SeedGuest;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.Network;
+import io.github.xenpv.model.ValidGuest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ class GuestRendererTest {
         Map<String, String> files = render(guest);
         assertTrue(!files.containsKey("guest/etc/rc.modules"), files.keySet()::toString);
         String rcLocal = files.get("guest/etc/rc.d/rc.local");
-        assertTrue(rcLocal.contains("for xenpv_module in xen-platform-pci xen-vbd; do\n"), rcLocal);
-        assertTrue(rcLocal.contains("/usr/local/sbin/xenpv-mknod\n"
+        assertTrue(rcLocal.contains("for xenpv_module in xen-platform-pci xen-vbd xen-vnif; do\n"), rcLocal);
+        assertTrue(rcLocal.contains(ValidGuest.NODE_SCRIPT + "\n"
                 + "grep -q ' '/mnt/pvdisk_p1' ' /proc/mounts || mount /mnt/pvdisk_p1\n"
                 + "grep -q ' '/mnt/pvdisk_p2' ' /proc/mounts || mount /mnt/pvdisk_p2\n"), rcLocal);
         assertTrue(files.get("guest/etc/fstab").contains("/dev/xvdb1 /mnt/pvdisk_p1 ext3 defaults,noauto 1 0\n"));

@@ -18,6 +18,8 @@ import io.github.xenpv.model.ValidDisk;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.ValidNetwork;
 import io.github.xenpv.model.ValidPartition;
+import io.github.xenpv.model.VifType;
+import io.github.xenpv.model.XmConfig;
 import io.github.xenpv.model.XmSetting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,19 +62,23 @@ class QuotingAloneHoldsTest {
 
     static ValidGuest hostileGuest(ModuleLoading loading, boolean withDisks) {
         List<ValidDisk> disks = withDisks ? List.of(new ValidDisk(0, hostile("source"), hostile("device"),
-                new DeviceNode(hostile("disk"), 0), hostile("access"), List.of(
-                        new ValidPartition(1, new DeviceNode(hostile("partition"), 1), hostile("mountPoint"), hostile("fsType"),
-                                hostile("options"), 1, 2),
-                        new ValidPartition(2, new DeviceNode(hostile("swap"), 2), ValidPartition.SWAP, ValidPartition.SWAP,
-                                hostile("swapOptions"), 0, 0)))) : List.of();
-        return new ValidGuest(hostile("name"), Arch.X86_64, hostile("kernel"), KernelVariant.SMP, hostile("driverRelease"),
-                hostile("driverRpm"), 512, 1, hostile("uuid"), Dom0Arch.X86_64, hostile("dom0Release"), true, loading,
-                new ValidBootDisk(hostile("bootSource"), hostile("bootDevice")),
-                List.of(new ValidNetwork(0, hostile("mac"), false, hostile("bridge"))), disks,
+                new DeviceNode(hostile("disk"), 0, hostile("kernelDisk")), hostile("access"), List.of(
+                        new ValidPartition(1, new DeviceNode(hostile("partition"), 1, hostile("kernelPartition")),
+                                hostile("mountPoint"), hostile("fsType"), hostile("options"), 1, 2),
+                        new ValidPartition(2, new DeviceNode(hostile("swap"), 2, hostile("kernelSwap")), ValidPartition.SWAP,
+                                ValidPartition.SWAP, hostile("swapOptions"), 0, 0)))) : List.of();
+        ValidBootDisk bootDisk = new ValidBootDisk(hostile("bootSource"), hostile("bootDevice"));
+        List<ValidNetwork> networks = List.of(new ValidNetwork(0, hostile("mac"), false, hostile("bridge"), VifType.NETFRONT));
+        List<XmSetting> extraConfig = List.of(new XmSetting("keymap", hostile("extraConfig")));
+        List<XmSetting> xmConfig = XmConfig.settings(new XmConfig.Domain(hostile("name"), hostile("uuid"), Dom0Arch.X86_64,
+                512, 1, bootDisk, networks, disks), extraConfig);
+        return new ValidGuest(hostile("name"), Arch.X86_64, hostile("kernel"), hostile("driverKernel"), KernelVariant.SMP,
+                hostile("driverRelease"), hostile("driverRpm"), 512, 1, hostile("uuid"), false, Dom0Arch.X86_64,
+                hostile("dom0Release"), true, loading,
+                bootDisk, networks, disks,
                 new GrubEntry(hostile("title"), hostile("root"), hostile("kernelPath"), hostile("initrdPath"),
                         List.of(hostile("kernelArg"))),
-                List.of(hostile("fstabBase")), List.of(hostile("modulesConfBase")),
-                List.of(new XmSetting("keymap", hostile("extraConfig"))));
+                List.of(hostile("fstabBase")), List.of(hostile("modulesConfBase")), extraConfig, xmConfig);
     }
 
     @TempDir
@@ -106,10 +112,17 @@ class QuotingAloneHoldsTest {
         Path script = write(hostileGuest(ModuleLoading.RC_MODULES, true), "guest/etc/rc.modules");
         parses(script);
         run(script);
-        List<List<String>> insmods = calls("insmod");
-        assertEquals(List.of(List.of("insmod", "/lib/modules/" + UNAME_R + "/extra/xenpv/" + hostile("driverRelease")
-                + "/xen-platform-pci.o"), List.of("insmod", "/lib/modules/" + UNAME_R + "/extra/xenpv/" + hostile("driverRelease")
-                + "/xen-vbd.o")), insmods);
+        assertEquals(builtInsmods(), calls("insmod"));
+    }
+
+    /**
+     * What boot loads here: the running kernel's tree ({@link #UNAME_R}, on this machine) has no
+     * copy of the driver, so every module comes from the driver kernel's tree, at the hostile path.
+     */
+    static List<List<String>> builtInsmods() {
+        String tree = "/lib/modules/" + hostile("driverKernel") + "smp/extra/xenpv/" + hostile("driverRelease");
+        return List.of(List.of("insmod", tree + "/xen-platform-pci.o"), List.of("insmod", tree + "/xen-vbd.o"),
+                List.of("insmod", tree + "/xen-vnif.o"));
     }
 
     @Test
@@ -117,8 +130,7 @@ class QuotingAloneHoldsTest {
         Path script = write(hostileGuest(ModuleLoading.RC_MODULES, true), "guest/etc/rc.d/rc.local");
         parses(script);
         run(script);
-        assertEquals(List.of(List.of("insmod", "/lib/modules/" + UNAME_R + "/extra/xenpv/" + hostile("driverRelease")
-                + "/xen-vbd.o")), calls("insmod"));
+        assertEquals(builtInsmods(), calls("insmod"));
         assertEquals(List.of(List.of("touch", "/var/lock/subsys/local")), calls("touch"));
     }
 
@@ -129,13 +141,13 @@ class QuotingAloneHoldsTest {
         run(script);
         assertEquals(List.of(List.of("mount", hostile("mountPoint"))), calls("mount"));
         assertEquals(List.of(List.of("swapon", "/dev/" + hostile("swap"))), calls("swapon"));
-        assertEquals(2, calls("insmod").size());
+        assertEquals(builtInsmods(), calls("insmod"));
     }
 
     @Test
     void xenpvMknodCreatesNodesNamedExactlyByTheHostileValues() throws Exception {
         Assumptions.assumeTrue(canMknod(), "mknod of block devices needs root");
-        Path script = write(hostileGuest(ModuleLoading.RC_MODULES, true), "guest/usr/local/sbin/xenpv-mknod");
+        Path script = write(hostileGuest(ModuleLoading.RC_MODULES, true), "guest" + ValidGuest.NODE_SCRIPT);
         parses(script);
         Result result = run(script);
         assertEquals(0, result.exit, result.output);
@@ -149,7 +161,7 @@ class QuotingAloneHoldsTest {
 
     @Test
     void xenpvMknodWithoutDisksNamesTheHostileGuestIntact() throws Exception {
-        Path script = write(hostileGuest(ModuleLoading.RC_MODULES, false), "guest/usr/local/sbin/xenpv-mknod");
+        Path script = write(hostileGuest(ModuleLoading.RC_MODULES, false), "guest" + ValidGuest.NODE_SCRIPT);
         parses(script);
         Result result = run(script);
         assertEquals(0, result.exit, result.output);

@@ -23,16 +23,20 @@ class ReadmeTest {
     @Test
     void theSeedGuestsStepsComeInTheProceduresOrderWithTheirSide() throws Exception {
         String readme = readme(SeedGuest.valid());
-        List<String> steps = List.of("[guest] Place the driver RPM", "sh install-guest.sh --offline", "rpm -ivh kmod-xenpv*.rpm",
-                "depmod -a", "insmod xen-platform-pci.o", "insmod xen-balloon.o", "insmod xen-vbd.o",
-                "insmod xen-vnif.o", "/usr/local/sbin/xenpv-mknod", "mount /dev/xvdb1 /mnt/pvdisk_p1",
-                "kernel /vmlinuz-2.4.21-52.EL ro root=LABEL=/ noapic", "[guest] Shut the guest down", "shutdown -h now",
-                "[dom0] Install the domain config /etc/xen/rhel3_64_fv", "sh dom0/install-dom0.sh",
-                "cp dom0/etc/xen/rhel3_64_fv /etc/xen/rhel3_64_fv", "[dom0] Start the guest", "virsh start rhel3_64_fv",
-                "[guest] Finish and check", "sh install-guest.sh\n", "cat /proc/partitions", "202     0  xvda    (/dev/xvdb)", "202     1  xvda1   (/dev/xvdb1)",
-                "202     2  xvda2   (/dev/xvdb2)",
-                "df /mnt/pvdisk_p1 /mnt/pvdisk_p2", "/usr/local/sbin/xenpv-verify", "MODVERSIONS", "PV disks cannot boot",
-                "RHEL 5.1-or-older dom0 needs noapic", "no ia64");
+        List<String> steps = List.of("[guest] Place the driver RPM", "sh install-guest.sh --offline",
+                "rpm -q kmod-xenpv ||\n        rpm -ivh kmod-xenpv*.rpm", "depmod -a", "insmod xen-platform-pci.o",
+                "insmod xen-balloon.o", "insmod xen-vbd.o", "insmod xen-vnif.o", "etc/rc.modules >> /etc/rc.modules",
+                "cp sbin/xenpv-mknod /sbin/xenpv-mknod", "kernel /vmlinuz-2.4.21-52.EL ro root=LABEL=/ noapic",
+                "[guest] Shut the guest down", "shutdown -h now", "[dom0] Install the domain config /etc/xen/rhel3_64_fv",
+                "sh dom0/install-dom0.sh", "cp dom0/etc/xen/rhel3_64_fv /etc/xen/rhel3_64_fv", "[dom0] Start the guest",
+                "virsh start rhel3_64_fv", "[guest] Finish and check", "sh install-guest.sh\n", "mkfs -t ext3 /dev/xvdb1",
+                "/sbin/xenpv-mknod\n", "mount /dev/xvdb1 /mnt/pvdisk_p1", "etc/fstab >> /etc/fstab", "cat /proc/partitions",
+                "202     0  xvda    (/dev/xvdb)", "202     1  xvda1   (/dev/xvdb1)", "202     2  xvda2   (/dev/xvdb2)",
+                "df /mnt/pvdisk_p1 /mnt/pvdisk_p2", "/usr/local/sbin/xenpv-verify", "(xen-platform-pci, xen-vbd, xen-vnif)",
+                "Applying it to an image instead", "install-guest.sh --root /mnt/guest --offline", "runs depmod -A at boot",
+                "must\n   already hold its file system", "At boot", "depmod -A, then /etc/rc.modules, then",
+                "After a kernel update", "Keep kmod-xenpv installed", "The NICs", "Xen 3.0.4", "Realtek RTL8139",
+                "<type>netfront</type>", "MODVERSIONS", "PV disks cannot boot", "RHEL 5.1-or-older dom0 needs noapic", "no ia64");
         int from = 0;
         for (String step : steps) {
             int at = readme.indexOf(step, from);
@@ -65,15 +69,35 @@ class ReadmeTest {
         String readme = readme(SeedGuest.validOnly(declaration));
 
         assertTrue(readme.contains("rpm -ivh kmod-xenpv-smp*.rpm"), "the RPM glob stays a glob");
-        assertTrue(readme.contains("test \"$(uname -r)\" = 2.4.21-52.ELsmp ||"), readme);
+        assertTrue(readme.contains("rpm -q kmod-xenpv ||\n    rpm -q kmod-xenpv-smp ||\n        rpm -ivh"), readme);
+        assertFalse(readme.contains("cp -R"), "the guest runs the driver's kernel: nothing to copy");
         assertTrue(readme.contains("alias\" line for eth0 eth1"), readme);
         assertTrue(readme.contains("swapon /dev/xvdb3"), readme);
         assertTrue(readme.contains("202     3  xvda3   (/dev/xvdb3)"), readme);
-        assertTrue(readme.contains("/etc/rc.local loads xen-platform-pci and xen-vbd"), readme);
+        assertTrue(readme.contains("/etc/rc.local loads xen-platform-pci, xen-vbd, xen-vnif, creates"), readme);
+        assertTrue(readme.contains("eth1: vif \"mac="), readme);
         assertFalse(readme.contains("rc.modules"), "no rc.modules for rc.local loading:\n" + readme);
         assertTrue(readme.contains("grub.conf keeps its kernel line: noapic is off for this guest."), readme);
         assertTrue(readme.contains("This guest's dom0 runs RHEL 5.2; this bundle leaves out noapic."), readme);
         assertTrue(readme.contains("virsh start db-01"), readme);
+    }
+
+    @Test
+    void aGuestOnAnErrataKernelCopiesTheDriverTreeAndANetfrontNicIsPvOnly() throws Exception {
+        Guest declaration = SeedGuest.declaration();
+        declaration.setKernel("2.4.21-57.EL");
+        declaration.getNetworks().get(0).setType("netfront");
+        String readme = readme(SeedGuest.validOnly(declaration));
+        assertTrue(readme.contains("kmod-xenpv release 0.1-5.el, built for kernel 2.4.21-52.EL\n"
+                + "                 the RPM installs it in /lib/modules/2.4.21-52.EL/extra/xenpv/0.1-5.el\n"
+                + "                 copied for kernel 2.4.21-57.EL to /lib/modules/2.4.21-57.EL/extra/xenpv/0.1-5.el\n"), readme);
+        assertTrue(readme.contains("kmod-xenpv RPM built for x86_64 and kernel 2.4.21-52.EL beside"), readme);
+        assertTrue(readme.contains("    mkdir -p /lib/modules/2.4.21-57.EL/extra/xenpv\n"
+                + "    cp -R /lib/modules/2.4.21-52.EL/extra/xenpv/0.1-5.el /lib/modules/2.4.21-57.EL/extra/xenpv/\n"
+                + "    depmod -a\n    cd /lib/modules/2.4.21-57.EL/extra/xenpv/0.1-5.el\n"), readme);
+        assertTrue(readme.contains("eth0: vif \"mac=00:16:3e:5d:c7:9e,bridge=xenbr0,type=netfront\" gives the guest the PV NIC only"),
+                readme);
+        assertFalse(readme.contains("Realtek"), readme);
     }
 
     @Test

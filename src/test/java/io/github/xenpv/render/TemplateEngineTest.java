@@ -72,12 +72,12 @@ class TemplateEngineTest {
     @Test
     void aMissingOverrideFolderMeansBundledTemplatesOnly() throws Exception {
         TemplateEngine engine = new TemplateEngine(overrides.resolve("absent"));
-        assertTrue(engine.render("guest/etc/modules.conf.ftl", Map.of("guest", SeedGuest.valid()))
+        assertTrue(engine.render("guest/etc/modules.conf.ftl", Map.of("guest", GuestView.of(SeedGuest.valid())))
                 .contains("alias eth0 xen-vnif\n"));
     }
 
     private String render(String template) throws Exception {
-        return new TemplateEngine(overrides).render(template, Map.of("guest", SeedGuest.valid()));
+        return new TemplateEngine(overrides).render(template, Map.of("guest", GuestView.of(SeedGuest.valid())));
     }
 
     private void write(String template, String text) throws Exception {

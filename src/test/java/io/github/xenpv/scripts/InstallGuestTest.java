@@ -2,13 +2,18 @@ package io.github.xenpv.scripts;
 
 import static io.github.xenpv.scripts.ScratchGuest.KERNEL;
 import static io.github.xenpv.scripts.ScratchGuest.NAME;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.checkers.Checkers;
 import io.github.xenpv.checkers.Checkers.FstabEntry;
 import io.github.xenpv.checkers.Checkers.GrubConfig;
+import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.model.Guest;
+import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.scripts.ScratchGuest.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +41,8 @@ class InstallGuestTest {
 
     /** The files the install edits or creates, under the root; the first five exist in a stock guest. */
     private static final List<String> EDITED = List.of("etc/fstab", "etc/modules.conf", "etc/rc.d/rc.local",
-            "etc/rc.local", "boot/grub/grub.conf", "etc/grub.conf", "etc/rc.modules", "usr/local/sbin/xenpv-mknod",
-            "usr/local/sbin/xenpv-verify");
+            "etc/rc.local", "boot/grub/grub.conf", "etc/grub.conf", "etc/rc.modules", ValidGuest.NODE_SCRIPT.substring(1),
+            ValidGuest.VERIFY_SCRIPT.substring(1));
 
     @TempDir
     static Path shared;
@@ -139,10 +145,9 @@ class InstallGuestTest {
         assertEquals("rwxr-xr-x", mode("etc/rc.d/rc.local"));
         assertEquals(Files.readString(bundle.resolve("guest/etc/rc.modules")), read("etc/rc.modules"));
         assertEquals("rwxr-xr-x", mode("etc/rc.modules"));
-        for (String script : List.of("xenpv-mknod", "xenpv-verify")) {
-            assertEquals(Files.readString(bundle.resolve("guest/usr/local/sbin/" + script)),
-                    read("usr/local/sbin/" + script));
-            assertEquals("rwxr-xr-x", mode("usr/local/sbin/" + script));
+        for (String script : List.of(ValidGuest.NODE_SCRIPT, ValidGuest.VERIFY_SCRIPT)) {
+            assertEquals(Files.readString(bundle.resolve("guest" + script)), read(script.substring(1)));
+            assertEquals("rwxr-xr-x", mode(script.substring(1)));
         }
 
         assertTrue(Files.isSymbolicLink(root.resolve("etc/grub.conf")), "etc/grub.conf stays a link");
@@ -158,8 +163,8 @@ class InstallGuestTest {
         String modules = root.resolve(ScratchGuest.DRIVER_DIRECTORY).toString();
         assertEquals(ScratchGuest.MODULES.stream().map(module -> "insmod " + modules + "/" + module + ".o").toList(),
                 calls("insmod"));
-        assertEquals(List.of("depmod -a -b " + root + " " + KERNEL), calls("depmod"));
-        assertTrue(read("lib/modules/" + KERNEL + "/modules.dep").contains("/xen-vbd.o:"));
+        assertEquals(Files.readString(pristine.resolve("lib/modules/" + KERNEL + "/modules.dep")),
+                read("lib/modules/" + KERNEL + "/modules.dep"), "the image's modules.dep is left to the guest's boot");
         assertEquals(List.of("mount -t ext3 -o defaults " + root + "/dev/xvdb1 " + root + "/mnt/pvdisk_p1",
                 "mount -t ext3 -o defaults " + root + "/dev/xvdb2 " + root + "/mnt/pvdisk_p2"), calls("mount"));
         assertTrue(Files.isDirectory(root.resolve("mnt/pvdisk_p1")) && Files.isDirectory(root.resolve("mnt/pvdisk_p2")));
@@ -183,10 +188,14 @@ class InstallGuestTest {
         assertEquals(List.of(), ScratchGuest.backups(root.resolve("etc/rc.modules")), "a new file needs no backup");
 
         String log = result.stdout();
-        for (String step : List.of("preflight: done", "rpm: done", "depmod: done", "insmod xen-platform-pci: done",
-                "/etc/modules.conf: done", "/etc/rc.local: done", "/etc/rc.modules: done", "/etc/fstab: done",
-                "mknod: done", "mount /mnt/pvdisk_p1: done", "/etc/grub.conf: done", "verify: done")) {
-            assertTrue(log.contains("install-guest.sh: " + step + "\n"), () -> step + " missing from\n" + log);
+        int from = 0;
+        for (String step : List.of("preflight: done", "rpm: done", "modules: already done", "depmod: skipped (--root",
+                "insmod xen-platform-pci: done", "/etc/modules.conf: done", "/etc/rc.local: done", "/etc/rc.modules: done",
+                ValidGuest.NODE_SCRIPT + ": done", "mknod: done", "mount /mnt/pvdisk_p1: done", "/etc/fstab: done",
+                "/etc/grub.conf: done", "verify: done")) {
+            int at = log.indexOf("install-guest.sh: " + step, from);
+            assertTrue(at >= 0, () -> step + " missing or out of order in\n" + log);
+            from = at;
         }
         assertTrue(log.contains("/dev/xvdb2") && !log.contains("FAILED"), log);
     }
@@ -196,6 +205,116 @@ class InstallGuestTest {
         assertEquals(1, backups.size(), () -> relative + ": " + backups);
         assertEquals(original, Files.readString(backups.get(0)));
         assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(backups.get(0))));
+    }
+
+    /**
+     * Issue 11, item 2: under --root the host's real depmod (kmod's, on PATH here) never runs on the
+     * image. Debian's kmod turned RHEL 3's 159-byte modules.dep into 0 bytes plus ten index files.
+     */
+    @Test
+    void theImageRouteNeverRunsTheHostsRealDepmodOnTheImage() throws Exception {
+        Path depmod = Checkers.require(Checkers.Tool.DEPMOD);
+        Result version = ScratchGuest.run(List.of(depmod.toString(), "--version"), Map.of(), null);
+        assertTrue(version.stdout().contains("kmod"), "the host's depmod is kmod's: " + version.describe());
+        Map<String, String> environment = ScratchGuest.shimEnvironment(shims, root, calls, count);
+        assertTrue(environment.get("PATH").contains(depmod.getParent().toString()), "the real depmod is on PATH");
+        Path tree = root.resolve("lib/modules/" + KERNEL);
+        byte[] modulesDep = Files.readAllBytes(tree.resolve("modules.dep"));
+        List<String> files = List.of("modules.dep");
+
+        for (String options : List.of("--offline", "")) {
+            Result result = install("dash", options.isEmpty() ? new String[0] : new String[] {options});
+            assertSucceeded(result);
+            assertTrue(result.stdout().contains("install-guest.sh: depmod: skipped (--root: the host's depmod must not "
+                    + "rewrite the image's modules.dep; the guest's rc.sysinit runs depmod -A at boot)\n"), result.stdout());
+            assertArrayEquals(modulesDep, Files.readAllBytes(tree.resolve("modules.dep")), "modules.dep byte for byte");
+            assertEquals(files, ScratchGuest.run(List.of("ls", "-A", tree.toString()), Map.of(), null).stdout().lines()
+                    .filter(name -> !name.equals("extra")).toList(), "no kmod index file next to it, only the RPM's extra/");
+        }
+    }
+
+    @Test
+    void anErrataKernelsImageGetsACopyOfTheDriverTree() throws Exception {
+        Bundle errata = bundle(guest -> guest.setKernel("2.4.21-57.EL"), "kmod-xenpv", ScratchGuest.DRIVER_DIRECTORY);
+        Files.createDirectories(root.resolve("lib/modules/2.4.21-57.EL/kernel"));
+        Files.writeString(root.resolve("boot/grub/grub.conf"), read("boot/grub/grub.conf")
+                + "title Red Hat Enterprise Linux AS-up (2.4.21-57.EL)\n\troot (hd0,0)\n\tkernel /vmlinuz-2.4.21-57.EL ro root=LABEL=/\n");
+        Result result = install(errata, "--offline");
+        assertSucceeded(result);
+        String copy = errata.guest().moduleDirectory();
+        assertTrue(result.stdout().contains("install-guest.sh: modules: done (copied xen-platform-pci.o xen-balloon.o xen-vbd.o "
+                + "xen-vnif.o from " + errata.guest().driverDirectory() + " to " + copy + ")\n"), result.stdout());
+        for (String module : ScratchGuest.MODULES) {
+            assertEquals(read(ScratchGuest.DRIVER_DIRECTORY + "/" + module + ".o"), read(copy.substring(1) + "/" + module + ".o"));
+            assertEquals("rw-r--r--", mode(copy.substring(1) + "/" + module + ".o"));
+        }
+        Map<String, String> installed = ScratchGuest.snapshot(root);
+        Result again = install(errata, "--offline");
+        assertSucceeded(again);
+        assertTrue(again.stdout().contains("install-guest.sh: modules: already done (copied to " + copy + ")\n"), again.stdout());
+        ScratchGuest.assertSameTree(installed, ScratchGuest.snapshot(root), "a second run copies nothing");
+
+        Result uninstalled = install(errata, "--uninstall");
+        assertSucceeded(uninstalled);
+        assertTrue(uninstalled.stdout().contains("its modules copied to " + copy), uninstalled.stdout());
+        assertTrue(Files.exists(root.resolve(copy.substring(1) + "/xen-vbd.o")), "the copy stays, like kmod-xenpv");
+    }
+
+    @Test
+    void aVariantsDriverPackageIsSeenInstalledAndNeverInstalledTwice() throws Exception {
+        String smpDirectory = "lib/modules/2.4.21-52.ELsmp/extra/xenpv/" + ScratchGuest.DRIVER_RELEASE;
+        Bundle smp = bundle(guest -> guest.setKernelVariant("smp"), "kmod-xenpv-smp", smpDirectory);
+        Files.createDirectories(root.resolve("lib/modules/2.4.21-52.ELsmp/kernel"));
+        assertSucceeded(install(smp, "--offline"));
+        Result again = install(smp, "--offline");
+        assertSucceeded(again);
+        assertTrue(again.stdout().contains("install-guest.sh: rpm: already done (kmod-xenpv-smp is installed)\n"), again.stdout());
+    }
+
+    @Test
+    void preflightRefusesAnRpmBuiltForAnotherKernelBeforeAnyChange() throws Exception {
+        Bundle other = bundle(guest -> guest.setDriverKernel("2.4.21-50.EL"), "kmod-xenpv", ScratchGuest.DRIVER_DIRECTORY);
+        Map<String, String> stock = ScratchGuest.snapshot(root);
+        Result refused = install(other, "--offline");
+        assertEquals(1, refused.exit(), refused::describe);
+        assertTrue(refused.stderr().contains("step preflight failed: kmod-xenpv-0.1-5.el.noarch.rpm does not install "
+                + "/lib/modules/2.4.21-50.EL/extra/xenpv/0.1-5.el/xen-platform-pci.o: the declaration says the driver was built "
+                + "for kernel 2.4.21-50.EL (<driverKernel>, <kernelVariant>)"), refused.stderr());
+        assertTrue(refused.stderr().contains("/" + ScratchGuest.DRIVER_DIRECTORY + "/xen-vbd.o"), "names what the RPM has");
+        ScratchGuest.assertSameTree(stock, ScratchGuest.snapshot(root), "");
+    }
+
+    @Test
+    void preflightRefusesAnImageWithoutTheDeclaredKernel() throws Exception {
+        Bundle errata = bundle(guest -> guest.setKernel("2.4.21-57.EL"), "kmod-xenpv", ScratchGuest.DRIVER_DIRECTORY);
+        Map<String, String> stock = ScratchGuest.snapshot(root);
+        Result refused = install(errata, "--offline");
+        assertEquals(1, refused.exit(), refused::describe);
+        assertTrue(refused.stderr().contains("step preflight failed: there is no /lib/modules/2.4.21-57.EL: is kernel "
+                + "2.4.21-57.EL (<kernel>, the release the guest runs) installed?"), refused.stderr());
+        ScratchGuest.assertSameTree(stock, ScratchGuest.snapshot(root), "");
+    }
+
+    /** A bundle of the seed guest changed by {@code change}, with a stand-in RPM of that name and module folder. */
+    private Bundle bundle(Consumer<Guest> change, String packageName, String driverDirectory) throws Exception {
+        Guest declaration = SeedGuest.declaration();
+        change.accept(declaration);
+        ValidGuest guest = SeedGuest.validOnly(declaration);
+        Path out = scratch.resolve("bundle-" + packageName);
+        new BundleGenerator(out, null).generate(List.of(guest));
+        Path rpm = ScratchGuest.buildDriverRpm(scratch.resolve("rpmbuild-" + packageName), packageName, driverDirectory);
+        Files.copy(rpm, out.resolve(guest.name()).resolve("guest").resolve(rpm.getFileName()));
+        return new Bundle(guest, out.resolve(guest.name()));
+    }
+
+    private record Bundle(ValidGuest guest, Path folder) {
+    }
+
+    private Result install(Bundle other, String... options) {
+        List<String> command = new ArrayList<>(List.of("dash", other.folder().resolve("guest/install-guest.sh").toString(),
+                "--root", root.toString()));
+        command.addAll(List.of(options));
+        return ScratchGuest.run(command, ScratchGuest.shimEnvironment(shims, root, calls, count), scratch);
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A scratch RHEL 3 guest for the install scripts: the seed guest's bundle, a stock guest root
  * with the files the procedure edits, a stand-in kmod-xenpv RPM, and shims on PATH for the
- * commands that would touch the running kernel (insmod, depmod, mount, uname). Every shim and
+ * commands that would touch the running kernel (insmod, mount, uname). Every shim and
  * {@code mv} (the scripts' commit point) records its call and can be told to fail on the n-th
  * call of the run, which is how the tests interrupt the scripts.
  */
@@ -108,15 +108,20 @@ final class ScratchGuest {
      * modules under {@code /lib/modules/<kernel>/extra/xenpv/<release>/}, as Red Hat's package has them.
      */
     static Path buildDriverRpm(Path topdir) throws IOException {
+        return buildDriverRpm(topdir, "kmod-xenpv", DRIVER_DIRECTORY);
+    }
+
+    /** The same under another package name (kmod-xenpv-smp, ...) and module folder (relative to /). */
+    static Path buildDriverRpm(Path topdir, String name, String driverDirectory) throws IOException {
         Checkers.require(Checkers.Tool.RPMBUILD);
         Files.createDirectories(topdir);
-        Path spec = topdir.resolve("kmod-xenpv.spec");
-        StringBuilder install = new StringBuilder("mkdir -p %{buildroot}/" + DRIVER_DIRECTORY + "\n");
+        Path spec = topdir.resolve(name + ".spec");
+        StringBuilder install = new StringBuilder("mkdir -p %{buildroot}/" + driverDirectory + "\n");
         for (String module : MODULES) {
-            install.append("echo 'stand-in " + module + "' > %{buildroot}/" + DRIVER_DIRECTORY + "/" + module + ".o\n");
+            install.append("echo 'stand-in " + module + "' > %{buildroot}/" + driverDirectory + "/" + module + ".o\n");
         }
         Files.writeString(spec, """
-                Name: kmod-xenpv
+                Name: %s
                 Version: 0.1
                 Release: 5.el
                 Summary: stand-in for Red Hat's PV drivers of RHEL 3
@@ -131,12 +136,12 @@ final class ScratchGuest {
                 %s
                 %%files
                 /%s
-                """.formatted(install, DRIVER_DIRECTORY));
+                """.formatted(name, install, driverDirectory));
         Result built = run(List.of("rpmbuild", "--define", "_topdir " + topdir, "--quiet", "-bb", spec.toString()),
                 Map.of(), null);
         assertEquals(0, built.exit(), built::describe);
         try (Stream<Path> rpms = Files.walk(topdir.resolve("RPMS"))) {
-            return rpms.filter(p -> p.getFileName().toString().endsWith(".rpm")).findFirst().orElseThrow();
+            return rpms.filter(p -> p.getFileName().toString().startsWith(name + "-0.1")).findFirst().orElseThrow();
         }
     }
 
@@ -198,8 +203,8 @@ final class ScratchGuest {
      * Writes the shims into {@code folder}. Each records {@code name args} in {@code calls},
      * counts the call in {@code count} (one count for all shims) and fails when the count reaches
      * {@code XENPV_TEST_FAIL_AT}. insmod adds the module to the root's proc/modules, mount the file
-     * system to proc/mounts, depmod writes a modules.dep listing every module of the tree; mv
-     * then does the real rename.
+     * system to proc/mounts; mv then does the real rename. There is no depmod: under --root the
+     * install never runs one (the host's real depmod stays on PATH to prove it).
      */
     static void writeShims(Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -215,10 +220,6 @@ final class ScratchGuest {
                     shift
                 done
                 echo "$1 $2 $type $options 0 0" >> "$XENPV_TEST_ROOT/proc/mounts"
-                """);
-        shim(folder, "depmod", """
-                [ "$1 $2 $3" = "-a -b $XENPV_TEST_ROOT" ] || { echo "depmod: unexpected arguments $*" >&2; exit 1; }
-                cd "$3" && find "lib/modules/$4" -name '*.o' | sed 's|^|/|; s|$|:|' | sort > "lib/modules/$4/modules.dep"
                 """);
         shim(folder, "uname", """
                 case $1 in -m) echo "$XENPV_TEST_UNAME_M" ;; -r) echo "$XENPV_TEST_UNAME_R" ;; *) exit 1 ;; esac

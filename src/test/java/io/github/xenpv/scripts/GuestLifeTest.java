@@ -1,0 +1,256 @@
+package io.github.xenpv.scripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.xenpv.bundle.BundleGenerator;
+import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.model.Guest;
+import io.github.xenpv.model.ValidGuest;
+import io.github.xenpv.model.ValidPartition;
+import io.github.xenpv.scripts.GuestMachine.Boot;
+import io.github.xenpv.scripts.ScratchGuest.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A guest's life, SPEC §12: the bundle installed on a live guest (inside it, through chroot) or
+ * on its image (from outside, with --root), then the guest booted in RHEL 3's rc.sysinit order by
+ * {@link GuestMachine}: on the driver's build kernel, on an errata kernel, after a later kernel
+ * update, with a separate /usr, with a blank or missing PV disk, with rc.local loading. At
+ * {@code fsck -A} every fstab entry with a non-zero pass must have its node and its driver, and
+ * after every boot xenpv-verify must pass.
+ */
+class GuestLifeTest {
+
+    static final String BUILD_KERNEL = "2.4.21-52.EL";
+    static final String ERRATA_KERNEL = "2.4.21-57.EL";
+    static final String LATER_KERNEL = "2.4.21-58.EL";
+
+    @TempDir
+    static Path shared;
+    static Path rpm;
+
+    @TempDir
+    Path scratch;
+
+    @BeforeAll
+    static void driverRpm() throws IOException {
+        ScratchGuest.requireRoot();
+        rpm = ScratchGuest.buildDriverRpm(shared.resolve("rpmbuild"));
+    }
+
+    /** The seed guest's bundle, changed by {@code change}, with the RPM beside install-guest.sh. */
+    private Bundle bundle(Consumer<Guest> change) throws Exception {
+        Guest declaration = SeedGuest.declaration();
+        change.accept(declaration);
+        ValidGuest guest = SeedGuest.validOnly(declaration);
+        Path out = scratch.resolve("out");
+        new BundleGenerator(out, null).generate(List.of(guest));
+        Path folder = out.resolve(guest.name());
+        Files.copy(rpm, folder.resolve("guest").resolve(rpm.getFileName()));
+        return new Bundle(guest, folder);
+    }
+
+    private record Bundle(ValidGuest guest, Path folder) {
+    }
+
+    private GuestMachine machine(String kernel, String fstab, String shell) throws IOException {
+        return GuestMachine.stock(scratch.resolve("root"), GuestMachine.userland(shared, shell), kernel, "x86_64", fstab);
+    }
+
+    /**
+     * The live route of README.txt: install with --offline (no PV disk yet), dom0 attaches the disks
+     * and starts the guest, then install again without --offline. Returns that second run.
+     */
+    private Result liveInstall(GuestMachine machine, Bundle bundle, String kernel, String content) throws IOException {
+        Boot before = machine.boot(kernel);
+        assertTrue(before.finished(), before::describe);
+        String folder = machine.copyBundle(bundle.folder(), bundle.guest().name());
+        Result offline = machine.run("sh " + folder + "/install-guest.sh --offline");
+        assertEquals(0, offline.exit(), offline::describe);
+        assertTrue(offline.stdout().contains("/etc/fstab: skipped (--offline"), offline.stdout());
+        if (content != null) {
+            machine.attachDisks(bundle.guest(), partition -> partition.swap() ? "swap" : content);
+        }
+        Boot started = machine.boot(kernel);
+        assertTrue(started.finished(), started::describe);
+        return machine.run("sh " + folder + "/install-guest.sh");
+    }
+
+    /** The image route: install-guest.sh --root --offline run on this machine, with its real rpm and depmod. */
+    private static void imageInstall(GuestMachine machine, Bundle bundle) {
+        Result installed = ScratchGuest.run(List.of("dash", bundle.folder().resolve("guest/install-guest.sh").toString(),
+                "--root", machine.root().toString(), "--offline"), Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), null);
+        assertEquals(0, installed.exit(), installed::describe);
+    }
+
+    /**
+     * The boot finished; fsck -A found every PV entry with a non-zero pass with its node, driver,
+     * attached disk and file system; mount -a mounted the PV file systems; xenpv-verify passes.
+     */
+    private static void assertPvDisksWork(GuestMachine machine, ValidGuest guest, Boot boot) throws IOException {
+        assertTrue(boot.finished(), boot::describe);
+        for (ValidPartition partition : guest.partitions()) {
+            if (partition.swap()) {
+                assertTrue(machine.read("proc/swaps").contains(partition.node().path() + "\t"), boot::describe);
+            } else {
+                if (partition.pass() > 0) {
+                    assertTrue(boot.fsck().contains("fsck " + partition.node().path() + " " + partition.mountPoint() + ": clean"),
+                            boot::describe);
+                }
+                assertTrue(machine.lines("proc/mounts").contains(partition.node().path() + " " + partition.mountPoint() + " "
+                        + partition.fsType() + " rw 0 0"), boot::describe);
+            }
+        }
+        Result verify = machine.run(guest.verifyScript());
+        assertEquals(0, verify.exit(), () -> boot.describe() + "\n" + verify.describe());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox", "bash"})
+    void onTheDriversBuildKernelTheLiveRouteBootsWithItsPvDisks(String shell) throws Exception {
+        Bundle bundle = bundle(guest -> { });
+        GuestMachine machine = machine(BUILD_KERNEL, GuestMachine.STOCK_FSTAB, shell);
+        Result installed = liveInstall(machine, bundle, BUILD_KERNEL, "ext3");
+        assertEquals(0, installed.exit(), installed::describe);
+        assertTrue(installed.stdout().contains("modules: already done (in " + bundle.guest().driverDirectory()), installed.stdout());
+
+        Boot boot = machine.boot(BUILD_KERNEL);
+        assertPvDisksWork(machine, bundle.guest(), boot);
+        String tree = bundle.guest().driverDirectory();
+        assertEquals(List.of(tree + "/xen-platform-pci.o", tree + "/xen-vbd.o", tree + "/xen-vnif.o"), boot.insmod());
+    }
+
+    /** Also a PV swap partition: rc.sysinit's second swapon -a (line 719) enables it once rc.modules has loaded xen-vbd. */
+    @Test
+    void onAnErrataKernelTheDriverTreeIsCopiedAndBootLoadsTheCopy() throws Exception {
+        Bundle bundle = bundle(guest -> {
+            guest.setKernel(ERRATA_KERNEL);
+            guest.getDisks().get(0).getPartitions().add(SeedGuest.partition("3", "swap"));
+        });
+        GuestMachine machine = machine(ERRATA_KERNEL, GuestMachine.STOCK_FSTAB, "dash");
+        Result installed = liveInstall(machine, bundle, ERRATA_KERNEL, "ext3");
+        assertEquals(0, installed.exit(), installed::describe);
+
+        String copy = bundle.guest().moduleDirectory();
+        assertEquals("/lib/modules/" + ERRATA_KERNEL + "/extra/xenpv/0.1-5.el", copy);
+        for (String module : ValidGuest.PV_MODULES) {
+            assertEquals(machine.read(bundle.guest().driverDirectory().substring(1) + "/" + module + ".o"),
+                    machine.read(copy.substring(1) + "/" + module + ".o"), module);
+        }
+        assertTrue(machine.read("lib/modules/" + ERRATA_KERNEL + "/modules.dep").contains(copy + "/xen-vnif.o:"),
+                "the guest's own depmod -a took the copies in");
+
+        Boot boot = machine.boot(ERRATA_KERNEL);
+        assertPvDisksWork(machine, bundle.guest(), boot);
+        assertEquals(List.of(copy + "/xen-platform-pci.o", copy + "/xen-vbd.o", copy + "/xen-vnif.o"), boot.insmod());
+
+        Result again = machine.run("sh /root/xenpv-" + bundle.guest().name() + "/install-guest.sh");
+        assertEquals(0, again.exit(), again::describe);
+        assertTrue(again.stdout().contains("modules: already done (copied to " + copy + ")"), again.stdout());
+    }
+
+    @Test
+    void afterAKernelUpdateWithoutACopyBootLoadsTheDriverKernelsTree() throws Exception {
+        Bundle bundle = bundle(guest -> { });
+        GuestMachine machine = machine(BUILD_KERNEL, GuestMachine.STOCK_FSTAB, "dash");
+        Result installed = liveInstall(machine, bundle, BUILD_KERNEL, "ext3");
+        assertEquals(0, installed.exit(), installed::describe);
+
+        machine.installKernel(LATER_KERNEL);
+        Boot boot = machine.boot(LATER_KERNEL);
+        assertPvDisksWork(machine, bundle.guest(), boot);
+        String tree = bundle.guest().driverDirectory();
+        assertEquals(List.of(tree + "/xen-platform-pci.o", tree + "/xen-vbd.o", tree + "/xen-vnif.o"), boot.insmod(),
+                "nothing in " + LATER_KERNEL + "'s tree: the tree kmod-xenpv installed");
+        assertTrue(boot.log().stream().anyMatch(line -> line.contains("kernel-module version mismatch")), boot::describe);
+    }
+
+    @Test
+    void aSeparateUsrIsNotNeededBeforeFsck() throws Exception {
+        Bundle bundle = bundle(guest -> { });
+        GuestMachine machine = machine(BUILD_KERNEL,
+                GuestMachine.STOCK_FSTAB + "LABEL=/usr               /usr                    ext3    defaults        1 2\n", "dash");
+        imageInstall(machine, bundle);
+        assertEquals(List.of(), machine.files("dev"), "the image route makes no node: the first boot does");
+        machine.attachDisks(bundle.guest(), partition -> "ext3");
+
+        Boot boot = machine.boot(BUILD_KERNEL);
+        assertTrue(boot.log().contains("/usr is a separate file system, not mounted yet"), boot::describe);
+        assertPvDisksWork(machine, bundle.guest(), boot);
+        assertTrue(boot.fsck().contains("fsck LABEL=/usr /usr: clean"), boot::describe);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blank", "absent"})
+    void aBlankOrMissingPvDiskNeverReachesFstabOnTheLiveRoute(String disk) throws Exception {
+        Bundle bundle = bundle(guest -> { });
+        GuestMachine machine = machine(BUILD_KERNEL, GuestMachine.STOCK_FSTAB, "dash");
+        Result installed = liveInstall(machine, bundle, BUILD_KERNEL, disk.equals("blank") ? "blank" : null);
+        assertEquals(1, installed.exit(), installed::describe);
+        assertTrue(installed.stderr().contains("step mount /mnt/pvdisk_p1 failed"), installed.describe());
+        assertEquals(GuestMachine.STOCK_FSTAB, machine.read("etc/fstab"), "fstab untouched until the partitions mount");
+
+        Boot boot = machine.boot(BUILD_KERNEL);
+        assertTrue(boot.finished(), boot::describe);
+        assertEquals(List.of(), boot.fsck().stream().filter(line -> line.contains("xvd")).toList(), boot::describe);
+
+        // mkfs on the new disk (dom0 attaches it, if it was missing), and the install finishes.
+        machine.attachDisks(bundle.guest(), partition -> "ext3");
+        Boot attached = machine.boot(BUILD_KERNEL);
+        assertTrue(attached.finished(), attached::describe);
+        Result finished = machine.run("sh /root/xenpv-" + bundle.guest().name() + "/install-guest.sh");
+        assertEquals(0, finished.exit(), finished::describe);
+        assertTrue(finished.stdout().indexOf("mount /mnt/pvdisk_p2: done") < finished.stdout().indexOf("/etc/fstab: done"),
+                finished.stdout());
+        assertPvDisksWork(machine, bundle.guest(), machine.boot(BUILD_KERNEL));
+    }
+
+    @Test
+    void xenpvVerifyPassesAfterEveryReboot() throws Exception {
+        Bundle bundle = bundle(guest -> { });
+        GuestMachine machine = machine(BUILD_KERNEL, GuestMachine.STOCK_FSTAB, "dash");
+        imageInstall(machine, bundle);
+        machine.attachDisks(bundle.guest(), partition -> "ext3");
+        for (int boot = 1; boot <= 2; boot++) {
+            Boot booted = machine.boot(BUILD_KERNEL);
+            assertPvDisksWork(machine, bundle.guest(), booted);
+            assertFalse(machine.read("proc/modules").contains("xen-balloon"), "boot does not load the balloon driver");
+            Result verify = machine.run(bundle.guest().verifyScript());
+            assertFalse(verify.stdout().contains("xen-balloon"), verify.stdout());
+            assertTrue(verify.stdout().contains("xen-vnif"), verify.stdout());
+        }
+    }
+
+    @Test
+    void withRcLocalLoadingTheEndOfBootMountsThePvDisks() throws Exception {
+        Bundle bundle = bundle(guest -> {
+            guest.setModuleLoading("rc.local");
+            guest.getDisks().get(0).getPartitions().forEach(partition -> {
+                partition.setOptions("defaults,noauto");
+                partition.setPass("0");
+            });
+        });
+        GuestMachine machine = machine(BUILD_KERNEL, GuestMachine.STOCK_FSTAB, "dash");
+        Result installed = liveInstall(machine, bundle, BUILD_KERNEL, "ext3");
+        assertEquals(0, installed.exit(), installed::describe);
+        assertFalse(Files.exists(machine.root().resolve("etc/rc.modules")));
+
+        Boot boot = machine.boot(BUILD_KERNEL);
+        assertPvDisksWork(machine, bundle.guest(), boot);
+        assertEquals(List.of(), boot.fsck().stream().filter(line -> line.contains("xvd")).toList(), "noauto, pass 0");
+        assertTrue(boot.log().indexOf("rc3.d/S99local /etc/rc.d/rc.local") < boot.log().indexOf("boot finished"),
+                boot::describe);
+    }
+}
