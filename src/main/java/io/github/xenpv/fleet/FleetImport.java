@@ -71,7 +71,7 @@ public final class FleetImport {
         }
         imported = sameNames(imported);
         imported = validated(imported);
-        return new FleetImportResult(imported, skipped, fleet);
+        return new FleetImportResult(imported, skipped);
     }
 
     private static List<Path> configFiles(List<Path> configs, List<ReportLine> skipped, List<ImportedConfig> failed) {

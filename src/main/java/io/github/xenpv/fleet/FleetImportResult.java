@@ -1,19 +1,13 @@
 package io.github.xenpv.fleet;
 
-import io.github.xenpv.model.Guest;
 import java.util.List;
 
-/** Every config's import, the files of folders that were not configs, and the fleet-wide values used. */
-public record FleetImportResult(List<ImportedConfig> configs, List<ReportLine> skipped, FleetValues fleet) {
+/** Every config's import, and the files of folders that were not configs. */
+public record FleetImportResult(List<ImportedConfig> configs, List<ReportLine> skipped) {
 
     public FleetImportResult {
         configs = List.copyOf(configs);
         skipped = List.copyOf(skipped);
-    }
-
-    /** The declarations of the configs that imported, in config order. */
-    public List<Guest> guests() {
-        return configs.stream().filter(config -> !config.failed()).map(config -> config.guest().get()).toList();
     }
 
     public List<ImportedConfig> imported() {
