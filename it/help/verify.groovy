@@ -17,7 +17,15 @@ properties.each { parameter, property ->
         assert description.contains("      User property: ${property}".toString()) : "$parameter lacks its property $property"
     }
 }
-assert !bundle.any { it ==~ /    (buildDirectory|finalName|project|projectHelper)( .*)?/ } : 'read-only internals are shown'
+assert !bundle.any { it ==~ /    (buildDirectory|finalName|project|projectHelper|session)( .*)?/ } : 'read-only internals are shown'
+// validate never writes: it has no output or template folder, and checks formats early
+List<String> validate = log.substring(log.indexOf('\nxenpv:validate')).readLines()
+List<String> validateParameters = validate.findAll { it ==~ /    [a-zA-Z]+( \(.*)?/ }.collect { it.trim().split(' ')[0] }
+assert validateParameters == ['formats', 'guest', 'guests', 'skip'] : validateParameters
+// the plugin's description is wrapped by help alone: no line break or indentation from the POM
+List<String> header = log.substring(log.indexOf('xenpv Maven Plugin'), log.indexOf('This plugin has')).readLines().drop(1)
+assert header.findAll { it.trim() }.every { it.startsWith('  ') && !it.startsWith('   ') } : header
+assert header.join(' ').replaceAll(/\s+/, ' ').contains('onto the para-virtualized block and network drivers')
 
 // import needs no project; each of its parameters is set by its xenpv.import.* property
 assert log.contains('xenpv:import')

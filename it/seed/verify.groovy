@@ -19,6 +19,6 @@ files(golden).each { name ->
     assert mode == (executable ? 'rwxr-xr-x' : 'rw-r--r--') : "$name has mode $mode"
 }
 String log = new File(basedir, 'build.log').text
-assert log.contains('xenpv: 1 guest valid')
-assert log.contains('xenpv: 1 guest rendered into')
+assert log.contains('xenpv: 1 guest checked, valid')
+assert log.contains('xenpv: 1 guest rendered into') && log.contains(': 12 files written, 0 unchanged, 0 removed')
 return true

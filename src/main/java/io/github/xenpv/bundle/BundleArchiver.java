@@ -54,7 +54,7 @@ public final class BundleArchiver {
     /** One archive written for one guest: where it is, and whether this build changed it. */
     public record Archive(String guestName, ArchiveFormat format, Path file, boolean written) {
 
-        /** The classifier it is attached with. */
+        /** {@return the classifier it is attached with, {@code xenpv-} and the guest's name} */
         public String classifier() {
             return CLASSIFIER_PREFIX + guestName;
         }
@@ -63,6 +63,13 @@ public final class BundleArchiver {
     /**
      * Writes {@code <directory>/<baseName>-xenpv-<name>.<format>} for every bundle and format;
      * an archive whose bytes are already right is left alone.
+     *
+     * @param bundles the guests' bundles
+     * @param formats the formats to write each bundle in
+     * @param directory the folder the archives go to, usually the build directory
+     * @param baseName the start of each file name, usually the project's final name
+     * @return every archive, bundle by bundle, format by format
+     * @throws IOException when an archive cannot be written
      */
     public List<Archive> write(List<GuestBundle> bundles, List<ArchiveFormat> formats, Path directory, String baseName)
             throws IOException {
@@ -77,7 +84,14 @@ public final class BundleArchiver {
         return archives;
     }
 
-    /** The archive's bytes. */
+    /**
+     * Archives one bundle in memory.
+     *
+     * @param bundle the guest's bundle
+     * @param format the archive format
+     * @return the archive's bytes, the same for the same bundle, format and entry time
+     * @throws IOException when the archiver fails (it writes to memory only)
+     */
     public byte[] archive(GuestBundle bundle, ArchiveFormat format) throws IOException {
         SortedMap<String, RenderedFile> entries = entries(bundle);
         return switch (format) {

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -28,16 +29,47 @@ import java.util.stream.Stream;
 public final class BundleWriter {
 
     static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
+    /** The mode of a file that does not run: {@code rw-r--r--}. */
     public static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Class<? extends BasicFileAttributes> ATTRIBUTES =
             POSIX ? PosixFileAttributes.class : BasicFileAttributes.class;
 
-    /** What a write did, for the build log. */
-    public record Report(int written, int unchanged, int removed) {
+    /**
+     * What a write did, for the build log: the files it wrote, the files already right (kept as
+     * they were) and the stale files it removed, each in the order it met them.
+     *
+     * @param written files written, new or changed
+     * @param unchanged files whose bytes and mode were already right, left alone
+     * @param removed files the bundle no longer has, removed
+     */
+    public record Report(List<Path> written, List<Path> unchanged, List<Path> removed) {
+
+        /**
+         * A report holding copies of the lists.
+         *
+         * @param written files written, new or changed
+         * @param unchanged files whose bytes and mode were already right, left alone
+         * @param removed files the bundle no longer has, removed
+         */
+        public Report {
+            written = List.copyOf(written);
+            unchanged = List.copyOf(unchanged);
+            removed = List.copyOf(removed);
+        }
+
+        static final Report NOTHING = new Report(List.of(), List.of(), List.of());
+
         Report plus(Report other) {
-            return new Report(written + other.written, unchanged + other.unchanged, removed + other.removed);
+            return new Report(concat(written, other.written), concat(unchanged, other.unchanged),
+                    concat(removed, other.removed));
+        }
+
+        private static List<Path> concat(List<Path> first, List<Path> second) {
+            List<Path> both = new ArrayList<>(first);
+            both.addAll(second);
+            return both;
         }
     }
 
@@ -45,7 +77,7 @@ public final class BundleWriter {
     }
 
     static Report write(Path outputDirectory, List<GuestBundle> bundles) throws IOException {
-        Report report = new Report(0, 0, 0);
+        Report report = Report.NOTHING;
         for (GuestBundle bundle : bundles) {
             report = report.plus(write(outputDirectory.resolve(bundle.guestName()), bundle));
         }
@@ -61,22 +93,31 @@ public final class BundleWriter {
             Files.createDirectories(folder);
             directories.add(folder);
         }
-        int written = 0;
-        int unchanged = 0;
+        List<Path> written = new ArrayList<>();
+        List<Path> unchanged = new ArrayList<>();
         Set<Path> expected = new HashSet<>();
         for (RenderedFile file : bundle.files()) {
             Path target = folder.resolve(file.path());
             expected.add(target);
             if (writeIfChanged(target, file.content(), file.executable() ? EXECUTABLE : REGULAR, fresh, directories)) {
-                written++;
+                written.add(target);
             } else {
-                unchanged++;
+                unchanged.add(target);
             }
         }
-        return new Report(written, unchanged, fresh ? 0 : removeOthers(folder, expected));
+        return new Report(written, unchanged, fresh ? List.of() : removeOthers(folder, expected));
     }
 
-    /** Writes {@code content} atomically unless the file already holds it with this mode; says whether it wrote. */
+    /**
+     * Writes a file atomically (a temporary file beside it, moved into place) unless it already
+     * holds these bytes with this mode.
+     *
+     * @param target  the file
+     * @param content its bytes
+     * @param mode    its mode, where the file system has POSIX modes
+     * @return whether anything changed
+     * @throws IOException when the file or its folder cannot be written
+     */
     public static boolean writeIfChanged(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         return writeIfChanged(target, content, mode, false, new HashSet<>());
     }
@@ -147,7 +188,7 @@ public final class BundleWriter {
         }
     }
 
-    private static int removeOthers(Path folder, Set<Path> expected) throws IOException {
+    private static List<Path> removeOthers(Path folder, Set<Path> expected) throws IOException {
         List<Path> stale;
         try (Stream<Path> walk = Files.walk(folder)) {
             stale = walk.filter(Files::isRegularFile).filter(path -> !expected.contains(path)).toList();
@@ -155,6 +196,6 @@ public final class BundleWriter {
         for (Path path : stale) {
             Files.delete(path);
         }
-        return stale.size();
+        return stale;
     }
 }

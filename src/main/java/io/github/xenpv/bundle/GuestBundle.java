@@ -7,6 +7,12 @@ import java.util.List;
 /** Every file of one guest's bundle, rendered and checksummed, not yet written. */
 public record GuestBundle(String guestName, List<RenderedFile> files) {
 
+    /**
+     * A bundle holding a copy of {@code files}.
+     *
+     * @param guestName the guest's name, also its folder's name
+     * @param files every file of the bundle, paths relative to the guest's folder
+     */
     public GuestBundle {
         files = List.copyOf(files);
     }

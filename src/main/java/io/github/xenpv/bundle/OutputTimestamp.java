@@ -43,6 +43,7 @@ public final class OutputTimestamp {
             return new Result(null, problem);
         }
 
+        /** {@return whether the value gave a time; otherwise {@code problem} says why not} */
         public boolean valid() {
             return problem == null;
         }
@@ -60,6 +61,7 @@ public final class OutputTimestamp {
      *
      * @param value the property's value, may be {@code null}
      * @param environment looks up {@code SOURCE_DATE_EPOCH}; {@code System::getenv} in a build
+     * @return the time in whole seconds, or the problem naming the property, the value and the forms it accepts
      */
     public static Result parse(String value, UnaryOperator<String> environment) {
         String source = PROPERTY;

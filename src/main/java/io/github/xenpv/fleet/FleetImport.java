@@ -46,6 +46,8 @@ public final class FleetImport {
      *
      * @param configs xm config files, or folders whose regular files are configs
      * @param root    a guest's root; for several configs, a folder of roots named after the guests
+     * @param fleet   the values for what no config says
+     * @return every config's import, and the files of folders that were skipped
      */
     public static FleetImportResult run(List<Path> configs, Optional<Path> root, FleetValues fleet) {
         List<ReportLine> skipped = new ArrayList<>();

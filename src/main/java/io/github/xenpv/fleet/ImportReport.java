@@ -11,17 +11,24 @@ public final class ImportReport {
     private ImportReport() {
     }
 
-    /** The lines the build log shows too: everything but what was kept as it was. */
-    public static boolean logged(ReportLine line) {
-        return line.kind() != ReportLine.Kind.KEPT;
-    }
-
-    /** A config whose declaration needs a person's hand before {@code mvn package} builds it. */
+    /**
+     * Whether a config's declaration needs a person's hand before {@code mvn package} builds it.
+     *
+     * @param config an imported config
+     * @return whether it has an element left to fill in, or a value validation refuses
+     */
     public static boolean incomplete(ImportedConfig config) {
         return !config.failed() && (!config.fillIns().isEmpty()
                 || config.lines().stream().anyMatch(line -> line.kind() == ReportLine.Kind.INVALID));
     }
 
+    /**
+     * The report's text.
+     *
+     * @param result        the import
+     * @param pluginVersion this plugin's version, named on top
+     * @return {@code import-report.txt}
+     */
     public static String render(FleetImportResult result, String pluginVersion) {
         StringBuilder out = new StringBuilder();
         out.append("# import-report.txt: what xenpv:import (xenpv-maven-plugin ").append(pluginVersion)
@@ -52,7 +59,12 @@ public final class ImportReport {
         return out.toString();
     }
 
-    /** {@code guest web: /etc/xen/web, guest root /roots/web: imported}, or the file and failed. */
+    /**
+     * A config's heading in the report and the log.
+     *
+     * @param config an imported or failed config
+     * @return {@code guest web: /etc/xen/web, guest root /roots/web: imported}, or the file and failed
+     */
     public static String heading(ImportedConfig config) {
         String state = config.failed() ? "failed" : incomplete(config) ? "imported, to complete" : "imported";
         return (config.name().isPresent() ? "guest " + config.name().get() + ": " : "") + config.file()

@@ -14,19 +14,40 @@ import java.util.Set;
  * config and the guest root gave them.
  *
  * @param file      the config file as named on the command line or found in a folder
+ * @param name      the guest's name, when the config has a literal one
  * @param nameAt    where the name is set, {@code <file>:<line>}
  * @param root      the guest root read for it, when there was one
+ * @param guest     the declaration, or empty when the config failed
+ * @param fillIns   what goes into each element left empty, by element path inside the guest
  * @param explained element paths inside the guest whose validation errors a report line already explains
+ * @param lines     the report lines, in order
  */
 public record ImportedConfig(String file, Optional<String> name, String nameAt, Optional<String> root,
         Optional<Guest> guest, Map<String, String> fillIns, Set<String> explained, List<ReportLine> lines) {
 
+    /**
+     * What a config became.
+     *
+     * @param file      the config file
+     * @param name      the guest's name, when the config has a literal one
+     * @param nameAt    where the name is set
+     * @param root      the guest root read for it
+     * @param guest     the declaration, or empty when the config failed
+     * @param fillIns   what goes into each element left empty
+     * @param explained element paths whose validation errors a report line already explains
+     * @param lines     the report lines, in order
+     */
     public ImportedConfig {
         fillIns = Map.copyOf(fillIns);
         explained = Set.copyOf(explained);
         lines = List.copyOf(lines);
     }
 
+    /**
+     * Whether the config failed to import.
+     *
+     * @return whether there is no declaration
+     */
     public boolean failed() {
         return guest.isEmpty();
     }

@@ -33,7 +33,13 @@ public final class PomWriter {
     private PomWriter() {
     }
 
-    /** The plugin that writes the project, pinned in it. */
+    /**
+     * The plugin that writes the project, pinned in it.
+     *
+     * @param groupId    its groupId
+     * @param artifactId its artifactId
+     * @param version    its version
+     */
     public record Plugin(String groupId, String artifactId, String version) {
     }
 
@@ -42,7 +48,9 @@ public final class PomWriter {
      *
      * @param configs         the configs that imported, in order
      * @param configsRead     how many configs were read in all
+     * @param plugin          this plugin, which the project pins
      * @param outputTimestamp the project's {@code project.build.outputTimestamp}
+     * @return the pom.xml
      */
     public static String write(List<ImportedConfig> configs, int configsRead, Plugin plugin, Instant outputTimestamp) {
         PomWriter writer = new PomWriter();

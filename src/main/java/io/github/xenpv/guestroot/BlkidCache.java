@@ -20,17 +20,33 @@ public final class BlkidCache {
 
     private final Map<String, Tied> byTag = new LinkedHashMap<>();
 
-    /** A device the cache names, and the line that names it. */
+    /**
+     * A device the cache names, and the line that names it.
+     *
+     * @param device the device, such as {@code /dev/hdb1}
+     * @param where  the cache line, {@code <file>:<line>}
+     */
     public record Tied(String device, String where) {
     }
 
     private BlkidCache() {
     }
 
+    /**
+     * The cache of a guest that has none: it ties nothing.
+     *
+     * @return an empty cache
+     */
     public static BlkidCache empty() {
         return new BlkidCache();
     }
 
+    /**
+     * Reads a guest's cache; lines that are not {@code <device ...>} entries are passed over.
+     *
+     * @param file {@code /etc/blkid.tab}
+     * @return what it ties
+     */
     public static BlkidCache parse(GuestFile file) {
         BlkidCache cache = new BlkidCache();
         for (int i = 0; i < file.lines().size(); i++) {
@@ -50,7 +66,12 @@ public final class BlkidCache {
         return cache;
     }
 
-    /** The device of an fstab {@code LABEL=...} or {@code UUID=...} field, when the cache has it. */
+    /**
+     * The device of an fstab {@code LABEL=...} or {@code UUID=...} field.
+     *
+     * @param tag the fstab field, such as {@code LABEL=/data}
+     * @return the device and the cache line naming it, or empty when the cache does not have it
+     */
     public Optional<Tied> device(String tag) {
         return Optional.ofNullable(byTag.get(tag));
     }

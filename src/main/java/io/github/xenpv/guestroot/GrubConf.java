@@ -20,19 +20,44 @@ public record GrubConf(String where, String defaultEntry, int defaultLine, List<
     private static final Pattern COMMAND = Pattern.compile("([A-Za-z_]+)(?:[ \\t=]+(.*))?");
     private static final Pattern BOOT_COMMENT = Pattern.compile("#\\s*boot=(\\S+)\\s*");
 
+    /**
+     * A read grub.conf.
+     *
+     * @param where        the file, for messages
+     * @param defaultEntry the {@code default} setting's value (GRUB counts entries from 0; absent means 0)
+     * @param defaultLine  the line of {@code default}, or 0 when absent
+     * @param entries      the boot entries, in order
+     * @param bootDisk     anaconda's {@code #boot=} comment, when there is one
+     */
     public GrubConf {
         entries = List.copyOf(entries);
     }
 
-    /** A command's arguments and line. */
+    /**
+     * A command's arguments and line.
+     *
+     * @param value what follows the command's name and its separator
+     * @param line  the command's line, counting from 1
+     */
     public record Command(String value, int line) {
     }
 
-    /** A {@code title} entry and its {@code root}, {@code kernel} and {@code initrd} commands. */
+    /**
+     * A {@code title} entry and its {@code root}, {@code kernel} and {@code initrd} commands.
+     *
+     * @param title  the title
+     * @param root   its {@code root} command, when it has one
+     * @param kernel its {@code kernel} command, when it has one
+     * @param initrd its {@code initrd} command, when it has one
+     */
     public record Entry(Command title, Optional<Command> root, Optional<Command> kernel, Optional<Command> initrd) {
     }
 
-    /** The entry {@code default} names, when it names one. */
+    /**
+     * The entry GRUB boots unless told otherwise.
+     *
+     * @return the entry {@code default} names, or empty when it names none
+     */
     public Optional<Entry> defaultBootEntry() {
         if (!defaultEntry.matches("[0-9]{1,3}") || Integer.parseInt(defaultEntry) >= entries.size()) {
             return Optional.empty();
@@ -40,6 +65,12 @@ public record GrubConf(String where, String defaultEntry, int defaultLine, List<
         return Optional.of(entries.get(Integer.parseInt(defaultEntry)));
     }
 
+    /**
+     * Reads a guest's grub.conf, as GRUB legacy reads it ({@code title=x} and {@code title x} alike).
+     *
+     * @param file the guest's grub.conf
+     * @return its entries and settings
+     */
     public static GrubConf parse(GuestFile file) {
         String defaultEntry = "0";
         int defaultLine = 0;

@@ -34,7 +34,13 @@ public final class GuestRoot {
         this.root = root;
     }
 
-    /** The root at this folder; it must exist. */
+    /**
+     * The root at a folder of this machine.
+     *
+     * @param root the folder; it must exist
+     * @return the root
+     * @throws IOException when the folder does not exist or is not one
+     */
     public static GuestRoot at(Path root) throws IOException {
         Path real = root.toRealPath();
         if (!Files.isDirectory(real)) {
@@ -43,17 +49,32 @@ public final class GuestRoot {
         return new GuestRoot(real);
     }
 
-    /** The folder on this machine. */
+    /**
+     * The root's folder on this machine.
+     *
+     * @return the folder, with every link in its path resolved
+     */
     public Path path() {
         return root;
     }
 
-    /** How a guest path is named in messages: the folder on this machine, then the guest path. */
+    /**
+     * How a guest path is named in messages.
+     *
+     * @param guestPath a path as the guest sees it, such as {@code /etc/fstab}
+     * @return the folder on this machine, then the guest path
+     */
     public String where(String guestPath) {
         return root + guestPath;
     }
 
-    /** The lines of a text file at {@code guestPath} (e.g. {@code /etc/fstab}), or empty when there is none. */
+    /**
+     * A text file of the guest.
+     *
+     * @param guestPath the path as the guest sees it, such as {@code /etc/fstab}
+     * @return its lines, or empty when there is no regular file there
+     * @throws IOException when the file cannot be read, or a link loops
+     */
     public Optional<GuestFile> file(String guestPath) throws IOException {
         Optional<Path> resolved = resolve(guestPath);
         if (resolved.isEmpty() || !Files.isRegularFile(resolved.get(), LinkOption.NOFOLLOW_LINKS)) {
@@ -62,7 +83,13 @@ public final class GuestRoot {
         return Optional.of(new GuestFile(where(guestPath), decode(Files.readAllBytes(resolved.get())).lines().toList()));
     }
 
-    /** The first of these files that exists. */
+    /**
+     * The first of these files that exists, such as {@code /boot/grub/grub.conf} then {@code /etc/grub.conf}.
+     *
+     * @param guestPaths paths as the guest sees them, in the order to try
+     * @return the first that exists, or empty when none does
+     * @throws IOException when a file cannot be read, or a link loops
+     */
     public Optional<GuestFile> firstFile(String... guestPaths) throws IOException {
         for (String guestPath : guestPaths) {
             Optional<GuestFile> file = file(guestPath);
@@ -73,7 +100,13 @@ public final class GuestRoot {
         return Optional.empty();
     }
 
-    /** The device number of the block special file at {@code guestPath}, when it is one. */
+    /**
+     * The device number of a block node of the guest.
+     *
+     * @param guestPath the path as the guest sees it, such as {@code /dev/xvdb1}
+     * @return its major and minor, or empty when there is no block special file there
+     * @throws IOException when the path cannot be read, or this machine shows no device numbers
+     */
     public Optional<DeviceNumber> blockDevice(String guestPath) throws IOException {
         Optional<Path> resolved = resolve(guestPath);
         if (resolved.isEmpty()) {
@@ -91,7 +124,12 @@ public final class GuestRoot {
         return Optional.of(DeviceNumber.of((Long) attributes.get("rdev")));
     }
 
-    /** Every block special file directly in the guest's {@code /dev}, by name. */
+    /**
+     * The block nodes of the guest's {@code /dev}.
+     *
+     * @return every block special file directly in it, by name
+     * @throws IOException when {@code /dev} cannot be read
+     */
     public List<BlockNode> blockNodes() throws IOException {
         Optional<Path> dev = resolve("/dev");
         List<BlockNode> nodes = new ArrayList<>();
@@ -108,7 +146,12 @@ public final class GuestRoot {
         return nodes;
     }
 
-    /** The names of the kernel module trees, {@code /lib/modules/<release>}. */
+    /**
+     * The guest's kernel module trees.
+     *
+     * @return the names of the folders in {@code /lib/modules}, such as {@code 2.4.21-52.ELsmp}, sorted
+     * @throws IOException when {@code /lib/modules} cannot be read
+     */
     public List<String> kernelTrees() throws IOException {
         Optional<Path> modules = resolve("/lib/modules");
         TreeSet<String> trees = new TreeSet<>();
@@ -178,6 +221,9 @@ public final class GuestRoot {
     /**
      * Text of a file written on RHEL 3 or RHEL 5: UTF-8 when the bytes are, else ISO-8859-1,
      * which maps every byte to a character, so nothing is lost and nothing fails to decode.
+     *
+     * @param bytes the file's content
+     * @return its text
      */
     public static String decode(byte[] bytes) {
         try {

@@ -36,22 +36,41 @@ public final class BaseFiles {
     /**
      * The line that opens the plugin's block in a guest file. The install script merges and
      * removes exactly what lies between it and {@link #blockEnd}.
+     *
+     * @param guestName the guest's name, which the line ends with
+     * @return the marker line
      */
     public static String blockBegin(String guestName) {
         return "# BEGIN xenpv-maven-plugin block, guest " + guestName;
     }
 
+    /**
+     * The line that closes the plugin's block in a guest file, see {@link #blockBegin}.
+     *
+     * @param guestName the guest's name, which the line ends with
+     * @return the marker line
+     */
     public static String blockEnd(String guestName) {
         return "# END xenpv-maven-plugin block, guest " + guestName;
     }
 
-    /** Whether a line of a guest file opens the plugin's block, of any guest (what an earlier install left). */
+    /**
+     * Whether a line of a guest file opens the plugin's block, of any guest (what an earlier install left).
+     *
+     * @param line a line of a guest file
+     * @return whether it is a {@link #blockBegin} line
+     */
     public static boolean opensBlock(String line) {
         Matcher marker = BLOCK_MARKER.matcher(line.strip());
         return marker.matches() && marker.group(1).equals("BEGIN");
     }
 
-    /** Whether a line of a guest file closes the plugin's block, of any guest. */
+    /**
+     * Whether a line of a guest file closes the plugin's block, of any guest.
+     *
+     * @param line a line of a guest file
+     * @return whether it is a {@link #blockEnd} line
+     */
     public static boolean closesBlock(String line) {
         Matcher marker = BLOCK_MARKER.matcher(line.strip());
         return marker.matches() && marker.group(1).equals("END");

@@ -8,12 +8,12 @@ package io.github.xenpv.model;
  */
 public record DeviceNode(String name, int minor, String kernelName) {
 
-    /** The node's path in the guest, e.g. {@code /dev/xvdb1}. */
+    /** {@return the node's path in the guest, e.g. {@code /dev/xvdb1}} */
     public String path() {
         return "/dev/" + name;
     }
 
-    /** Whether the node's name differs from the kernel's name for its minor (the procedure's node xvdb of vdev xvda). */
+    /** {@return whether the node's name differs from the kernel's name for its minor (the procedure's node xvdb of vdev xvda)} */
     public boolean renamed() {
         return !name.equals(kernelName);
     }

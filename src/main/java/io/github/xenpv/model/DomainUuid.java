@@ -22,7 +22,12 @@ public final class DomainUuid {
     private DomainUuid() {
     }
 
-    /** The UUID derived from {@code guestName}, in lower-case text form. */
+    /**
+     * The UUID derived from {@code guestName}, in lower-case text form.
+     *
+     * @param guestName the guest's name
+     * @return the name-based (version 5) UUID of the name in the plugin's namespace
+     */
     public static String derived(String guestName) {
         return nameBased(NAMESPACE, guestName).toString();
     }

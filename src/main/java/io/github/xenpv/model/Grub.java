@@ -8,44 +8,75 @@ public class Grub {
     private String separateBoot;
     private String kernelArgs;
 
+    /**
+     * {@return the {@code <title>} element as written: the boot entry's title; default {@code Red
+     * Hat Enterprise Linux (KERNEL)}}
+     */
     public String getTitle() {
         return title;
     }
 
+    /** @param title the {@code <title>} element, as Maven binds it from the POM */
     public void setTitle(String title) {
         this.title = title;
     }
 
+    /**
+     * {@return the {@code <root>} element as written: the GRUB device holding the kernel; default
+     * {@code (hd0,0)}}
+     */
     public String getRoot() {
         return root;
     }
 
+    /** @param root the {@code <root>} element, as Maven binds it from the POM */
     public void setRoot(String root) {
         this.root = root;
     }
 
+    /**
+     * {@return the {@code <rootDevice>} element as written: the kernel's {@code root=} argument;
+     * default {@code LABEL=/}}
+     */
     public String getRootDevice() {
         return rootDevice;
     }
 
+    /** @param rootDevice the {@code <rootDevice>} element, as Maven binds it from the POM */
     public void setRootDevice(String rootDevice) {
         this.rootDevice = rootDevice;
     }
 
+    /**
+     * {@return the {@code <separateBoot>} element as written: {@code true} (default) when {@code
+     * /boot} is a partition of its own, else {@code false}}
+     */
     public String getSeparateBoot() {
         return separateBoot;
     }
 
+    /** @param separateBoot the {@code <separateBoot>} element, as Maven binds it from the POM */
     public void setSeparateBoot(String separateBoot) {
         this.separateBoot = separateBoot;
     }
 
+    /**
+     * {@return the {@code <kernelArgs>} element as written: extra kernel arguments, before {@code
+     * noapic}; absent means none}
+     */
     public String getKernelArgs() {
         return kernelArgs;
     }
 
+    /** @param kernelArgs the {@code <kernelArgs>} element, as Maven binds it from the POM */
     public void setKernelArgs(String kernelArgs) {
         this.kernelArgs = kernelArgs;
     }
 
+    /** {@return the elements the POM gave, for Maven's debug output} */
+    @Override
+    public String toString() {
+        return DeclarationText.of("Grub", "title", title, "root", root, "rootDevice", rootDevice,
+                "separateBoot", separateBoot, "kernelArgs", kernelArgs);
+    }
 }

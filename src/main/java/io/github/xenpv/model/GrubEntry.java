@@ -6,6 +6,15 @@ import java.util.List;
 /** The guest's grub.conf entry for the declared kernel. {@code kernelArgs} ends with noapic when asked. */
 public record GrubEntry(String title, String root, String kernelPath, String initrdPath, List<String> kernelArgs) {
 
+    /**
+     * An entry holding a copy of {@code kernelArgs}.
+     *
+     * @param title the entry's title line
+     * @param root the GRUB device holding the kernel, e.g. {@code (hd0,0)}
+     * @param kernelPath the kernel image's path on that device
+     * @param initrdPath the initrd's path on that device
+     * @param kernelArgs the kernel's arguments, in order
+     */
     public GrubEntry {
         kernelArgs = List.copyOf(kernelArgs);
     }
@@ -14,6 +23,15 @@ public record GrubEntry(String title, String root, String kernelPath, String ini
      * The entry that boots {@code kernelRelease}: {@code ro root=<rootDevice>}, then the declared
      * arguments (space-separated, each once), then {@code noapic} when asked; the kernel and initrd
      * under {@code /} when {@code /boot} is its own partition (GRUB's root), else under {@code /boot/}.
+     *
+     * @param kernelRelease what {@code uname -r} prints, e.g. {@code 2.4.21-52.EL}
+     * @param title the entry's title line
+     * @param root the GRUB device holding the kernel
+     * @param rootDevice the {@code root=} argument
+     * @param separateBoot whether {@code /boot} is a partition of its own
+     * @param declaredArgs the declared extra arguments, space-separated, possibly empty
+     * @param noapic whether to add {@code noapic}
+     * @return the entry
      */
     public static GrubEntry of(String kernelRelease, String title, String root, String rootDevice, boolean separateBoot,
             String declaredArgs, boolean noapic) {
@@ -31,7 +49,7 @@ public record GrubEntry(String title, String root, String kernelPath, String ini
                 kernelArgs);
     }
 
-    /** The {@code kernel} line's value: path, then arguments. */
+    /** {@return the {@code kernel} line's value: path, then arguments} */
     public String kernelLine() {
         return kernelPath + " " + String.join(" ", kernelArgs);
     }
@@ -39,6 +57,8 @@ public record GrubEntry(String title, String root, String kernelPath, String ini
     /**
      * The kernel image's file name, e.g. {@code vmlinuz-2.4.21-52.EL}: how the install script finds
      * this kernel's entry in a guest's own grub.conf, whatever folder or GRUB device prefixes it.
+     *
+     * @return the last segment of the kernel's path
      */
     public String kernelImage() {
         return kernelPath.substring(kernelPath.lastIndexOf('/') + 1);

@@ -19,7 +19,12 @@ public final class GuestValidator {
     private GuestValidator() {
     }
 
-    /** Checks every guest; the result holds the checked guests only when there is no error. */
+    /**
+     * Checks every guest against every rule, all at once.
+     *
+     * @param guests the declarations as bound from the POM; {@code null} counts as none
+     * @return the checked guests (only when there is no error), every error and every warning
+     */
     public static Validation validate(List<Guest> guests) {
         Problems problems = new Problems();
         List<ValidGuest> valid = new ArrayList<>();

@@ -6,7 +6,9 @@ package io.github.xenpv.model;
  * {@code rc.local} (the procedure's choice) runs last, after that point.
  */
 public enum ModuleLoading {
+    /** {@code /etc/rc.modules}, run by rc.sysinit before fstab is checked and mounted. */
     RC_MODULES("rc.modules"),
+    /** {@code /etc/rc.local}, run at the end of boot: PV file systems must then be {@code noauto}. */
     RC_LOCAL("rc.local");
 
     private final String pomValue;

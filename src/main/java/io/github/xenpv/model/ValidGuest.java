@@ -40,6 +40,34 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
     /** Where the bundle puts the check script, which only people run, once the guest is up. */
     public static final String VERIFY_SCRIPT = "/usr/local/sbin/xenpv-verify";
 
+    /**
+     * A checked guest holding copies of the lists. The components are the declaration's values
+     * with the defaults applied; the README's "Data model" describes what templates see of them.
+     *
+     * @param name the Xen domain name
+     * @param arch the guest kernel's architecture
+     * @param kernel the kernel release without its variant, e.g. {@code 2.4.21-52.EL}
+     * @param driverKernel the kernel release, without its variant, that the driver RPM was built for
+     * @param kernelVariant the kernel flavour
+     * @param driverRelease the kmod-xenpv {@code %release}
+     * @param driverRpm the file name or glob of the driver RPM
+     * @param memory MiB of guest memory
+     * @param vcpus virtual CPUs
+     * @param uuid the domain's UUID in lower case, declared or derived from the name
+     * @param uuidDerived whether the plugin derived the UUID because the POM gave none
+     * @param dom0Arch the host's architecture
+     * @param dom0Release the host's RHEL release, or {@code null}
+     * @param noapic whether the kernel line gets {@code noapic}
+     * @param moduleLoading where boot loads the PV block driver
+     * @param bootDisk the emulated boot disk
+     * @param networks the NICs, {@code eth0} first
+     * @param disks the PV disks
+     * @param grub the boot entry
+     * @param fstabBase the fstab lines kept above the plugin's block
+     * @param modulesConfBase the modules.conf lines kept above the plugin's block
+     * @param extraConfig the user's extra xm settings
+     * @param xmConfig the whole xm config, in the order it is written
+     */
     public ValidGuest {
         networks = List.copyOf(networks);
         disks = List.copyOf(disks);
@@ -49,22 +77,22 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
         xmConfig = List.copyOf(xmConfig);
     }
 
-    /** What {@code uname -r} prints on the guest, e.g. {@code 2.4.21-52.ELsmp}. */
+    /** {@return what {@code uname -r} prints on the guest, e.g. {@code 2.4.21-52.ELsmp}} */
     public String kernelRelease() {
         return kernel + kernelVariant.suffix();
     }
 
-    /** The driver kernel's {@code uname -r}, e.g. {@code 2.4.21-52.ELsmp}: the module tree the RPM installs into. */
+    /** {@return the driver kernel's {@code uname -r}, e.g. {@code 2.4.21-52.ELsmp}: the module tree the RPM installs into} */
     public String driverKernelRelease() {
         return driverKernel + kernelVariant.suffix();
     }
 
-    /** Where the kmod-xenpv RPM puts the modules: the driver kernel's tree (procedure step 3's source). */
+    /** {@return where the kmod-xenpv RPM puts the modules: the driver kernel's tree (procedure step 3's source)} */
     public String driverDirectory() {
         return "/lib/modules/" + driverKernelRelease() + "/" + driverSubdirectory();
     }
 
-    /** The modules' folder in the tree of the kernel the guest runs: where the install copies them (step 3's target). */
+    /** {@return the modules' folder in the tree of the kernel the guest runs: where the install copies them (step 3's target)} */
     public String moduleDirectory() {
         return "/lib/modules/" + kernelRelease() + "/" + driverSubdirectory();
     }
@@ -72,12 +100,14 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
     /**
      * Whether the install copies the driver tree into the running kernel's tree: the guest runs
      * another release than the one the RPM was built for (most run a later errata kernel).
+     *
+     * @return whether the driver kernel differs from the kernel
      */
     public boolean copiesDriverTree() {
         return !driverKernel.equals(kernel);
     }
 
-    /** The names an installed kmod-xenpv may have: {@code kmod-xenpv}, and {@code kmod-xenpv-<variant>} for a variant. */
+    /** {@return the names an installed kmod-xenpv may have: {@code kmod-xenpv}, and {@code kmod-xenpv-<variant>} for a variant} */
     public List<String> driverPackages() {
         return kernelVariant == KernelVariant.UP ? List.of(DRIVER_PACKAGE)
                 : List.of(DRIVER_PACKAGE, DRIVER_PACKAGE + "-" + kernelVariant.suffix());
@@ -86,11 +116,14 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
     /**
      * The modules' folder inside a kernel's module tree. Scripts put it under
      * {@code /lib/modules/$(uname -r)}, where the procedure copies the modules.
+     *
+     * @return {@code extra/xenpv/} and the driver release
      */
     public String driverSubdirectory() {
         return "extra/xenpv/" + driverRelease;
     }
 
+    /** {@return {@link #PV_MODULES}, for templates} */
     public List<String> pvModules() {
         return PV_MODULES;
     }
@@ -99,6 +132,8 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
      * What boot loads, in order, and what xenpv-verify expects after a reboot: the platform device,
      * the block driver, and the network driver when the guest has a NIC. Not xen-balloon, which
      * nothing needs at boot.
+     *
+     * @return the modules, in load order
      */
     public List<String> bootModules() {
         return networks.isEmpty() ? List.of(PLATFORM_DRIVER, BLOCK_DRIVER) : List.of(PLATFORM_DRIVER, BLOCK_DRIVER, NIC_DRIVER);
@@ -109,44 +144,46 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
      * mounts file systems: there boot loads the block driver and creates the nodes, and rc.local
      * loads the same modules again only if that did not happen. Without it ({@code moduleLoading}
      * rc.local) rc.local loads them, creates the nodes and mounts the PV file systems itself.
+     *
+     * @return whether {@code moduleLoading} is {@code rc.modules}
      */
     public boolean rcModules() {
         return moduleLoading == ModuleLoading.RC_MODULES;
     }
 
-    /** The node script's path on the guest: boot runs it before /usr is mounted, so it is in /sbin. */
+    /** {@return the node script's path on the guest: boot runs it before /usr is mounted, so it is in /sbin} */
     public String nodeScript() {
         return NODE_SCRIPT;
     }
 
-    /** The check script's path on the guest. */
+    /** {@return the check script's path on the guest} */
     public String verifyScript() {
         return VERIFY_SCRIPT;
     }
 
-    /** Every device node the guest needs, disk by disk: the whole disk, then its partitions. */
+    /** {@return every device node the guest needs, disk by disk: the whole disk, then its partitions} */
     public List<DeviceNode> nodes() {
         return disks.stream()
                 .flatMap(disk -> Stream.concat(Stream.of(disk.node()), disk.partitions().stream().map(ValidPartition::node)))
                 .toList();
     }
 
-    /** Every partition of every PV disk, in declaration order: the guest's PV fstab entries. */
+    /** {@return every partition of every PV disk, in declaration order: the guest's PV fstab entries} */
     public List<ValidPartition> partitions() {
         return ValidDisk.allPartitions(disks);
     }
 
-    /** The PV partitions that hold file systems, in declaration order: what is mounted. */
+    /** {@return the PV partitions that hold file systems, in declaration order: what is mounted} */
     public List<ValidPartition> mounts() {
         return partitions().stream().filter(partition -> !partition.swap()).toList();
     }
 
-    /** The PV swap partitions, in declaration order: what swapon enables. */
+    /** {@return the PV swap partitions, in declaration order: what swapon enables} */
     public List<ValidPartition> swaps() {
         return partitions().stream().filter(ValidPartition::swap).toList();
     }
 
-    /** The guest's PV interfaces ({@code eth0}, ...): their modules.conf aliases belong to the plugin's block. */
+    /** {@return the guest's PV interfaces ({@code eth0}, ...): their modules.conf aliases belong to the plugin's block} */
     public List<String> pvInterfaces() {
         return ValidNetwork.interfaceNames(networks);
     }
@@ -155,17 +192,19 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
      * The devices and mount points the PV fstab entries own: any other fstab line naming one of
      * them as its device or mount point conflicts and is commented out. A swap partition owns its
      * device only; {@code swap} is every swap line's mount point.
+     *
+     * @return the claimed devices and mount points, partition by partition
      */
     public List<String> fstabClaims() {
         return ValidPartition.fstabClaims(partitions());
     }
 
-    /** The line that opens the plugin's block in this guest's files. */
+    /** {@return the line that opens the plugin's block in this guest's files} */
     public String blockBegin() {
         return BaseFiles.blockBegin(name);
     }
 
-    /** The line that closes the plugin's block in this guest's files. */
+    /** {@return the line that closes the plugin's block in this guest's files} */
     public String blockEnd() {
         return BaseFiles.blockEnd(name);
     }

@@ -18,6 +18,10 @@ public record ValidNetwork(int index, String mac, boolean macDerived, String bri
     /**
      * A MAC that stays the same for the same guest name and NIC index, inside Xen's
      * {@code 00:16:3e} prefix with the fourth byte below 0x80, as Xen's own tools pick them.
+     *
+     * @param guestName the guest's name
+     * @param index the NIC's index, 0 for {@code eth0}
+     * @return the MAC, lower-case hex pairs
      */
     public static String derivedMac(String guestName, int index) {
         try {
@@ -30,22 +34,27 @@ public record ValidNetwork(int index, String mac, boolean macDerived, String bri
         }
     }
 
-    /** The interfaces these NICs give the guest, in order: the ones modules.conf maps to xen-vnif. */
+    /**
+     * The interfaces these NICs give the guest, in order: the ones modules.conf maps to xen-vnif.
+     *
+     * @param networks the NICs
+     * @return their interface names
+     */
     public static List<String> interfaceNames(List<ValidNetwork> networks) {
         return networks.stream().map(ValidNetwork::interfaceName).toList();
     }
 
-    /** {@code eth0}, {@code eth1}, ...: the alias that modules.conf maps to xen-vnif. */
+    /** {@return {@code eth0}, {@code eth1}, ...: the alias that modules.conf maps to xen-vnif} */
     public String interfaceName() {
         return "eth" + index;
     }
 
-    /** The xm {@code vif} entry: never {@code type=ioemu}, so the guest gets a PV NIC; {@code type=netfront} when declared. */
+    /** {@return the xm {@code vif} entry: never {@code type=ioemu}, so the guest gets a PV NIC; {@code type=netfront} when declared} */
     public String xmSpec() {
         return "mac=" + mac + ",bridge=" + bridge + type.vifOption();
     }
 
-    /** Whether xend gives the guest the PV NIC only, on every version ({@code type=netfront}). */
+    /** {@return whether xend gives the guest the PV NIC only, on every version ({@code type=netfront})} */
     public boolean pvOnly() {
         return type == VifType.NETFRONT;
     }

@@ -58,7 +58,13 @@ public final class XmConfig {
         return Collections.unmodifiableMap(settings);
     }
 
-    /** The whole config in the order it is written: the plugin's settings, then {@code extraConfig}. */
+    /**
+     * The whole config in the order it is written: the plugin's settings, then {@code extraConfig}.
+     *
+     * @param domain what the plugin's settings are computed from
+     * @param extraConfig the user's extra settings
+     * @return every setting, in order
+     */
     public static List<XmSetting> settings(Domain domain, List<XmSetting> extraConfig) {
         List<XmSetting> settings = new ArrayList<>();
         PLUGIN_SETTINGS.forEach((key, value) -> {

@@ -16,6 +16,13 @@ public record XmSetting(String key, Object value) {
      */
     private static final Pattern PYTHON_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /**
+     * A checked setting.
+     *
+     * @param key a Python name
+     * @param value an {@link Integer}, a {@link String} or a {@link List} of strings
+     * @throws IllegalArgumentException when the key is not a Python name or the value not one of those types
+     */
     public XmSetting {
         if (key == null || !PYTHON_NAME.matcher(key).matches()) {
             throw new IllegalArgumentException("xm key must be a Python name: " + key);

@@ -47,6 +47,11 @@ public final class Xvd {
      * index {@code letter}, under the disk's node name {@code nodeName}. The minor and the kernel's
      * name both follow the vdev, whatever the node is called (the procedure's node {@code xvdb} is
      * the kernel's {@code xvda}).
+     *
+     * @param nodeName the name of the disk's node, e.g. {@code xvdb}
+     * @param letter the letter index of the disk's vdev, {@code xvda} = 0
+     * @param partition the partition number, or 0 for the whole disk
+     * @return the node, with its minor and the kernel's name for it
      */
     public static DeviceNode node(String nodeName, int letter, int partition) {
         String suffix = partition == 0 ? "" : Integer.toString(partition);

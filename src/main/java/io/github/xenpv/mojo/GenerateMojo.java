@@ -1,7 +1,5 @@
 package io.github.xenpv.mojo;
 
-import io.github.xenpv.bundle.BundleGenerator;
-import io.github.xenpv.bundle.BundleWriter;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.render.RenderException;
 import java.io.IOException;
@@ -11,18 +9,18 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** Validates, then renders each guest's bundle folder under {@code outputDirectory}. */
+/**
+ * Validates every guest, then renders each selected guest's bundle folder,
+ * <code>{outputDirectory}/{name}/</code>. Every file is rendered before the first is written; a
+ * file that is already right is left alone, so a second run writes nothing.
+ */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class GenerateMojo extends AbstractXenpvMojo {
+public class GenerateMojo extends AbstractRenderingMojo {
 
     @Override
     void execute(List<ValidGuest> selected) throws MojoExecutionException, MojoFailureException {
         try {
-            BundleGenerator generator = new BundleGenerator(outputDirectory().toPath(), templatesDirectory().toPath());
-            BundleWriter.Report report = generator.generate(selected);
-            getLog().info("xenpv: " + selected.size() + (selected.size() == 1 ? " guest" : " guests") + " rendered into "
-                    + outputDirectory() + ": " + report.written() + " files written, " + report.unchanged()
-                    + " unchanged, " + report.removed() + " removed");
+            log(generator().generate(selected), selected.size(), true);
         } catch (RenderException e) {
             throw new MojoFailureException("xenpv: " + e.getMessage(), e);
         } catch (IOException e) {

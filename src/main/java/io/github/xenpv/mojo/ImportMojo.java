@@ -22,49 +22,51 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Brings existing guests in: reads their xm configs ({@code /etc/xen/<name>}, never run, only
- * read) and, when given, their mounted roots (fstab, modules.conf, grub.conf, {@code /lib/modules},
- * {@code /dev}), and writes a project declaring them, {@code <output>/pom.xml}, with
- * {@code <output>/import-report.txt} saying what was kept, changed and dropped for every key.
- * Needs no project: {@code mvn io.github.xenpv:xenpv-maven-plugin:<version>:import
- * -Dxenpv.import.configs=/etc/xen}. A config that cannot be imported is reported and the others
- * still are; the build then fails, naming how many failed.
+ * Brings existing guests in: reads their xm configs (<code>/etc/xen/{name}</code>; never run,
+ * only read) and, when given, their mounted roots (fstab, modules.conf, grub.conf,
+ * {@code /lib/modules} and {@code /dev}), and writes a project declaring them,
+ * <code>{output}/pom.xml</code>, with <code>{output}/import-report.txt</code> saying for every key
+ * what was kept, changed or dropped. It needs no project:
+ * <code>mvn io.github.xenpv:xenpv-maven-plugin:{version}:import -Dxenpv.import.configs=/etc/xen</code>.
+ * A config that cannot be imported is reported and the others still are; the goal then fails,
+ * naming how many failed.
  */
 @Mojo(name = "import", requiresProject = false, threadSafe = true)
 public class ImportMojo extends AbstractMojo {
 
     /**
-     * The xm configs: files, or folders whose regular files are configs (xend's {@code *.sxp},
-     * xm's examples, hidden files and backups in a folder are skipped and listed). On the command
-     * line, a comma list.
+     * The xm configs: files, or folders whose regular files are configs (in a folder, xend's
+     * {@code *.sxp} files, xm's examples, hidden files and backups are skipped and listed). On the
+     * command line, a comma list.
      */
     @Parameter(property = PropertyNames.IMPORT_CONFIGS, required = true)
     private List<File> configs;
 
     /**
      * A guest's mounted root, read for its fstab, modules.conf, grub.conf, {@code /lib/modules} and
-     * {@code /dev}; for several configs, a folder holding one root per guest name. Optional.
+     * {@code /dev}; for several configs, a folder holding one root per guest, named after the guest.
+     * Optional.
      */
     @Parameter(property = PropertyNames.IMPORT_ROOT)
     private File root;
 
-    /** The guests' architecture ({@code i686}, {@code athlon}, {@code ia32e}, {@code x86_64}), which no xm config says. */
+    /** The guests' architecture ({@code i686}, {@code athlon}, {@code ia32e} or {@code x86_64}), which no xm config says. */
     @Parameter(property = PropertyNames.IMPORT_ARCH)
     private String arch;
 
-    /** The guests' kernel release, e.g. {@code 2.4.21-52.EL}, for a guest without a root; a root's grub.conf wins. */
+    /** The kernel release, such as {@code 2.4.21-52.EL}, of a guest without a root; a root's grub.conf wins. */
     @Parameter(property = PropertyNames.IMPORT_KERNEL)
     private String kernel;
 
-    /** The guests' kernel variant ({@code smp}, {@code hugemem}), for a guest without a root; a root's grub.conf wins. */
+    /** The kernel variant ({@code smp} or {@code hugemem}) of a guest without a root; a root's grub.conf wins. */
     @Parameter(property = PropertyNames.IMPORT_KERNEL_VARIANT)
     private String kernelVariant;
 
-    /** The kmod-xenpv release to install, e.g. {@code 0.1-5.el}. */
+    /** The kmod-xenpv release the guests are to install, such as {@code 0.1-5.el}. */
     @Parameter(property = PropertyNames.IMPORT_DRIVER_RELEASE)
     private String driverRelease;
 
-    /** The guests' {@code driverKernel}, the kernel release the kmod-xenpv RPM was built for; unset, the plugin's default. */
+    /** The kernel release the kmod-xenpv RPM was built for, written as every guest's driverKernel; unset, the plugin's default. */
     @Parameter(property = PropertyNames.IMPORT_DRIVER_KERNEL)
     private String driverKernel;
 
@@ -72,16 +74,19 @@ public class ImportMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.IMPORT_OUTPUT, defaultValue = "xenpv-import")
     private File output;
 
-    /** Replaces the {@code pom.xml} and {@code import-report.txt} of an earlier import, which are kept otherwise. */
+    /** Whether to replace the {@code pom.xml} and {@code import-report.txt} of an earlier import, which are kept otherwise. */
     @Parameter(property = PropertyNames.IMPORT_OVERWRITE, defaultValue = "false")
     private boolean overwrite;
 
+    /** This plugin's groupId, which the written pom.xml pins. */
     @Parameter(defaultValue = "${plugin.groupId}", readonly = true, required = true)
     private String pluginGroupId;
 
+    /** This plugin's artifactId, which the written pom.xml pins. */
     @Parameter(defaultValue = "${plugin.artifactId}", readonly = true, required = true)
     private String pluginArtifactId;
 
+    /** This plugin's version, which the written pom.xml pins. */
     @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
     private String pluginVersion;
 

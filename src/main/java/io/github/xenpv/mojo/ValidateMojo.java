@@ -2,15 +2,34 @@ package io.github.xenpv.mojo;
 
 import io.github.xenpv.model.ValidGuest;
 import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
-/** Checks every declared guest against every rule; writes nothing. */
+/**
+ * Checks every declared guest against every rule and reports all problems at once, each at its
+ * POM element; also checks the archive formats, so that a wrong value fails before anything is
+ * written. Writes nothing.
+ */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class ValidateMojo extends AbstractXenpvMojo {
 
+    /**
+     * The archive formats the {@code bundle} goal will write, checked here so that a wrong value
+     * (say {@code -Dxenpv.formats=rar}) fails the build before the {@code generate} goal writes
+     * anything. The same values as the {@code bundle} goal's {@code formats}: {@code tar.gz},
+     * {@code zip}, or both as a comma list.
+     */
+    @Parameter(property = PropertyNames.FORMATS, defaultValue = "tar.gz")
+    private List<String> formats;
+
     @Override
-    void execute(List<ValidGuest> selected) {
-        getLog().info("xenpv: " + selected.size() + (selected.size() == 1 ? " guest" : " guests") + " valid");
+    void execute(List<ValidGuest> selected) throws MojoFailureException {
+        ArchiveFormats.parse(formats);
+        String filter = guestFilter();
+        getLog().info("xenpv: " + count(checkedGuests(), "guest") + " checked, "
+                + (checkedGuests() == 1 ? "valid" : "all valid")
+                + (filter == null ? "" : "; " + selected.size() + " selected by " + PropertyNames.GUEST + "=" + filter));
     }
 }

@@ -16,7 +16,12 @@ public final class BundleLayout {
     /** One bundle file: its template, whether it is executable (mode 0755), and when the bundle has it. */
     public record Entry(String template, boolean executable, Predicate<ValidGuest> present) {
 
-        /** The file's path in the guest's bundle folder. */
+        /**
+         * The file's path in the guest's bundle folder.
+         *
+         * @param guest the guest, whose name replaces {@code NAME}
+         * @return the path, relative to the guest's folder
+         */
         public String path(ValidGuest guest) {
             String path = template.substring(0, template.length() - ".ftl".length());
             int slash = path.lastIndexOf('/');
@@ -42,7 +47,12 @@ public final class BundleLayout {
     private BundleLayout() {
     }
 
-    /** The entries this guest's bundle has, in a fixed order. */
+    /**
+     * The files a guest's bundle has.
+     *
+     * @param guest the checked guest
+     * @return its entries, in a fixed order
+     */
     public static List<Entry> entries(ValidGuest guest) {
         return ENTRIES.stream().filter(entry -> entry.present().test(guest)).toList();
     }

@@ -14,6 +14,12 @@ import java.util.List;
  */
 public final class CommentText implements TemplateMethodModelEx {
 
+    /**
+     * Makes a value safe inside a {@code #} comment.
+     *
+     * @param value any text
+     * @return the text with every control character replaced by {@code ?}
+     */
     public static String text(String value) {
         StringBuilder text = new StringBuilder(value.length());
         value.codePoints().forEach(c -> {

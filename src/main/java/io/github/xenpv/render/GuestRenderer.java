@@ -11,11 +11,18 @@ public final class GuestRenderer {
 
     private final TemplateEngine engine;
 
+    /** @param engine renders each template of the bundle */
     public GuestRenderer(TemplateEngine engine) {
         this.engine = engine;
     }
 
-    /** The guest's files, in {@link BundleLayout} order. */
+    /**
+     * Renders every file of a guest's bundle.
+     *
+     * @param guest the checked guest
+     * @return the guest's files, in {@link BundleLayout} order
+     * @throws RenderException when a template fails, naming the template, line and column
+     */
     public List<RenderedFile> render(ValidGuest guest) throws RenderException {
         Map<String, Object> dataModel = Map.of("guest", GuestView.of(guest));
         List<RenderedFile> files = new ArrayList<>();

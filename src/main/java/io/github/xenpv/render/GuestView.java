@@ -105,7 +105,12 @@ public record GuestView(
     public record Setting(String key, Object value) {
     }
 
-    /** The view of one checked guest. */
+    /**
+     * The view of one checked guest.
+     *
+     * @param guest the checked guest
+     * @return what templates see of it
+     */
     public static GuestView of(ValidGuest guest) {
         return new GuestView(
                 guest.name(),

@@ -13,6 +13,12 @@ import java.util.stream.Collectors;
  */
 public final class PythonLiteral implements TemplateMethodModelEx {
 
+    /**
+     * Writes a value as a Python literal.
+     *
+     * @param value a {@link Number}, a {@link List} of values, or anything else (written as a string)
+     * @return the literal, e.g. {@code 512}, {@code "xenbr0"} or {@code [ "a", "b" ]}
+     */
     public static String literal(Object value) {
         if (value instanceof Number number) {
             return Long.toString(number.longValue());

@@ -16,6 +16,12 @@ public final class ShellQuote implements TemplateMethodModelEx {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,+@%-]+");
 
+    /**
+     * Quotes a value as one shell word.
+     *
+     * @param value any text
+     * @return the value itself when it holds only plain characters, otherwise the value single-quoted
+     */
     public static String quote(String value) {
         if (PLAIN.matcher(value).matches()) {
             return value;

@@ -38,6 +38,7 @@ public final class TemplateEngine {
     /**
      * @param overrideDirectory the user's template folder; a file there replaces the bundled one
      *     of the same relative path. May be {@code null} or missing.
+     * @throws IOException when the user's template folder cannot be read
      */
     public TemplateEngine(Path overrideDirectory) throws IOException {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
@@ -68,6 +69,11 @@ public final class TemplateEngine {
     /**
      * Renders one template; any failure is a {@link RenderException} naming the template (the user's
      * file by its path, a bundled one as the plugin's), its line and its column.
+     *
+     * @param templateName the template's path, relative to the template folders
+     * @param dataModel the variables the template sees
+     * @return the rendered text
+     * @throws RenderException when the template is missing, does not parse, or fails
      */
     public String render(String templateName, Map<String, Object> dataModel) throws RenderException {
         try {

@@ -28,7 +28,13 @@ import java.util.Optional;
 public record DiskSpec(String type, String path, String device, boolean ioemu, boolean cdrom, String mode,
         Optional<String> backend) {
 
-    /** Reads one entry; the message of the exception says what xm or xend would refuse. */
+    /**
+     * Reads one entry.
+     *
+     * @param spec the entry, such as {@code phy:/dev/VolGroup00/web,hda,w}
+     * @return its parts
+     * @throws IllegalArgumentException saying what xm or xend would refuse
+     */
     public static DiskSpec parse(String spec) {
         String[] fields = spec.split(",", -1);
         if (fields.length < 3 || fields.length > 4) {

@@ -43,7 +43,13 @@ public final class DomainConfigReader {
         this.text = text;
     }
 
-    /** Reads the file's text; a file Python itself could not parse is an {@link XmSyntaxError}. */
+    /**
+     * Reads a config's text.
+     *
+     * @param text the file's content
+     * @return its assignments and other statements
+     * @throws XmSyntaxError when Python itself could not parse the file
+     */
     public static DomainConfig read(String text) throws XmSyntaxError {
         DomainConfigReader reader = new DomainConfigReader(text);
         return reader.statements(reader.logicalLines());

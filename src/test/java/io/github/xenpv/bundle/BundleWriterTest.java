@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,7 +32,8 @@ class BundleWriterTest {
     @Test
     void aNewGuestFolderGetsEveryFileWithItsModeAndNothingElse() throws IOException {
         BundleWriter.Report report = write(CONFIG, MKNOD, FSTAB);
-        assertEquals(new BundleWriter.Report(3, 0, 0), report);
+        assertEquals(new BundleWriter.Report(paths("dom0/etc/xen/web", "guest/usr/local/sbin/xenpv-mknod", "guest/etc/fstab"),
+                List.of(), List.of()), report);
         assertEquals(List.of("dom0/etc/xen/web", "guest/etc/fstab", "guest/usr/local/sbin/xenpv-mknod"), files());
         assertEquals("rw-r--r--", mode("dom0/etc/xen/web"));
         assertEquals("rwxr-xr-x", mode("guest/usr/local/sbin/xenpv-mknod"));
@@ -44,7 +46,8 @@ class BundleWriterTest {
         Map<String, FileTime> before = times();
         RenderedFile newFstab = file("guest/etc/fstab", "LABEL=/ / ext3 defaults 1 1\n/dev/xvda1 /srv ext3 defaults 1 2\n", false);
         Thread.sleep(20);
-        assertEquals(new BundleWriter.Report(1, 2, 0), write(CONFIG, MKNOD, newFstab));
+        assertEquals(new BundleWriter.Report(paths("guest/etc/fstab"),
+                paths("dom0/etc/xen/web", "guest/usr/local/sbin/xenpv-mknod"), List.of()), write(CONFIG, MKNOD, newFstab));
         Map<String, FileTime> after = times();
         assertEquals(before.get("dom0/etc/xen/web"), after.get("dom0/etc/xen/web"));
         assertEquals(before.get("guest/usr/local/sbin/xenpv-mknod"), after.get("guest/usr/local/sbin/xenpv-mknod"));
@@ -58,7 +61,8 @@ class BundleWriterTest {
         Path mknod = output.resolve("web/guest/usr/local/sbin/xenpv-mknod");
         Files.setPosixFilePermissions(mknod, PosixFilePermissions.fromString("rw-------"));
         Object inode = Files.readAttributes(mknod, "unix:ino").get("ino");
-        assertEquals(new BundleWriter.Report(1, 2, 0), write(CONFIG, MKNOD, FSTAB));
+        assertEquals(new BundleWriter.Report(paths("guest/usr/local/sbin/xenpv-mknod"),
+                paths("dom0/etc/xen/web", "guest/etc/fstab"), List.of()), write(CONFIG, MKNOD, FSTAB));
         assertEquals("rwxr-xr-x", mode("guest/usr/local/sbin/xenpv-mknod"));
         assertEquals(inode, Files.readAttributes(mknod, "unix:ino").get("ino"));
     }
@@ -68,8 +72,14 @@ class BundleWriterTest {
         write(CONFIG, MKNOD, FSTAB);
         Files.delete(output.resolve("web/dom0/etc/xen/web"));
         Files.delete(output.resolve("web/dom0/etc/xen"));
-        assertEquals(new BundleWriter.Report(1, 1, 1), write(CONFIG, FSTAB));
+        assertEquals(new BundleWriter.Report(paths("dom0/etc/xen/web"), paths("guest/etc/fstab"),
+                paths("guest/usr/local/sbin/xenpv-mknod")), write(CONFIG, FSTAB));
         assertEquals(List.of("dom0/etc/xen/web", "guest/etc/fstab"), files());
+    }
+
+    /** The report names each file by its path under the output directory, so -X can log it. */
+    private List<Path> paths(String... inGuestFolder) {
+        return Arrays.stream(inGuestFolder).map(path -> output.resolve("web").resolve(path)).toList();
     }
 
     private BundleWriter.Report write(RenderedFile... files) throws IOException {

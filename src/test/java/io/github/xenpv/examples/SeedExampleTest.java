@@ -30,6 +30,25 @@ class SeedExampleTest {
         assertEquals(guests(Path.of("it/seed/pom.xml")), guests(Path.of("examples/seed/pom.xml")));
     }
 
+    /** it/release-deploy tests the README's deploy command on the example itself, not on a look-alike. */
+    @Test
+    void theDeployItBuildsTheExampleAsUsersCopyIt() throws Exception {
+        String example = project(Path.of("examples/seed/pom.xml"))
+                .replace("<groupId>com.example.ops</groupId>", "<groupId>it.xenpv</groupId>")
+                .replace("<artifactId>rhel3-guests</artifactId>", "<artifactId>release-deploy</artifactId>")
+                .replace("<groupId>io.github.xenpv</groupId>\n        <artifactId>xenpv-maven-plugin</artifactId>\n"
+                        + "        <version>" + System.getProperty("xenpv.pluginVersion") + "</version>",
+                        "<groupId>@project.groupId@</groupId>\n        <artifactId>@project.artifactId@</artifactId>\n"
+                        + "        <version>@project.version@</version>");
+        assertEquals(example, project(Path.of("it/release-deploy/pom.xml")));
+    }
+
+    /** The POM from its {@code <project>} element on, without the header comment. */
+    private static String project(Path pom) throws Exception {
+        String text = Files.readString(pom);
+        return text.substring(text.indexOf("<project"));
+    }
+
     private static String guests(Path pom) throws Exception {
         Matcher guests = GUESTS.matcher(Files.readString(pom));
         assertEquals(true, guests.find(), pom + " declares no <guests>");

@@ -50,7 +50,27 @@ class GenerateMojoTest {
         Path bundle = output.resolve("rhel3_64_fv");
         assertTrue(Files.isRegularFile(bundle.resolve("dom0/etc/xen/rhel3_64_fv")));
         assertTrue(Files.isExecutable(bundle.resolve("guest" + ValidGuest.NODE_SCRIPT)));
-        assertTrue(log.infos().stream().anyMatch(line -> line.startsWith("xenpv: 1 guest rendered into ")), log.infos()::toString);
+        assertEquals(List.of("xenpv: 1 guest rendered into " + output + ": 12 files written, 0 unchanged, 0 removed"),
+                log.infos());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void debugNamesEveryFileWrittenKeptOrRemovedAndOneFileIsOneFile(GenerateMojo mojo) throws Exception {
+        run(mojo);
+        Path fstab = output.resolve("rhel3_64_fv/guest/etc/fstab");
+        Files.writeString(fstab, "changed by hand\n");
+        Path stale = output.resolve("rhel3_64_fv/guest/etc/rc.stale");
+        Files.writeString(stale, "a file the bundle does not have\n");
+        log.debugs().clear();
+        run(mojo);
+        assertEquals("xenpv: 1 guest rendered into " + output + ": 1 file written, 11 unchanged, 1 removed",
+                log.infos().get(log.infos().size() - 1));
+        assertTrue(log.debugs().contains("xenpv: written " + fstab), log.debugs()::toString);
+        assertTrue(log.debugs().contains("xenpv: removed " + stale), log.debugs()::toString);
+        assertTrue(log.debugs().contains("xenpv: kept (unchanged) " + output.resolve("rhel3_64_fv/README.txt")),
+                log.debugs()::toString);
+        assertEquals(11, log.debugs().stream().filter(line -> line.startsWith("xenpv: kept (unchanged) ")).count());
     }
 
     @Test
@@ -122,14 +142,27 @@ class GenerateMojoTest {
 
     @Test
     @InjectMojo(goal = "validate", pom = "src/test/projects/seed/pom.xml")
-    void validateChecksAndWritesNothing(ValidateMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "outputDirectory", output.toFile());
+    void validateChecksAndSaysSo(ValidateMojo mojo) throws Exception {
         mojo.setLog(log);
         mojo.execute();
-        assertEquals(List.of("xenpv: 1 guest valid"), log.infos());
-        try (Stream<Path> entries = Files.list(output)) {
-            assertEquals(0, entries.count());
-        }
+        assertEquals(List.of("xenpv: 1 guest checked, valid"), log.infos());
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = "src/test/projects/two-guests/pom.xml")
+    @MojoParameter(name = "guest", value = "db")
+    void validateSaysHowManyItCheckedAndHowManyTheFilterSelects(ValidateMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        assertEquals(List.of("xenpv: 2 guests checked, all valid; 1 selected by xenpv.guest=db"), log.infos());
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = "src/test/projects/seed/pom.xml")
+    @MojoParameter(name = "formats", value = "tar.gz,rar")
+    void validateRefusesAnArchiveFormatBeforeAnythingIsWritten(ValidateMojo mojo) {
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: formats/format 'rar' is not a format the plugin writes; use tar.gz, zip", failure.getMessage());
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.github.xenpv.mojo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +17,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** What users see of the goals: prefix, phases, thread safety, and the properties that set parameters. */
+/** What users see of the goals: prefix, phases, thread safety, the parameters, their properties and descriptions. */
 class PluginDescriptorTest {
 
     private static Document descriptor;
@@ -40,24 +42,84 @@ class PluginDescriptorTest {
         assertEquals("true", text(mojo, "threadSafe"));
     }
 
+    /** Each goal's user-settable parameters, each with its property and default: validate has no output folder. */
     @ParameterizedTest
-    @CsvSource({"validate", "generate", "bundle"})
-    void sharedParametersAreSetByTheirProperties(String goal) {
-        Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("guest", "${xenpv.guest}|");
-        expected.put("outputDirectory", "${xenpv.outputDirectory}|${project.build.directory}/xenpv");
-        expected.put("skip", "${xenpv.skip}|false");
-        expected.put("templatesDirectory", "${xenpv.templatesDirectory}|${project.basedir}/src/main/xenpv");
-        assertParameters(goal, expected);
+    @CsvSource(delimiter = ';', value = {
+        "validate; formats=${xenpv.formats}|tar.gz, guest=${xenpv.guest}|, guests=|, skip=${xenpv.skip}|false",
+        "generate; guest=${xenpv.guest}|, guests=|, outputDirectory=${xenpv.outputDirectory}|${project.build.directory}/xenpv,"
+                + " skip=${xenpv.skip}|false, templatesDirectory=${xenpv.templatesDirectory}|${project.basedir}/src/main/xenpv",
+        "bundle; attach=${xenpv.attach}|true, formats=${xenpv.formats}|tar.gz, guest=${xenpv.guest}|, guests=|,"
+                + " outputDirectory=${xenpv.outputDirectory}|${project.build.directory}/xenpv,"
+                + " outputTimestamp=|${project.build.outputTimestamp}, skip=${xenpv.skip}|false,"
+                + " templatesDirectory=${xenpv.templatesDirectory}|${project.basedir}/src/main/xenpv",
+        "import; arch=${xenpv.import.arch}|, configs=${xenpv.import.configs}|, driverKernel=${xenpv.import.driverKernel}|,"
+                + " driverRelease=${xenpv.import.driverRelease}|, kernel=${xenpv.import.kernel}|,"
+                + " kernelVariant=${xenpv.import.kernelVariant}|, output=${xenpv.import.output}|xenpv-import,"
+                + " overwrite=${xenpv.import.overwrite}|false, root=${xenpv.import.root}|"})
+    void eachGoalHasItsOwnParametersSetByTheirProperties(String goal, String expected) {
+        Element mojo = mojo(goal);
+        Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+        String actual = editableParameters(mojo).stream().map(name -> {
+            NodeList set = configuration.getElementsByTagName(name);
+            Element parameter = set.getLength() == 0 ? null : (Element) set.item(0);
+            return name + "=" + (parameter == null ? "|" : parameter.getTextContent() + "|" + parameter.getAttribute("default-value"));
+        }).collect(Collectors.joining(", "));
+        assertEquals(expected, actual);
     }
 
-    /** Each parameter's expression and default value, as {@code expression|default}. */
-    private static void assertParameters(String goal, Map<String, String> expected) {
-        Element configuration = (Element) mojo(goal).getElementsByTagName("configuration").item(0);
-        expected.forEach((name, expression) -> {
-            Element parameter = (Element) configuration.getElementsByTagName(name).item(0);
-            assertEquals(expression, parameter.getTextContent() + "|" + parameter.getAttribute("default-value"), name);
-        });
+    /**
+     * Descriptions reach users three ways: xenpv:help prints plugin.xml's text as it is,
+     * help:describe reads it as HTML (so anything in angle brackets vanishes: "as -xenpv-.tar.gz"),
+     * and the site renders the Javadoc. Placeholders are therefore written {name}, and every
+     * description is one line of sentences.
+     */
+    @Test
+    void everyDescriptionReadsTheSameInHelpDescribeAndTheSite() {
+        List<String> descriptions = new ArrayList<>();
+        descriptions.add(text(descriptor.getDocumentElement(), "description"));
+        NodeList mojos = descriptor.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element mojo = (Element) mojos.item(i);
+            if (text(mojo, "goal").equals("help")) {
+                continue; // generated by maven-plugin-tools
+            }
+            descriptions.add(text(mojo, "description"));
+            for (Element parameter : parameters(mojo)) {
+                if (text(parameter, "editable").equals("true")) {
+                    descriptions.add(text(parameter, "description"));
+                }
+            }
+        }
+        for (String description : descriptions) {
+            assertTrue(description.length() > 30, "too short to act on: " + description);
+            assertTrue(description.endsWith("."), "not a sentence: " + description);
+            assertFalse(description.matches("(?s).*[<>\\n].*"), "help:describe would drop or break: " + description);
+            assertFalse(description.contains("{@"), "a Javadoc tag leaked: " + description);
+        }
+        String bundle = text(mojo("bundle"), "description");
+        assertTrue(bundle.contains("as {finalName}-xenpv-{name}.tar.gz (and in the other formats)"), bundle);
+        assertTrue(bundle.contains("with classifier xenpv-{name}, so that install and deploy publish it"), bundle);
+    }
+
+    @Test
+    void theReactorLooksForThePluginUnderItsOwnKey() {
+        Element plugin = descriptor.getDocumentElement();
+        assertEquals(ReactorGuests.PLUGIN_KEY, text(plugin, "groupId") + ":" + text(plugin, "artifactId"));
+    }
+
+    private static List<String> editableParameters(Element mojo) {
+        return parameters(mojo).stream().filter(parameter -> text(parameter, "editable").equals("true"))
+                .map(parameter -> text(parameter, "name")).sorted().toList();
+    }
+
+    private static List<Element> parameters(Element mojo) {
+        Element parameters = (Element) mojo.getElementsByTagName("parameters").item(0);
+        List<Element> all = new ArrayList<>();
+        NodeList children = parameters.getElementsByTagName("parameter");
+        for (int i = 0; i < children.getLength(); i++) {
+            all.add((Element) children.item(i));
+        }
+        return all;
     }
 
     /** A child element of the parameter named {@code name} in the mojo's parameter list. */
@@ -73,37 +135,24 @@ class PluginDescriptorTest {
     }
 
     @Test
-    void bundleParametersAreSetByTheirPropertiesAndTheProjectsOwn() {
-        Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("formats", "${xenpv.formats}|tar.gz");
-        expected.put("attach", "${xenpv.attach}|true");
-        expected.put("outputTimestamp", "|${project.build.outputTimestamp}");
-        expected.put("buildDirectory", "|${project.build.directory}");
-        expected.put("finalName", "|${project.build.finalName}");
-        assertParameters("bundle", expected);
+    void bundleTakesTheProjectsOwnValuesReadOnly() {
         Element mojo = mojo("bundle");
+        Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+        assertEquals("${project.build.directory}",
+                ((Element) configuration.getElementsByTagName("buildDirectory").item(0)).getAttribute("default-value"));
+        assertEquals("${project.build.finalName}",
+                ((Element) configuration.getElementsByTagName("finalName").item(0)).getAttribute("default-value"));
         assertEquals("true", text(mojo, "requiresProject"), "bundle archives a project's output");
-        for (String readonly : List.of("buildDirectory", "finalName", "project")) {
+        for (String readonly : List.of("buildDirectory", "finalName", "project", "session")) {
             assertEquals("false", parameter(mojo, readonly, "editable"), readonly + " is read-only");
         }
     }
 
     @Test
-    void importNeedsNoProjectAndIsSetByItsProperties() {
+    void importNeedsNoProjectAndTakesThePluginsOwnCoordinatesReadOnly() {
         Element mojo = mojo("import");
         assertEquals("false", text(mojo, "requiresProject"));
         assertEquals("true", text(mojo, "threadSafe"));
-        Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("configs", "${xenpv.import.configs}|");
-        expected.put("root", "${xenpv.import.root}|");
-        expected.put("arch", "${xenpv.import.arch}|");
-        expected.put("kernel", "${xenpv.import.kernel}|");
-        expected.put("kernelVariant", "${xenpv.import.kernelVariant}|");
-        expected.put("driverRelease", "${xenpv.import.driverRelease}|");
-        expected.put("driverKernel", "${xenpv.import.driverKernel}|");
-        expected.put("output", "${xenpv.import.output}|xenpv-import");
-        expected.put("overwrite", "${xenpv.import.overwrite}|false");
-        assertParameters("import", expected);
         for (String readonly : List.of("pluginGroupId", "pluginArtifactId", "pluginVersion")) {
             assertEquals("false", parameter(mojo, readonly, "editable"), readonly + " is read-only");
         }
@@ -120,7 +169,13 @@ class PluginDescriptorTest {
         throw new AssertionError("no goal " + goal + " in plugin.xml");
     }
 
+    /** The text of {@code parent}'s own child element (not a deeper one of the same name). */
     private static String text(Element parent, String child) {
-        return parent.getElementsByTagName(child).item(0).getTextContent().strip();
+        for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getTagName().equals(child)) {
+                return element.getTextContent().strip();
+            }
+        }
+        throw new AssertionError("no " + child + " in " + parent.getTagName());
     }
 }

@@ -4,12 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 
-/** A Maven log that keeps what a goal said at info, warn and error level, and still prints it. */
+/** A Maven log at debug level (as under {@code mvn -X}) that keeps what a goal said, and still prints it. */
 final class RecordingLog extends SystemStreamLog {
 
+    private final List<String> debugs = new ArrayList<>();
     private final List<String> infos = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+
+    @Override
+    public boolean isDebugEnabled() {
+        return true;
+    }
+
+    @Override
+    public void debug(CharSequence content) {
+        debugs.add(content.toString());
+        super.debug(content);
+    }
 
     @Override
     public void info(CharSequence content) {
@@ -27,6 +39,10 @@ final class RecordingLog extends SystemStreamLog {
     public void error(CharSequence content) {
         errors.add(content.toString());
         super.error(content);
+    }
+
+    List<String> debugs() {
+        return debugs;
     }
 
     List<String> infos() {
