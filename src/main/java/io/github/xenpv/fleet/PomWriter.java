@@ -28,6 +28,10 @@ public final class PomWriter {
     static final String ARTIFACT_ID = "rhel3-guests";
     static final String VERSION = "1.0.0-SNAPSHOT";
 
+    /** The Maven plugins the written project pins besides this one: artifactId, version. */
+    private static final List<String[]> PINNED_PLUGINS = List.of(new String[] {"maven-install-plugin", "3.2.0"},
+            new String[] {"maven-deploy-plugin", "3.2.0"});
+
     private final StringBuilder out = new StringBuilder();
 
     private PomWriter() {
@@ -83,6 +87,7 @@ public final class PomWriter {
         line(1, "</properties>");
         out.append('\n');
         line(1, "<build>");
+        pinnedPlugins();
         line(2, "<plugins>");
         line(3, "<plugin>");
         line(4, element("groupId", plugin.groupId()));
@@ -106,6 +111,27 @@ public final class PomWriter {
         line(2, "</plugins>");
         line(1, "</build>");
         line(0, "</project>");
+    }
+
+    /**
+     * install and deploy pinned as in examples/seed, so the release pipeline of the README works on
+     * the written project too (PomWriterTest keeps the two in step).
+     */
+    private void pinnedPlugins() {
+        line(2, "<pluginManagement>");
+        line(3, "<plugins>");
+        line(4, "<!-- install and deploy pinned: Maven 3.8 would deploy with maven-deploy-plugin 2.7, which");
+        line(4, "     reads -DaltDeploymentRepository only as id::default::url (3.x takes id::url), and");
+        line(4, "     Maven 4 warns about unpinned plugins. -->");
+        for (String[] plugin : PINNED_PLUGINS) {
+            line(4, "<plugin>");
+            line(5, element("groupId", "org.apache.maven.plugins"));
+            line(5, element("artifactId", plugin[0]));
+            line(5, element("version", plugin[1]));
+            line(4, "</plugin>");
+        }
+        line(3, "</plugins>");
+        line(2, "</pluginManagement>");
     }
 
     private void guest(Guest guest, Map<String, String> fillIns) {
