@@ -3,19 +3,19 @@ package io.github.xenpv.bundle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.checkers.Checkers;
+import io.github.xenpv.checkers.Checkers.Shell;
 import io.github.xenpv.fixtures.SeedGuest;
 import io.github.xenpv.model.ValidGuest;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The generated xenpv-mknod, run for real in a scratch root under each shell a RHEL 3 guest or a
@@ -34,7 +34,7 @@ class MknodScratchRootTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Assumptions.assumeTrue(canMknod(), () -> skip("mknod of block devices needs root"));
+        Checkers.requireMknod();
         new BundleGenerator(work.resolve("out"), null).generate(List.of(SeedGuest.valid()));
         script = work.resolve("out/rhel3_64_fv").resolve(SCRIPT);
         root = work.resolve("root");
@@ -45,8 +45,8 @@ class MknodScratchRootTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
-    void createsTheNodesThenKeepsThem(String shell) throws Exception {
+    @EnumSource(Shell.class)
+    void createsTheNodesThenKeepsThem(Shell shell) throws Exception {
         Result first = run(shell);
         assertEquals(0, first.exit, first.output);
         assertEquals(List.of("block special file 202 0 664 disk", "block special file 202 1 664 disk",
@@ -63,8 +63,8 @@ class MknodScratchRootTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
-    void replacesANodeWithTheWrongMinorOrMode(String shell) throws Exception {
+    @EnumSource(Shell.class)
+    void replacesANodeWithTheWrongMinorOrMode(Shell shell) throws Exception {
         exec(List.of("mknod", root.resolve("dev/xvdb1").toString(), "b", "202", "9"));
         Files.writeString(root.resolve("dev/xvdb2"), "not a device");
         Result result = run(shell);
@@ -77,8 +77,8 @@ class MknodScratchRootTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
-    void failsClearlyWhenXvdIsNotRegistered(String shell) throws Exception {
+    @EnumSource(Shell.class)
+    void failsClearlyWhenXvdIsNotRegistered(Shell shell) throws Exception {
         Files.writeString(root.resolve("proc/devices"), "Block devices:\n  3 ide0\n");
         Result result = run(shell);
         assertEquals(1, result.exit);
@@ -102,10 +102,8 @@ class MknodScratchRootTest {
         return described;
     }
 
-    private Result run(String shell) throws Exception {
-        List<String> command = new ArrayList<>(List.of(shell.split(" ")));
-        command.add(script.toString());
-        return exec(command);
+    private Result run(Shell shell) throws Exception {
+        return exec(shell.command(script.toString()));
     }
 
     private Result exec(List<String> command) throws Exception {
@@ -117,20 +115,5 @@ class MknodScratchRootTest {
     }
 
     private record Result(int exit, String output) {
-    }
-
-    private static boolean canMknod() throws IOException, InterruptedException {
-        Process id = new ProcessBuilder("id", "-u").start();
-        boolean root = new String(id.getInputStream().readAllBytes()).strip().equals("0") && id.waitFor() == 0;
-        if (!root && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but the tests do not run as root: xenpv-mknod cannot be tested");
-        }
-        return root;
-    }
-
-    private static String skip(String why) {
-        String message = "SKIPPED: " + why;
-        System.err.println(message);
-        return message;
     }
 }

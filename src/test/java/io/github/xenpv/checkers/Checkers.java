@@ -29,48 +29,120 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>Every method fails with an {@link AssertionError} carrying the checker's own output when
  * the file is rejected. When a checker is not installed, the test is aborted (skipped, with a
- * {@code SKIPPED: ...} line on stderr) unless the environment variable {@code CI} is
- * {@code true}, in which case it fails: CI must install everything ({@code .ci/run}).
+ * {@code SKIPPED: ...} line naming the Debian package on stderr, and listed again at the end of
+ * the run) unless the environment variable {@code CI} is {@code true}, in which case it fails:
+ * CI must install everything ({@code .ci/run}). See {@link #unavailable}.
  */
 public final class Checkers {
 
     private static final long TIMEOUT_SECONDS = 120;
     private static final String PYGRUB_DIR = "/usr/lib/xen-4.17/lib/python";
 
-    /** The external programs and libraries used, each with the Debian package providing it. */
+    /**
+     * The external programs and libraries used. What each one is and the Debian package providing
+     * it come from {@code /checkers/tools.txt}, which {@code .ci/run} installs from: one table for
+     * both, so they cannot drift apart.
+     */
     public enum Tool {
-        PYTHON3("python3", "python3"),
+        PYTHON3,
         /** Xen's config parser, loaded by xmconfig.py through ctypes (with libxenlight.so.4.17). */
-        LIBXLUTIL("libxlutil.so.4.17", "libxenmisc4.17"),
+        LIBXLUTIL,
         /** pygrub's GrubConf.py, imported by grubconf.py. */
-        PYGRUB("pygrub grub/GrubConf.py", "xen-utils-4.17"),
-        FINDMNT("findmnt", "util-linux"),
-        MODPROBE("modprobe", "kmod"),
+        PYGRUB,
+        FINDMNT,
+        MODPROBE,
         /** The host's real depmod, which install-guest.sh must never run on a guest image. */
-        DEPMOD("depmod", "kmod"),
-        SHELLCHECK("shellcheck", "shellcheck"),
-        DASH("dash", "dash"),
-        BUSYBOX("busybox", "busybox"),
-        BASH("bash", "bash"),
+        DEPMOD,
+        SHELLCHECK,
+        DASH,
+        BUSYBOX,
+        BASH,
         /** Installs the stand-in kmod-xenpv into a scratch root's database, as install-guest.sh does. */
-        RPM("rpm", "rpm"),
+        RPM,
         /** Builds the stand-in kmod-xenpv RPM. */
-        RPMBUILD("rpmbuild", "rpm");
+        RPMBUILD;
 
-        private final String label;
-        private final String debianPackage;
-
-        Tool(String label, String debianPackage) {
-            this.label = label;
-            this.debianPackage = debianPackage;
-        }
-
+        /** What is looked up: the command's name, or a library or file for the others. */
         public String label() {
-            return label;
+            return ToolTable.row(this).label();
         }
 
         public String debianPackage() {
-            return debianPackage;
+            return ToolTable.row(this).debianPackage();
+        }
+    }
+
+    /** {@code /checkers/tools.txt}: per {@link Tool} constant, its Debian package and label. */
+    static final class ToolTable {
+
+        static final Map<String, Row> ROWS = load();
+
+        record Row(String debianPackage, String label) {
+        }
+
+        private ToolTable() {
+        }
+
+        static Row row(Tool tool) {
+            Row row = ROWS.get(tool.name());
+            if (row == null) {
+                throw new IllegalStateException("/checkers/tools.txt has no row for " + tool.name());
+            }
+            return row;
+        }
+
+        private static Map<String, Row> load() {
+            try (InputStream in = Checkers.class.getResourceAsStream("/checkers/tools.txt")) {
+                if (in == null) {
+                    throw new IllegalStateException("test resource /checkers/tools.txt is missing");
+                }
+                Map<String, Row> rows = new LinkedHashMap<>();
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    int comment = line.indexOf('#');
+                    String[] fields = (comment < 0 ? line : line.substring(0, comment)).strip().split("\\s+", 3);
+                    if (fields.length == 3) {
+                        rows.put(fields[0], new Row(fields[1], fields[2]));
+                    } else if (!fields[0].isEmpty()) {
+                        throw new IllegalStateException("/checkers/tools.txt: want 'TOOL package label', got: " + line);
+                    }
+                }
+                return Collections.unmodifiableMap(rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * The shells every generated script must run under, each as the command that runs a script
+     * with it ({@code command(script)}) or checks its syntax ({@code command("-n", script)}).
+     */
+    public enum Shell {
+        DASH(Tool.DASH),
+        BUSYBOX_SH(Tool.BUSYBOX, "sh"),
+        BASH_POSIX(Tool.BASH, "--posix");
+
+        private final Tool tool;
+        private final List<String> options;
+
+        Shell(Tool tool, String... options) {
+            this.tool = tool;
+            this.options = List.of(options);
+        }
+
+        /** The shell's command line with {@code arguments} appended; skips or fails when the shell is missing. */
+        public List<String> command(String... arguments) {
+            List<String> command = new ArrayList<>();
+            command.add(require(tool).toString());
+            command.addAll(options);
+            command.addAll(List.of(arguments));
+            return command;
+        }
+
+        /** As the shell is called: {@code dash}, {@code busybox sh}, {@code bash --posix}. */
+        @Override
+        public String toString() {
+            return String.join(" ", tool.label(), String.join(" ", options)).strip();
         }
     }
 
@@ -267,15 +339,12 @@ public final class Checkers {
      */
     public static void shellScript(Path file) {
         Path shellcheck = require(Tool.SHELLCHECK);
-        Path dash = require(Tool.DASH);
-        Path busybox = require(Tool.BUSYBOX);
-        Path bash = require(Tool.BASH);
         String f = abs(file);
-        List<List<String>> commands = List.of(
-                List.of(shellcheck.toString(), "--norc", "-s", "sh", f),
-                List.of(dash.toString(), "-n", f),
-                List.of(busybox.toString(), "sh", "-n", f),
-                List.of(bash.toString(), "--posix", "-n", f));
+        List<List<String>> commands = new ArrayList<>();
+        commands.add(List.of(shellcheck.toString(), "--norc", "-s", "sh", f));
+        for (Shell shell : Shell.values()) {
+            commands.add(shell.command("-n", f));
+        }
         StringBuilder complaints = new StringBuilder();
         for (List<String> cmd : commands) {
             Result r = run(cmd);
@@ -310,24 +379,83 @@ public final class Checkers {
     }
 
     private static void missing(Tool tool, String detail) {
-        String msg = tool.label() + " not installed; apt-get install " + tool.debianPackage()
-                + (detail == null ? "" : "\n" + detail);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but " + msg + " (.ci/run installs it)");
+        if (detail != null) {
+            System.err.println(detail);
         }
-        System.err.println("SKIPPED: " + msg);
-        Assumptions.abort("SKIPPED: " + msg);
+        unavailable(tool.label() + " is not installed",
+                "apt-get install " + tool.debianPackage() + " (sudo bash .ci/run installs every checker)");
+    }
+
+    /**
+     * Creating block device nodes, as xenpv-mknod and install-guest.sh do in a scratch root: skips
+     * (locally) or fails (when {@code CI=true}) the current test when this process cannot.
+     */
+    public static void requireMknod() {
+        if (!Mknod.WORKS) {
+            unavailable("creating block device nodes (mknod) needs root", "run the tests as root");
+        }
+    }
+
+    /** Probed once, on first use. */
+    private static final class Mknod {
+        static final boolean WORKS = probeMknod();
+    }
+
+    private static boolean probeMknod() {
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("xenpv-mknod-probe");
+            Path node = folder.resolve("probe");
+            boolean made = run(List.of("mknod", node.toString(), "b", "202", "0")).exit == 0;
+            deleteQuietly(node);
+            return made;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    /**
+     * Something a test needs is not there. Outside CI the test is skipped with a {@code SKIPPED:}
+     * line on stderr ({@link SkippedTestsSummary} lists every skip again at the end of the run);
+     * with {@code CI=true} it fails, since CI must run everything ({@code .ci/run} installs the
+     * checkers).
+     *
+     * @param what   what is missing, e.g. "shellcheck is not installed"
+     * @param remedy what a user does about it, e.g. "apt-get install shellcheck"
+     */
+    public static void unavailable(String what, String remedy) {
+        unavailable(what, remedy, "true".equalsIgnoreCase(System.getenv("CI")));
+    }
+
+    static void unavailable(String what, String remedy, boolean ci) {
+        if (ci) {
+            throw new Unavailable("CI=true but " + what + ": " + remedy);
+        }
+        String message = "SKIPPED: " + what + ": " + remedy;
+        System.err.println(message);
+        Assumptions.abort(message);
+    }
+
+    /** A checker or capability missing under {@code CI=true}: a failure, but not a checker's verdict on a file. */
+    public static final class Unavailable extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String message) {
+            super(message);
+        }
     }
 
     private static Optional<Path> findCommand(String name) {
-        List<String> dirs = new ArrayList<>();
+        // Where Debian's packages put them first: tools.txt names those packages, and a wrapper
+        // earlier on PATH is not the packaged tool (pyenv's python3 shim also costs a second a
+        // call). /usr/sbin, where modprobe lives, is on no PATH of a user but root's.
+        List<String> dirs = new ArrayList<>(List.of("/usr/bin", "/usr/sbin", "/bin", "/sbin"));
         String path = System.getenv("PATH");
         if (path != null) {
             dirs.addAll(List.of(path.split(File.pathSeparator)));
         }
-        // modprobe lives in /usr/sbin, which a non-root PATH may lack
-        dirs.addAll(List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin",
-                "/bin"));
         for (String d : dirs) {
             if (d.isEmpty()) {
                 continue;
@@ -357,7 +485,7 @@ public final class Checkers {
         dirs.add(Paths.get("/usr/local/lib"));
         for (Path d : dirs) {
             Path p = d.resolve(soname);
-            if (Files.exists(p)) {
+            if (Files.isRegularFile(p)) {
                 return Optional.of(p);
             }
         }

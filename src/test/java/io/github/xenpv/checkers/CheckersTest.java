@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opentest4j.TestAbortedException;
 
 import io.github.xenpv.checkers.Checkers.FstabEntry;
 import io.github.xenpv.checkers.Checkers.GrubConfig;
@@ -41,13 +43,28 @@ class CheckersTest {
         }
     }
 
-    /** Asserts that the checker fails, and that its message carries the tool's words. */
-    static void assertRejected(Runnable check, String... expected) {
-        AssertionError e = assertThrows(AssertionError.class, check::run);
+    /**
+     * Asserts that the checker fails, and that its message carries the tool's words. A missing
+     * tool is not a rejection: its skip (or, with CI=true, its failure) goes through as it is.
+     */
+    static AssertionError assertRejected(Runnable check, String... expected) {
+        AssertionError e = rejection(check);
         for (String s : expected) {
             assertTrue(e.getMessage().contains(s),
                     () -> "expected '" + s + "' in the failure message:\n" + e.getMessage());
         }
+        return e;
+    }
+
+    private static AssertionError rejection(Runnable check) {
+        try {
+            check.run();
+        } catch (TestAbortedException | Checkers.Unavailable missing) {
+            throw missing;
+        } catch (AssertionError rejected) {
+            return rejected;
+        }
+        throw new AssertionError("the checker accepted the file");
     }
 
     @Nested
@@ -262,9 +279,7 @@ class CheckersTest {
                 "script-unquoted.sh:SC2086"})
         void shellcheckCatchesWhatSyntaxChecksMiss(String spec) {
             String[] p = spec.split(":");
-            AssertionError e = assertThrows(AssertionError.class,
-                    () -> Checkers.shellScript(fixture(p[0])));
-            assertTrue(e.getMessage().contains(p[1]), e::getMessage);
+            AssertionError e = assertRejected(() -> Checkers.shellScript(fixture(p[0])), p[1]);
             // only shellcheck complains: the shells' -n accept these
             assertFalse(e.getMessage().contains("dash -n"), e::getMessage);
             assertFalse(e.getMessage().contains("busybox sh -n"), e::getMessage);
@@ -283,9 +298,53 @@ class CheckersTest {
     void everyToolNamesItsDebianPackage() {
         for (Checkers.Tool t : Checkers.Tool.values()) {
             assertFalse(t.debianPackage().isBlank(), t.name());
+            assertFalse(t.label().isBlank(), t.name());
         }
         assertEquals("libxenmisc4.17", Checkers.Tool.LIBXLUTIL.debianPackage());
+        assertEquals("libxlutil.so.4.17", Checkers.Tool.LIBXLUTIL.label());
         assertEquals("xen-utils-4.17", Checkers.Tool.PYGRUB.debianPackage());
         assertEquals("kmod", Checkers.Tool.MODPROBE.debianPackage());
+        assertEquals("modprobe", Checkers.Tool.MODPROBE.label());
+        assertEquals("rpm", Checkers.Tool.RPMBUILD.debianPackage());
+    }
+
+    @Test
+    void theToolTableHoldsExactlyTheTools() {
+        // .ci/run installs the packages of this table: a row without a Tool is a package CI installs for nothing
+        assertEquals(Arrays.stream(Checkers.Tool.values()).map(Enum::name).toList(),
+                List.copyOf(Checkers.ToolTable.ROWS.keySet()));
+    }
+
+    @Test
+    void aMissingCheckerSkipsNamingItsPackageOutsideCiAndFailsUnderCi() {
+        TestAbortedException skipped = assertThrows(TestAbortedException.class,
+                () -> Checkers.unavailable("shellcheck is not installed", "apt-get install shellcheck", false));
+        assertEquals("SKIPPED: shellcheck is not installed: apt-get install shellcheck", skipped.getMessage());
+        Checkers.Unavailable failed = assertThrows(Checkers.Unavailable.class,
+                () -> Checkers.unavailable("shellcheck is not installed", "apt-get install shellcheck", true));
+        assertEquals("CI=true but shellcheck is not installed: apt-get install shellcheck", failed.getMessage());
+    }
+
+    @Test
+    void everySkipGoesThroughUnavailableSoNoneIsSilentUnderCi() throws Exception {
+        // an Assumptions call of a test's own skipped under CI=true too (QuotingAloneHoldsTest's mknod probe did)
+        List<String> skipping = new java.util.ArrayList<>();
+        try (var sources = java.nio.file.Files.walk(Paths.get("src/test/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = java.nio.file.Files.readString(source);
+                boolean exempt = source.endsWith("Checkers.java") || source.endsWith("CheckersTest.java"); // the one way, and this test
+                if (!exempt && (text.contains("Assumptions") || text.contains("assumeTrue")
+                        || text.contains("assumeFalse") || text.contains("TestAbortedException("))) {
+                    skipping.add(source.toString());
+                }
+            }
+        }
+        assertEquals(List.of(), skipping, "skip through Checkers.require / requireMknod / unavailable instead");
+    }
+
+    @Test
+    void shellsAreCalledAsScriptsCallThem() {
+        assertEquals(List.of("dash", "busybox sh", "bash --posix"),
+                Arrays.stream(Checkers.Shell.values()).map(Checkers.Shell::toString).toList());
     }
 }

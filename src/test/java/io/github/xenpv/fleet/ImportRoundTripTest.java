@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.bundle.GuestBundle;
+import io.github.xenpv.checkers.Checkers;
 import io.github.xenpv.model.DeviceNode;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.GuestValidator;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.Validation;
+import io.github.xenpv.property.Declarations;
+import io.github.xenpv.property.Property;
 import io.github.xenpv.render.RenderedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,76 +32,73 @@ import org.junit.jupiter.api.io.TempDir;
  * gives declarations that, written to pom.xml and bound as Maven binds them, generate byte-identical
  * bundle files.
  *
- * <p>Seeded: {@code -Dxenpv.seed=N} repeats a run, {@code -Dxenpv.roundTrip.tries=N} sets its length;
- * a failure names its seed. Making block nodes needs root: outside CI without root, PV disks keep
- * their node named after the vdev (tied by name) and a SKIPPED line says so; under {@code CI=true}
- * it must run as root.
+ * <p>A property on the project's {@link Property} harness: {@code -Dxenpv.seed=N} replays a failing
+ * case, {@code -Dxenpv.tries=N} runs longer, and a failure is shrunk with the declarations' own
+ * edits. Making block nodes needs root: outside CI without root, PV disks keep their node named
+ * after the vdev (tied by name) and a SKIPPED line says so; under {@code CI=true} it must run as
+ * root.
  */
 class ImportRoundTripTest {
 
     @TempDir
     Path work;
 
-    /** One try: its fleet-wide values, the checked declarations, their bundles, and where its dom0 and roots are. */
-    private record Try(String context, FleetValues fleet, List<ValidGuest> guests, List<GuestBundle> bundles,
-            Path configs, Path roots) {
+    /** One case: the fleet-wide values and the declarations of one import. */
+    record Fleet(FleetValues values, List<Guest> guests) {
     }
 
     @Test
     void importedDeclarationsGenerateTheSameBundles() throws Exception {
-        long seed = Long.getLong("xenpv.seed", System.nanoTime());
-        int tries = Integer.getInteger("xenpv.roundTrip.tries", 40);
         boolean nodes = Scratch.canMakeNodes();
-        Random random = new Random(seed);
-        BundleGenerator generator = new BundleGenerator(work.resolve("unused"), null);
-        List<Try> all = new ArrayList<>();
-        for (int t = 0; t < tries; t++) {
-            String context = "seed " + seed + " (rerun with -Dxenpv.seed=" + seed + "), try " + t;
+        BundleGenerator generator = new BundleGenerator(work.resolve("not-written"), null);
+        Property.of("importedDeclarationsGenerateTheSameBundles", 40, random -> {
             RecoverableDeclarations declarations = new RecoverableDeclarations(random, nodes);
-            FleetValues fleet = declarations.fleet();
-            Validation validation = GuestValidator.validate(declarations.guests(fleet));
-            assertEquals(List.of(), validation.errors(), context + ": the generator made an invalid declaration");
-            List<GuestBundle> bundles = generator.render(validation.guests());
-            Path configs = work.resolve("try" + t + "/etc/xen");
-            Path roots = work.resolve("try" + t + "/roots");
-            for (int g = 0; g < bundles.size(); g++) {
-                Scratch.guest(bundles.get(g), validation.guests().get(g), configs, roots.resolve(bundles.get(g).guestName()));
-            }
-            all.add(new Try(context, fleet, validation.guests(), bundles, configs, roots));
-        }
-        if (nodes) {
-            Scratch.nodes(all.stream().flatMap(one -> one.guests().stream()
-                    .map(guest -> Map.entry(one.roots().resolve(guest.name()), guest))).toList());
-        }
-        for (Try one : all) {
-            FleetImportResult result = FleetImport.run(List.of(one.configs()), Optional.of(one.roots()), one.fleet());
-            String report = ImportReport.render(result, "test");
-            if (!result.failed().isEmpty() || result.configs().stream().anyMatch(ImportReport::incomplete)) {
-                fail(one.context() + ": the import did not take every config whole:\n" + report);
-            }
-            String pom = PomWriter.write(result.imported(), result.configs().size(),
-                    new PomWriter.Plugin("io.github.xenpv", "xenpv-maven-plugin", "test"), Instant.EPOCH);
-            Validation again = GuestValidator.validate(MavenBinding.guests(pom));
-            assertEquals(List.of(), again.errors(), one.context() + ": the imported pom.xml is invalid:\n" + pom);
-            compare(one.bundles(), generator.render(again.guests()), one.context(), pom, report);
-        }
+            FleetValues values = declarations.fleet();
+            return new Fleet(values, declarations.guests(values));
+        }).shrinking(fleet -> Declarations.smaller(fleet.guests()).stream()
+                .map(edit -> new Property.Edit<Fleet>(edit.description(), shrunk -> edit.apply().accept(shrunk.guests())))
+                .toList())
+                .describedBy(fleet -> fleet.values() + "\n" + Declarations.xml(fleet.guests()))
+                .check(fleet -> roundTrip(generator, fleet, Files.createTempDirectory(work, "fleet"), nodes));
     }
 
-    private static void compare(List<GuestBundle> expected, List<GuestBundle> actual, String context, String pom,
-            String report) {
+    private static void roundTrip(BundleGenerator generator, Fleet fleet, Path scratch, boolean nodes) throws Exception {
+        Validation validation = GuestValidator.validate(fleet.guests());
+        assertEquals(List.of(), validation.errors(), "the generator made an invalid declaration");
+        List<GuestBundle> bundles = generator.render(validation.guests());
+        Path configs = scratch.resolve("etc/xen");
+        Path roots = scratch.resolve("roots");
+        for (int g = 0; g < bundles.size(); g++) {
+            Scratch.guest(bundles.get(g), validation.guests().get(g), configs, roots.resolve(bundles.get(g).guestName()));
+        }
+        if (nodes) {
+            Scratch.nodes(validation.guests(), roots);
+        }
+        FleetImportResult result = FleetImport.run(List.of(configs), Optional.of(roots), fleet.values());
+        String report = ImportReport.render(result, "test");
+        if (!result.failed().isEmpty() || result.configs().stream().anyMatch(ImportReport::incomplete)) {
+            fail("the import did not take every config whole:\n" + report);
+        }
+        String pom = PomWriter.write(result.imported(), result.configs().size(),
+                new PomWriter.Plugin("io.github.xenpv", "xenpv-maven-plugin", "test"), Instant.EPOCH);
+        Validation again = GuestValidator.validate(MavenBinding.guests(pom));
+        assertEquals(List.of(), again.errors(), "the imported pom.xml is invalid:\n" + pom);
+        compare(bundles, generator.render(again.guests()), pom, report);
+    }
+
+    private static void compare(List<GuestBundle> expected, List<GuestBundle> actual, String pom, String report) {
         List<GuestBundle> sortedExpected = sorted(expected);
         List<GuestBundle> sortedActual = sorted(actual);
-        assertEquals(names(sortedExpected), names(sortedActual), context);
+        assertEquals(names(sortedExpected), names(sortedActual));
         for (int g = 0; g < sortedExpected.size(); g++) {
             List<RenderedFile> before = sortedExpected.get(g).files();
             List<RenderedFile> after = sortedActual.get(g).files();
-            assertEquals(before.stream().map(RenderedFile::path).toList(), after.stream().map(RenderedFile::path).toList(),
-                    context);
+            assertEquals(before.stream().map(RenderedFile::path).toList(), after.stream().map(RenderedFile::path).toList());
             for (int f = 0; f < before.size(); f++) {
                 String was = new String(before.get(f).content(), StandardCharsets.UTF_8);
                 String is = new String(after.get(f).content(), StandardCharsets.UTF_8);
                 if (!was.equals(is)) {
-                    fail(context + ": " + sortedExpected.get(g).guestName() + "/" + before.get(f).path()
+                    fail(sortedExpected.get(g).guestName() + "/" + before.get(f).path()
                             + " differs after the import:\n" + diff(was, is) + "\n--- pom.xml\n" + pom + "\n--- report\n" + report);
                 }
             }
@@ -151,19 +149,20 @@ class ImportRoundTripTest {
 
         /**
          * The block nodes of every guest's PV disks and partitions, as the bundle's xenpv-mknod makes
-         * them (the model's names and minors on major 202), all in one Python process: thousands of
-         * nodes through the script's five commands each would take minutes on a busy machine, and
+         * them (the model's names and minors on major 202), in one Python process: hundreds of nodes
+         * through the script's five commands each would take long on a busy machine, and
          * MknodScratchRootTest runs the script itself.
          */
-        static void nodes(List<Map.Entry<Path, ValidGuest>> guests) throws IOException, InterruptedException {
+        static void nodes(List<ValidGuest> guests, Path roots) throws IOException, InterruptedException {
             StringBuilder script = new StringBuilder("import os, stat\n");
-            for (Map.Entry<Path, ValidGuest> guest : guests) {
-                for (DeviceNode node : guest.getValue().nodes()) {
-                    script.append("os.mknod('").append(guest.getKey().resolve("dev").resolve(node.name()))
+            for (ValidGuest guest : guests) {
+                for (DeviceNode node : guest.nodes()) {
+                    script.append("os.mknod('").append(roots.resolve(guest.name()).resolve("dev").resolve(node.name()))
                             .append("', stat.S_IFBLK | 0o664, os.makedev(202, ").append(node.minor()).append("))\n");
                 }
             }
-            Process process = new ProcessBuilder("python3", "-").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(Checkers.require(Checkers.Tool.PYTHON3).toString(), "-")
+                    .redirectErrorStream(true).start();
             try (var stdin = process.getOutputStream()) {
                 stdin.write(script.toString().getBytes(StandardCharsets.UTF_8));
             }

@@ -1,27 +1,25 @@
 package io.github.xenpv.fleet;
 
-import io.github.xenpv.model.BootDisk;
 import io.github.xenpv.model.Disk;
-import io.github.xenpv.model.Grub;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.Network;
-import io.github.xenpv.model.Partition;
+import io.github.xenpv.property.Declarations;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 
 /**
- * Random valid declarations of everything an import can know: every element that reaches the xm
- * config or the guest's fstab, modules.conf and grub.conf, at random, and the fleet-wide values
- * (arch, driverRelease, driverKernel) shared by every guest. What no imported file holds stays at
- * its default: {@code driverRpm}, {@code noapic}, {@code dom0Release} and {@code moduleLoading}
- * (README, "Bring in existing guests": what the import cannot know). Base lines never start with the mark of a
- * line the plugin commented out, which the import reads as the plugin's.
+ * Random valid declarations of everything an import can know: {@link Declarations#valid}, the
+ * property tests' own generator, with what no imported file holds put back to its default
+ * ({@code driverRpm}, {@code noapic}, {@code dom0Release}, {@code moduleLoading}: README, "Bring in
+ * existing guests", what the import cannot know) and the fleet-wide values (arch, driverRelease,
+ * driverKernel) shared by every guest. On top, what the import must read back exactly: vif types,
+ * kernel arguments around the {@code ro}, {@code root=} and {@code noapic} the plugin adds, and
+ * base fstab and modules.conf lines with tabs, blank lines, labels and lines of other disks.
+ * Base lines never start with the mark of a line the plugin commented out, which the import reads
+ * as the plugin's.
  */
 final class RecoverableDeclarations {
 
@@ -45,131 +43,51 @@ final class RecoverableDeclarations {
 
     /** One to four guests of one fleet. */
     List<Guest> guests(FleetValues fleet) {
-        List<Guest> guests = new ArrayList<>();
-        for (int i = random.nextInt(4); i >= 0; i--) {
-            guests.add(guest(guests.size(), fleet));
-        }
+        List<Guest> guests = Declarations.valid(random);
+        guests.forEach(guest -> recoverable(guest, fleet));
         return guests;
     }
 
-    private Guest guest(int index, FleetValues fleet) {
-        Guest guest = new Guest();
-        guest.setName("g" + index + text("abcXYZ019_.-", 12));
-        guest.setArch(fleet.arch().orElseThrow());
+    private void recoverable(Guest guest, FleetValues fleet) {
+        String arch = fleet.arch().orElseThrow();
+        guest.setArch(arch);
+        if ("hugemem".equals(guest.getKernelVariant()) && !arch.equals("i686")) {
+            guest.setKernelVariant("smp");
+        }
+        if ((arch.equals("x86_64") || arch.equals("ia32e")) && "i386".equals(guest.getDom0Arch())) {
+            guest.setDom0Arch(null); // a 32-bit dom0 runs 32-bit guests only
+        }
         guest.setDriverRelease(fleet.driverRelease().orElseThrow());
         guest.setDriverKernel(fleet.driverKernel().orElse(null));
-        guest.setKernel("2.4.21-" + (1 + random.nextInt(9999)) + ".EL");
-        guest.setKernelVariant(guest.getArch().equals("i686") ? pick(null, "", "smp", "hugemem") : pick(null, "", "smp"));
-        guest.setMemory(random.nextBoolean() ? null : Integer.toString(32 + random.nextInt(65536)));
-        guest.setVcpus(random.nextBoolean() ? null : Integer.toString(1 + random.nextInt(32)));
-        guest.setUuid(random.nextBoolean() ? null : new UUID(random.nextLong(), random.nextLong()).toString());
-        guest.setDom0Arch(guest.getArch().equals("x86_64") || guest.getArch().equals("ia32e")
-                ? pick(null, "x86_64") : pick(null, "x86_64", "i386"));
-        BootDisk bootDisk = new BootDisk();
-        bootDisk.setSource(random.nextBoolean() ? "/var/lib/xen/images/g" + index + "/boot.dsk" : "/dev/vg" + index + "/boot");
-        bootDisk.setDevice(pick(null, "hda", "hdb", "hdc", "hdd"));
-        guest.setBootDisk(bootDisk);
-        guest.setNetworks(networks(index));
-        guest.setDisks(disks(index));
-        guest.setGrub(grub());
-        guest.setFstabBase(random.nextBoolean() ? null : lines(List.of("LABEL=/ / ext3 defaults 1 1",
-                "LABEL=/boot\t/boot  ext3 defaults 1 2", "none /proc proc defaults 0 0", "/dev/hda3 swap swap defaults 0 0",
-                "# a comment of the guest's", "", "/dev/xvda1 /mnt/old ext3 defaults 1 2", "/dev/hdb1 /srv/g0/d0/p1 ext3 defaults 1 2",
-                "LABEL=/srv /srv ext3 defaults 1 2", "/dev/cdrom /mnt/cdrom udf,iso9660 noauto,owner,kudzu,ro 0 0",
-                "/dev/xvdb2 swap swap defaults 0 0")));
-        guest.setModulesConfBase(random.nextBoolean() ? null : lines(List.of("alias eth0 8139too", "alias eth1 e1000",
-                "alias scsi_hostadapter aic7xxx", "options e1000 Speed=100", "# kept", "", "alias usb-controller usb-uhci")));
-        guest.setExtraConfig(extraConfig());
-        return guest;
-    }
-
-    private List<Network> networks(int guestIndex) {
-        if (random.nextInt(4) == 0) {
-            return null;
-        }
-        List<Network> networks = new ArrayList<>();
-        for (int i = random.nextInt(5); i > 0; i--) {
-            Network network = new Network();
-            if (random.nextBoolean()) {
-                network.setMac(String.format("%02x:%02x:%02x:%02x:%02x:%02x", 0x02 | (random.nextInt(64) << 2), guestIndex,
-                        networks.size(), random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+        guest.setDriverRpm(null);
+        guest.setNoapic(null);
+        guest.setDom0Release(null);
+        guest.setModuleLoading(null);
+        if (guest.getNetworks() != null) {
+            for (Network network : guest.getNetworks()) {
+                network.setType(pick(null, "", "netfront"));
             }
-            network.setBridge(pick(null, "xenbr0", "xenbr1", "br-data.10", "virbr_0"));
-            network.setType(pick(null, "", "netfront"));
-            networks.add(network);
         }
-        return networks;
-    }
-
-    private List<Disk> disks(int guestIndex) {
-        List<Character> vdevs = letters('a', 'p');
-        List<Character> nodeLetters = letters('a', 'z');
-        boolean namedNodes = nodes && random.nextBoolean();
-        List<Disk> disks = new ArrayList<>();
-        for (int d = random.nextInt(17) - 1; d >= 0; d--) {
-            Disk disk = new Disk();
-            int k = disks.size();
-            disk.setSource(random.nextBoolean() ? "/var/lib/xen/images/g" + guestIndex + "/d" + k + ".img"
-                    : "/dev/vg" + guestIndex + "/d" + k);
-            disk.setDevice("xvd" + vdevs.get(k));
-            disk.setNode(namedNodes ? "xvd" + nodeLetters.get(k) : null);
-            disk.setAccess(pick(null, "w", "r"));
-            List<Integer> numbers = new ArrayList<>();
-            for (int n = 1; n <= 15; n++) {
-                numbers.add(n);
+        if (!nodes && guest.getDisks() != null) {
+            for (Disk disk : guest.getDisks()) {
+                disk.setNode(null);
             }
-            Collections.shuffle(numbers, random);
-            List<Partition> partitions = new ArrayList<>();
-            for (int p = random.nextInt(16) - 1; p >= 0; p--) {
-                int number = numbers.get(partitions.size());
-                Partition partition = new Partition();
-                partition.setNumber(Integer.toString(number));
-                boolean swap = random.nextInt(6) == 0;
-                partition.setMountPoint(swap ? "swap" : "/srv/g" + guestIndex + "/d" + k + "/p" + number
-                        + pick("", "_x", ".y", "+z"));
-                partition.setFsType(swap ? pick(null, "swap") : pick(null, "ext2", "ext3"));
-                partition.setOptions(pick(null, "defaults", "noatime", "ro,noatime", "data=ordered,errors=remount-ro", "noauto"));
-                partition.setDump(pick(null, "0", "1"));
-                partition.setPass(pick(null, "0", "1", "2"));
-                partitions.add(partition);
-            }
-            disk.setPartitions(random.nextBoolean() && partitions.isEmpty() ? null : partitions);
-            disks.add(disk);
         }
-        return disks.isEmpty() && random.nextBoolean() ? null : disks;
-    }
-
-    private Grub grub() {
+        if (guest.getGrub() != null) {
+            guest.getGrub().setKernelArgs(pick(guest.getGrub().getKernelArgs(), "rhgb noapic", "noapic rhgb", "ro", "noapic",
+                    "root=/dev/hda5 quiet", "quiet quiet"));
+        }
         if (random.nextBoolean()) {
-            return null;
+            guest.setFstabBase(lines(List.of("LABEL=/ / ext3 defaults 1 1", "LABEL=/boot\t/boot  ext3 defaults 1 2",
+                    "none /proc proc defaults 0 0", "/dev/hda3 swap swap defaults 0 0", "# a comment of the guest's", "",
+                    "/dev/xvda1 /mnt/old ext3 defaults 1 2", "/dev/hdb1 /srv/g0/d0/p1 ext3 defaults 1 2",
+                    "LABEL=/srv /srv ext3 defaults 1 2", "/dev/cdrom /mnt/cdrom udf,iso9660 noauto,owner,kudzu,ro 0 0",
+                    "/dev/xvdb2 swap swap defaults 0 0")));
         }
-        Grub grub = new Grub();
-        StringBuilder title = new StringBuilder();
-        for (int i = random.nextInt(40); i > 0; i--) {
-            title.append((char) (0x20 + random.nextInt(0x5f)));
+        if (random.nextBoolean()) {
+            guest.setModulesConfBase(lines(List.of("alias eth0 8139too", "alias eth1 e1000", "alias scsi_hostadapter aic7xxx",
+                    "options e1000 Speed=100", "# kept", "", "alias usb-controller usb-uhci")));
         }
-        grub.setTitle(random.nextBoolean() ? null : title.toString().replaceFirst("^( *)=", "$1-")); // GRUB drops a leading '='
-        grub.setRoot(pick(null, "(hd0)", "(hd0,0)", "(hd0,2)", "(hd1,2)"));
-        grub.setRootDevice(pick(null, "LABEL=/", "/dev/hda2", "/dev/VolGroup00/LogVol00", "UUID=1234-abcd"));
-        grub.setSeparateBoot(pick(null, "true", "false"));
-        grub.setKernelArgs(pick(null, "quiet", "console=ttyS0,115200 console=tty0", "rhgb noapic", "noapic rhgb",
-                "elevator=deadline acpi=off", "ro", "noapic", "root=/dev/hda5 quiet", "quiet quiet"));
-        return grub;
-    }
-
-    private Map<String, String> extraConfig() {
-        Map<String, String> extra = new LinkedHashMap<>();
-        for (int i = random.nextInt(4); i > 0; i--) {
-            String key = "x" + Integer.toString(random.nextInt(1 << 20), 36) + "_" + i;
-            if (random.nextBoolean()) {
-                extra.put(key, Integer.toString(random.nextInt(1_000_000_000)));
-            } else {
-                String value = text(" !#$%&'()*+,-./0123456789:;<=>?@ABCXYZ[]^_`abcxyz{|}~", 30);
-                // a negative number is refused (libxlutil reads no sign); digits alone become a number
-                extra.put(key, value.strip().matches("-[0-9]+") ? "v" + value : value);
-            }
-        }
-        return extra.isEmpty() && random.nextBoolean() ? null : extra;
     }
 
     /** Some of these lines, in a random order. */
@@ -177,23 +95,6 @@ final class RecoverableDeclarations {
         List<String> lines = new ArrayList<>(choices);
         Collections.shuffle(lines, random);
         return new ArrayList<>(lines.subList(0, random.nextInt(lines.size() + 1)));
-    }
-
-    private List<Character> letters(char first, char last) {
-        List<Character> letters = new ArrayList<>();
-        for (char c = first; c <= last; c++) {
-            letters.add(c);
-        }
-        Collections.shuffle(letters, random);
-        return letters;
-    }
-
-    private String text(String alphabet, int maxLength) {
-        StringBuilder text = new StringBuilder();
-        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
-            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return text.toString();
     }
 
     @SafeVarargs

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A scratch RHEL 3 guest for the install scripts: the seed guest's bundle, a stock guest root
@@ -94,12 +93,8 @@ final class ScratchGuest {
     static void requireRoot() {
         String uid = run(List.of("id", "-u"), Map.of(), null).stdout().strip();
         if (!"0".equals(uid)) {
-            String message = "install scripts need root for mknod and rpm --root in a scratch root";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError("CI=true but not root: " + message);
-            }
-            System.err.println("SKIPPED: " + message);
-            Assumptions.abort("SKIPPED: " + message);
+            Checkers.unavailable("the install scripts' tests need root (mknod and rpm --root in a scratch root)",
+                    "run the tests as root");
         }
     }
 
