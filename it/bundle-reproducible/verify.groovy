@@ -1,5 +1,5 @@
 // Two builds from clean give byte-identical archives; the archives list as SPEC §5/§8 say; the
-// unpacked bundle passes the real sha256sum -c; install put the attached archives in the local repository.
+// unpacked bundle (from the tar.gz and from the zip alike) passes the real sha256sum -c; install put the attached archives in the local repository.
 import java.nio.file.Files
 import java.nio.file.Path
 import java.security.MessageDigest
@@ -71,6 +71,23 @@ zipLines.each { line ->
     assert mode == (path.endsWith('/') ? '0o40755' : inBundle in executables ? '0o100755' : '0o100644') : line
     assert "$date $time" == '2026-01-01 00:00:00' : line
 }
+
+// Unzipped, the same files with the same bytes as the tar.gz's, and they pass sha256sum -c too
+// (a listing alone would not notice entries written empty).
+File unzipped = new File(basedir, 'unzipped')
+unzipped.mkdirs()
+run(['python3', '-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])',
+     "target/${archive}.zip", unzipped.path])
+def regularFiles = { File dir -> Path root = dir.toPath(); Files.walk(root).withCloseable { walk ->
+    walk.filter { Files.isRegularFile(it) }.collect { root.relativize(it).toString() }.sort() } }
+List<String> tarFiles = regularFiles(new File(unpacked, name))
+assert regularFiles(new File(unzipped, name)) == tarFiles
+tarFiles.each { file ->
+    byte[] fromZip = Files.readAllBytes(unzipped.toPath().resolve(name).resolve(file))
+    assert fromZip.length > 0 && fromZip == Files.readAllBytes(unpacked.toPath().resolve(name).resolve(file)) : "zip entry ${file} differs from the tar.gz's"
+}
+String zipChecked = run(['sha256sum', '-c', '--strict', 'SHA256SUMS'], new File(unzipped, name))
+assert zipChecked.readLines().every { it.endsWith(': OK') } && zipChecked.readLines().size() == tarFiles.size() - 1 : zipChecked
 
 String log = new File(basedir, 'build.log').text
 assert log.contains("attached as tar.gz:xenpv-${name}")

@@ -40,6 +40,17 @@ class OutputTimestampTest {
     }
 
     @Test
+    void onlyAnEmptyOrOneLetterValueCountsAsUnset() {
+        // maven-archiver's rule: two characters are a value, and one digit is seconds since the epoch
+        UnaryOperator<String> environment = Map.of("SOURCE_DATE_EPOCH", "1767225600")::get;
+        assertRefused("project.build.outputTimestamp 'ab' is neither ISO-8601 with an offset "
+                + "(e.g. 2026-01-01T00:00:00Z) nor seconds since the epoch (e.g. 1767225600)",
+                OutputTimestamp.parse("ab", environment));
+        assertRefused("project.build.outputTimestamp '5' is outside the range archives can hold, "
+                + "1980-01-01T00:00:02Z to 2099-12-31T23:59:59Z", OutputTimestamp.parse("5", environment));
+    }
+
+    @Test
     void aValueThatIsNeitherFormNamesThePropertyAndTheForms() {
         assertRefused("project.build.outputTimestamp '2026-01-01 00:00' is neither ISO-8601 with an offset "
                 + "(e.g. 2026-01-01T00:00:00Z) nor seconds since the epoch (e.g. 1767225600)",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -347,6 +348,16 @@ class GuestValidatorDerivedTest {
         assertEquals(List.of(new XmSetting("keymap", "en-us"), new XmSetting("localtime", 1), new XmSetting("shadow_memory", 8),
                 new XmSetting("usbdevice", "tablet"), new XmSetting("vnclisten", "0.0.0.0")),
                 SeedGuest.validOnly(declared).extraConfig());
+    }
+
+    @Test
+    void anEmptyExtraConfigElementIsAnEmptyString() {
+        // <extraConfig><keymap/></extraConfig> reaches the plugin as a null value
+        Guest declared = SeedGuest.declaration();
+        Map<String, String> extra = new HashMap<>();
+        extra.put("keymap", null);
+        declared.setExtraConfig(extra);
+        assertEquals(List.of(new XmSetting("keymap", "")), SeedGuest.validOnly(declared).extraConfig());
     }
 
     @Test

@@ -84,6 +84,10 @@ class GuestValidatorRulesTest {
                         "'/images/a.dsk,hdb,w'", "without commas"),
                 rule("bootDisk source with a space", g -> g.getBootDisk().setSource("/images/my disk.dsk"), GUEST + "/bootDisk/source",
                         "'/images/my disk.dsk'", "absolute path of letters"),
+                rule("bootDisk source ending with /", g -> g.getBootDisk().setSource("/images/"), GUEST + "/bootDisk/source",
+                        "'/images/'", "ends with '/'"),
+                rule("bootDisk source with //", g -> g.getBootDisk().setSource("/images//a.dsk"), GUEST + "/bootDisk/source",
+                        "'/images//a.dsk'", "empty segment"),
                 rule("bootDisk source /", g -> g.getBootDisk().setSource("/"), GUEST + "/bootDisk/source", "'/'", "not a usable dom0 path"),
                 rule("bootDisk on a PV device", g -> g.getBootDisk().setDevice("xvda"), GUEST + "/bootDisk/device", "'xvda'",
                         "PV disks cannot boot"),
@@ -116,6 +120,8 @@ class GuestValidatorRulesTest {
                         "'xvdq' is out of range: a 2.4 guest has 16 PV disks, xvda..xvdp (8-bit minors, 16 per disk)"),
                 rule("disk device emulated", g -> g.getDisks().get(0).setDevice("hdb"), DISK + "/device", "'hdb'",
                         "PV disks are xvd devices"),
+                rule("disk device SCSI", g -> g.getDisks().get(0).setDevice("sdb"), DISK + "/device", "'sdb'",
+                        "PV disks are xvd devices", "sdb would be an emulated disk"),
                 rule("disk device twice", g -> g.getDisks().add(disk("/images/b.dsk", "xvda", "xvdc")), GUEST + "/disks/disk[2]/device",
                         "'xvda'", DISK + "/device", "own Xen vdev"),
                 rule("disk node malformed", g -> g.getDisks().get(0).setNode("sdb"), DISK + "/node", "'sdb'", "xvd<letter>"),
@@ -136,6 +142,12 @@ class GuestValidatorRulesTest {
                 rule("mount point with #", g -> part(g).setMountPoint("/mnt/#data"), PARTITION + "/mountPoint", "'/mnt/#data'", "absolute path"),
                 rule("mount point with ..", g -> part(g).setMountPoint("/mnt/../boot"), PARTITION + "/mountPoint", "'/mnt/../boot'",
                         "'..' segment"),
+                rule("mount point ending with /", g -> part(g).setMountPoint("/mnt/data/"), PARTITION + "/mountPoint",
+                        "'/mnt/data/'", "ends with '/'"),
+                rule("mount point with //", g -> part(g).setMountPoint("/mnt//data"), PARTITION + "/mountPoint", "'/mnt//data'",
+                        "empty segment"),
+                rule("mount point with a . segment", g -> part(g).setMountPoint("/mnt/./data"), PARTITION + "/mountPoint",
+                        "'/mnt/./data'", "'.' segment"),
                 rule("mount point /", g -> part(g).setMountPoint("/"), PARTITION + "/mountPoint", "'/'", "root file system"),
                 rule("mount point /boot", g -> part(g).setMountPoint("/boot"), PARTITION + "/mountPoint", "'/boot'", "PV disks cannot boot"),
                 rule("mount point under /boot", g -> part(g).setMountPoint("/boot/grub"), PARTITION + "/mountPoint", "'/boot/grub'",
@@ -179,6 +191,8 @@ class GuestValidatorRulesTest {
                         "'quiet\ninitrd /evil'", "kernel arguments"),
                 rule("fstab base line of 3 fields", g -> g.setFstabBase(lines("LABEL=/ / ext3")), GUEST + "/fstabBase/line[1]",
                         "'LABEL=/ / ext3'", "4 to 6 fields"),
+                rule("fstab base line of 7 fields", g -> g.setFstabBase(lines("LABEL=/ / ext3 defaults 1 1 x")),
+                        GUEST + "/fstabBase/line[1]", "'LABEL=/ / ext3 defaults 1 1 x'", "4 to 6 fields"),
                 rule("fstab base line with # in a field", g -> g.setFstabBase(lines("LABEL=/ / ext3 defaults#x 1 1")),
                         GUEST + "/fstabBase/line[1]", "'LABEL=/ / ext3 defaults#x 1 1'", "characters fstab does not take"),
                 rule("fstab base line with a word for pass", g -> g.setFstabBase(lines("LABEL=/ / ext3 defaults 1 two")),
@@ -391,6 +405,14 @@ class GuestValidatorRulesTest {
         guest.getDisks().get(0).setDevice("xvdq");
         assertEquals("guests/guest[rhel3_64_fv]/disks/disk[1]/device: 'xvdq' is out of range: a 2.4 guest has 16 PV disks, "
                 + "xvda..xvdp (8-bit minors, 16 per disk)", single(GuestValidator.validate(List.of(guest))).toString());
+    }
+
+    @Test
+    void aDeviceOfNoEmulatedKindGetsNoEmulatedDiskHint() {
+        Guest guest = SeedGuest.declaration();
+        guest.getDisks().get(0).setDevice("vda");
+        assertEquals(new Problem(DISK + "/device", "'vda' is not a Xen virtual disk name, xvd<letter>"),
+                single(GuestValidator.validate(List.of(guest))));
     }
 
     @Test

@@ -58,8 +58,16 @@ class BundleMojoTest {
         // attached artifacts take their coordinates from the project's own artifact
         project.setArtifact(new DefaultArtifact("test.xenpv", "bundle", "1.0.0", null, "pom", null,
                 new DefaultArtifactHandler("pom")));
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
         mojo.execute();
         assertTrue(Files.isRegularFile(BUILD.resolve("xenpv/rhel3_64_fv/README.txt")));
+        List<String> archives = archiveLines(log);
+        assertEquals(2, archives.size(), log.infos()::toString);
+        assertTrue(archives.get(0).startsWith("xenpv: ") && archives.get(0).endsWith(
+                "guests-1.0.0-xenpv-rhel3_64_fv.tar.gz written, attached as tar.gz:xenpv-rhel3_64_fv"), archives.get(0));
+        assertTrue(archives.get(1).endsWith("guests-1.0.0-xenpv-rhel3_64_fv.zip written, attached as zip:xenpv-rhel3_64_fv"),
+                archives.get(1));
         List<Artifact> attached = project.getAttachedArtifacts();
         assertEquals(List.of("tar.gz:xenpv-rhel3_64_fv", "zip:xenpv-rhel3_64_fv"),
                 attached.stream().map(artifact -> artifact.getType() + ":" + artifact.getClassifier()).toList());
@@ -77,12 +85,18 @@ class BundleMojoTest {
     @MojoParameter(name = "attach", value = "false")
     void withAttachOffTheArchiveIsWrittenButNotAttached(BundleMojo mojo) throws Exception {
         MavenProject project = MojoExtension.getVariableValueFromObject(mojo, "project");
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
         mojo.execute();
         byte[] first = Files.readAllBytes(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz"));
         assertTrue(project.getAttachedArtifacts().isEmpty());
         mojo.execute();
         assertArrayEquals(first, Files.readAllBytes(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz")),
                 "no outputTimestamp: the fixed time still gives the same bytes");
+        List<String> archives = archiveLines(log);
+        assertEquals(2, archives.size(), log.infos()::toString);
+        assertTrue(archives.get(0).endsWith("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz written"), archives.get(0));
+        assertTrue(archives.get(1).endsWith("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz unchanged"), archives.get(1));
     }
 
     @Test
@@ -139,5 +153,10 @@ class BundleMojoTest {
         mojo.execute();
         assertFalse(Files.exists(BUILD));
         assertTrue(project.getAttachedArtifacts().isEmpty());
+    }
+
+    /** What the goal logged about its archives, in order (it also logs the bundle folders it rendered). */
+    private static List<String> archiveLines(RecordingLog log) {
+        return log.infos().stream().filter(line -> line.contains("guests-1.0.0-xenpv-")).toList();
     }
 }

@@ -20,6 +20,13 @@ class PythonLiteralTest {
     }
 
     @Test
+    void printableAsciiStaysAsWrittenControlCharactersAreEscaped() {
+        // space and ~ are the edges of what a config reader sees as written; 0x1f and DEL are not
+        assertEquals("\" ~\"", PythonLiteral.literal(" ~"));
+        assertEquals("\"\\x1f\\x7f\\x00\"", PythonLiteral.literal("\u001f\u007f\u0000"));
+    }
+
+    @Test
     void stringsReadBackExactlyInPython() throws Exception {
         String hostile = "a\"b\\c\n'd\u0007";
         Process python = new ProcessBuilder("python3", "-c",

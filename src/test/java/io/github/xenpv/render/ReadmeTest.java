@@ -101,6 +101,15 @@ class ReadmeTest {
     }
 
     @Test
+    void numbersAreWrittenAsComputersReadThemNotGroupedForPeople() throws Exception {
+        Guest declaration = SeedGuest.declaration();
+        declaration.setMemory("1024");
+        declaration.setVcpus("2");
+        String readme = readme(SeedGuest.validOnly(declaration));
+        assertTrue(readme.contains("rhel3_64_fv: x86_64, kernel 2.4.21-52.EL, 1024 MiB, 2 vcpus\n"), readme);
+    }
+
+    @Test
     void everyLineIsAsciiEndingInLf() throws Exception {
         String readme = readme(SeedGuest.valid());
         assertFalse(readme.contains("\r"));

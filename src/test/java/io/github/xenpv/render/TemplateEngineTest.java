@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.model.Guest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +40,18 @@ class TemplateEngineTest {
         assertEquals("# BEGIN xenpv-maven-plugin block, guest rhel3_64_fv\n"
                 + "# PV NICs use the xen-vnif driver (procedure step 4).\nalias eth0 xen-vnif\n"
                 + "# END xenpv-maven-plugin block, guest rhel3_64_fv\n", modules);
+    }
+
+    @Test
+    void numbersAndBooleansPrintAsComputersReadThem() throws Exception {
+        // ${...} of a number or boolean must give what a shell script or config file reads: no
+        // digit grouping (1,024), no locale, and true/false rather than FreeMarker's refusal
+        write(FSTAB, "${guest.memory} ${guest.noapic} ${guest.networks[0].macDerived}\n");
+        Guest declared = SeedGuest.declaration();
+        declared.setMemory("1048576");
+        String fstab = new GuestRenderer(new TemplateEngine(overrides)).render(SeedGuest.validOnly(declared)).stream()
+                .filter(file -> file.path().equals("guest/etc/fstab")).findFirst().orElseThrow().text();
+        assertEquals("1048576 true false\n", fstab);
     }
 
     @Test
@@ -74,6 +92,77 @@ class TemplateEngineTest {
         TemplateEngine engine = new TemplateEngine(overrides.resolve("absent"));
         assertTrue(engine.render("guest/etc/modules.conf.ftl", Map.of("guest", GuestView.of(SeedGuest.valid())))
                 .contains("alias eth0 xen-vnif\n"));
+    }
+
+    @Test
+    void anErrorInAnIncludedTemplateNamesTheIncludedFile() throws Exception {
+        write(FSTAB, "<#include \"site-lines.ftl\">\n");
+        write("guest/etc/site-lines.ftl", "# site\n${guest.siteLines}\n");
+        RenderException error = assertThrows(RenderException.class, () -> render(FSTAB));
+        assertEquals("your template " + overrides.resolve("guest/etc/site-lines.ftl") + ", line 2, column 3: "
+                + "The following has evaluated to null or missing: ==> guest.siteLines", error.getMessage());
+    }
+
+    @Test
+    void aJavaErrorUnderATemplateIsATemplateErrorWithItsLine() throws Exception {
+        // a bug in a derived value must come out as the template's error with its line, not a stack trace
+        write(FSTAB, "ok\n${guest.name}\n");
+        RenderException error = assertThrows(RenderException.class,
+                () -> new TemplateEngine(overrides).render(FSTAB, Map.of("guest", new Exploding())));
+        assertTrue(error.getMessage().startsWith("your template " + overrides.resolve(FSTAB) + ", line 2, column 1: "),
+                error.getMessage());
+    }
+
+    /** A data model whose property fails the way a bug in a derived value would. */
+    public static final class Exploding {
+        public String getName() {
+            throw new IllegalStateException("a derived value failed");
+        }
+    }
+
+    @Test
+    void aTemplateIsFoundByItsExactPathNeverByALocaleVariant() throws Exception {
+        // FreeMarker's localized lookup would take fstab_en_US.ftl before fstab.ftl
+        Locale locale = Locale.getDefault();
+        String fstab;
+        try {
+            Locale.setDefault(Locale.US);
+            write("guest/etc/fstab_en_US.ftl", "for en_US\n");
+            write("guest/etc/fstab_en.ftl", "for en\n");
+            fstab = render(FSTAB);
+        } finally {
+            Locale.setDefault(locale);
+        }
+        assertTrue(fstab.contains("/dev/xvdb1 /mnt/pvdisk_p1 ext3 defaults 1 2\n"), fstab);
+    }
+
+    @Test
+    void aTemplateErrorIsReportedOnceNotAlsoLoggedByFreeMarker() throws Exception {
+        // without Log4j on the class path FreeMarker logs through java.util.logging, as in these tests
+        List<LogRecord> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger runtime = java.util.logging.Logger.getLogger("freemarker.runtime");
+        runtime.addHandler(handler);
+        try {
+            write(FSTAB, "${guest.siteLines}\n");
+            assertThrows(RenderException.class, () -> render(FSTAB));
+        } finally {
+            runtime.removeHandler(handler);
+        }
+        assertEquals(List.of(), logged.stream().map(LogRecord::getMessage).toList());
     }
 
     private String render(String template) throws Exception {

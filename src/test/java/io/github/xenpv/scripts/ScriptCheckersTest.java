@@ -2,7 +2,7 @@ package io.github.xenpv.scripts;
 
 import io.github.xenpv.checkers.Checkers;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,11 +11,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScriptCheckersTest {
 
     @TempDir
-    static Path out;
-    static Path bundle;
+    Path out;
+    Path bundle;
 
-    @BeforeAll
-    static void generate() throws Exception {
+    /** Per test, not per class: mutation testing credits each test only with the code run inside it. */
+    @BeforeEach
+    void generate() throws Exception {
         bundle = ScratchGuest.generateSeedBundle(out);
     }
 
