@@ -17,24 +17,11 @@ import io.github.xenpv.model.Disk;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.GuestValidator;
 import io.github.xenpv.model.Partition;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The xm disk list, with the guest root's fstab, into the boot disk, the PV disks and their partitions. */
-class DiskMappingTest {
-
-    @TempDir
-    Path folder;
-
-    ImportFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new ImportFixture(folder);
-    }
+class DiskMappingTest extends ImportTestCase {
 
     private ImportedConfig disks(String... entries) throws Exception {
         return fixture.one("web", """

@@ -12,22 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The whole import: which files are configs, names across configs, guest roots, validation, the report. */
-class FleetImportTest {
-
-    @TempDir
-    Path folder;
-
-    ImportFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new ImportFixture(folder);
-    }
+class FleetImportTest extends ImportTestCase {
 
     static String config(String name, String mac) {
         return "name = '" + name + "'\nbuilder = 'hvm'\ndisk = [ 'phy:/dev/vg/" + name + ",hda,w' ]\nvif = [ 'mac=" + mac + "' ]\n";

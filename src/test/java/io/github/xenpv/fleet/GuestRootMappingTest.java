@@ -13,27 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.xenpv.model.Grub;
 import io.github.xenpv.model.Guest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a guest root says: the kernel it boots and its grub entry, its modules.conf base. */
-class GuestRootMappingTest {
+class GuestRootMappingTest extends ImportTestCase {
 
     static final String CONFIG = "name = 'web'\nbuilder = 'hvm'\ndisk = [ 'phy:/dev/vg/web,hda,w' ]\n"
             + "vif = [ 'mac=00:16:3e:00:00:01', 'mac=00:16:3e:00:00:02' ]\n";
-
-    @TempDir
-    Path folder;
-
-    ImportFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new ImportFixture(folder);
-    }
 
     private Guest guest(ImportedConfig config) {
         return config.guest().orElseThrow(() -> new AssertionError(ImportFixture.lines(config)));

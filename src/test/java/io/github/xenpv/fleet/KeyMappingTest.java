@@ -13,17 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.model.Guest;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every key of an xm config other than disk and vif, into the declaration or the report. */
-class KeyMappingTest {
+class KeyMappingTest extends ImportTestCase {
 
     /** An HVM guest as small as xm takes it; tests add or replace lines. */
     static final String MINIMAL = """
@@ -33,16 +30,6 @@ class KeyMappingTest {
             disk = [ "phy:/dev/vg/web,hda,w" ]
             vif = [ "mac=00:16:3e:00:00:01,bridge=xenbr0" ]
             """;
-
-    @TempDir
-    Path folder;
-
-    ImportFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new ImportFixture(folder);
-    }
 
     private ImportedConfig imported(String extra) throws Exception {
         return fixture.one("web", MINIMAL + extra);

@@ -10,24 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.model.Guest;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The xm vif list into networks: MAC and bridge kept, the emulated NIC's settings dropped, the rest reported. */
-class NetworkMappingTest {
-
-    @TempDir
-    Path folder;
-
-    ImportFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new ImportFixture(folder);
-    }
+class NetworkMappingTest extends ImportTestCase {
 
     private ImportedConfig vifs(String vif) throws Exception {
         return fixture.one("web", "name = 'web'\nbuilder = 'hvm'\ndisk = [ 'phy:/dev/vg/web,hda,w' ]\n" + vif);
