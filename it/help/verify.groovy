@@ -27,4 +27,15 @@ assert validateParameters == ['formats', 'guest', 'guests', 'skip'] : validatePa
 List<String> header = log.substring(log.indexOf('xenpv Maven Plugin'), log.indexOf('This plugin has')).readLines().drop(1)
 assert header.findAll { it.trim() }.every { it.startsWith('  ') && !it.startsWith('   ') } : header
 assert header.join(' ').replaceAll(/\s+/, ' ').contains('onto the para-virtualized block and network drivers')
+
+// import needs no project; each of its parameters is set by its xenpv.import.* property
+assert log.contains('xenpv:import')
+List<String> importGoal = log.substring(log.indexOf('\nxenpv:import'), log.indexOf('\nxenpv:validate')).readLines()
+['configs', 'root', 'arch', 'kernel', 'kernelVariant', 'driverRelease', 'driverKernel', 'output', 'overwrite'].each { parameter ->
+    int at = importGoal.findIndexOf { it ==~ /    ${parameter}( \(.*)?/ }
+    assert at >= 0 : "import's parameter $parameter is not documented"
+    List<String> description = importGoal.drop(at + 1).takeWhile { it.startsWith('      ') }
+    assert description.contains("      User property: xenpv.import.${parameter}".toString()) : "$parameter lacks its property"
+}
+assert !importGoal.any { it ==~ /    plugin(GroupId|ArtifactId|Version)( .*)?/ } : 'read-only internals are shown'
 return true

@@ -23,6 +23,20 @@ public final class BundleWriter {
     static final String RECORD_SUFFIX = ".bundle";
 
     /**
+     * Writes one file that belongs to no bundle (the import's pom and report) whole, never half:
+     * unless it already holds these bytes, to a temporary file beside it moved into place, with
+     * mode {@code rw-r--r--}.
+     *
+     * @param target  the file; its folder exists
+     * @param content its bytes
+     * @return whether anything changed
+     * @throws IOException when the file cannot be written
+     */
+    public static boolean writeWhole(Path target, byte[] content) throws IOException {
+        return OwnedFiles.writeWhole(target, content);
+    }
+
+    /**
      * What a write did, for the build log: the files it wrote, the files already right (kept as
      * they were) and the files of its own it removed, each in the order it met them; what it left
      * alone in guest folders because it did not write it; the guests no longer declared it

@@ -154,7 +154,7 @@ final class OwnedFiles {
         Set<String> paths = new LinkedHashSet<>();
         plan.steps().forEach(step -> paths.add(step.file().path()));
         boolean writes = plan.steps().stream().anyMatch(step -> step.change() == Change.CONTENT);
-        String token = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, Character.MAX_RADIX);
+        String token = newToken();
         if (writes) {
             Set<String> all = new TreeSet<>(owned);
             all.addAll(paths);
@@ -374,6 +374,28 @@ final class OwnedFiles {
             createMissing(directory.getParent(), present);
             Files.createDirectory(directory);
         }
+    }
+
+    private static String newToken() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, Character.MAX_RADIX);
+    }
+
+    /**
+     * Writes one regular file whole, outside any guest folder's record: unless it already holds
+     * these bytes with mode {@code rw-r--r--}, through a temporary file beside it moved into place.
+     */
+    static boolean writeWhole(Path target, byte[] content) throws IOException {
+        BasicFileAttributes existing = attributes(target);
+        if (existing != null && existing.isRegularFile() && existing.size() == content.length
+                && Arrays.equals(Files.readAllBytes(target), content)) {
+            if (!POSIX || ((PosixFileAttributes) existing).permissions().equals(REGULAR)) {
+                return false;
+            }
+            Files.setPosixFilePermissions(target, REGULAR);
+            return true;
+        }
+        replace(target, content, REGULAR, newToken());
+        return true;
     }
 
     /** Writes {@code content} to the write's temporary file beside {@code target} and moves it into place. */

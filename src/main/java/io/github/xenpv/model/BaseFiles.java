@@ -55,6 +55,28 @@ public final class BaseFiles {
     }
 
     /**
+     * Whether a line of a guest file opens the plugin's block, of any guest (what an earlier install left).
+     *
+     * @param line a line of a guest file
+     * @return whether it is a {@link #blockBegin} line
+     */
+    public static boolean opensBlock(String line) {
+        Matcher marker = BLOCK_MARKER.matcher(line.strip());
+        return marker.matches() && marker.group(1).equals("BEGIN");
+    }
+
+    /**
+     * Whether a line of a guest file closes the plugin's block, of any guest.
+     *
+     * @param line a line of a guest file
+     * @return whether it is a {@link #blockEnd} line
+     */
+    public static boolean closesBlock(String line) {
+        Matcher marker = BLOCK_MARKER.matcher(line.strip());
+        return marker.matches() && marker.group(1).equals("END");
+    }
+
+    /**
      * The declared base fstab lines, checked, with any line naming one of {@code claims} (the PV
      * entries' devices and mount points) as its device or mount point commented out.
      */

@@ -33,7 +33,8 @@ final class GuestCheck {
     private static final Pattern DOM0_RELEASE = Pattern.compile("([0-9]{1,2})\\.([0-9]{1,2})");
     private static final Pattern MAC = Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}");
     private static final Pattern BRIDGE = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
-    private static final Pattern GRUB_TITLE = Pattern.compile("[\\x20-\\x7e]{1,200}");
+    /** GRUB legacy skips blanks and '=' after "title" (skip_to(1, ...) in stage2.c): a title cannot start with '='. */
+    private static final Pattern GRUB_TITLE = Pattern.compile("[\\x20-\\x7e&&[^=]][\\x20-\\x7e]{0,199}");
     private static final Pattern GRUB_ROOT = Pattern.compile("\\(hd[0-9]{1,2}(,[0-9]{1,2})?\\)");
     private static final Pattern ROOT_DEVICE = Pattern.compile("[A-Za-z0-9_=./:-]{1,255}");
     private static final Pattern KERNEL_ARGS = Pattern.compile("[A-Za-z0-9_=.,:/-]+( +[A-Za-z0-9_=.,:/-]+)*");
@@ -287,7 +288,8 @@ final class GuestCheck {
         String grubPath = path + "/grub";
         String title = values.optional(grubPath + "/title", declared.getTitle(), GRUB_TITLE,
                 kernelRelease == null ? null : "Red Hat Enterprise Linux (" + kernelRelease + ")",
-                "must be one line of printable ASCII, at most 200 characters");
+                "must be one line of printable ASCII, at most 200 characters, not starting with '=' (GRUB drops a "
+                        + "leading '=' from a title)");
         String root = values.optional(grubPath + "/root", declared.getRoot(), GRUB_ROOT, "(hd0,0)",
                 "must be a GRUB device such as (hd0,0)");
         String rootDevice = values.optional(grubPath + "/rootDevice", declared.getRootDevice(), ROOT_DEVICE, "LABEL=/",

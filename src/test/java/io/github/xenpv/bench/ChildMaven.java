@@ -43,10 +43,16 @@ final class ChildMaven {
     }
 
     Run run(Path project, String goal, Path log, List<String> jvmOptions) throws IOException, InterruptedException {
+        return run(project, List.of("-f", project.resolve("pom.xml").toString(), goal), log, jvmOptions);
+    }
+
+    /** Maven with these arguments in {@code directory}, which needs no pom.xml (a goal that needs no project). */
+    Run run(Path directory, List<String> arguments, Path log, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(mavenHome.resolve("bin/mvn").toString(), "-B", "-o",
-                "-s", settings.toString(), "-Dmaven.repo.local=" + localRepository, "-Daether.offline.protocols=file",
-                "-f", project.resolve("pom.xml").toString(), goal));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+                "-s", settings.toString(), "-Dmaven.repo.local=" + localRepository, "-Daether.offline.protocols=file"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MAVEN_OPTS", String.join(" ", jvmOptions));
         double cpuBefore = reapedChildrenCpuSeconds();
@@ -55,7 +61,8 @@ final class ChildMaven {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = reapedChildrenCpuSeconds() - cpuBefore;
         if (exit != 0) {
-            throw new IllegalStateException("mvn " + goal + " in " + project + " failed with exit " + exit + "; see " + log);
+            throw new IllegalStateException("mvn " + String.join(" ", arguments) + " in " + directory + " failed with exit "
+                    + exit + "; see " + log);
         }
         return new Run(seconds, cpu, log);
     }

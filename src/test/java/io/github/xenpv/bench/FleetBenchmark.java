@@ -71,11 +71,7 @@ public final class FleetBenchmark {
         Path workDirectory = Paths.get(property("bench.workDirectory"));
         OutputTree.delete(workDirectory);
         Files.createDirectories(workDirectory);
-        Path settings = workDirectory.resolve("settings.xml");
-        Files.writeString(settings, Files.readString(Paths.get(property("bench.settings")))
-                .replace("@localRepositoryUrl@", Paths.get(property("bench.userRepository")).toUri().toString()));
-        ChildMaven maven = new ChildMaven(Paths.get(property("bench.mavenHome")),
-                Paths.get(property("bench.localRepository")), settings);
+        ChildMaven maven = childMaven(workDirectory);
         int runs = Integer.parseInt(property("bench.runs"));
         FleetBenchmark benchmark = new FleetBenchmark(maven, property("bench.plugin").split(":"),
                 property("bench.resourcesPluginVersion"), workDirectory, runs);
@@ -204,11 +200,19 @@ public final class FleetBenchmark {
         return table.toString();
     }
 
-    private static double loadAverage() {
+    /** Maven as the bench profile's properties describe it, with its settings written into {@code workDirectory}. */
+    static ChildMaven childMaven(Path workDirectory) throws IOException {
+        Path settings = workDirectory.resolve("settings.xml");
+        Files.writeString(settings, Files.readString(Paths.get(property("bench.settings")))
+                .replace("@localRepositoryUrl@", Paths.get(property("bench.userRepository")).toUri().toString()));
+        return new ChildMaven(Paths.get(property("bench.mavenHome")), Paths.get(property("bench.localRepository")), settings);
+    }
+
+    static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static String property(String name) {
+    static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("system property " + name + " is required; the bench profile sets it");

@@ -36,6 +36,7 @@ class SitePagesTest {
         assertContains(USAGE, block(readme, "```\nREADME.txt"));
         String release = block(readme, "```sh\nmvn -B deploy");
         assertContains(USAGE, release);
+        assertContains(USAGE, block(readme, "```sh\nmvn io.github.xenpv:xenpv-maven-plugin:"));
     }
 
     @Test

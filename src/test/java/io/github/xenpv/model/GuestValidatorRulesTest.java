@@ -178,6 +178,8 @@ class GuestValidatorRulesTest {
                 rule("grub title of two lines", g -> grub(g).setTitle("RHEL 3\ndefault=1"), GUEST + "/grub/title", "'RHEL 3\ndefault=1'",
                         "one line of printable ASCII"),
                 rule("grub title with a tab", g -> grub(g).setTitle("RHEL\t3"), GUEST + "/grub/title", "'RHEL\t3'", "printable ASCII"),
+                rule("grub title starting with =", g -> grub(g).setTitle("=RHEL 3"), GUEST + "/grub/title", "'=RHEL 3'",
+                        "not starting with '='", "GRUB drops"),
                 rule("grub root malformed", g -> grub(g).setRoot("hd0,0"), GUEST + "/grub/root", "'hd0,0'", "(hd0,0)"),
                 rule("grub rootDevice with a space", g -> grub(g).setRootDevice("LABEL=/ init=/bin/sh"), GUEST + "/grub/rootDevice",
                         "'LABEL=/ init=/bin/sh'", "root= argument"),

@@ -51,7 +51,11 @@ class PluginDescriptorTest {
         "bundle; allowOutsideTarget=${xenpv.allowOutsideTarget}|false, attach=${xenpv.attach}|true, formats=${xenpv.formats}|tar.gz, guest=${xenpv.guest}|, guests=|,"
                 + " outputDirectory=${xenpv.outputDirectory}|${project.build.directory}/xenpv,"
                 + " outputTimestamp=|${project.build.outputTimestamp}, skip=${xenpv.skip}|false,"
-                + " templatesDirectory=${xenpv.templatesDirectory}|${project.basedir}/src/main/xenpv"})
+                + " templatesDirectory=${xenpv.templatesDirectory}|${project.basedir}/src/main/xenpv",
+        "import; arch=${xenpv.import.arch}|, configs=${xenpv.import.configs}|, driverKernel=${xenpv.import.driverKernel}|,"
+                + " driverRelease=${xenpv.import.driverRelease}|, kernel=${xenpv.import.kernel}|,"
+                + " kernelVariant=${xenpv.import.kernelVariant}|, output=${xenpv.import.output}|xenpv-import,"
+                + " overwrite=${xenpv.import.overwrite}|false, root=${xenpv.import.root}|"})
     void eachGoalHasItsOwnParametersSetByTheirProperties(String goal, String expected) {
         Element mojo = mojo(goal);
         Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
@@ -155,6 +159,16 @@ class PluginDescriptorTest {
                 ((Element) configuration.getElementsByTagName("finalName").item(0)).getAttribute("default-value"));
         assertEquals("true", text(mojo, "requiresProject"), "bundle archives a project's output");
         for (String readonly : List.of("buildDirectory", "finalName", "project", "session")) {
+            assertEquals("false", parameter(mojo, readonly, "editable"), readonly + " is read-only");
+        }
+    }
+
+    @Test
+    void importNeedsNoProjectAndTakesThePluginsOwnCoordinatesReadOnly() {
+        Element mojo = mojo("import");
+        assertEquals("false", text(mojo, "requiresProject"));
+        assertEquals("true", text(mojo, "threadSafe"));
+        for (String readonly : List.of("pluginGroupId", "pluginArtifactId", "pluginVersion")) {
             assertEquals("false", parameter(mojo, readonly, "editable"), readonly + " is read-only");
         }
     }

@@ -10,6 +10,7 @@ final class RecordingLog extends SystemStreamLog {
     private final List<String> debugs = new ArrayList<>();
     private final List<String> infos = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
 
     @Override
     public boolean isDebugEnabled() {
@@ -34,6 +35,12 @@ final class RecordingLog extends SystemStreamLog {
         super.warn(content);
     }
 
+    @Override
+    public void error(CharSequence content) {
+        errors.add(content.toString());
+        super.error(content);
+    }
+
     List<String> debugs() {
         return debugs;
     }
@@ -44,5 +51,9 @@ final class RecordingLog extends SystemStreamLog {
 
     List<String> warnings() {
         return warnings;
+    }
+
+    List<String> errors() {
+        return errors;
     }
 }

@@ -153,7 +153,7 @@ public final class Declarations {
         for (int i = random.nextInt(40); i > 0; i--) {
             title.append((char) (0x20 + random.nextInt(0x5f)));
         }
-        grub.setTitle(title.toString());
+        grub.setTitle(title.toString().replaceFirst("^( *)=", "$1-")); // GRUB drops a title's leading '='
         grub.setRoot(pick(random, null, "(hd0)", "(hd0,0)", "(hd1,2)"));
         grub.setRootDevice(pick(random, null, "LABEL=/", "/dev/hda2", "/dev/VolGroup00/LogVol00", "UUID=1234-abcd"));
         grub.setSeparateBoot(pick(random, null, "true", "false"));
@@ -173,7 +173,8 @@ public final class Declarations {
                     char next = (char) (0x20 + random.nextInt(0x5f));
                     value.append(next == '"' || next == '\\' ? '_' : next);
                 }
-                extra.put(key, value.toString());
+                // a negative number is refused (libxlutil reads no sign)
+                extra.put(key, value.toString().strip().matches("-[0-9]+") ? "v" + value : value.toString());
             }
         }
         return random.nextBoolean() && extra.isEmpty() ? null : extra;

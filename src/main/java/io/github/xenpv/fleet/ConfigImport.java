@@ -1,0 +1,445 @@
+package io.github.xenpv.fleet;
+
+import io.github.xenpv.guestroot.GuestRoot;
+import io.github.xenpv.model.BootDisk;
+import io.github.xenpv.model.Dom0Arch;
+import io.github.xenpv.model.DomainUuid;
+import io.github.xenpv.model.Guest;
+import io.github.xenpv.model.GuestValidator;
+import io.github.xenpv.model.Problem;
+import io.github.xenpv.xm.DomainConfig;
+import io.github.xenpv.xm.DomainConfigReader;
+import io.github.xenpv.xm.XmSyntaxError;
+import io.github.xenpv.xm.XmValue;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One xm config, and the guest root when there is one, into a {@link Guest} declaration and the
+ * report lines that account for every key of the config. The config is read, never run.
+ */
+final class ConfigImport {
+
+    /** The HVM loader RHEL 5's Xen boots HVM guests with; the plugin writes it as {@code kernel}. */
+    static final String HVM_LOADER = "/usr/lib/xen/boot/hvmloader";
+
+    /** xm's own default memory (Xen 3.1's create.py), which a config without {@code memory} gets. */
+    static final String XM_DEFAULT_MEMORY = "128";
+
+    /**
+     * The keys the plugin writes with a fixed value, and that value. A config with the same value
+     * loses nothing; another value is reported as changed.
+     */
+    private static final Map<String, Object> FIXED = fixed();
+
+    /** Keys the plugin writes whose absence xm reads as something else than the plugin writes. */
+    private static final Map<String, String> ABSENT_DIFFERS = absentDiffers();
+
+    private final String file;
+    private final DomainConfig config;
+    private final FleetValues fleet;
+    private final Notes notes = new Notes();
+    private final Guest guest = new Guest();
+    private final Map<String, String> extraConfig = new LinkedHashMap<>();
+    private final Map<String, Integer> extraLines = new HashMap<>();
+    private Optional<RootFiles> root = Optional.empty();
+
+    private ConfigImport(String file, DomainConfig config, FleetValues fleet) {
+        this.file = file;
+        this.config = config;
+        this.fleet = fleet;
+    }
+
+    /** In the order the plugin writes them, so the report's order never depends on a hash. */
+    private static Map<String, String> absentDiffers() {
+        Map<String, String> absent = new LinkedHashMap<>();
+        absent.put("kernel", "xm cannot start an HVM guest without its loader");
+        absent.put("vnc", "xm's default is no VNC console");
+        absent.put("serial", "xm's default is no serial console");
+        return absent;
+    }
+
+    private static Map<String, Object> fixed() {
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        fixed.put("kernel", HVM_LOADER);
+        fixed.put("pae", 1);
+        fixed.put("acpi", 1);
+        fixed.put("apic", 1);
+        fixed.put("boot", "c");
+        fixed.put("vnc", 1);
+        fixed.put("vncunused", 1);
+        fixed.put("serial", "pty");
+        fixed.put("on_poweroff", "destroy");
+        fixed.put("on_reboot", "restart");
+        fixed.put("on_crash", "restart");
+        return fixed;
+    }
+
+    /**
+     * Imports one config.
+     *
+     * @param file    the config as named to the user
+     * @param text    its content
+     * @param rootFor the guest root folder for a guest name, if any
+     */
+    static ImportedConfig read(String file, String text, FleetValues fleet, Function<String, Optional<Path>> rootFor) {
+        DomainConfig config;
+        try {
+            config = DomainConfigReader.read(text);
+        } catch (XmSyntaxError e) {
+            return new ImportedConfig(file, Optional.empty(), file, Optional.empty(), Optional.empty(), Map.of(), Set.of(),
+                    List.of(new ReportLine(file + ":" + e.line(), "syntax", ReportLine.Kind.FAILED, e.getMessage()
+                            + ": Python, and so xm, cannot read this file")));
+        }
+        return new ConfigImport(file, config, fleet).run(rootFor);
+    }
+
+    private ImportedConfig run(Function<String, Optional<Path>> rootFor) {
+        Optional<String> name = name();
+        Optional<String> rootWhere = Optional.empty();
+        if (name.isPresent()) {
+            Optional<Path> rootPath = rootFor.apply(name.get());
+            if (rootPath.isPresent()) {
+                rootWhere = Optional.of(rootPath.get().toString());
+                try {
+                    root = Optional.of(RootFiles.load(GuestRoot.at(rootPath.get())));
+                } catch (IOException e) {
+                    notes.failed(rootPath.get().toString(), "guest root", "cannot be read: " + ReadFailure.why(e));
+                }
+            }
+        }
+        statements();
+        try {
+            assignments();
+        } catch (IOException e) {
+            notes.failed(root.map(files -> files.root().path().toString()).orElse(file), "guest root",
+                    "cannot be read: " + ReadFailure.why(e));
+        }
+        absentKeys();
+        root.ifPresent(this::fromRoot);
+        fleetValues();
+        checkAlone();
+        String nameAt = config.last("name").map(this::at).orElse(file);
+        return new ImportedConfig(file, name, nameAt, rootWhere, notes.failed() ? Optional.empty() : Optional.of(guest),
+                notes.fillIns(), notes.explainedElements(), notes.lines());
+    }
+
+    private Optional<String> name() {
+        Optional<DomainConfig.Assignment> assignment = config.last("name");
+        if (assignment.isEmpty()) {
+            notes.failed(file, "name", "not set: xm needs the domain's name");
+            return Optional.empty();
+        }
+        if (!(assignment.get().value() instanceof XmValue.Text text)) {
+            notes.failed(at(assignment.get()), "name", assignment.get().value().describe()
+                    + " is not a string; the import never runs a config");
+            return Optional.empty();
+        }
+        guest.setName(text.text());
+        return Optional.of(text.text());
+    }
+
+    private void statements() {
+        for (DomainConfig.Statement statement : config.statements()) {
+            String where = file + ":" + statement.line();
+            switch (statement.kind()) {
+                case IMPORT -> notes.dropped(where, statement.word(), "'" + statement.text() + "' is not run: the "
+                        + "import reads literal values only");
+                case NO_EFFECT -> notes.dropped(where, statement.word(), "a value on its own has no effect");
+                default -> notes.failed(where, statement.word(), "'" + statement.text() + "' is code that xm would run "
+                        + "and that may set any key; the import never runs a config: write plain key = value lines");
+            }
+        }
+    }
+
+    private void assignments() throws IOException {
+        for (DomainConfig.Assignment assignment : config.assignments()) {
+            DomainConfig.Assignment last = config.last(assignment.key()).orElseThrow();
+            if (last != assignment) {
+                notes.dropped(at(assignment), assignment.key(), "set again on line " + last.line()
+                        + ", which counts, as when xm runs the file");
+                continue;
+            }
+            assignment(assignment);
+        }
+    }
+
+    private void assignment(DomainConfig.Assignment assignment) throws IOException {
+        String key = assignment.key();
+        XmValue value = assignment.value();
+        String where = at(assignment);
+        switch (key) {
+            case "name" -> notes.kept(where, key, "<name>" + guest.getName() + "</name>");
+            case "builder" -> builder(where, value);
+            case "uuid" -> {
+                if (value instanceof XmValue.Text text && text.text().equalsIgnoreCase(DomainUuid.derived(guest.getName()))) {
+                    notes.kept(where, key, "the UUID the plugin derives from the name, as it does when <uuid> is left out");
+                } else {
+                    scalar(where, key, value, guest::setUuid);
+                }
+            }
+            case "memory" -> scalar(where, key, value, guest::setMemory);
+            case "vcpus" -> scalar(where, key, value, guest::setVcpus);
+            case "device_model" -> deviceModel(where, value);
+            case "disk" -> new DiskImport(file, root, notes).read(key, value, assignment.line(), guest);
+            case "vif" -> new NetworkImport(file, notes).read(key, value, assignment.line(), guest);
+            case "cdrom" -> notes.dropped(where, key, "Xen 3.0.3 and later ignore it: a CD-ROM is a ':cdrom' entry "
+                    + "of disk, and the plugin's config has none");
+            case "nics" -> notes.dropped(where, key, "the old count of NICs: the plugin writes one NIC per vif entry");
+            default -> {
+                if (FIXED.containsKey(key)) {
+                    fixedKey(where, key, value);
+                } else {
+                    extra(assignment);
+                }
+            }
+        }
+    }
+
+    private void builder(String where, XmValue value) {
+        if (value instanceof XmValue.Text text && text.text().equals("hvm")) {
+            notes.kept(where, "builder", "hvm, as the plugin writes it");
+        } else {
+            notes.failed(where, "builder", value.describe() + " is not an HVM guest (builder = \"hvm\"): "
+                    + "the plugin moves fully virtualized guests onto the PV drivers");
+        }
+    }
+
+    /** A value the declaration keeps as text; code is kept as written, for validation to name and a person to fix. */
+    private void scalar(String where, String key, XmValue value, Consumer<String> setter) {
+        if (value instanceof XmValue.Text text) {
+            setter.accept(text.text());
+            notes.kept(where, key, "<" + key + ">" + text.text() + "</" + key + ">");
+        } else if (value instanceof XmValue.Number number) {
+            setter.accept(number.number().toString());
+            notes.kept(where, key, "<" + key + ">" + number.number() + "</" + key + ">");
+        } else {
+            String written = value instanceof XmValue.Code code ? code.source() : value.describe();
+            setter.accept(written);
+            notes.fillIn(where, key, key, value.describe() + " is not a literal the import can read "
+                    + "(xm would compute it): <" + key + "> holds it as written, which validation refuses; write the value");
+        }
+    }
+
+    private void deviceModel(String where, XmValue value) {
+        if (value instanceof XmValue.Text text && text.text().startsWith("/usr/lib/")) {
+            guest.setDom0Arch(Dom0Arch.I386.toString());
+            dom0Arch(where, text.text(), Dom0Arch.I386);
+        } else if (value instanceof XmValue.Text text && text.text().startsWith("/usr/lib64/")) {
+            dom0Arch(where, text.text(), Dom0Arch.X86_64);
+        } else {
+            notes.changed(where, "device_model", value.describe() + ": the plugin writes "
+                    + Dom0Arch.X86_64.deviceModel() + " (dom0Arch x86_64, the default) or " + Dom0Arch.I386.deviceModel()
+                    + " (<dom0Arch>i386</dom0Arch>)");
+        }
+    }
+
+    private void dom0Arch(String where, String deviceModel, Dom0Arch arch) {
+        String declared = arch == Dom0Arch.X86_64 ? "dom0Arch x86_64, the default" : "<dom0Arch>i386</dom0Arch>";
+        if (deviceModel.equals(arch.deviceModel())) {
+            notes.kept(where, "device_model", deviceModel + ": " + declared);
+        } else {
+            notes.changed(where, "device_model", deviceModel + " is in " + (arch == Dom0Arch.X86_64 ? "/usr/lib64" : "/usr/lib")
+                    + ": " + declared + ", for which the plugin writes " + arch.deviceModel());
+        }
+    }
+
+    private void fixedKey(String where, String key, XmValue value) {
+        Object plugin = FIXED.get(key);
+        Object given = value instanceof XmValue.Text text ? text.text()
+                : value instanceof XmValue.Number number && number.number().bitLength() < 32 ? (Object) number.number().intValue()
+                : null;
+        String pluginText = plugin instanceof String ? "\"" + plugin + "\"" : plugin.toString();
+        if (plugin.equals(given)) {
+            notes.kept(where, key, pluginText + ", as the plugin writes it");
+        } else {
+            notes.changed(where, key, value.describe() + ": the plugin writes " + key + " = " + pluginText
+                    + (key.equals("boot") ? " (the guest boots from its hard disk)" : ""));
+        }
+    }
+
+    private void extra(DomainConfig.Assignment assignment) {
+        String where = at(assignment);
+        String key = assignment.key();
+        XmValue value = assignment.value();
+        if (value instanceof XmValue.Text text) {
+            if (text.text().matches("[0-9]{1,9}")) {
+                notes.changed(where, key, "the string '" + text.text() + "' goes into <extraConfig>, which writes "
+                        + "digits as a number");
+            } else {
+                notes.kept(where, key, "in <extraConfig>");
+            }
+            putExtra(key, text.text(), assignment.line());
+        } else if (value instanceof XmValue.Number number) {
+            notes.kept(where, key, "in <extraConfig>");
+            putExtra(key, number.number().toString(), assignment.line());
+        } else if (value instanceof XmValue.Constant constant && !constant.name().equals("None")) {
+            String bit = constant.name().equals("True") ? "1" : "0";
+            notes.changed(where, key, constant.name() + " goes into <extraConfig> as " + bit);
+            putExtra(key, bit, assignment.line());
+        } else if (value instanceof XmValue.Constant) {
+            notes.dropped(where, key, "None is the same as not setting it");
+        } else if (value instanceof XmValue.Items) {
+            notes.dropped(where, key, "a list: <extraConfig> holds a number or a string; add it to /etc/xen/"
+                    + guest.getName() + " by hand after install-dom0.sh");
+        } else {
+            notes.dropped(where, key, value.describe() + ": the import reads literal values only");
+        }
+    }
+
+    private void putExtra(String key, String value, int line) {
+        extraConfig.put(key, value);
+        extraLines.put(key, line);
+    }
+
+    private void absentKeys() {
+        if (config.last("builder").isEmpty()) {
+            notes.failed(file, "builder", "not set: xm then builds a para-virtualized (linux) guest, not an HVM one: "
+                    + "the plugin moves fully virtualized guests onto the PV drivers");
+        }
+        if (config.last("memory").isEmpty()) {
+            guest.setMemory(XM_DEFAULT_MEMORY);
+            notes.kept(file, "memory", "not set: xm's default, " + XM_DEFAULT_MEMORY + " MiB, written out as <memory> "
+                    + "(the plugin's own default is 512)");
+        }
+        if (config.last("disk").isEmpty()) {
+            notes.check(file, "disk", "not set: the guest has no disk");
+            BootDisk empty = new BootDisk();
+            empty.setSource("");
+            guest.setBootDisk(empty);
+            notes.fillIn(file, "disk", "bootDisk/source", "no disk to boot from: fill in <bootDisk><source>");
+        }
+        if (config.last("vif").isEmpty()) {
+            guest.setNetworks(List.of());
+            notes.kept(file, "vif", "not set: the guest has no NIC (xm's default); written as an empty <networks/>");
+        }
+        if (config.last("uuid").isEmpty()) {
+            notes.changed(file, "uuid", "not set: xend makes up a new UUID each time the domain is created; the plugin "
+                    + "derives a fixed one from the name (set <uuid> to keep the one the running guest has, xm list -l)");
+        }
+        if (config.last("device_model").isEmpty()) {
+            notes.changed(file, "device_model", "not set: the plugin writes " + Dom0Arch.X86_64.deviceModel()
+                    + " (dom0Arch x86_64, the default; <dom0Arch>i386</dom0Arch> for a 32-bit dom0)");
+        }
+        ABSENT_DIFFERS.forEach((key, why) -> {
+            if (config.last(key).isEmpty()) {
+                Object plugin = FIXED.get(key);
+                notes.changed(file, key, "not set (" + why + "): the plugin writes " + key + " = "
+                        + (plugin instanceof String ? "\"" + plugin + "\"" : plugin));
+            }
+        });
+    }
+
+    private void fromRoot(RootFiles files) {
+        boolean kernelFound = new BootEntryImport(notes).read(files, guest, fleet);
+        if (!kernelFound) {
+            fleetKernel();
+        }
+        files.fstab().ifPresentOrElse(fstab -> {
+            guest.setFstabBase(PluginBlock.split(fstab).baseLines());
+            notes.kept(fstab.where(), "fstab", "the guest's lines (outside the plugin's block) are <fstabBase>");
+        }, () -> notes.check(files.root().path().toString(), "fstab", "the guest root has no /etc/fstab: <fstabBase> is "
+                + "left at RHEL 3's stock lines"));
+        files.modulesConf().ifPresent(modulesConf -> {
+            PluginBlock block = PluginBlock.split(modulesConf);
+            List<String> base = block.baseLines();
+            if (!base.isEmpty()) {
+                guest.setModulesConfBase(base);
+                notes.kept(modulesConf.where(), "modules.conf", "the guest's lines (outside the plugin's block) are "
+                        + "<modulesConfBase>");
+            }
+            int nics = guest.getNetworks() == null ? 1 : guest.getNetworks().size();
+            for (PluginBlock.Line line : block.outside()) {
+                String[] words = line.text().strip().split("\\s+");
+                if (words.length >= 3 && words[0].equals("alias") && words[1].matches("eth[0-9]+")
+                        && Integer.parseInt(words[1].substring(3)) < nics && !words[2].equals("xen-vnif")) {
+                    notes.changed(modulesConf.at(line.number()), words[1], "'" + line.text().strip() + "': the "
+                            + "plugin comments it out, as " + words[1] + " becomes a PV NIC (alias " + words[1]
+                            + " xen-vnif)");
+                }
+            }
+        });
+    }
+
+    private void fleetValues() {
+        fleet.arch().ifPresentOrElse(arch -> {
+            guest.setArch(arch);
+            notes.kept(file, "arch", "<arch>" + arch + "</arch> from xenpv.import.arch");
+        }, () -> {
+            guest.setArch("");
+            notes.fillIn(file, "arch", "arch", "no config says the guest kernel's architecture: fill in <arch> "
+                    + "(i686, athlon, ia32e or x86_64), or import with -Dxenpv.import.arch");
+        });
+        fleet.driverKernel().ifPresent(driverKernel -> {
+            guest.setDriverKernel(driverKernel);
+            notes.kept(file, "driverKernel", "<driverKernel>" + driverKernel + "</driverKernel> from xenpv.import.driverKernel");
+        });
+        fleet.driverRelease().ifPresentOrElse(release -> {
+            guest.setDriverRelease(release);
+            notes.kept(file, "driverRelease", "<driverRelease>" + release + "</driverRelease> from xenpv.import.driverRelease");
+        }, () -> {
+            guest.setDriverRelease("");
+            notes.fillIn(file, "driverRelease", "driverRelease", "no config says which kmod-xenpv release to install: "
+                    + "fill in <driverRelease> (e.g. 0.1-5.el), or import with -Dxenpv.import.driverRelease");
+        });
+        if (root.isEmpty()) {
+            fleetKernel();
+        }
+    }
+
+    private void fleetKernel() {
+        fleet.kernel().ifPresentOrElse(kernel -> {
+            guest.setKernel(kernel);
+            notes.kept(file, "kernel", "<kernel>" + kernel + "</kernel> from xenpv.import.kernel");
+        }, () -> {
+            guest.setKernel("");
+            notes.fillIn(file, "kernel", "kernel", "no guest root says which kernel the guest boots: fill in <kernel> "
+                    + "(e.g. 2.4.21-52.EL), or import with -Dxenpv.import.kernel or -Dxenpv.import.root");
+        });
+        fleet.kernelVariant().ifPresentOrElse(variant -> {
+            guest.setKernelVariant(variant);
+            notes.kept(file, "kernelVariant", "'" + variant + "' from xenpv.import.kernelVariant");
+        }, () -> notes.check(file, "kernelVariant", "no guest root says whether the guest runs an smp or hugemem "
+                + "kernel: the declaration says uniprocessor; set <kernelVariant> if not"));
+    }
+
+    /**
+     * What the plugin refuses in this guest alone: a name it would refuse fails the config; an
+     * extra key or value {@code <extraConfig>} cannot hold is dropped. The rest is validation's
+     * to report, across the whole fleet.
+     */
+    private void checkAlone() {
+        guest.setExtraConfig(extraConfig.isEmpty() ? null : extraConfig);
+        if (guest.getName() == null) {
+            return;
+        }
+        List<Problem> errors = GuestValidator.validate(List.of(guest)).errors();
+        int nameLine = config.last("name").map(DomainConfig.Assignment::line).orElse(0);
+        for (Problem problem : errors) {
+            String path = problem.path();
+            int extra = path.indexOf("/extraConfig/");
+            if (path.endsWith("]/name")) {
+                notes.failed(file + ":" + nameLine, "name", problem.message());
+            } else if (extra >= 0 && extraConfig.containsKey(path.substring(extra + "/extraConfig/".length()))) {
+                String key = path.substring(extra + "/extraConfig/".length());
+                extraConfig.remove(key);
+                String where = file + ":" + extraLines.get(key);
+                notes.replace(where, key, new ReportLine(where, key, ReportLine.Kind.DROPPED, "<extraConfig> cannot hold "
+                        + "it: " + problem.message()));
+            }
+        }
+        guest.setExtraConfig(extraConfig.isEmpty() ? null : extraConfig);
+    }
+
+    private String at(DomainConfig.Assignment assignment) {
+        return file + ":" + assignment.line();
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.xenpv.fleet;
+
+import java.util.List;
+
+/**
+ * Every config's import, and the files of folders that were not configs.
+ *
+ * @param configs every config read, in order, imported or failed
+ * @param skipped the files of folders that were not configs, one report line each
+ */
+public record FleetImportResult(List<ImportedConfig> configs, List<ReportLine> skipped) {
+
+    /**
+     * The result of an import.
+     *
+     * @param configs every config read, in order, imported or failed
+     * @param skipped the files of folders that were not configs, one report line each
+     */
+    public FleetImportResult {
+        configs = List.copyOf(configs);
+        skipped = List.copyOf(skipped);
+    }
+
+    /**
+     * The configs that imported.
+     *
+     * @return them, in order
+     */
+    public List<ImportedConfig> imported() {
+        return configs.stream().filter(config -> !config.failed()).toList();
+    }
+
+    /**
+     * The configs that failed to import.
+     *
+     * @return them, in order
+     */
+    public List<ImportedConfig> failed() {
+        return configs.stream().filter(ImportedConfig::failed).toList();
+    }
+}

@@ -1,0 +1,153 @@
+package io.github.xenpv.fleet;
+
+import static io.github.xenpv.fleet.ImportFixture.line;
+import static io.github.xenpv.fleet.ReportLine.Kind.CHECK;
+import static io.github.xenpv.fleet.ReportLine.Kind.FAILED;
+import static io.github.xenpv.fleet.ReportLine.Kind.INVALID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The whole import: which files are configs, names across configs, guest roots, validation, the report. */
+class FleetImportTest extends ImportTestCase {
+
+    static String config(String name, String mac) {
+        return "name = '" + name + "'\nbuilder = 'hvm'\ndisk = [ 'phy:/dev/vg/" + name + ",hda,w' ]\nvif = [ 'mac=" + mac + "' ]\n";
+    }
+
+    private FleetImportResult importFolder() {
+        return FleetImport.run(List.of(fixture.configs()), Files.isDirectory(fixture.roots())
+                ? Optional.of(fixture.roots()) : Optional.empty(), ImportFixture.FLEET);
+    }
+
+    @Test
+    void aFolderGivesEveryRegularFileButXendsOwnAndCopies() throws Exception {
+        fixture.config("web", config("web", "00:16:3e:00:00:01"));
+        fixture.config("db", config("db", "00:16:3e:00:00:02"));
+        for (String other : List.of("xend-config.sxp", "xmexample1", "xmexample.hvm", "qemu-ifup", "web.rpmsave", "web~",
+                ".web.swp", "web.xenpv-20260101T000000Z", "web.bak", "README")) {
+            fixture.config(other, config("web", "00:16:3e:00:00:01"));
+        }
+        Files.createDirectories(fixture.configs().resolve("auto"));
+        Files.createSymbolicLink(fixture.configs().resolve("auto/web"), Path.of("../web"));
+        FleetImportResult result = importFolder();
+        assertEquals(List.of("db", "web"), result.configs().stream().map(config -> config.name().orElseThrow()).toList());
+        assertEquals(10, result.skipped().size());
+        assertTrue(result.skipped().stream().anyMatch(line -> line.where().endsWith("xend-config.sxp")
+                && line.detail().equals("xend's own configuration, not a domain")));
+        assertTrue(result.skipped().stream().anyMatch(line -> line.where().endsWith("web.xenpv-20260101T000000Z")
+                && line.detail().contains("backup")));
+    }
+
+    @Test
+    void aFileNamedOnItsOwnIsAlwaysRead() throws Exception {
+        Path backup = fixture.config("web.rpmsave", config("web", "00:16:3e:00:00:01"));
+        FleetImportResult result = FleetImport.run(List.of(backup, backup), Optional.empty(), ImportFixture.FLEET);
+        assertEquals(1, result.configs().size());
+        assertFalse(result.configs().get(0).failed());
+    }
+
+    @Test
+    void twoConfigsOfOneNameBothFailAndTheOthersImport() throws Exception {
+        fixture.config("web", config("web", "00:16:3e:00:00:01"));
+        fixture.config("web-old", config("web", "00:16:3e:00:00:09"));
+        fixture.config("db", config("db", "00:16:3e:00:00:02"));
+        FleetImportResult result = importFolder();
+        assertEquals(List.of("db"), result.imported().stream().map(config -> config.name().orElseThrow()).toList());
+        assertEquals(2, result.failed().size());
+        ReportLine web = line(result.failed().get(0), "name", FAILED, "'web' is also the name in", "/etc/xen/web-old:1",
+                "cannot tell which config is the live one");
+        assertTrue(web.where().endsWith("/etc/xen/web:1"), web.where());
+        line(result.failed().get(1), "name", FAILED, "'web' is also the name in", "/etc/xen/web:1");
+    }
+
+    @Test
+    void pathsThatAreNoConfigFailAlone() throws Exception {
+        fixture.config("web", config("web", "00:16:3e:00:00:01"));
+        Path fifo = folder.resolve("fifo");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        FleetImportResult result = FleetImport.run(List.of(folder.resolve("missing"), fifo, fixture.configs()),
+                Optional.empty(), ImportFixture.FLEET);
+        assertEquals(1, result.imported().size());
+        line(result.failed().get(0), "file", FAILED, "does not exist");
+        line(result.failed().get(1), "file", FAILED, "is neither a file nor a folder");
+    }
+
+    @Test
+    void aFileThatCannotBeReadFailsInWordsNotExceptionNames() {
+        // a regular file whose read fails for root too: Linux gives EIO at offset 0 of a process's memory
+        FleetImportResult result = FleetImport.run(List.of(Path.of("/proc/self/mem")), Optional.empty(), ImportFixture.FLEET);
+        ReportLine line = line(result.failed().get(0), "file", FAILED, "cannot be read: Input/output error");
+        assertFalse(line.detail().contains("Exception"), line.detail());
+    }
+
+    @Test
+    void aRootFolderHoldsOneRootPerGuestName() throws Exception {
+        fixture.config("web", config("web", "00:16:3e:00:00:01"));
+        fixture.config("db", config("db", "00:16:3e:00:00:02"));
+        fixture.root("web").grub("2.4.21-57.EL");
+        FleetImportResult result = importFolder();
+        ImportedConfig db = result.configs().get(0);
+        ImportedConfig web = result.configs().get(1);
+        assertEquals(Optional.of(fixture.roots().resolve("web").toString()), web.root());
+        assertEquals("2.4.21-57.EL", web.guest().orElseThrow().getKernel());
+        assertEquals(Optional.empty(), db.root());
+        line(db, "guest root", CHECK, "has no folder db: imported without a guest root");
+    }
+
+    @Test
+    void aSingleGuestsRootMayBeGivenItself() throws Exception {
+        fixture.root("web").grub("2.4.21-57.EL");
+        Path config = fixture.config("web", config("web", "00:16:3e:00:00:01"));
+        FleetImportResult result = FleetImport.run(List.of(config), Optional.of(fixture.roots().resolve("web")),
+                ImportFixture.FLEET);
+        assertEquals("2.4.21-57.EL", result.configs().get(0).guest().orElseThrow().getKernel());
+    }
+
+    @Test
+    void validationAcrossTheFleetIsReportedWithTheConfig() throws Exception {
+        fixture.config("web", config("web", "00:16:3e:00:00:01"));
+        fixture.config("db", config("db", "00:16:3e:00:00:01"));
+        FleetImportResult result = importFolder();
+        ReportLine clash = line(result.configs().get(1), "guests/guest[web]/networks/network[1]/mac", INVALID,
+                "is also at guests/guest[db]/networks/network[1]/mac");
+        assertTrue(clash.where().endsWith("/etc/xen/web"));
+        assertTrue(ImportReport.incomplete(result.configs().get(1)));
+        assertFalse(ImportReport.incomplete(result.configs().get(0)));
+    }
+
+    @Test
+    void whatAReportLineExplainsIsNotRepeatedByValidation() throws Exception {
+        fixture.config("web", config("web", "00:16:3e:00:00:01"));
+        FleetImportResult result = FleetImport.run(List.of(fixture.configs()), Optional.empty(), FleetValues.none());
+        ImportedConfig web = result.configs().get(0);
+        line(web, "arch", CHECK, "fill in <arch>");
+        assertTrue(web.lines().stream().noneMatch(line -> line.kind() == INVALID && line.key().endsWith("/arch")),
+                () -> ImportFixture.lines(web));
+    }
+
+    @Test
+    void theReportCountsAndListsEveryConfig() throws Exception {
+        fixture.config("web", config("web", "00:16:3e:00:00:01"));
+        fixture.config("pv", "name = 'pv'\nbuilder = 'linux'\n");
+        fixture.config("xend-config.sxp", "(xend-relocation-server no)\n");
+        FleetValues fleet = new FleetValues(Optional.of("i686"), Optional.empty(), Optional.empty(), Optional.of("0.1-5.el"),
+                Optional.of("2.4.21-52.EL"));
+        String report = ImportReport.render(FleetImport.run(List.of(fixture.configs()), Optional.empty(), fleet), "1.2.3");
+        assertTrue(report.startsWith("# import-report.txt: what xenpv:import (xenpv-maven-plugin 1.2.3) did"), report);
+        assertTrue(report.contains("\nconfigs: 2 read, 1 imported into pom.xml, 1 failed\n"
+                + "guests to complete before mvn package builds: 1 (web)\n"), report);
+        assertTrue(report.contains("\n== files skipped\n" + fixture.configs().resolve("xend-config.sxp")
+                + ": file: skipped: xend's own configuration, not a domain\n"), report);
+        assertTrue(report.contains(": driverKernel: kept: <driverKernel>2.4.21-52.EL</driverKernel> from "
+                + "xenpv.import.driverKernel\n"), report);
+        assertTrue(report.contains("\n== guest pv: " + fixture.configs().resolve("pv") + ": failed\n"), report);
+        assertTrue(report.contains("\n== guest web: " + fixture.configs().resolve("web") + ": imported, to complete\n"), report);
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.xenpv.mojo;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The import goal's wiring: what it writes, what it keeps, how it fails. */
+@MojoTest
+class ImportMojoTest {
+
+    private static final String WEB = """
+            name = "web"
+            builder = "hvm"
+            memory = 512
+            disk = [ "phy:/dev/vg/web,hda,w" ]
+            vif = [ "mac=00:16:3e:00:00:01,bridge=xenbr0,type=ioemu" ]
+            """;
+
+    @TempDir
+    Path folder;
+
+    private final RecordingLog log = new RecordingLog();
+
+    private Path output() {
+        return folder.resolve("xenpv-import");
+    }
+
+    private void configure(ImportMojo mojo, Path... configs) throws Exception {
+        setVariableValueToObject(mojo, "configs", List.of(configs).stream().map(Path::toFile).toList());
+        setVariableValueToObject(mojo, "output", output().toFile());
+        setVariableValueToObject(mojo, "arch", "i686");
+        setVariableValueToObject(mojo, "kernel", "2.4.21-52.EL");
+        setVariableValueToObject(mojo, "driverRelease", "0.1-5.el");
+        setVariableValueToObject(mojo, "pluginGroupId", "io.github.xenpv");
+        setVariableValueToObject(mojo, "pluginArtifactId", "xenpv-maven-plugin");
+        setVariableValueToObject(mojo, "pluginVersion", "9.9.9");
+        mojo.setLog(log);
+    }
+
+    private Path config(String name, String text) throws Exception {
+        Files.createDirectories(folder.resolve("etc/xen"));
+        return Files.writeString(folder.resolve("etc/xen").resolve(name), text);
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void writesThePomAndTheReportAndLogsWhatChanged(ImportMojo mojo) throws Exception {
+        configure(mojo, config("web", WEB));
+        mojo.execute();
+        String pom = Files.readString(output().resolve("pom.xml"));
+        assertTrue(pom.contains("<version>9.9.9</version>"), pom);
+        assertTrue(pom.contains("<name>web</name>"), pom);
+        String report = Files.readString(output().resolve("import-report.txt"));
+        assertTrue(report.contains("configs: 1 read, 1 imported into pom.xml, 0 failed"), report);
+        assertTrue(log.infos().stream().anyMatch(line -> line.startsWith("xenpv: " + folder.resolve("etc/xen/web")
+                + ":5: vif[1]: dropped: type=ioemu")), log.infos()::toString);
+        assertTrue(log.infos().get(log.infos().size() - 1).startsWith("xenpv: 1 of 1 xm config imported into "
+                + output().resolve("pom.xml")), log.infos()::toString);
+        assertTrue(log.infos().stream().noneMatch(line -> line.contains(": kept: ")), "kept lines are for the report");
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void anEarlierImportIsKeptUnlessOverwriteIsAskedFor(ImportMojo mojo) throws Exception {
+        configure(mojo, config("web", WEB));
+        Files.createDirectories(output());
+        Files.writeString(output().resolve("pom.xml"), "my edits");
+        Files.setLastModifiedTime(output().resolve("pom.xml"), FileTime.fromMillis(0));
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: " + output().resolve("pom.xml") + " exists from an earlier import and may hold your edits: "
+                + "nothing was read or written. Use -Dxenpv.import.overwrite=true to replace them, or "
+                + "-Dxenpv.import.output=<another folder>", failure.getMessage());
+        assertEquals("my edits", Files.readString(output().resolve("pom.xml")));
+        assertFalse(Files.exists(output().resolve("import-report.txt")));
+
+        setVariableValueToObject(mojo, "overwrite", true);
+        mojo.execute();
+        assertTrue(Files.readString(output().resolve("pom.xml")).contains("<name>web</name>"));
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void aConfigThatFailsIsNamedTheOthersImportAndTheBuildFailsAtTheEnd(ImportMojo mojo) throws Exception {
+        Path pv = config("pv", "name = 'pv'\nbuilder = 'linux'\n");
+        configure(mojo, config("web", WEB), pv);
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: 1 of 2 xm configs failed to import: " + pv + ". Each reason is in the log above and in "
+                + output().resolve("import-report.txt") + "; the others are in " + output().resolve("pom.xml"),
+                failure.getMessage());
+        assertTrue(Files.readString(output().resolve("pom.xml")).contains("<name>web</name>"));
+        assertTrue(log.errors().contains("xenpv: " + pv + ":2: builder: failed: the string 'linux' is not an HVM guest "
+                + "(builder = \"hvm\"): the plugin moves fully virtualized guests onto the PV drivers"), log.errors()::toString);
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void whenNothingImportsThereIsNoPomButAReport(ImportMojo mojo) throws Exception {
+        configure(mojo, config("pv", "name = 'pv'\n"));
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertFalse(Files.exists(output().resolve("pom.xml")));
+        assertTrue(Files.readString(output().resolve("import-report.txt")).contains("configs: 1 read, 0 imported"));
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void aRootThatIsNoFolderIsRefusedBeforeAnythingIsRead(ImportMojo mojo) throws Exception {
+        configure(mojo, config("web", WEB));
+        setVariableValueToObject(mojo, "root", new File(folder.toFile(), "missing"));
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: xenpv.import.root '" + folder.resolve("missing") + "' is not a folder: give a guest's "
+                + "mounted root, or a folder of roots named after the guests", failure.getMessage());
+        assertFalse(Files.exists(output()));
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void aFolderWithoutAnyConfigFails(ImportMojo mojo) throws Exception {
+        config("xend-config.sxp", "(xend-http-server no)\n");
+        configure(mojo, folder.resolve("etc/xen"));
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: xenpv.import.configs names no xm config", failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void theDriverKernelIsWrittenForEveryGuestUnlessItIsTheDefault(ImportMojo mojo) throws Exception {
+        configure(mojo, config("web", WEB), config("db", WEB.replace("web", "db").replace(":01,", ":02,")));
+        setVariableValueToObject(mojo, "driverKernel", "2.4.21-47.EL");
+        mojo.execute();
+        String pom = Files.readString(output().resolve("pom.xml"));
+        assertEquals(2, pom.split("<driverKernel>2.4.21-47.EL</driverKernel>", -1).length - 1, pom);
+        setVariableValueToObject(mojo, "driverKernel", "2.4.21-52.EL");
+        setVariableValueToObject(mojo, "overwrite", true);
+        mojo.execute();
+        assertFalse(Files.readString(output().resolve("pom.xml")).contains("driverKernel"));
+    }
+}
