@@ -150,14 +150,18 @@ final class DiskCheck {
                         + "': swap goes with mount point swap and only there");
             }
             String options = Values.text(partition.getOptions()) == null ? "defaults" : Values.text(partition.getOptions());
-            if (!MOUNT_OPTIONS.matcher(options).matches()) {
+            boolean optionsValid = MOUNT_OPTIONS.matcher(options).matches();
+            if (!optionsValid) {
                 problems.error(element + "/options", "'" + options + "' is not a mount option list: comma-separated "
                         + "words of letters, digits, '_', '=', '.' or '-', without spaces");
             }
             int dump = values.number(element + "/dump", partition.getDump(), swap ? 0 : 1, 0, 1, "the dump flag");
+            int errorsBeforePass = problems.errorCount();
             int pass = values.number(element + "/pass", partition.getPass(), swap ? 0 : 2, 0, 2, "the fsck pass");
+            boolean passValid = problems.errorCount() == errorsBeforePass;
             if (loading == ModuleLoading.RC_LOCAL && mountPoint != null) {
-                bootOrder(element, pass, options);
+                // A value already refused is not judged again: its fallback is not what the user wrote.
+                bootOrder(element, passValid ? pass : 0, optionsValid ? options : "noauto");
             }
             if (number == null || letter == null || nodeName == null || mountPoint == null) {
                 return null;

@@ -175,6 +175,16 @@ class GuestValidatorRulesTest {
                     rcLocal(g);
                     part(g).setOptions("defaults");
                 }, PARTITION + "/options", "'defaults'", "lacks noauto", "rc.local"),
+                // A value refused for its range or form is not judged for boot order too (its fallback
+                // is not what the user wrote, so a second message would quote a value never written).
+                rule("rc.local with pass 3", g -> {
+                    rcLocal(g);
+                    part(g).setPass("3");
+                }, PARTITION + "/pass", "'3'", "from 0 to 2"),
+                rule("rc.local with options with a space", g -> {
+                    rcLocal(g);
+                    part(g).setOptions("defaults noauto");
+                }, PARTITION + "/options", "'defaults noauto'", "without spaces"),
                 rule("grub title of two lines", g -> grub(g).setTitle("RHEL 3\ndefault=1"), GUEST + "/grub/title", "'RHEL 3\ndefault=1'",
                         "one line of printable ASCII"),
                 rule("grub title with a tab", g -> grub(g).setTitle("RHEL\t3"), GUEST + "/grub/title", "'RHEL\t3'", "printable ASCII"),
