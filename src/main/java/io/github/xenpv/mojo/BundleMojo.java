@@ -6,7 +6,6 @@ import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.bundle.BundleWriter;
 import io.github.xenpv.bundle.ForeignFileException;
 import io.github.xenpv.bundle.GuestBundle;
-import io.github.xenpv.bundle.OutputTimestamp;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.render.RenderException;
 import java.io.IOException;
@@ -66,8 +65,8 @@ public class BundleMojo extends AbstractRenderingMojo {
 
     @Override
     void execute(List<ValidGuest> selected) throws MojoExecutionException, MojoFailureException {
-        List<ArchiveFormat> archiveFormats = ArchiveFormats.parse(formats);
-        Instant entryTime = entryTime();
+        List<ArchiveFormat> archiveFormats = ArchiveSettings.formats(formats);
+        Instant entryTime = ArchiveSettings.entryTime(outputTimestamp);
         BundleArchiver.Written archives;
         try {
             BundleGenerator generator = generator();
@@ -94,13 +93,5 @@ public class BundleMojo extends AbstractRenderingMojo {
                         archive.file().toFile());
             }
         }
-    }
-
-    private Instant entryTime() throws MojoFailureException {
-        OutputTimestamp.Result entryTime = OutputTimestamp.parse(outputTimestamp, System::getenv);
-        if (!entryTime.valid()) {
-            throw new MojoFailureException("xenpv: " + entryTime.problem());
-        }
-        return entryTime.time();
     }
 }

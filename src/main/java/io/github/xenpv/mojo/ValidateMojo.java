@@ -24,9 +24,19 @@ public class ValidateMojo extends AbstractXenpvMojo {
     @Parameter(property = PropertyNames.FORMATS, defaultValue = "tar.gz")
     private List<String> formats;
 
+    /**
+     * The time the {@code bundle} goal stores on every archive entry, checked here so that a value
+     * that is no time fails the build before the {@code generate} goal writes anything; set the
+     * {@code project.build.outputTimestamp} property (ISO-8601 with an offset, or seconds since the
+     * epoch).
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
     @Override
     void execute(List<ValidGuest> selected) throws MojoFailureException {
-        ArchiveFormats.parse(formats);
+        ArchiveSettings.formats(formats);
+        ArchiveSettings.entryTime(outputTimestamp);
         String filter = guestFilter();
         getLog().info("xenpv: " + count(checkedGuests(), "guest") + " checked, "
                 + (checkedGuests() == 1 ? "valid" : "all valid")

@@ -180,6 +180,15 @@ class GenerateMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "validate", pom = "src/test/projects/seed/pom.xml")
+    @MojoParameter(name = "outputTimestamp", value = "last tuesday")
+    void validateRefusesAnOutputTimestampBeforeAnythingIsWritten(ValidateMojo mojo) {
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(failure.getMessage().startsWith("xenpv: project.build.outputTimestamp 'last tuesday' is neither ISO-8601"),
+                failure.getMessage());
+    }
+
+    @Test
     @InjectMojo(goal = "validate", pom = "src/test/projects/invalid/pom.xml")
     void validateFailsOnTheSameProblems(ValidateMojo mojo) throws Exception {
         prepare(mojo);

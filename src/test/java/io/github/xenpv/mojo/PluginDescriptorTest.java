@@ -45,7 +45,8 @@ class PluginDescriptorTest {
     /** Each goal's user-settable parameters, each with its property and default: validate has no output folder. */
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "validate; formats=${xenpv.formats}|tar.gz, guest=${xenpv.guest}|, guests=|, skip=${xenpv.skip}|false",
+        "validate; formats=${xenpv.formats}|tar.gz, guest=${xenpv.guest}|, guests=|, outputTimestamp=|${project.build.outputTimestamp},"
+                + " skip=${xenpv.skip}|false",
         "generate; allowOutsideTarget=${xenpv.allowOutsideTarget}|false, guest=${xenpv.guest}|, guests=|, outputDirectory=${xenpv.outputDirectory}|${project.build.directory}/xenpv,"
                 + " skip=${xenpv.skip}|false, templatesDirectory=${xenpv.templatesDirectory}|${project.basedir}/src/main/xenpv",
         "bundle; allowOutsideTarget=${xenpv.allowOutsideTarget}|false, attach=${xenpv.attach}|true, formats=${xenpv.formats}|tar.gz, guest=${xenpv.guest}|, guests=|,"

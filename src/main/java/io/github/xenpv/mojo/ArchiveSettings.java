@@ -1,14 +1,20 @@
 package io.github.xenpv.mojo;
 
 import io.github.xenpv.bundle.ArchiveFormat;
+import io.github.xenpv.bundle.OutputTimestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 
-/** The {@code formats} parameter, read the same way by {@code validate} (to fail early) and {@code bundle}. */
-final class ArchiveFormats {
+/**
+ * The archives' settings ({@code formats}, {@code project.build.outputTimestamp}), read the same
+ * way by {@code validate}, so that a wrong value fails before {@code generate} writes, and by
+ * {@code bundle}.
+ */
+final class ArchiveSettings {
 
-    private ArchiveFormats() {
+    private ArchiveSettings() {
     }
 
     /**
@@ -16,7 +22,7 @@ final class ArchiveFormats {
      * @return the formats, each once, in the order given
      * @throws MojoFailureException naming the first unknown format and the choices, or when none is left
      */
-    static List<ArchiveFormat> parse(List<String> names) throws MojoFailureException {
+    static List<ArchiveFormat> formats(List<String> names) throws MojoFailureException {
         List<ArchiveFormat> chosen = new ArrayList<>();
         for (String name : names == null ? List.<String>of() : names) {
             ArchiveFormat format = ArchiveFormat.named(name).orElseThrow(() -> new MojoFailureException(
@@ -31,5 +37,18 @@ final class ArchiveFormats {
                     + ", or skip the goal with " + PropertyNames.SKIP);
         }
         return chosen;
+    }
+
+    /**
+     * @param outputTimestamp the project's {@code project.build.outputTimestamp}, may be {@code null}
+     * @return the time of every archive entry
+     * @throws MojoFailureException naming the property (or {@code SOURCE_DATE_EPOCH}), the value and the forms it takes
+     */
+    static Instant entryTime(String outputTimestamp) throws MojoFailureException {
+        OutputTimestamp.Result entryTime = OutputTimestamp.parse(outputTimestamp, System::getenv);
+        if (!entryTime.valid()) {
+            throw new MojoFailureException("xenpv: " + entryTime.problem());
+        }
+        return entryTime.time();
     }
 }
