@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.fixtures.InstalledFiles;
 import io.github.xenpv.model.BaseFiles;
 import io.github.xenpv.model.Disk;
 import io.github.xenpv.model.Guest;
@@ -154,14 +155,7 @@ class DiskMappingTest extends ImportTestCase {
 
     // ------------------------------------------------------------------ with a guest root
 
-    static final String STOCK_FSTAB = """
-            LABEL=/                 /                       ext3    defaults        1 1
-            LABEL=/boot             /boot                   ext3    defaults        1 2
-            none                    /dev/pts                devpts  gid=5,mode=620  0 0
-            none                    /proc                   proc    defaults        0 0
-            none                    /dev/shm                tmpfs   defaults        0 0
-            /dev/hda3               swap                    swap    defaults        0 0
-            """;
+    static final String STOCK_FSTAB = InstalledFiles.FSTAB;
 
     @Test
     void theGuestsFstabLinesOfAMigratedDiskBecomeItsPartitions() throws Exception {

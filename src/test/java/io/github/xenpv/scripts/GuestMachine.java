@@ -3,6 +3,7 @@ package io.github.xenpv.scripts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.xenpv.checkers.Checkers;
+import io.github.xenpv.fixtures.InstalledFiles;
 import io.github.xenpv.model.ValidDisk;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.ValidPartition;
@@ -48,14 +49,7 @@ final class GuestMachine {
     private static final Map<String, String> STAND_INS = Map.of("insmod", "sbin", "depmod", "sbin", "fsck", "sbin",
             "swapon", "sbin", "mount", "bin", "uname", "bin", "lib.sh", ".sim", "rc.sysinit", ".sim");
 
-    static final String STOCK_FSTAB = """
-            LABEL=/                 /                       ext3    defaults        1 1
-            LABEL=/boot             /boot                   ext3    defaults        1 2
-            none                    /dev/pts                devpts  gid=5,mode=620  0 0
-            none                    /proc                   proc    defaults        0 0
-            none                    /dev/shm                tmpfs   defaults        0 0
-            /dev/hda3               swap                    swap    defaults        0 0
-            """;
+    static final String STOCK_FSTAB = InstalledFiles.FSTAB;
 
     private final Path root;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.checkers.Checkers;
+import io.github.xenpv.fixtures.InstalledFiles;
 import io.github.xenpv.fixtures.SeedGuest;
 import java.io.File;
 import java.io.IOException;
@@ -39,13 +40,7 @@ final class ScratchGuest {
     static final List<String> MODULES = List.of("xen-platform-pci", "xen-balloon", "xen-vbd", "xen-vnif");
     static final String DRIVER_DIRECTORY = "lib/modules/" + KERNEL + "/extra/xenpv/" + DRIVER_RELEASE;
 
-    static final String STOCK_FSTAB = """
-            LABEL=/                 /                       ext3    defaults        1 1
-            LABEL=/boot             /boot                   ext3    defaults        1 2
-            none                    /dev/pts                devpts  gid=5,mode=620  0 0
-            none                    /proc                   proc    defaults        0 0
-            none                    /dev/shm                tmpfs   defaults        0 0
-            /dev/hda3               swap                    swap    defaults        0 0
+    static final String STOCK_FSTAB = InstalledFiles.FSTAB + """
             /dev/cdrom              /mnt/cdrom              udf,iso9660 noauto,owner,kudzu,ro 0 0
             /dev/hdb1               /mnt/pvdisk_p2          ext3    defaults        1 2
             """;
