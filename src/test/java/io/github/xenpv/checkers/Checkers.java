@@ -3,6 +3,7 @@ package io.github.xenpv.checkers;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -430,15 +431,16 @@ public final class Checkers {
      * @param remedy what a user does about it, e.g. "apt-get install shellcheck"
      */
     public static void unavailable(String what, String remedy) {
-        unavailable(what, remedy, "true".equalsIgnoreCase(System.getenv("CI")));
+        unavailable(what, remedy, "true".equalsIgnoreCase(System.getenv("CI")), System.err);
     }
 
-    static void unavailable(String what, String remedy, boolean ci) {
+    /** As {@link #unavailable(String, String)}, the {@code SKIPPED:} line to {@code log}: tests of the mechanism keep it out of the build's log. */
+    static void unavailable(String what, String remedy, boolean ci, PrintStream log) {
         if (ci) {
             throw new Unavailable("CI=true but " + what + ": " + remedy);
         }
         String message = "SKIPPED: " + what + ": " + remedy;
-        System.err.println(message);
+        log.println(message);
         Assumptions.abort(message);
     }
 

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
@@ -317,11 +320,15 @@ class CheckersTest {
 
     @Test
     void aMissingCheckerSkipsNamingItsPackageOutsideCiAndFailsUnderCi() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(log, true, StandardCharsets.UTF_8);
         TestAbortedException skipped = assertThrows(TestAbortedException.class,
-                () -> Checkers.unavailable("shellcheck is not installed", "apt-get install shellcheck", false));
+                () -> Checkers.unavailable("shellcheck is not installed", "apt-get install shellcheck", false, err));
         assertEquals("SKIPPED: shellcheck is not installed: apt-get install shellcheck", skipped.getMessage());
+        assertEquals("SKIPPED: shellcheck is not installed: apt-get install shellcheck\n", log.toString(StandardCharsets.UTF_8),
+                "a skip is said where the user sees it");
         Checkers.Unavailable failed = assertThrows(Checkers.Unavailable.class,
-                () -> Checkers.unavailable("shellcheck is not installed", "apt-get install shellcheck", true));
+                () -> Checkers.unavailable("shellcheck is not installed", "apt-get install shellcheck", true, err));
         assertEquals("CI=true but shellcheck is not installed: apt-get install shellcheck", failed.getMessage());
     }
 
