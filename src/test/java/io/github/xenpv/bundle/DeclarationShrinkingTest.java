@@ -194,10 +194,10 @@ class DeclarationShrinkingTest {
         }
         assertNotNull(failure, "seed " + seed + " does not fail");
         Property.Shrunk<List<Guest>> shrunk = property.shrink(seed, failure, check);
-        System.out.println("Failing declaration (seed " + seed + "):\n" + Declarations.xml(property.generated(seed))
-                + "\nshrunk in " + shrunk.attempts() + " attempts by: "
-                + String.join("; ", shrunk.edits().stream().map(Property.Edit::description).toList())
-                + "\nto:\n" + Declarations.xml(shrunk.value()));
+        // one line: the declarations themselves run to hundreds of lines of XML, which a green build's log need not hold
+        System.out.println("seed " + seed + ": a failing declaration of " + Declarations.xml(original).lines().count()
+                + " lines shrunk to " + Declarations.xml(shrunk.value()).lines().count() + " in " + shrunk.attempts()
+                + " attempts by: " + String.join("; ", shrunk.edits().stream().map(Property.Edit::description).toList()));
         assertFalse(shrunk.edits().isEmpty(), "nothing shrunk");
         assertTrue(original.size() >= 3);
         return shrunk;
