@@ -225,7 +225,8 @@ Applying it to an image instead
    declared kernel ${guest.kernelRelease} and architecture stand in for uname, and the RPM goes in
    with rpm --root<#if guest.copiesDriverTree>; its modules are copied as above</#if>. Every path
    is followed as the guest sees it: a symbolic link in the image leads inside /mnt/guest, never
-   out of it. One run at a time per root: a second one fails at once, naming the lock it found.
+   out of it. Without --offline it would load modules into, and mount and swap on, the running
+   kernel, so it refuses unless that kernel is the guest's own. One run at a time per root: a second one fails at once, naming the lock it found.
    The host's depmod never runs on the image: it would rewrite modules.dep in its own format.
    RHEL 3's rc.sysinit runs depmod -A at boot, which takes in the new modules (boot itself
    loads them by path). The PV entries go into /etc/fstab at once, so every PV partition must

@@ -752,6 +752,16 @@ check_preflight() {
         machine=$guest_machine
         release=$kernel_release
         log "preflight: --root $root: the declared $machine kernel $release stands in for uname"
+        # Without --offline the steps load modules into the running kernel and mount and swap on
+        # its block devices: only right when that kernel is the guest's (a rescue boot of it).
+        # On any other host, a node the image gets (202:1, say) may be one of the host's own disks.
+        if [ "$offline" != yes ]; then
+            running=$(uname -r) || fail preflight "uname -r failed"
+            running_machine=$(uname -m) || fail preflight "uname -m failed"
+            if [ "$running" != "$kernel_release" ] || [ "$running_machine" != "$guest_machine" ]; then
+                fail preflight "--root without --offline would load modules into, and mount and swap on, the running $running_machine kernel $running, which is not the guest's $guest_machine $kernel_release: add --offline to install into an image"
+            fi
+        fi
     else
         machine=$(uname -m) || fail preflight "uname -m failed"
         release=$(uname -r) || fail preflight "uname -r failed"

@@ -158,7 +158,8 @@ class InstallGuestTest {
         assertEquals(List.of("mount -t ext3 -o defaults " + root + "/dev/xvdb1 " + root + "/mnt/pvdisk_p1",
                 "mount -t ext3 -o defaults " + root + "/dev/xvdb2 " + root + "/mnt/pvdisk_p2"), calls("mount"));
         assertTrue(Files.isDirectory(root.resolve("mnt/pvdisk_p1")) && Files.isDirectory(root.resolve("mnt/pvdisk_p2")));
-        assertEquals(List.of(), calls("uname"), "under --root the declaration stands in for uname");
+        assertEquals(List.of("uname -r", "uname -m"), calls("uname"),
+                "under --root the declaration stands in for uname, which only says whether the running kernel is the guest's");
 
         for (int minor = 0; minor <= 2; minor++) {
             Path node = root.resolve("dev/xvdb" + (minor == 0 ? "" : minor));
@@ -403,6 +404,34 @@ class InstallGuestTest {
         ScratchGuest.assertSameTree(installed, ScratchGuest.snapshot(root), "");
         assertSucceeded(install(shell, "--uninstall"));
         ScratchGuest.assertSameTree(stock, edited(ScratchGuest.snapshot(root)), "");
+    }
+
+    /**
+     * On a build host the running kernel is not the guest's: without --offline the steps would load
+     * the guest's modules into it and mount and swap on the host's own block devices (on a Xen
+     * guest of a host, 202:17 is one of its disks). The shims stand in for the host's insmod and
+     * mount; what they cannot show is a real host's kernel refusing the .o modules.
+     */
+    @Test
+    void anImageOnAHostRunningAnotherKernelNeedsOffline() throws Exception {
+        Map<String, String> stock = ScratchGuest.snapshot(root);
+        Result refused = install("dash", Map.of("XENPV_TEST_UNAME_R", "6.1.0-28-amd64"));
+        assertEquals(1, refused.exit(), refused::describe);
+        assertTrue(refused.stderr().contains("step preflight failed: --root without --offline would load modules into, "
+                + "and mount and swap on, the running x86_64 kernel 6.1.0-28-amd64, which is not the guest's x86_64 "
+                + KERNEL + ": add --offline to install into an image"), refused.stderr());
+        assertEquals(List.of(), calls("insmod"));
+        assertEquals(List.of(), calls("mount"));
+        ScratchGuest.assertSameTree(stock, ScratchGuest.snapshot(root), "");
+
+        Result wrongMachine = install("dash", Map.of("XENPV_TEST_UNAME_M", "i686"));
+        assertEquals(1, wrongMachine.exit(), wrongMachine::describe);
+        assertTrue(wrongMachine.stderr().contains("the running i686 kernel " + KERNEL + ", which is not the guest's x86_64"),
+                wrongMachine.stderr());
+
+        int asked = calls("uname").size();
+        assertSucceeded(install("dash", Map.of("XENPV_TEST_UNAME_R", "6.1.0-28-amd64"), "--offline"));
+        assertEquals(asked, calls("uname").size(), "with --offline the running kernel does not matter");
     }
 
     @Test
