@@ -160,7 +160,7 @@ final class OwnedFiles {
             all.addAll(paths);
             Set<String> pending = new TreeSet<>(record == null ? Set.of() : record.pending());
             pending.add(token);
-            WriteRecord.empty(owner).with(all, pending).save(recordFile);
+            WriteRecord.of(owner, all, pending).save(recordFile);
         }
         Set<Path> directories = new HashSet<>();
         if (plan.fresh()) {
@@ -186,7 +186,7 @@ final class OwnedFiles {
         Set<String> stale = new TreeSet<>(owned);
         stale.removeAll(paths);
         List<Path> removed = removeAll(stale, false);
-        WriteRecord exact = WriteRecord.empty(owner).with(paths, Set.of());
+        WriteRecord exact = WriteRecord.of(owner, paths, Set.of());
         if (writes || !exact.equals(record)) {
             exact.save(recordFile);
         }

@@ -41,8 +41,9 @@ record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pend
         pending = new TreeSet<>(pending);
     }
 
-    static WriteRecord empty(String owner) {
-        return new WriteRecord(owner, new TreeSet<>(), new TreeSet<>());
+    /** A record of {@code owner} listing exactly {@code paths} and {@code pending}. */
+    static WriteRecord of(String owner, Collection<String> paths, Collection<String> pending) {
+        return new WriteRecord(owner, new TreeSet<>(paths), new TreeSet<>(pending));
     }
 
     /** The record in {@code file}, or {@code null} when there is none. Lines it cannot use are ignored. */
@@ -86,14 +87,6 @@ record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pend
     static void delete(Path file) throws IOException {
         Files.deleteIfExists(temporaryOf(file));
         Files.deleteIfExists(file);
-    }
-
-    WriteRecord with(Collection<String> newPaths, Collection<String> newPending) {
-        return new WriteRecord(owner, new TreeSet<>(newPaths), new TreeSet<>(newPending));
-    }
-
-    WriteRecord ownedBy(String newOwner) {
-        return new WriteRecord(newOwner, paths, pending);
     }
 
     /** The temporary file a write with {@code token} uses for {@code target}. */
