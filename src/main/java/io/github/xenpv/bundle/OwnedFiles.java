@@ -231,10 +231,8 @@ final class OwnedFiles {
             }
         }
         if (record != null && !record.pending().isEmpty()) {
-            Set<String> all = new TreeSet<>(record.paths());
-            all.addAll(owned);
             for (String token : record.pending()) {
-                for (String path : all) {
+                for (String path : owned) {
                     Path temporary = WriteRecord.temporary(folder.resolve(path), token);
                     if (deleteRegular(temporary, checked)) {
                         emptied.add(temporary.getParent());
