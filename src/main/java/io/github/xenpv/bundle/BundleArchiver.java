@@ -139,8 +139,11 @@ public final class BundleArchiver {
         List<Path> removed = new ArrayList<>();
         for (int i = 0; i < owners.size(); i++) {
             OwnedFiles.Outcome outcome = owners.get(i).write(plans.get(i));
-            for (OwnedFiles.Step step : plans.get(i).steps()) {
-                archives.add(new Archive(bundles.get(i).guestName(), formatOf(step.file().path()), step.target(),
+            // a plan without conflicts has one step per file, in order: step j is the archive in formats[j]
+            List<OwnedFiles.Step> steps = plans.get(i).steps();
+            for (int j = 0; j < steps.size(); j++) {
+                OwnedFiles.Step step = steps.get(j);
+                archives.add(new Archive(bundles.get(i).guestName(), formats.get(j), step.target(),
                         step.change() != OwnedFiles.Change.NONE));
             }
             removed.addAll(outcome.removed());
@@ -159,15 +162,6 @@ public final class BundleArchiver {
 
     private static String fileName(String baseName, String guestName, ArchiveFormat format) {
         return baseName + "-" + CLASSIFIER_PREFIX + guestName + "." + format.extension();
-    }
-
-    private static ArchiveFormat formatOf(String fileName) {
-        for (ArchiveFormat format : ArchiveFormat.values()) {
-            if (fileName.endsWith("." + format.extension())) {
-                return format;
-            }
-        }
-        throw new IllegalStateException("no format for " + fileName);
     }
 
     private static Path recordOf(Path directory, String guestName) {
