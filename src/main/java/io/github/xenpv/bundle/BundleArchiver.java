@@ -121,7 +121,7 @@ public final class BundleArchiver {
             for (ArchiveFormat format : formats) {
                 files.add(new RenderedFile(fileName(baseName, bundle.guestName(), format), archive(bundle, format), false));
             }
-            OwnedFiles archives = new OwnedFiles(directory, recordOf(directory, bundle.guestName()), owner, false);
+            OwnedFiles archives = archivesOf(directory, bundle.guestName(), owner);
             if (!archives.recorded()) {
                 archives.adopt(earlierArchives(directory, baseName, bundle.guestName()));
             }
@@ -148,14 +148,9 @@ public final class BundleArchiver {
             }
             removed.addAll(outcome.removed());
         }
-        for (String guestName : BundleWriter.recordedGuests(directory.resolve(WriteRecord.FOLDER), RECORD_SUFFIX)) {
-            if (declared.contains(guestName)) {
-                continue;
-            }
-            OwnedFiles stale = new OwnedFiles(directory, recordOf(directory, guestName), owner, false);
-            if (stale.record().owner().equals(owner)) {
-                removed.addAll(stale.removeAll().removed());
-            }
+        for (OwnedFiles.Outcome cleanUp : OwnedFiles.removeUndeclared(directory, RECORD_SUFFIX, declared,
+                guestName -> archivesOf(directory, guestName, owner)).values()) {
+            removed.addAll(cleanUp.removed());
         }
         return new Written(archives, removed);
     }
@@ -164,8 +159,9 @@ public final class BundleArchiver {
         return baseName + "-" + CLASSIFIER_PREFIX + guestName + "." + format.extension();
     }
 
-    private static Path recordOf(Path directory, String guestName) {
-        return directory.resolve(WriteRecord.FOLDER).resolve(guestName + RECORD_SUFFIX);
+    /** A guest's archives in {@code directory}, as the plugin recorded writing them. */
+    private static OwnedFiles archivesOf(Path directory, String guestName, String owner) throws IOException {
+        return new OwnedFiles(directory, WriteRecord.fileOf(directory, guestName, RECORD_SUFFIX), owner, false);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,12 @@ final class OwnedFiles {
 
     /** What a write or a clean-up did: the files written, unchanged and removed, and what it left because the plugin did not write it. */
     record Outcome(List<Path> written, List<Path> unchanged, List<Path> removed, List<String> foreign) {
+    }
+
+    /** Opens the files of one guest by its name. */
+    @FunctionalInterface
+    interface Opener {
+        OwnedFiles open(String guestName) throws IOException;
     }
 
     private final Path folder;
@@ -192,6 +199,29 @@ final class OwnedFiles {
         }
         List<String> foreign = ownFolder && !plan.fresh() ? foreign(paths) : List.of();
         return new Outcome(written, unchanged, removed, foreign);
+    }
+
+    /**
+     * Cleans up after the guests no longer declared: for each guest with a record of this kind in
+     * {@code directory} that is not in {@code declared}, removes what the plugin wrote for it
+     * ({@link #removeAll}) when the record names the owner {@code open} writes as; guests another
+     * owner wrote into a shared directory are left alone.
+     *
+     * @return what each clean-up did, by guest name, in name order
+     */
+    static Map<String, Outcome> removeUndeclared(Path directory, String suffix, Set<String> declared, Opener open)
+            throws IOException {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        for (String guestName : WriteRecord.recordedGuests(directory, suffix)) {
+            if (declared.contains(guestName)) {
+                continue;
+            }
+            OwnedFiles files = open.open(guestName);
+            if (files.record().owner().equals(files.owner)) {
+                outcomes.put(guestName, files.removeAll());
+            }
+        }
+        return outcomes;
     }
 
     /**
