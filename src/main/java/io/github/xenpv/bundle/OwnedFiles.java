@@ -136,10 +136,9 @@ final class OwnedFiles {
                 steps.add(new Step(file, target, Change.CONTENT));
             } else if (!existing.isRegularFile()) {
                 conflicts.add(file.path() + ": " + kind(existing) + " the plugin did not make, where the bundle has a file");
-            } else if (existing.size() == file.content().length && Arrays.equals(Files.readAllBytes(target), file.content())) {
+            } else if (holds(target, existing, file.content())) {
                 // The same bytes, whoever wrote them: nothing can be lost, so the file counts as the plugin's.
-                boolean modeRight = !POSIX || ((PosixFileAttributes) existing).permissions().equals(mode(file));
-                steps.add(new Step(file, target, modeRight ? Change.NONE : Change.MODE));
+                steps.add(new Step(file, target, modeChange(existing, mode(file))));
             } else if (owned.contains(file.path())) {
                 steps.add(new Step(file, target, Change.CONTENT));
             } else {
@@ -414,16 +413,24 @@ final class OwnedFiles {
      */
     static boolean writeWhole(Path target, byte[] content) throws IOException {
         BasicFileAttributes existing = attributes(target);
-        if (existing != null && existing.isRegularFile() && existing.size() == content.length
-                && Arrays.equals(Files.readAllBytes(target), content)) {
-            if (!POSIX || ((PosixFileAttributes) existing).permissions().equals(REGULAR)) {
-                return false;
-            }
+        if (existing == null || !existing.isRegularFile() || !holds(target, existing, content)) {
+            replace(target, content, REGULAR, newToken());
+        } else if (modeChange(existing, REGULAR) == Change.MODE) {
             Files.setPosixFilePermissions(target, REGULAR);
-            return true;
+        } else {
+            return false;
         }
-        replace(target, content, REGULAR, newToken());
         return true;
+    }
+
+    /** Whether the regular file {@code target}, with these attributes, already holds {@code content}. */
+    private static boolean holds(Path target, BasicFileAttributes existing, byte[] content) throws IOException {
+        return existing.size() == content.length && Arrays.equals(Files.readAllBytes(target), content);
+    }
+
+    /** {@link Change#NONE} when a file with these attributes has {@code mode} (or modes do not exist here), else {@link Change#MODE}. */
+    private static Change modeChange(BasicFileAttributes existing, Set<PosixFilePermission> mode) {
+        return !POSIX || ((PosixFileAttributes) existing).permissions().equals(mode) ? Change.NONE : Change.MODE;
     }
 
     /** Writes {@code content} to the write's temporary file beside {@code target} and moves it into place. */
