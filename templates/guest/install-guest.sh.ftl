@@ -564,7 +564,8 @@ copy_module() {
 run_depmod() {
     if [ -n "$root" ]; then
         log "depmod: skipped (--root: the host's depmod must not rewrite the image's modules.dep; the guest's rc.sysinit runs depmod -A at boot)"
-    elif [ -f "/lib/modules/$release/modules.dep" ] && each_module in_module_dep; then
+    elif module_dep=$(rooted "/lib/modules/$release/modules.dep") && [ -f "$module_dep" ] &&
+        each_module in_module_dep; then
         log "depmod: already done"
     elif [ "$dry_run" = yes ]; then
         log "depmod: would run depmod -a (dry run)"
@@ -574,9 +575,9 @@ run_depmod() {
     fi
 }
 
+# in_module_dep MODULE: whether the modules.dep that run_depmod found ($module_dep) lists MODULE's copy.
 in_module_dep() {
-    in_module_dep_file=$(rooted "/lib/modules/$release/modules.dep") || return 1
-    [ -f "$in_module_dep_file" ] && grep -F "$module_directory/$1.o" "$in_module_dep_file" > /dev/null
+    grep -F "$module_directory/$1.o" "$module_dep" > /dev/null
 }
 
 load_module() {
