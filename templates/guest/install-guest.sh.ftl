@@ -127,6 +127,11 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 # Every guest's block starts with this, then the guest's name.
 block_prefix=${block_begin%"$guest_name"}
 
+# guest_view PATH: PATH (on this machine, under $root) as the system under the root names it.
+guest_view() {
+    printf '%s\n' "${1#"$root"}"
+}
+
 # has_field FILE N VALUE: whether some line of FILE (a path of the guest) has VALUE as its N-th field.
 has_field() {
     has_field_file=$(rooted "$1") || return 1

@@ -252,11 +252,6 @@ free_name() {
     printf '%s\n' "$free_name"
 }
 
-# guest_view PATH: PATH (on this machine, under $root) as the system under the root names it.
-guest_view() {
-    printf '%s\n' "${1#"$root"}"
-}
-
 root=
 </#noparse>
 <#list switches as switch>

@@ -306,11 +306,6 @@ free_name() {
     printf '%s\n' "$free_name"
 }
 
-# guest_view PATH: PATH (on this machine, under $root) as the system under the root names it.
-guest_view() {
-    printf '%s\n' "${1#"$root"}"
-}
-
 root=
 dry_run=no
 start=no

@@ -391,11 +391,6 @@ free_name() {
     printf '%s\n' "$free_name"
 }
 
-# guest_view PATH: PATH (on this machine, under $root) as the system under the root names it.
-guest_view() {
-    printf '%s\n' "${1#"$root"}"
-}
-
 root=
 offline=no
 dry_run=no
@@ -441,6 +436,11 @@ state_path=/var/lib/xenpv/$guest_name
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 # Every guest's block starts with this, then the guest's name.
 block_prefix=${block_begin%"$guest_name"}
+
+# guest_view PATH: PATH (on this machine, under $root) as the system under the root names it.
+guest_view() {
+    printf '%s\n' "${1#"$root"}"
+}
 
 # has_field FILE N VALUE: whether some line of FILE (a path of the guest) has VALUE as its N-th field.
 has_field() {
