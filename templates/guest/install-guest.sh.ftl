@@ -132,24 +132,16 @@ guest_view() {
     printf '%s\n' "${1#"$root"}"
 }
 
-# has_field FILE N VALUE: whether some line of FILE (a path of the guest) has VALUE as its N-th field.
-has_field() {
-    has_field_file=$(rooted "$1") || return 1
-    [ -f "$has_field_file" ] || return 1
-    XENPV_VALUE=$3 awk -v n="$2" '$n == ENVIRON["XENPV_VALUE"] { found = 1 } END { exit !found }' "$has_field_file"
-}
-
-# listed TABLE PATH: whether /proc/mounts or /proc/swaps (TABLE) lists PATH (a path on this machine).
+# listed TABLE N VALUE: whether some line of TABLE (/proc/modules, /proc/mounts or /proc/swaps, a
+# path of the guest) has VALUE as its N-th field, read the way the kernel writes a path there.
 listed() {
     listed_table=$(rooted "$1") || return 1
     [ -f "$listed_table" ] || return 1
-    field=2
-    [ "$1" != /proc/swaps ] || field=1
-    XENPV_PATH=$2 awk -v n="$field" '
+    XENPV_VALUE=$3 awk -v n="$2" '
 </#noparse>
 <@paths.unescapeAwk/>
 <#noparse>
-        unescape($n) == ENVIRON["XENPV_PATH"] { found = 1 }
+        unescape($n) == ENVIRON["XENPV_VALUE"] { found = 1 }
         END { exit !found }' "$listed_table"
 }
 
@@ -586,7 +578,7 @@ in_module_dep() {
 }
 
 load_module() {
-    if has_field /proc/modules 1 "$1"; then
+    if listed /proc/modules 1 "$1"; then
         log "insmod $1: already done"
     elif [ "$offline" = yes ]; then
         log "insmod $1: skipped (--offline)"
@@ -638,7 +630,7 @@ mount_file_system() {
         mkdir -p "$mount_point" || fail "mkdir $2" "cannot create $mount_point"
         log "mkdir $2: done"
     fi
-    if listed /proc/mounts "$mount_point"; then
+    if listed /proc/mounts 2 "$mount_point"; then
         log "mount $2: already done"
     elif [ "$offline" = yes ]; then
         log "mount $2: skipped (--offline)"
@@ -653,7 +645,7 @@ mount_file_system() {
 
 enable_swap() {
     swap_node=$(rooted "$1") || fail "swapon $1" "too many symbolic links in $1"
-    if listed /proc/swaps "$swap_node"; then
+    if listed /proc/swaps 1 "$swap_node"; then
         log "swapon $1: already done"
     elif [ "$offline" = yes ]; then
         log "swapon $1: skipped (--offline)"

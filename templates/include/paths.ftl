@@ -67,8 +67,9 @@ kind_of() {
 }
 </#noparse>
 </#macro>
-<#-- An awk function: the path field s of /proc/mounts or /proc/swaps as the path it names. The
-     kernel writes a space in a path as \040, a tab as \011, a newline as \012, a backslash as \134. -->
+<#-- An awk function: a field s of /proc/mounts or /proc/swaps as the path it names (a field of
+     /proc/modules, a module name, has no backslash and stays as it is). The kernel writes a space
+     in a path as \040, a tab as \011, a newline as \012, a backslash as \134. -->
 <#macro unescapeAwk>
 <#noparse>
         function unescape(s,    out, at, code) {
