@@ -379,16 +379,31 @@ folder() {
     [ -d "${1%/*}/" ] || mkdir -p "${1%/*}/"
 }
 
-# free_name PATH: PATH, or PATH-1, PATH-2, ... the first that does not exist: two backups made
-# in one second keep apart.
-free_name() {
-    free_name=$1
-    free_number=0
-    while [ -e "$free_name" ] || [ -h "$free_name" ]; do
-        free_number=$((free_number + 1))
-        free_name=$1-$free_number
+# backup_name FILE: the name of a new backup of FILE: FILE.xenpv-<UTC time of this run>, or with
+# -1, -2, ... the first that does not exist: two backups made in one second keep apart.
+backup_name() {
+    backup_name=$1.xenpv-$stamp
+    backup_number=0
+    while [ -e "$backup_name" ] || [ -h "$backup_name" ]; do
+        backup_number=$((backup_number + 1))
+        backup_name=$1.xenpv-$stamp-$backup_number
     done
-    printf '%s\n' "$free_name"
+    printf '%s\n' "$backup_name"
+}
+
+# back_up FILE: copies FILE (on this machine, links resolved) to a new backup beside it, whose
+# path it sets backup to.
+back_up() {
+    backup=$(backup_name "$1") && copy_file "$1" "$backup"
+}
+
+# show_diff FROM TO FILE: the change to FILE as a unified diff (for --dry-run).
+show_diff() {
+    if [ -f "$1" ]; then
+        diff -u -L "$3" -L "$3" "$1" "$2"
+    else
+        diff -u -L /dev/null -L "$3" /dev/null "$2"
+    fi
 }
 
 root=
@@ -428,12 +443,14 @@ if [ "$root_given" = yes ]; then
     [ "$root" != / ] || root=
 fi
 
-# The bundle's guest folder: the generated files that the merges take their blocks from.
+# The bundle folder the script runs from, which holds the generated files it installs.
 here=$(cd "$(dirname "$0")" && pwd) || fail preflight "cannot find the bundle folder of $0"
+# The UTC time of this run, in the name of every backup it makes.
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+
 # Where the install keeps, for --uninstall, each file's original (or a mark that it had none)
 # and the name of its backup: a path of the guest, reached through rooted like every other.
 state_path=/var/lib/xenpv/$guest_name
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
 # Every guest's block starts with this, then the guest's name.
 block_prefix=${block_begin%"$guest_name"}
 
@@ -560,7 +577,7 @@ remember() {
     if [ ! -f "$remember_original" ] && [ ! -f "$remember_absent" ]; then
         if [ -f "$2" ]; then
             if [ ! -f "$remember_record" ]; then
-                guest_view "$(free_name "$2.xenpv-$stamp")" > "$work/backup" &&
+                guest_view "$(backup_name "$2")" > "$work/backup" &&
                     put "$work/backup" "$remember_record" 644 yes || return 1
             fi
             copy_file "$2" "$remember_original" || return 1
@@ -574,15 +591,6 @@ remember() {
             copy_file "$remember_original" "$remember_backup" || return 1
             log "$1: original kept as $(guest_view "$remember_backup")"
         fi
-    fi
-}
-
-# show_diff FROM TO FILE: the change to FILE as a unified diff (for --dry-run).
-show_diff() {
-    if [ -f "$1" ]; then
-        diff -u -L "$3" -L "$3" "$1" "$2"
-    else
-        diff -u -L /dev/null -L "$3" /dev/null "$2"
     fi
 }
 
@@ -667,9 +675,8 @@ restore_file() {
 keep_edits() {
     desired "$1" "$2" "$work/installed" || fail "uninstall $1" "cannot compute what the install wrote"
     if [ -f "$3" ] && ! cmp -s "$3" "$work/installed"; then
-        keep_edits_backup=$(free_name "$3.xenpv-$stamp")
-        copy_file "$3" "$keep_edits_backup" || fail "uninstall $1" "cannot back up $3"
-        log "$1: changed since the install; that content is kept as $(guest_view "$keep_edits_backup")"
+        back_up "$3" || fail "uninstall $1" "cannot back up $3"
+        log "$1: changed since the install; that content is kept as $(guest_view "$backup")"
     fi
 }
 
