@@ -11,6 +11,8 @@ root=${r"${XENPV_ROOT:-}"}
 status=0
 <@paths.rooted/>
 
+<@paths.blockMajor/>
+
 # row CHECK ITEM EXPECTED FOUND: prints one table row and records a failure.
 row() {
     if [ "$3" = "$4" ]; then
@@ -55,17 +57,8 @@ module() {
 module ${sh(module)}
 </#list>
 
-# The major of ${guest.blockDeviceName}: its line in the "Block devices:" part of /proc/devices (a character
-# device may have the same name).
-devices=$(rooted /proc/devices) || devices=
-major=missing
-if [ -f "$devices" ]; then
-    major=$(awk -v name=${sh(guest.blockDeviceName)} '
-        /^Block devices:/ { block = 1; next }
-        /^[A-Za-z]/ { block = 0 }
-        block && $2 == name { print $1; found = 1; exit }
-        END { if (!found) print "missing" }' "$devices")
-fi
+major=$(block_major)
+[ -n "$major" ] || major=missing
 row device ${sh(guest.blockDeviceName)} "major $major" "$(present "major $major" "$major")"
 
 <#if guest.disks?has_content>
