@@ -213,16 +213,26 @@ alive() {
     [ -z "$2" ] || [ "$(process_start "$1")" = "$2" ]
 }
 
-# another_run_lives: whether a run other than this one has a record and still runs. (A record
-# that is a link is no run's: it is not read, so that it cannot lead a read out of the root.)
+# other_run PATH: whether PATH (a run's record or work folder, named <something>.<pid>) is
+# another run's than this one; sets run_pid to that pid.
+other_run() {
+    run_pid=${1##*.}
+    case $run_pid in
+        "" | *[!0-9]* | "$$") return 1 ;;
+    esac
+}
+
+# record_lives RECORD: whether the run $run_pid (other_run took it from RECORD's name) still runs
+# and started when RECORD says. A record that is a link is no run's: it is not read, so that it
+# cannot lead a read out of the root.
+record_lives() {
+    [ ! -h "$1" ] && alive "$run_pid" "$(cat "$1" 2> /dev/null)"
+}
+
+# another_run_lives: whether a run other than this one has a record and still runs.
 another_run_lives() {
     for run_record in "$lock_folder"/.run.*; do
-        run_pid=${run_record##*.}
-        case $run_pid in
-            "" | *[!0-9]* | "$$") continue ;;
-        esac
-        [ -h "$run_record" ] && continue
-        alive "$run_pid" "$(cat "$run_record" 2> /dev/null)" && return 0
+        other_run "$run_record" && record_lives "$run_record" && return 0
     done
     return 1
 }
@@ -279,19 +289,11 @@ take_lock() {
         "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > "$lock/holder" || fail lock "cannot write $lock/holder"
     # Holding the lock, what a killed run left is no one's: its record and its work folder.
     for run_record in "$lock_folder"/.run.*; do
-        run_pid=${run_record##*.}
-        case $run_pid in
-            "" | *[!0-9]* | "$$") continue ;;
-        esac
-        if [ -h "$run_record" ] || ! alive "$run_pid" "$(cat "$run_record" 2> /dev/null)"; then
-            rm -f "$run_record"
-        fi
+        other_run "$run_record" || continue
+        record_lives "$run_record" || rm -f "$run_record"
     done
     for old_work in "${TMPDIR:-/tmp}/xenpv-$program".*; do
-        run_pid=${old_work##*.}
-        case $run_pid in
-            "" | *[!0-9]* | "$$") continue ;;
-        esac
+        other_run "$old_work" || continue
         alive "$run_pid" || rm -rf "$old_work"
     done
 }
