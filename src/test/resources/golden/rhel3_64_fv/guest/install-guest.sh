@@ -855,12 +855,15 @@ install_rpm() {
 # them from its own, so when the two differ they are copied there. A plain cp gives the copies
 # the time of the copy: newer than modules.dep, so the depmod -A of every boot takes them in.
 install_driver_tree() {
-    if [ "$dry_run" = yes ] && [ "$rpm_installed" = no ]; then
-        log "modules: would be installed by the RPM$([ "$copies_driver_tree" = no ] || echo " and copied to $module_directory") (dry run)"
-        return
+    # The modules of a package installed before this run were checked in preflight.
+    if [ "$rpm_installed" = no ]; then
+        if [ "$dry_run" = yes ]; then
+            log "modules: would be installed by the RPM$([ "$copies_driver_tree" = no ] || echo " and copied to $module_directory") (dry run)"
+            return
+        fi
+        each_module check_built_module ||
+            fail modules "$driver_directory/$missing_module.o is missing after rpm -ivh: is the RPM for kernel $driver_kernel_release?"
     fi
-    each_module check_built_module ||
-        fail modules "$driver_directory/$missing_module.o is missing after rpm -ivh: is the RPM for kernel $driver_kernel_release?"
     if [ "$copies_driver_tree" = no ]; then
         log "modules: already done (in $driver_directory, the tree of the running kernel)"
         return
