@@ -339,18 +339,18 @@ keep_edits() {
     fi
 }
 
+# sweep_beside PATH: removes the temporary files a killed run left beside PATH (a path of the
+# guest), in the folder it lies in, links resolved: beside a node, xenpv-mknod's temporary node.
+sweep_beside() {
+    sweep_real=$(rooted "$1") || return 0
+    sweep "${sweep_real%/*}"
+}
+
 # sweep_file FILE: removes the temporary files a killed run left beside FILE and its state.
 sweep_file() {
     for sweep_path in "$1" "$state_path/original$1" "$state_path/absent$1" "$state_path/backup$1"; do
-        sweep_real=$(rooted "$sweep_path") || continue
-        sweep "${sweep_real%/*}"
+        sweep_beside "$sweep_path"
     done
-}
-
-# sweep_node NODE: removes the temporary node a killed xenpv-mknod left beside NODE.
-sweep_node() {
-    sweep_real=$(rooted "$1") || return 0
-    sweep "${sweep_real%/*}"
 }
 
 # sweep_rpm FOLDER: removes what a killed rpm -ivh left in FOLDER: rpm writes each file of the
@@ -703,7 +703,7 @@ uninstall() {
 start_run
 if [ "$dry_run" = no ]; then
     each_file sweep_file
-    each_node sweep_node
+    each_node sweep_beside
     module_folder=$(rooted "$module_directory") && sweep "$module_folder"
     driver_folder=$(rooted "$driver_directory") && sweep_rpm "$driver_folder"
 fi
