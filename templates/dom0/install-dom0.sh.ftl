@@ -25,17 +25,18 @@ each_disk_source() {
     rootHelp=["install into the dom0 root at DIR instead of /"]
     switches=[
         {"flag": "--dry-run", "variable": "dry_run", "help": "print the change to the config as a unified diff; change nothing"},
-        {"flag": "--start", "variable": "start", "help": "start the domain afterwards (virsh start); not with --root"}]/>
+        {"flag": "--start", "variable": "start", "help": "start the domain afterwards (virsh start); not with --root"}]>
 <#noparse>
 
 # The host's virsh acts on this machine's domains: it must not start one whose config went
 # into another root.
 [ -z "$root" ] || [ "$start" = no ] ||
     usage_error "--start cannot go with --root: the config goes into $root, so start the domain on the dom0 that root belongs to"
+</#noparse>
+</@script.prelude>
+<#noparse>
 
-here=$(cd "$(dirname "$0")" && pwd) || fail preflight "cannot find the bundle folder of $0"
 config=$here/etc/xen/$guest_name
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
 
 # Both toolstacks are asked when present: a domain that xend started is unknown to libvirt
 # when libvirtd is down, and the other way round.
@@ -85,17 +86,12 @@ install_config() {
         return
     fi
     if [ "$dry_run" = yes ]; then
-        if [ -f "$target" ]; then
-            diff -u -L "/etc/xen/$guest_name" -L "/etc/xen/$guest_name" "$target" "$config"
-        else
-            diff -u -L /dev/null -L "/etc/xen/$guest_name" /dev/null "$config"
-        fi
+        show_diff "$target" "$config" "/etc/xen/$guest_name"
         log "config $target: would change (dry run)"
         return
     fi
     if [ -f "$target" ]; then
-        backup=$(free_name "$target.xenpv-$stamp")
-        copy_file "$target" "$backup" || fail config "cannot back up $target"
+        back_up "$target" || fail config "cannot back up $target"
         log "config $target: the old one is kept as $backup"
     fi
     put "$config" "$target" 644 no || fail config "cannot write $target"

@@ -118,33 +118,27 @@ desired() {
         {"flag": "--uninstall", "variable": "uninstall", "help": "put every file back as it was before the install"}]/>
 <#noparse>
 
-# The bundle's guest folder: the generated files that the merges take their blocks from.
-here=$(cd "$(dirname "$0")" && pwd) || fail preflight "cannot find the bundle folder of $0"
 # Where the install keeps, for --uninstall, each file's original (or a mark that it had none)
 # and the name of its backup: a path of the guest, reached through rooted like every other.
 state_path=/var/lib/xenpv/$guest_name
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
 # Every guest's block starts with this, then the guest's name.
 block_prefix=${block_begin%"$guest_name"}
 
-# has_field FILE N VALUE: whether some line of FILE (a path of the guest) has VALUE as its N-th field.
-has_field() {
-    has_field_file=$(rooted "$1") || return 1
-    [ -f "$has_field_file" ] || return 1
-    XENPV_VALUE=$3 awk -v n="$2" '$n == ENVIRON["XENPV_VALUE"] { found = 1 } END { exit !found }' "$has_field_file"
+# guest_view PATH: PATH (on this machine, under $root) as the system under the root names it.
+guest_view() {
+    printf '%s\n' "${1#"$root"}"
 }
 
-# listed TABLE PATH: whether /proc/mounts or /proc/swaps (TABLE) lists PATH (a path on this machine).
+# listed TABLE N VALUE: whether some line of TABLE (/proc/modules, /proc/mounts or /proc/swaps, a
+# path of the guest) has VALUE as its N-th field, read the way the kernel writes a path there.
 listed() {
     listed_table=$(rooted "$1") || return 1
     [ -f "$listed_table" ] || return 1
-    field=2
-    [ "$1" != /proc/swaps ] || field=1
-    XENPV_PATH=$2 awk -v n="$field" '
+    XENPV_VALUE=$3 awk -v n="$2" '
 </#noparse>
 <@paths.unescapeAwk/>
 <#noparse>
-        unescape($n) == ENVIRON["XENPV_PATH"] { found = 1 }
+        unescape($n) == ENVIRON["XENPV_VALUE"] { found = 1 }
         END { exit !found }' "$listed_table"
 }
 
@@ -242,7 +236,7 @@ remember() {
     if [ ! -f "$remember_original" ] && [ ! -f "$remember_absent" ]; then
         if [ -f "$2" ]; then
             if [ ! -f "$remember_record" ]; then
-                guest_view "$(free_name "$2.xenpv-$stamp")" > "$work/backup" &&
+                guest_view "$(backup_name "$2")" > "$work/backup" &&
                     put "$work/backup" "$remember_record" 644 yes || return 1
             fi
             copy_file "$2" "$remember_original" || return 1
@@ -256,15 +250,6 @@ remember() {
             copy_file "$remember_original" "$remember_backup" || return 1
             log "$1: original kept as $(guest_view "$remember_backup")"
         fi
-    fi
-}
-
-# show_diff FROM TO FILE: the change to FILE as a unified diff (for --dry-run).
-show_diff() {
-    if [ -f "$1" ]; then
-        diff -u -L "$3" -L "$3" "$1" "$2"
-    else
-        diff -u -L /dev/null -L "$3" /dev/null "$2"
     fi
 }
 
@@ -349,24 +334,23 @@ restore_file() {
 keep_edits() {
     desired "$1" "$2" "$work/installed" || fail "uninstall $1" "cannot compute what the install wrote"
     if [ -f "$3" ] && ! cmp -s "$3" "$work/installed"; then
-        keep_edits_backup=$(free_name "$3.xenpv-$stamp")
-        copy_file "$3" "$keep_edits_backup" || fail "uninstall $1" "cannot back up $3"
-        log "$1: changed since the install; that content is kept as $(guest_view "$keep_edits_backup")"
+        back_up "$3" || fail "uninstall $1" "cannot back up $3"
+        log "$1: changed since the install; that content is kept as $(guest_view "$backup")"
     fi
+}
+
+# sweep_beside PATH: removes the temporary files a killed run left beside PATH (a path of the
+# guest), in the folder it lies in, links resolved: beside a node, xenpv-mknod's temporary node.
+sweep_beside() {
+    sweep_real=$(rooted "$1") || return 0
+    sweep "${sweep_real%/*}"
 }
 
 # sweep_file FILE: removes the temporary files a killed run left beside FILE and its state.
 sweep_file() {
     for sweep_path in "$1" "$state_path/original$1" "$state_path/absent$1" "$state_path/backup$1"; do
-        sweep_real=$(rooted "$sweep_path") || continue
-        sweep "${sweep_real%/*}"
+        sweep_beside "$sweep_path"
     done
-}
-
-# sweep_node NODE: removes the temporary node a killed xenpv-mknod left beside NODE.
-sweep_node() {
-    sweep_real=$(rooted "$1") || return 0
-    sweep "${sweep_real%/*}"
 }
 
 # sweep_rpm FOLDER: removes what a killed rpm -ivh left in FOLDER: rpm writes each file of the
@@ -528,12 +512,15 @@ install_rpm() {
 # them from its own, so when the two differ they are copied there. A plain cp gives the copies
 # the time of the copy: newer than modules.dep, so the depmod -A of every boot takes them in.
 install_driver_tree() {
-    if [ "$dry_run" = yes ] && [ "$rpm_installed" = no ]; then
-        log "modules: would be installed by the RPM$([ "$copies_driver_tree" = no ] || echo " and copied to $module_directory") (dry run)"
-        return
+    # The modules of a package installed before this run were checked in preflight.
+    if [ "$rpm_installed" = no ]; then
+        if [ "$dry_run" = yes ]; then
+            log "modules: would be installed by the RPM$([ "$copies_driver_tree" = no ] || echo " and copied to $module_directory") (dry run)"
+            return
+        fi
+        each_module check_built_module ||
+            fail modules "$driver_directory/$missing_module.o is missing after rpm -ivh: is the RPM for kernel $driver_kernel_release?"
     fi
-    each_module check_built_module ||
-        fail modules "$driver_directory/$missing_module.o is missing after rpm -ivh: is the RPM for kernel $driver_kernel_release?"
     if [ "$copies_driver_tree" = no ]; then
         log "modules: already done (in $driver_directory, the tree of the running kernel)"
         return
@@ -564,7 +551,8 @@ copy_module() {
 run_depmod() {
     if [ -n "$root" ]; then
         log "depmod: skipped (--root: the host's depmod must not rewrite the image's modules.dep; the guest's rc.sysinit runs depmod -A at boot)"
-    elif [ -f "/lib/modules/$release/modules.dep" ] && each_module in_module_dep; then
+    elif module_dep=$(rooted "/lib/modules/$release/modules.dep") && [ -f "$module_dep" ] &&
+        each_module in_module_dep; then
         log "depmod: already done"
     elif [ "$dry_run" = yes ]; then
         log "depmod: would run depmod -a (dry run)"
@@ -574,13 +562,13 @@ run_depmod() {
     fi
 }
 
+# in_module_dep MODULE: whether the modules.dep that run_depmod found ($module_dep) lists MODULE's copy.
 in_module_dep() {
-    in_module_dep_file=$(rooted "/lib/modules/$release/modules.dep") || return 1
-    [ -f "$in_module_dep_file" ] && grep -F "$module_directory/$1.o" "$in_module_dep_file" > /dev/null
+    grep -F "$module_directory/$1.o" "$module_dep" > /dev/null
 }
 
 load_module() {
-    if has_field /proc/modules 1 "$1"; then
+    if listed /proc/modules 1 "$1"; then
         log "insmod $1: already done"
     elif [ "$offline" = yes ]; then
         log "insmod $1: skipped (--offline)"
@@ -632,7 +620,7 @@ mount_file_system() {
         mkdir -p "$mount_point" || fail "mkdir $2" "cannot create $mount_point"
         log "mkdir $2: done"
     fi
-    if listed /proc/mounts "$mount_point"; then
+    if listed /proc/mounts 2 "$mount_point"; then
         log "mount $2: already done"
     elif [ "$offline" = yes ]; then
         log "mount $2: skipped (--offline)"
@@ -647,7 +635,7 @@ mount_file_system() {
 
 enable_swap() {
     swap_node=$(rooted "$1") || fail "swapon $1" "too many symbolic links in $1"
-    if listed /proc/swaps "$swap_node"; then
+    if listed /proc/swaps 1 "$swap_node"; then
         log "swapon $1: already done"
     elif [ "$offline" = yes ]; then
         log "swapon $1: skipped (--offline)"
@@ -715,7 +703,7 @@ uninstall() {
 start_run
 if [ "$dry_run" = no ]; then
     each_file sweep_file
-    each_node sweep_node
+    each_node sweep_beside
     module_folder=$(rooted "$module_directory") && sweep "$module_folder"
     driver_folder=$(rooted "$driver_directory") && sweep_rpm "$driver_folder"
 fi

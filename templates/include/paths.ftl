@@ -67,8 +67,22 @@ kind_of() {
 }
 </#noparse>
 </#macro>
-<#-- An awk function: the path field s of /proc/mounts or /proc/swaps as the path it names. The
-     kernel writes a space in a path as \040, a tab as \011, a newline as \012, a backslash as \134. -->
+<#-- block_major, for the scripts that need the major of the PV block device. -->
+<#macro blockMajor>
+# block_major: prints the major of the PV block device ${guest.blockDeviceName}: the number on its line in the
+# "Block devices:" part of /proc/devices (a character device may have the same name); nothing
+# when there is none.
+block_major() {
+    block_major_devices=$(rooted /proc/devices) && [ -f "$block_major_devices" ] &&
+        awk -v name=${sh(guest.blockDeviceName)} '
+            /^Block devices:/ { block = 1; next }
+            /^[A-Za-z]/ { block = 0 }
+            block && $2 == name { print $1; exit }' "$block_major_devices"
+}
+</#macro>
+<#-- An awk function: a field s of /proc/mounts or /proc/swaps as the path it names (a field of
+     /proc/modules, a module name, has no backslash and stays as it is). The kernel writes a space
+     in a path as \040, a tab as \011, a newline as \012, a backslash as \134. -->
 <#macro unescapeAwk>
 <#noparse>
         function unescape(s,    out, at, code) {

@@ -16,12 +16,9 @@ root=${r"${XENPV_ROOT:-}"}
 <@paths.rooted/>
 <@paths.kindOf/>
 
-# The major of the block device ${guest.blockDeviceName}: its line in the "Block devices:" part of /proc/devices
-# (a character device may have the same name).
-devices=$(rooted /proc/devices) && major=$(awk -v name=${sh(guest.blockDeviceName)} '
-    /^Block devices:/ { block = 1; next }
-    /^[A-Za-z]/ { block = 0 }
-    block && $2 == name { print $1; exit }' "$devices")
+<@paths.blockMajor/>
+
+major=$(block_major)
 if [ -z "$major" ]; then
     echo "xenpv-mknod: no ${guest.blockDeviceName} block device in $root/proc/devices: load the PV block driver first (insmod ${guest.blockModule}.o)" >&2
     exit 1

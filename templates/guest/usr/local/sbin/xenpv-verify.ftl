@@ -11,6 +11,8 @@ root=${r"${XENPV_ROOT:-}"}
 status=0
 <@paths.rooted/>
 
+<@paths.blockMajor/>
+
 # row CHECK ITEM EXPECTED FOUND: prints one table row and records a failure.
 row() {
     if [ "$3" = "$4" ]; then
@@ -22,12 +24,16 @@ row() {
     printf '%-10s %-20s %-24s %-24s %s\n' "$1" "$2" "$3" "$4" "$result"
 }
 
-# field FILE MATCH-FIELD VALUE FIELD: field FIELD of the first line of FILE (a path of the guest)
-# whose field MATCH-FIELD is VALUE; "missing" when there is none.
+# field TABLE MATCH-FIELD VALUE FIELD: field FIELD of the first line of TABLE (/proc/modules,
+# /proc/mounts or /proc/swaps, a path of the guest) whose field MATCH-FIELD is VALUE, both read the
+# way the kernel writes a path there; "missing" when there is none.
 field() {
-    field_file=$(rooted "$1") || field_file=
-    if [ -f "$field_file" ]; then
-        XENPV_VALUE=$3 awk -v n="$2" -v out="$4" '$n == ENVIRON["XENPV_VALUE"] { print $out; found = 1; exit } END { if (!found) print "missing" }' "$field_file"
+    field_table=$(rooted "$1") || field_table=
+    if [ -f "$field_table" ]; then
+        XENPV_VALUE=$3 awk -v n="$2" -v out="$4" '
+<@paths.unescapeAwk/>
+            unescape($n) == ENVIRON["XENPV_VALUE"] { print unescape($out); found = 1; exit }
+            END { if (!found) print "missing" }' "$field_table"
     else
         echo missing
     fi
@@ -51,17 +57,8 @@ module() {
 module ${sh(module)}
 </#list>
 
-# The major of ${guest.blockDeviceName}: its line in the "Block devices:" part of /proc/devices (a character
-# device may have the same name).
-devices=$(rooted /proc/devices) || devices=
-major=missing
-if [ -f "$devices" ]; then
-    major=$(awk -v name=${sh(guest.blockDeviceName)} '
-        /^Block devices:/ { block = 1; next }
-        /^[A-Za-z]/ { block = 0 }
-        block && $2 == name { print $1; found = 1; exit }
-        END { if (!found) print "missing" }' "$devices")
-fi
+major=$(block_major)
+[ -n "$major" ] || major=missing
 row device ${sh(guest.blockDeviceName)} "major $major" "$(present "major $major" "$major")"
 
 <#if guest.disks?has_content>
@@ -104,29 +101,12 @@ listed() {
 listed ${sh(node.name)} ${node.minor}
 </#list>
 
-<#if guest.partitions?has_content>
-# in_table TABLE MATCH-FIELD PATH FIELD: field FIELD of the first line of /proc/mounts or
-# /proc/swaps (TABLE) whose field MATCH-FIELD names PATH (a path on this machine), "missing" when
-# there is none. Both tables write a space in a path as \040.
-in_table() {
-    table=$(rooted "$1") || table=
-    if [ -f "$table" ]; then
-        XENPV_PATH=$3 awk -v n="$2" -v out="$4" '
-<@paths.unescapeAwk/>
-            unescape($n) == ENVIRON["XENPV_PATH"] { print unescape($out); found = 1; exit }
-            END { if (!found) print "missing" }' "$table"
-    else
-        echo missing
-    fi
-}
-</#if>
-
 <#if guest.mounts?has_content>
 # mounted NODE MOUNT-POINT: /proc/mounts shows a file system on MOUNT-POINT, from NODE (named
 # as it is, or as the path it leads to, which mount may have written instead).
 mounted() {
     mount_point=$(rooted "$2") || mount_point=
-    mounted_from=$(in_table /proc/mounts 2 "$mount_point" 1)
+    mounted_from=$(field /proc/mounts 2 "$mount_point" 1)
 <#noparse>
     if [ "$mounted_from" = "$(rooted "$1")" ]; then
         mounted_from=$root$1
@@ -140,7 +120,7 @@ mounted() {
 # swap NODE: /proc/swaps lists NODE.
 swap() {
     swap_node=$(rooted "$1") || swap_node=
-    row swap "$1" "in use" "$(present "in use" "$(in_table /proc/swaps 1 "$swap_node" 1)")"
+    row swap "$1" "in use" "$(present "in use" "$(field /proc/swaps 1 "$swap_node" 1)")"
 }
 </#if>
 <#list guest.partitions as partition>

@@ -128,16 +128,26 @@ alive() {
     [ -z "$2" ] || [ "$(process_start "$1")" = "$2" ]
 }
 
-# another_run_lives: whether a run other than this one has a record and still runs. (A record
-# that is a link is no run's: it is not read, so that it cannot lead a read out of the root.)
+# other_run PATH: whether PATH (a run's record or work folder, named <something>.<pid>) is
+# another run's than this one; sets run_pid to that pid.
+other_run() {
+    run_pid=${1##*.}
+    case $run_pid in
+        "" | *[!0-9]* | "$$") return 1 ;;
+    esac
+}
+
+# record_lives RECORD: whether the run $run_pid (other_run took it from RECORD's name) still runs
+# and started when RECORD says. A record that is a link is no run's: it is not read, so that it
+# cannot lead a read out of the root.
+record_lives() {
+    [ ! -h "$1" ] && alive "$run_pid" "$(cat "$1" 2> /dev/null)"
+}
+
+# another_run_lives: whether a run other than this one has a record and still runs.
 another_run_lives() {
     for run_record in "$lock_folder"/.run.*; do
-        run_pid=${run_record##*.}
-        case $run_pid in
-            "" | *[!0-9]* | "$$") continue ;;
-        esac
-        [ -h "$run_record" ] && continue
-        alive "$run_pid" "$(cat "$run_record" 2> /dev/null)" && return 0
+        other_run "$run_record" && record_lives "$run_record" && return 0
     done
     return 1
 }
@@ -194,19 +204,11 @@ take_lock() {
         "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > "$lock/holder" || fail lock "cannot write $lock/holder"
     # Holding the lock, what a killed run left is no one's: its record and its work folder.
     for run_record in "$lock_folder"/.run.*; do
-        run_pid=${run_record##*.}
-        case $run_pid in
-            "" | *[!0-9]* | "$$") continue ;;
-        esac
-        if [ -h "$run_record" ] || ! alive "$run_pid" "$(cat "$run_record" 2> /dev/null)"; then
-            rm -f "$run_record"
-        fi
+        other_run "$run_record" || continue
+        record_lives "$run_record" || rm -f "$run_record"
     done
     for old_work in "${TMPDIR:-/tmp}/xenpv-$program".*; do
-        run_pid=${old_work##*.}
-        case $run_pid in
-            "" | *[!0-9]* | "$$") continue ;;
-        esac
+        other_run "$old_work" || continue
         alive "$run_pid" || rm -rf "$old_work"
     done
 }
@@ -294,21 +296,31 @@ folder() {
     [ -d "${1%/*}/" ] || mkdir -p "${1%/*}/"
 }
 
-# free_name PATH: PATH, or PATH-1, PATH-2, ... the first that does not exist: two backups made
-# in one second keep apart.
-free_name() {
-    free_name=$1
-    free_number=0
-    while [ -e "$free_name" ] || [ -h "$free_name" ]; do
-        free_number=$((free_number + 1))
-        free_name=$1-$free_number
+# backup_name FILE: the name of a new backup of FILE: FILE.xenpv-<UTC time of this run>, or with
+# -1, -2, ... the first that does not exist: two backups made in one second keep apart.
+backup_name() {
+    backup_name=$1.xenpv-$stamp
+    backup_number=0
+    while [ -e "$backup_name" ] || [ -h "$backup_name" ]; do
+        backup_number=$((backup_number + 1))
+        backup_name=$1.xenpv-$stamp-$backup_number
     done
-    printf '%s\n' "$free_name"
+    printf '%s\n' "$backup_name"
 }
 
-# guest_view PATH: PATH (on this machine, under $root) as the system under the root names it.
-guest_view() {
-    printf '%s\n' "${1#"$root"}"
+# back_up FILE: copies FILE (on this machine, links resolved) to a new backup beside it, whose
+# path it sets backup to.
+back_up() {
+    backup=$(backup_name "$1") && copy_file "$1" "$backup"
+}
+
+# show_diff FROM TO FILE: the change to FILE as a unified diff (for --dry-run).
+show_diff() {
+    if [ -f "$1" ]; then
+        diff -u -L "$3" -L "$3" "$1" "$2"
+    else
+        diff -u -L /dev/null -L "$3" /dev/null "$2"
+    fi
 }
 
 root=
@@ -351,9 +363,12 @@ fi
 [ -z "$root" ] || [ "$start" = no ] ||
     usage_error "--start cannot go with --root: the config goes into $root, so start the domain on the dom0 that root belongs to"
 
+# The bundle folder the script runs from, which holds the generated files it installs.
 here=$(cd "$(dirname "$0")" && pwd) || fail preflight "cannot find the bundle folder of $0"
-config=$here/etc/xen/$guest_name
+# The UTC time of this run, in the name of every backup it makes.
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
+
+config=$here/etc/xen/$guest_name
 
 # Both toolstacks are asked when present: a domain that xend started is unknown to libvirt
 # when libvirtd is down, and the other way round.
@@ -403,17 +418,12 @@ install_config() {
         return
     fi
     if [ "$dry_run" = yes ]; then
-        if [ -f "$target" ]; then
-            diff -u -L "/etc/xen/$guest_name" -L "/etc/xen/$guest_name" "$target" "$config"
-        else
-            diff -u -L /dev/null -L "/etc/xen/$guest_name" /dev/null "$config"
-        fi
+        show_diff "$target" "$config" "/etc/xen/$guest_name"
         log "config $target: would change (dry run)"
         return
     fi
     if [ -f "$target" ]; then
-        backup=$(free_name "$target.xenpv-$stamp")
-        copy_file "$target" "$backup" || fail config "cannot back up $target"
+        back_up "$target" || fail config "cannot back up $target"
         log "config $target: the old one is kept as $backup"
     fi
     put "$config" "$target" 644 no || fail config "cannot write $target"

@@ -327,6 +327,26 @@ class InstallGuestTest {
         assertTrue(again.stdout().contains("/etc/fstab: already done"), again.stdout());
     }
 
+    /**
+     * A package installed before the run is checked once, in preflight: install_driver_tree relies on
+     * it and does not look again, so a module missing from it must stop the run before any change.
+     */
+    @Test
+    void anInstalledPackageWithoutAModuleStopsInPreflightBeforeAnyChange() throws Exception {
+        assertSucceeded(install("dash"));
+        Files.delete(root.resolve(ScratchGuest.DRIVER_DIRECTORY + "/xen-vbd.o"));
+        Map<String, String> before = ScratchGuest.snapshot(root);
+        Files.delete(calls);
+
+        Result refused = install("dash");
+        assertEquals(1, refused.exit(), refused::describe);
+        assertTrue(refused.stderr().contains("step preflight failed: kmod-xenpv is installed but /"
+                + ScratchGuest.DRIVER_DIRECTORY + "/xen-vbd.o is missing"), refused.stderr());
+        ScratchGuest.assertSameTree(before, ScratchGuest.snapshot(root), "");
+        assertEquals(List.of(), calls("insmod"));
+        assertEquals(List.of(), calls("mv"));
+    }
+
     @Test
     void aDryRunPrintsTheDiffsAndChangesNothing() throws Exception {
         Map<String, String> stock = ScratchGuest.snapshot(root);
