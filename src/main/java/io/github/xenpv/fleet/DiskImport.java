@@ -8,6 +8,7 @@ import io.github.xenpv.model.BootDisk;
 import io.github.xenpv.model.Disk;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.Partition;
+import io.github.xenpv.model.Xvd;
 import io.github.xenpv.xm.DiskSpec;
 import io.github.xenpv.xm.XmValue;
 import java.io.IOException;
@@ -46,11 +47,8 @@ final class DiskImport {
 
     private static final Pattern EMULATED = Pattern.compile("hd[a-t]|sd[a-z]");
     private static final Pattern BOOTABLE = Pattern.compile("hd[a-d]");
-    private static final Pattern PV = Pattern.compile("xvd([a-z])");
     private static final Pattern DEVICE_NAME = Pattern.compile("/dev/(hd[a-t]|sd[a-z]|xvd[a-z])([0-9]{0,2})");
     private static final Pattern ENTRY_KEY = Pattern.compile("disk\\[([0-9]+)\\]");
-    private static final int MINORS_PER_DISK = 16;
-    private static final int MAX_PARTITION = MINORS_PER_DISK - 1;
 
     private final String file;
     private final Optional<RootFiles> root;
@@ -143,7 +141,7 @@ final class DiskImport {
                 notes.dropped(where(entry), entry.key(), "'" + entry.spec() + "': " + (entry.disk().path().isEmpty()
                         ? "an empty CD-ROM drive" : "a CD-ROM drive") + "; the plugin's config has no CD-ROM "
                         + "(attach one when needed: xm block-attach <domain> file:/path.iso " + device + ":cdrom r)");
-            } else if (PV.matcher(device).matches()) {
+            } else if (Xvd.letter(device) >= 0) {
                 pvByVdev.put(device, entry);
             } else if (EMULATED.matcher(device).matches()) {
                 hardDisks.add(entry);
@@ -168,10 +166,10 @@ final class DiskImport {
             if (pvByVdev.get(entry.disk().device()) == entry) {
                 pvDisks.add(new PvDisk(entry, entry.disk().device(), false));
             } else if (hardDisks.contains(entry) && boot.orElse(null) != entry) {
-                while (taken.contains("xvd" + next)) {
+                while (taken.contains(Xvd.NAME + next)) {
                     next++;
                 }
-                String vdev = "xvd" + next;
+                String vdev = Xvd.NAME + next;
                 taken.add(vdev);
                 pvDisks.add(new PvDisk(entry, vdev, true));
             }
@@ -341,13 +339,13 @@ final class DiskImport {
                 untied(line);
             } else if (migrated.containsKey(tie.get().disk())) {
                 partition(migrated.get(tie.get().disk()), line, tie.get(), true);
-            } else if (!block.present() && PV.matcher(tie.get().disk()).matches()) {
+            } else if (!block.present() && Xvd.letter(tie.get().disk()) >= 0) {
                 pvLine(byVdev, line, tie.get());
             }
         }
         for (FstabEntry line : fstabEntries(block.inside())) {
             Optional<Tie> tie = tie(line);
-            if (tie.isPresent() && PV.matcher(tie.get().disk()).matches()) {
+            if (tie.isPresent() && Xvd.letter(tie.get().disk()) >= 0) {
                 pvLine(byVdev, line, tie.get());
             }
         }
@@ -369,7 +367,7 @@ final class DiskImport {
                     + "partition: the plugin declares partitions only; the line stays in fstabBase");
             return;
         }
-        if (tie.partition() > MAX_PARTITION) {
+        if (tie.partition() > Xvd.MAX_PARTITION) {
             notes.check(fstabAt(line), line.device(), "partition " + tie.partition() + " cannot be on a PV disk: a 2.4 "
                     + "kernel has 15 per disk (16 minors); the line stays in fstabBase");
             return;
@@ -382,8 +380,11 @@ final class DiskImport {
         partition.setDump(line.dump() == null ? "0" : line.dump());
         partition.setPass(line.pass() == null ? "0" : line.pass());
         pv.partitions.add(partition);
-        if (tie.node() != null && PV.matcher(tie.node().replaceFirst("[0-9]+$", "")).matches() && !fromEmulated) {
-            pv.nodeNames.add(tie.node().replaceFirst("[0-9]+$", ""));
+        if (tie.node() != null && !fromEmulated) {
+            String diskNode = tie.node().replaceFirst("[0-9]+$", "");
+            if (Xvd.letter(diskNode) >= 0) {
+                pv.nodeNames.add(diskNode);
+            }
         }
         String what = "partition " + tie.partition() + " of PV disk " + pv.vdev + " (" + tie.how() + ")";
         if (fromEmulated) {
@@ -411,9 +412,9 @@ final class DiskImport {
         if (pv.migrated || root.isEmpty()) {
             return Optional.empty();
         }
-        int letter = pv.vdev.charAt(3) - 'a';
+        int letter = Xvd.letter(pv.vdev);
         List<String> wholeDisk = root.get().pvNodes().stream()
-                .filter(node -> node.number().minor() == letter * MINORS_PER_DISK).map(BlockNode::name).toList();
+                .filter(node -> node.number().minor() == letter * Xvd.MINORS_PER_DISK).map(BlockNode::name).toList();
         if (wholeDisk.contains(pv.vdev)) {
             return Optional.of(pv.vdev);
         }
@@ -445,10 +446,10 @@ final class DiskImport {
             return Optional.empty();
         }
         Optional<DeviceNumber> number = root.get().root().blockDevice(device);
-        if (number.isPresent() && number.get().major() == RootFiles.XVD_MAJOR) {
+        if (number.isPresent() && number.get().major() == Xvd.MAJOR) {
             int minor = number.get().minor();
-            return Optional.of(new Tie("xvd" + (char) ('a' + minor / MINORS_PER_DISK), minor % MINORS_PER_DISK,
-                    device.substring("/dev/".length()), how + "through its node " + device + ", " + RootFiles.XVD_MAJOR
+            return Optional.of(new Tie(Xvd.NAME + (char) ('a' + minor / Xvd.MINORS_PER_DISK), minor % Xvd.MINORS_PER_DISK,
+                    device.substring("/dev/".length()), how + "through its node " + device + ", " + Xvd.MAJOR
                             + ":" + minor));
         }
         Matcher name = DEVICE_NAME.matcher(device);

@@ -5,6 +5,7 @@ import io.github.xenpv.guestroot.BlockNode;
 import io.github.xenpv.guestroot.GrubConf;
 import io.github.xenpv.guestroot.GuestFile;
 import io.github.xenpv.guestroot.GuestRoot;
+import io.github.xenpv.model.Xvd;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -16,14 +17,11 @@ import java.util.Optional;
 record RootFiles(GuestRoot root, Optional<GuestFile> fstab, Optional<GuestFile> modulesConf,
         Optional<GrubConf> grubConf, BlkidCache blkid, List<String> kernelTrees, List<BlockNode> pvNodes) {
 
-    /** Linux's major number of Xen's virtual block device, {@code xvd}. */
-    static final int XVD_MAJOR = 202;
-
     static RootFiles load(GuestRoot root) throws IOException {
         Optional<GuestFile> blkid = root.firstFile("/etc/blkid.tab", "/etc/blkid/blkid.tab");
         return new RootFiles(root, root.file("/etc/fstab"), root.file("/etc/modules.conf"),
                 root.firstFile("/boot/grub/grub.conf", "/etc/grub.conf", "/boot/grub/menu.lst").map(GrubConf::parse),
                 blkid.map(BlkidCache::parse).orElse(BlkidCache.empty()), root.kernelTrees(),
-                root.blockNodes().stream().filter(node -> node.number().major() == XVD_MAJOR).toList());
+                root.blockNodes().stream().filter(node -> node.number().major() == Xvd.MAJOR).toList());
     }
 }
