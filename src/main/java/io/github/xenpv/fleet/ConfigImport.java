@@ -7,6 +7,7 @@ import io.github.xenpv.model.DomainUuid;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.GuestValidator;
 import io.github.xenpv.model.Problem;
+import io.github.xenpv.model.XmConfig;
 import io.github.xenpv.xm.DomainConfig;
 import io.github.xenpv.xm.DomainConfigReader;
 import io.github.xenpv.xm.XmSyntaxError;
@@ -28,17 +29,8 @@ import java.util.function.Function;
  */
 final class ConfigImport {
 
-    /** The HVM loader RHEL 5's Xen boots HVM guests with; the plugin writes it as {@code kernel}. */
-    static final String HVM_LOADER = "/usr/lib/xen/boot/hvmloader";
-
     /** xm's own default memory (Xen 3.1's create.py), which a config without {@code memory} gets. */
     static final String XM_DEFAULT_MEMORY = "128";
-
-    /**
-     * The keys the plugin writes with a fixed value, and that value. A config with the same value
-     * loses nothing; another value is reported as changed.
-     */
-    private static final Map<String, Object> FIXED = fixed();
 
     /** Keys the plugin writes whose absence xm reads as something else than the plugin writes. */
     private static final Map<String, String> ABSENT_DIFFERS = absentDiffers();
@@ -65,22 +57,6 @@ final class ConfigImport {
         absent.put("vnc", "xm's default is no VNC console");
         absent.put("serial", "xm's default is no serial console");
         return absent;
-    }
-
-    private static Map<String, Object> fixed() {
-        Map<String, Object> fixed = new LinkedHashMap<>();
-        fixed.put("kernel", HVM_LOADER);
-        fixed.put("pae", 1);
-        fixed.put("acpi", 1);
-        fixed.put("apic", 1);
-        fixed.put("boot", "c");
-        fixed.put("vnc", 1);
-        fixed.put("vncunused", 1);
-        fixed.put("serial", "pty");
-        fixed.put("on_poweroff", "destroy");
-        fixed.put("on_reboot", "restart");
-        fixed.put("on_crash", "restart");
-        return fixed;
     }
 
     /**
@@ -195,7 +171,7 @@ final class ConfigImport {
                     + "of disk, and the plugin's config has none");
             case "nics" -> notes.dropped(where, key, "the old count of NICs: the plugin writes one NIC per vif entry");
             default -> {
-                if (FIXED.containsKey(key)) {
+                if (XmConfig.FIXED_SETTINGS.containsKey(key)) {
                     fixedKey(where, key, value);
                 } else {
                     extra(assignment);
@@ -252,18 +228,24 @@ final class ConfigImport {
         }
     }
 
+    /** A key the plugin writes with a fixed value: the same value loses nothing, another is reported as changed. */
     private void fixedKey(String where, String key, XmValue value) {
-        Object plugin = FIXED.get(key);
+        Object plugin = XmConfig.FIXED_SETTINGS.get(key);
         Object given = value instanceof XmValue.Text text ? text.text()
                 : value instanceof XmValue.Number number && number.number().bitLength() < 32 ? (Object) number.number().intValue()
                 : null;
-        String pluginText = plugin instanceof String ? "\"" + plugin + "\"" : plugin.toString();
+        String pluginText = literal(plugin);
         if (plugin.equals(given)) {
             notes.kept(where, key, pluginText + ", as the plugin writes it");
         } else {
             notes.changed(where, key, value.describe() + ": the plugin writes " + key + " = " + pluginText
                     + (key.equals("boot") ? " (the guest boots from its hard disk)" : ""));
         }
+    }
+
+    /** A fixed value as the plugin's config writes it: strings quoted, numbers bare. */
+    private static String literal(Object plugin) {
+        return plugin instanceof String ? "\"" + plugin + "\"" : plugin.toString();
     }
 
     private void extra(DomainConfig.Assignment assignment) {
@@ -331,9 +313,8 @@ final class ConfigImport {
         }
         ABSENT_DIFFERS.forEach((key, why) -> {
             if (config.last(key).isEmpty()) {
-                Object plugin = FIXED.get(key);
-                notes.changed(file, key, "not set (" + why + "): the plugin writes " + key + " = "
-                        + (plugin instanceof String ? "\"" + plugin + "\"" : plugin));
+                Object plugin = XmConfig.FIXED_SETTINGS.get(key);
+                notes.changed(file, key, "not set (" + why + "): the plugin writes " + key + " = " + literal(plugin));
             }
         });
     }
