@@ -325,8 +325,8 @@ final class ConfigImport {
             fleetKernel();
         }
         files.fstab().ifPresentOrElse(fstab -> {
-            guest.setFstabBase(PluginBlock.split(fstab).baseLines());
-            notes.kept(fstab.where(), "fstab", "the guest's lines (outside the plugin's block) are <fstabBase>");
+            guest.setFstabBase(fstab.block().baseLines());
+            notes.kept(fstab.file().where(), "fstab", "the guest's lines (outside the plugin's block) are <fstabBase>");
         }, () -> notes.check(files.root().path().toString(), "fstab", "the guest root has no /etc/fstab: <fstabBase> is "
                 + "left at RHEL 3's stock lines"));
         files.modulesConf().ifPresent(modulesConf -> {

@@ -53,6 +53,7 @@ final class DiskImport {
     private final String file;
     private final Optional<RootFiles> root;
     private final Notes notes;
+    private final Map<FstabEntry, Optional<Tie>> ties = new HashMap<>();
 
     DiskImport(String file, Optional<RootFiles> root, Notes notes) {
         this.file = file;
@@ -191,9 +192,8 @@ final class DiskImport {
             return Optional.empty();
         }
         if (root.isPresent() && root.get().fstab().isPresent()) {
-            List<FstabEntry> fstab = fstabEntries(PluginBlock.split(root.get().fstab().get()).outside());
             for (String mountPoint : List.of("/boot", "/")) {
-                for (FstabEntry line : fstab) {
+                for (FstabEntry line : root.get().fstab().get().outside()) {
                     if (!line.mountPoint().equals(mountPoint)) {
                         continue;
                     }
@@ -202,7 +202,7 @@ final class DiskImport {
                             .filter(entry -> entry.disk().device().equals(found.disk())).findFirst());
                     if (holder.isPresent()) {
                         notes.kept(where(holder.get()), holder.get().key(), "'" + holder.get().spec() + "' is the boot "
-                                + "disk, <bootDisk>: it holds " + mountPoint + " (" + root.get().fstab().get().at(line.line())
+                                + "disk, <bootDisk>: it holds " + mountPoint + " (" + fstabAt(line)
                                 + ", " + tie.get().how() + ")");
                         return holder;
                     }
@@ -322,8 +322,7 @@ final class DiskImport {
         if (root.isEmpty() || root.get().fstab().isEmpty()) {
             return;
         }
-        RootFiles files = root.get();
-        PluginBlock block = PluginBlock.split(files.fstab().get());
+        RootFiles.Fstab fstab = root.get().fstab().get();
         Map<String, PvDisk> migrated = new HashMap<>();
         Map<String, PvDisk> byVdev = new HashMap<>();
         for (PvDisk pv : pvDisks) {
@@ -333,17 +332,17 @@ final class DiskImport {
                 byVdev.put(pv.vdev, pv);
             }
         }
-        for (FstabEntry line : fstabEntries(block.outside())) {
+        for (FstabEntry line : fstab.outside()) {
             Optional<Tie> tie = tie(line);
             if (tie.isEmpty()) {
                 untied(line);
             } else if (migrated.containsKey(tie.get().disk())) {
                 partition(migrated.get(tie.get().disk()), line, tie.get(), true);
-            } else if (!block.present() && Xvd.letter(tie.get().disk()) >= 0) {
+            } else if (!fstab.block().present() && Xvd.letter(tie.get().disk()) >= 0) {
                 pvLine(byVdev, line, tie.get());
             }
         }
-        for (FstabEntry line : fstabEntries(block.inside())) {
+        for (FstabEntry line : fstab.inside()) {
             Optional<Tie> tie = tie(line);
             if (tie.isPresent() && Xvd.letter(tie.get().disk()) >= 0) {
                 pvLine(byVdev, line, tie.get());
@@ -431,7 +430,18 @@ final class DiskImport {
         return Optional.empty();
     }
 
+    /** The line's tie, looked up once: the boot disk's choice and the partitions read the same lines. */
     private Optional<Tie> tie(FstabEntry line) throws IOException {
+        Optional<Tie> tie = ties.get(line);
+        if (tie == null) {
+            tie = lookUpTie(line);
+            ties.put(line, tie);
+        }
+        return tie;
+    }
+
+    /** How the line's device names a disk, through the blkid cache and the guest's {@code /dev} node, else by its name. */
+    private Optional<Tie> lookUpTie(FstabEntry line) throws IOException {
         String device = line.device();
         String how = "";
         if (device.startsWith("LABEL=") || device.startsWith("UUID=")) {
@@ -460,14 +470,8 @@ final class DiskImport {
                 device.substring("/dev/".length()), how + "by its name"));
     }
 
-    private static List<FstabEntry> fstabEntries(List<PluginBlock.Line> lines) {
-        List<FstabEntry> entries = new ArrayList<>();
-        lines.forEach(line -> FstabEntry.parse(line.number(), line.text()).ifPresent(entries::add));
-        return entries;
-    }
-
     private String fstabAt(FstabEntry line) {
-        return root.get().fstab().get().at(line.line());
+        return root.get().fstab().get().file().at(line.line());
     }
 
     private String where(Entry entry) {
