@@ -253,7 +253,7 @@ final class ConfigImport {
         String key = assignment.key();
         XmValue value = assignment.value();
         if (value instanceof XmValue.Text text) {
-            if (text.text().matches("[0-9]{1,9}")) {
+            if (GuestValidator.isExtraConfigNumber(text.text())) {
                 notes.changed(where, key, "the string '" + text.text() + "' goes into <extraConfig>, which writes "
                         + "digits as a number");
             } else {

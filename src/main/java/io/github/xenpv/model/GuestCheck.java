@@ -36,7 +36,7 @@ final class GuestCheck {
     private static final Pattern ROOT_DEVICE = Pattern.compile("[A-Za-z0-9_=./:-]{1,255}");
     private static final Pattern KERNEL_ARGS = Pattern.compile("[A-Za-z0-9_=.,:/-]+( +[A-Za-z0-9_=.,:/-]+)*");
     private static final Pattern EXTRA_KEY = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
-    private static final Pattern EXTRA_INTEGER = Pattern.compile("[0-9]{1,9}");
+    static final Pattern EXTRA_INTEGER = Pattern.compile("[0-9]{1,9}");
     private static final Pattern EXTRA_STRING = Pattern.compile("[\\x20-\\x7e&&[^\"\\\\]]{0,1024}");
 
     /** Python keywords: as an xm key they would make the config a syntax error. */
