@@ -206,10 +206,10 @@ final class ConfigImport {
     }
 
     private void deviceModel(String where, XmValue value) {
-        if (value instanceof XmValue.Text text && text.text().startsWith("/usr/lib/")) {
+        if (value instanceof XmValue.Text text && text.text().startsWith(Dom0Arch.I386.libDir() + "/")) {
             guest.setDom0Arch(Dom0Arch.I386.toString());
             dom0Arch(where, text.text(), Dom0Arch.I386);
-        } else if (value instanceof XmValue.Text text && text.text().startsWith("/usr/lib64/")) {
+        } else if (value instanceof XmValue.Text text && text.text().startsWith(Dom0Arch.X86_64.libDir() + "/")) {
             dom0Arch(where, text.text(), Dom0Arch.X86_64);
         } else {
             notes.changed(where, "device_model", value.describe() + ": the plugin writes "
@@ -223,8 +223,8 @@ final class ConfigImport {
         if (deviceModel.equals(arch.deviceModel())) {
             notes.kept(where, "device_model", deviceModel + ": " + declared);
         } else {
-            notes.changed(where, "device_model", deviceModel + " is in " + (arch == Dom0Arch.X86_64 ? "/usr/lib64" : "/usr/lib")
-                    + ": " + declared + ", for which the plugin writes " + arch.deviceModel());
+            notes.changed(where, "device_model", deviceModel + " is in " + arch.libDir() + ": " + declared
+                    + ", for which the plugin writes " + arch.deviceModel());
         }
     }
 
