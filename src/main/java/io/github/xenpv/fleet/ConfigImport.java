@@ -14,7 +14,6 @@ import io.github.xenpv.xm.XmSyntaxError;
 import io.github.xenpv.xm.XmValue;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,6 @@ final class ConfigImport {
     private final Notes notes = new Notes();
     private final Guest guest = new Guest();
     private final Map<String, String> extraConfig = new LinkedHashMap<>();
-    private final Map<String, Integer> extraLines = new HashMap<>();
     private Optional<RootFiles> root = Optional.empty();
 
     private ConfigImport(String file, DomainConfig config, FleetValues fleet) {
@@ -259,14 +257,14 @@ final class ConfigImport {
             } else {
                 notes.kept(where, key, "in <extraConfig>");
             }
-            putExtra(key, text.text(), assignment.line());
+            extraConfig.put(key, text.text());
         } else if (value instanceof XmValue.Number number) {
             notes.kept(where, key, "in <extraConfig>");
-            putExtra(key, number.number().toString(), assignment.line());
+            extraConfig.put(key, number.number().toString());
         } else if (value instanceof XmValue.Constant constant && !constant.name().equals("None")) {
             String bit = constant.name().equals("True") ? "1" : "0";
             notes.changed(where, key, constant.name() + " goes into <extraConfig> as " + bit);
-            putExtra(key, bit, assignment.line());
+            extraConfig.put(key, bit);
         } else if (value instanceof XmValue.Constant) {
             notes.dropped(where, key, "None is the same as not setting it");
         } else if (value instanceof XmValue.Items) {
@@ -275,11 +273,6 @@ final class ConfigImport {
         } else {
             notes.dropped(where, key, value.describe() + ": the import reads literal values only");
         }
-    }
-
-    private void putExtra(String key, String value, int line) {
-        extraConfig.put(key, value);
-        extraLines.put(key, line);
     }
 
     private void absentKeys() {
@@ -412,7 +405,8 @@ final class ConfigImport {
             } else if (extra >= 0 && extraConfig.containsKey(path.substring(extra + "/extraConfig/".length()))) {
                 String key = path.substring(extra + "/extraConfig/".length());
                 extraConfig.remove(key);
-                String where = file + ":" + extraLines.get(key);
+                // Only a key's last assignment goes into <extraConfig> (assignments()).
+                String where = at(config.last(key).orElseThrow());
                 notes.replace(where, key, new ReportLine(where, key, ReportLine.Kind.DROPPED, "<extraConfig> cannot hold "
                         + "it: " + problem.message()));
             }
