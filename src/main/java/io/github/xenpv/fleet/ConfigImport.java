@@ -1,7 +1,6 @@
 package io.github.xenpv.fleet;
 
 import io.github.xenpv.guestroot.GuestRoot;
-import io.github.xenpv.model.BootDisk;
 import io.github.xenpv.model.Dom0Arch;
 import io.github.xenpv.model.DomainUuid;
 import io.github.xenpv.model.Guest;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -69,9 +67,8 @@ final class ConfigImport {
         try {
             config = DomainConfigReader.read(text);
         } catch (XmSyntaxError e) {
-            return new ImportedConfig(file, Optional.empty(), file, Optional.empty(), Optional.empty(), Map.of(), Set.of(),
-                    List.of(new ReportLine(file + ":" + e.line(), "syntax", ReportLine.Kind.FAILED, e.getMessage()
-                            + ": Python, and so xm, cannot read this file")));
+            return ImportedConfig.unread(file, new ReportLine(file + ":" + e.line(), "syntax", ReportLine.Kind.FAILED,
+                    e.getMessage() + ": Python, and so xm, cannot read this file"));
         }
         return new ConfigImport(file, config, fleet).run(rootFor);
     }
@@ -287,10 +284,7 @@ final class ConfigImport {
         }
         if (config.last("disk").isEmpty()) {
             notes.check(file, "disk", "not set: the guest has no disk");
-            BootDisk empty = new BootDisk();
-            empty.setSource("");
-            guest.setBootDisk(empty);
-            notes.fillIn(file, "disk", "bootDisk/source", "no disk to boot from: fill in <bootDisk><source>");
+            DiskImport.noBootDisk(guest, notes, file, "no disk to boot from: fill in <bootDisk><source>");
         }
         if (config.last("vif").isEmpty()) {
             guest.setNetworks(List.of());

@@ -153,13 +153,8 @@ final class DiskImport {
             }
         }
         Optional<Entry> boot = bootDisk(hardDisks);
-        boot.ifPresentOrElse(entry -> guest.setBootDisk(bootDisk(entry)), () -> {
-            BootDisk empty = new BootDisk();
-            empty.setSource("");
-            guest.setBootDisk(empty);
-            notes.fillIn(file, "disk", "bootDisk/source", "no emulated hard disk (hda..hdd) to boot from: "
-                    + "fill in the boot image or device in <bootDisk><source>");
-        });
+        boot.ifPresentOrElse(entry -> guest.setBootDisk(bootDisk(entry)), () -> noBootDisk(guest, notes, file,
+                "no emulated hard disk (hda..hdd) to boot from: fill in the boot image or device in <bootDisk><source>"));
         List<PvDisk> pvDisks = new ArrayList<>();
         Set<String> taken = new HashSet<>(pvByVdev.keySet());
         char next = 'a';
@@ -183,6 +178,14 @@ final class DiskImport {
         if (!disks.isEmpty()) {
             guest.setDisks(disks);
         }
+    }
+
+    /** A boot disk with an empty source, for a person to fill in; {@code why} says what to fill in. */
+    static void noBootDisk(Guest guest, Notes notes, String file, String why) {
+        BootDisk empty = new BootDisk();
+        empty.setSource("");
+        guest.setBootDisk(empty);
+        notes.fillIn(file, "disk", "bootDisk/source", why);
     }
 
     /** The emulated hard disk that stays emulated, for the BIOS to boot from. */

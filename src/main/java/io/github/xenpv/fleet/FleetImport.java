@@ -131,8 +131,7 @@ public final class FleetImport {
     }
 
     private static ImportedConfig unreadable(String file, String why) {
-        return new ImportedConfig(file, Optional.empty(), file, Optional.empty(), Optional.empty(), Map.of(), Set.of(),
-                List.of(new ReportLine(file, "file", ReportLine.Kind.FAILED, why)));
+        return ImportedConfig.unread(file, new ReportLine(file, "file", ReportLine.Kind.FAILED, why));
     }
 
     /** The root of guest {@code name}: its folder in the roots folder, or, for a single guest, the root itself. */
