@@ -121,7 +121,7 @@ public final class BundleArchiver {
             for (ArchiveFormat format : formats) {
                 files.add(new RenderedFile(fileName(baseName, bundle.guestName(), format), archive(bundle, format), false));
             }
-            OwnedFiles archives = new OwnedFiles(directory, recordOf(directory, bundle.guestName()), owner, false);
+            OwnedFiles archives = archivesOf(directory, bundle.guestName(), owner);
             if (!archives.recorded()) {
                 archives.adopt(earlierArchives(directory, baseName, bundle.guestName()));
             }
@@ -139,20 +139,18 @@ public final class BundleArchiver {
         List<Path> removed = new ArrayList<>();
         for (int i = 0; i < owners.size(); i++) {
             OwnedFiles.Outcome outcome = owners.get(i).write(plans.get(i));
-            for (OwnedFiles.Step step : plans.get(i).steps()) {
-                archives.add(new Archive(bundles.get(i).guestName(), formatOf(step.file().path()), step.target(),
+            // a plan without conflicts has one step per file, in order: step j is the archive in formats[j]
+            List<OwnedFiles.Step> steps = plans.get(i).steps();
+            for (int j = 0; j < steps.size(); j++) {
+                OwnedFiles.Step step = steps.get(j);
+                archives.add(new Archive(bundles.get(i).guestName(), formats.get(j), step.target(),
                         step.change() != OwnedFiles.Change.NONE));
             }
             removed.addAll(outcome.removed());
         }
-        for (String guestName : BundleWriter.recordedGuests(directory.resolve(WriteRecord.FOLDER), RECORD_SUFFIX)) {
-            if (declared.contains(guestName)) {
-                continue;
-            }
-            OwnedFiles stale = new OwnedFiles(directory, recordOf(directory, guestName), owner, false);
-            if (stale.record().owner().equals(owner)) {
-                removed.addAll(stale.removeAll().removed());
-            }
+        for (OwnedFiles.Outcome cleanUp : OwnedFiles.removeUndeclared(directory, RECORD_SUFFIX, declared,
+                guestName -> archivesOf(directory, guestName, owner)).values()) {
+            removed.addAll(cleanUp.removed());
         }
         return new Written(archives, removed);
     }
@@ -161,17 +159,9 @@ public final class BundleArchiver {
         return baseName + "-" + CLASSIFIER_PREFIX + guestName + "." + format.extension();
     }
 
-    private static ArchiveFormat formatOf(String fileName) {
-        for (ArchiveFormat format : ArchiveFormat.values()) {
-            if (fileName.endsWith("." + format.extension())) {
-                return format;
-            }
-        }
-        throw new IllegalStateException("no format for " + fileName);
-    }
-
-    private static Path recordOf(Path directory, String guestName) {
-        return directory.resolve(WriteRecord.FOLDER).resolve(guestName + RECORD_SUFFIX);
+    /** A guest's archives in {@code directory}, as the plugin recorded writing them. */
+    private static OwnedFiles archivesOf(Path directory, String guestName, String owner) throws IOException {
+        return new OwnedFiles(directory, WriteRecord.fileOf(directory, guestName, RECORD_SUFFIX), owner, false);
     }
 
     /**

@@ -1,12 +1,10 @@
 package io.github.xenpv.bundle;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -132,13 +130,12 @@ public final class BundleWriter {
         List<OwnedFiles.Plan> plans = new ArrayList<>(bundles.size());
         List<String> conflicts = new ArrayList<>();
         for (GuestBundle bundle : bundles) {
-            Path folder = outputDirectory.resolve(bundle.guestName());
-            OwnedFiles files = new OwnedFiles(folder, recordOf(bundle.guestName()), owner, true);
+            OwnedFiles files = filesOf(bundle.guestName());
             if (!files.recorded()) {
-                files.adopt(Checksums.verified(folder));
+                files.adopt(Checksums.verified(files.folder()));
             }
             OwnedFiles.Plan plan = files.plan(bundle.files());
-            plan.conflicts().forEach(conflict -> conflicts.add(folder + "/" + conflict));
+            plan.conflicts().forEach(conflict -> conflicts.add(files.folder() + "/" + conflict));
             folders.add(files);
             plans.add(plan);
         }
@@ -168,42 +165,20 @@ public final class BundleWriter {
     /** Removes what the plugin wrote for guests this owner once wrote and no longer declares. */
     private List<Pruned> prune(Set<String> declared) throws IOException {
         List<Pruned> pruned = new ArrayList<>();
-        for (String guestName : recordedGuests(outputDirectory.resolve(WriteRecord.FOLDER), RECORD_SUFFIX)) {
-            if (declared.contains(guestName)) {
-                continue;
-            }
-            OwnedFiles files = new OwnedFiles(outputDirectory.resolve(guestName), recordOf(guestName), owner, true);
-            if (!files.record().owner().equals(owner)) {
-                continue;
-            }
-            OwnedFiles.Outcome outcome = files.removeAll();
+        for (Map.Entry<String, OwnedFiles.Outcome> cleanUp
+                : OwnedFiles.removeUndeclared(outputDirectory, RECORD_SUFFIX, declared, this::filesOf).entrySet()) {
+            OwnedFiles.Outcome outcome = cleanUp.getValue();
             if (!outcome.removed().isEmpty() || !outcome.foreign().isEmpty()) {
-                pruned.add(new Pruned(guestName, files.folder(), outcome.removed(), outcome.foreign()));
+                pruned.add(new Pruned(cleanUp.getKey(), outputDirectory.resolve(cleanUp.getKey()), outcome.removed(),
+                        outcome.foreign()));
             }
         }
         return pruned;
     }
 
-    private Path recordOf(String guestName) {
-        return outputDirectory.resolve(WriteRecord.FOLDER).resolve(guestName + RECORD_SUFFIX);
-    }
-
-    /** The guests with a record of this kind in {@code records}, sorted; names that could not be a folder are skipped. */
-    static List<String> recordedGuests(Path records, String suffix) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(records, "*" + suffix)) {
-            for (Path entry : entries) {
-                String file = entry.getFileName().toString();
-                String name = file.substring(0, file.length() - suffix.length());
-                if (!name.isEmpty() && !name.startsWith(".") && WriteRecord.isRelative(name) && !name.contains("/")
-                        && Files.isRegularFile(entry)) {
-                    names.add(name);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
-        names.sort(null);
-        return names;
+    /** A guest's folder and what the plugin wrote there. */
+    private OwnedFiles filesOf(String guestName) throws IOException {
+        return new OwnedFiles(outputDirectory.resolve(guestName), WriteRecord.fileOf(outputDirectory, guestName, RECORD_SUFFIX),
+                owner, true);
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,12 @@ final class OwnedFiles {
 
     /** What a write or a clean-up did: the files written, unchanged and removed, and what it left because the plugin did not write it. */
     record Outcome(List<Path> written, List<Path> unchanged, List<Path> removed, List<String> foreign) {
+    }
+
+    /** Opens the files of one guest by its name. */
+    @FunctionalInterface
+    interface Opener {
+        OwnedFiles open(String guestName) throws IOException;
     }
 
     private final Path folder;
@@ -129,10 +136,9 @@ final class OwnedFiles {
                 steps.add(new Step(file, target, Change.CONTENT));
             } else if (!existing.isRegularFile()) {
                 conflicts.add(file.path() + ": " + kind(existing) + " the plugin did not make, where the bundle has a file");
-            } else if (existing.size() == file.content().length && Arrays.equals(Files.readAllBytes(target), file.content())) {
+            } else if (holds(target, existing, file.content())) {
                 // The same bytes, whoever wrote them: nothing can be lost, so the file counts as the plugin's.
-                boolean modeRight = !POSIX || ((PosixFileAttributes) existing).permissions().equals(mode(file));
-                steps.add(new Step(file, target, modeRight ? Change.NONE : Change.MODE));
+                steps.add(new Step(file, target, modeChange(existing, mode(file))));
             } else if (owned.contains(file.path())) {
                 steps.add(new Step(file, target, Change.CONTENT));
             } else {
@@ -160,7 +166,7 @@ final class OwnedFiles {
             all.addAll(paths);
             Set<String> pending = new TreeSet<>(record == null ? Set.of() : record.pending());
             pending.add(token);
-            WriteRecord.empty(owner).with(all, pending).save(recordFile);
+            WriteRecord.of(owner, all, pending).save(recordFile);
         }
         Set<Path> directories = new HashSet<>();
         if (plan.fresh()) {
@@ -186,12 +192,35 @@ final class OwnedFiles {
         Set<String> stale = new TreeSet<>(owned);
         stale.removeAll(paths);
         List<Path> removed = removeAll(stale, false);
-        WriteRecord exact = WriteRecord.empty(owner).with(paths, Set.of());
+        WriteRecord exact = WriteRecord.of(owner, paths, Set.of());
         if (writes || !exact.equals(record)) {
             exact.save(recordFile);
         }
         List<String> foreign = ownFolder && !plan.fresh() ? foreign(paths) : List.of();
         return new Outcome(written, unchanged, removed, foreign);
+    }
+
+    /**
+     * Cleans up after the guests no longer declared: for each guest with a record of this kind in
+     * {@code directory} that is not in {@code declared}, removes what the plugin wrote for it
+     * ({@link #removeAll}) when the record names the owner {@code open} writes as; guests another
+     * owner wrote into a shared directory are left alone.
+     *
+     * @return what each clean-up did, by guest name, in name order
+     */
+    static Map<String, Outcome> removeUndeclared(Path directory, String suffix, Set<String> declared, Opener open)
+            throws IOException {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        for (String guestName : WriteRecord.recordedGuests(directory, suffix)) {
+            if (declared.contains(guestName)) {
+                continue;
+            }
+            OwnedFiles files = open.open(guestName);
+            if (files.record().owner().equals(files.owner)) {
+                outcomes.put(guestName, files.removeAll());
+            }
+        }
+        return outcomes;
     }
 
     /**
@@ -231,10 +260,8 @@ final class OwnedFiles {
             }
         }
         if (record != null && !record.pending().isEmpty()) {
-            Set<String> all = new TreeSet<>(record.paths());
-            all.addAll(owned);
             for (String token : record.pending()) {
-                for (String path : all) {
+                for (String path : owned) {
                     Path temporary = WriteRecord.temporary(folder.resolve(path), token);
                     if (deleteRegular(temporary, checked)) {
                         emptied.add(temporary.getParent());
@@ -386,16 +413,24 @@ final class OwnedFiles {
      */
     static boolean writeWhole(Path target, byte[] content) throws IOException {
         BasicFileAttributes existing = attributes(target);
-        if (existing != null && existing.isRegularFile() && existing.size() == content.length
-                && Arrays.equals(Files.readAllBytes(target), content)) {
-            if (!POSIX || ((PosixFileAttributes) existing).permissions().equals(REGULAR)) {
-                return false;
-            }
+        if (existing == null || !existing.isRegularFile() || !holds(target, existing, content)) {
+            replace(target, content, REGULAR, newToken());
+        } else if (modeChange(existing, REGULAR) == Change.MODE) {
             Files.setPosixFilePermissions(target, REGULAR);
-            return true;
+        } else {
+            return false;
         }
-        replace(target, content, REGULAR, newToken());
         return true;
+    }
+
+    /** Whether the regular file {@code target}, with these attributes, already holds {@code content}. */
+    private static boolean holds(Path target, BasicFileAttributes existing, byte[] content) throws IOException {
+        return existing.size() == content.length && Arrays.equals(Files.readAllBytes(target), content);
+    }
+
+    /** {@link Change#NONE} when a file with these attributes has {@code mode} (or modes do not exist here), else {@link Change#MODE}. */
+    private static Change modeChange(BasicFileAttributes existing, Set<PosixFilePermission> mode) {
+        return !POSIX || ((PosixFileAttributes) existing).permissions().equals(mode) ? Change.NONE : Change.MODE;
     }
 
     /** Writes {@code content} to the write's temporary file beside {@code target} and moves it into place. */

@@ -2,11 +2,14 @@ package io.github.xenpv.bundle;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -41,8 +44,41 @@ record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pend
         pending = new TreeSet<>(pending);
     }
 
-    static WriteRecord empty(String owner) {
-        return new WriteRecord(owner, new TreeSet<>(), new TreeSet<>());
+    /** A record of {@code owner} listing exactly {@code paths} and {@code pending}. */
+    static WriteRecord of(String owner, Collection<String> paths, Collection<String> pending) {
+        return new WriteRecord(owner, new TreeSet<>(paths), new TreeSet<>(pending));
+    }
+
+    /**
+     * Where the record of one guest's files of one kind is kept.
+     *
+     * @param directory the folder that holds the guest folders (or the archives) and the records
+     * @param suffix the kind: {@code .bundle} for a guest folder, {@code .archives} for archives
+     */
+    static Path fileOf(Path directory, String guestName, String suffix) {
+        return directory.resolve(FOLDER).resolve(guestName + suffix);
+    }
+
+    /**
+     * The guests with a record of this kind in {@code directory}'s records, sorted; names that could
+     * not be a folder are skipped.
+     */
+    static List<String> recordedGuests(Path directory, String suffix) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER), "*" + suffix)) {
+            for (Path entry : entries) {
+                String file = entry.getFileName().toString();
+                String name = file.substring(0, file.length() - suffix.length());
+                if (!name.isEmpty() && !name.startsWith(".") && isRelative(name) && !name.contains("/")
+                        && Files.isRegularFile(entry)) {
+                    names.add(name);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        names.sort(null);
+        return names;
     }
 
     /** The record in {@code file}, or {@code null} when there is none. Lines it cannot use are ignored. */
@@ -86,14 +122,6 @@ record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pend
     static void delete(Path file) throws IOException {
         Files.deleteIfExists(temporaryOf(file));
         Files.deleteIfExists(file);
-    }
-
-    WriteRecord with(Collection<String> newPaths, Collection<String> newPending) {
-        return new WriteRecord(owner, new TreeSet<>(newPaths), new TreeSet<>(newPending));
-    }
-
-    WriteRecord ownedBy(String newOwner) {
-        return new WriteRecord(newOwner, paths, pending);
     }
 
     /** The temporary file a write with {@code token} uses for {@code target}. */

@@ -123,11 +123,6 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
         return "extra/xenpv/" + driverRelease;
     }
 
-    /** {@return {@link #PV_MODULES}, for templates} */
-    public List<String> pvModules() {
-        return PV_MODULES;
-    }
-
     /**
      * What boot loads, in order, and what xenpv-verify expects after a reboot: the platform device,
      * the block driver, and the network driver when the guest has a NIC. Not xen-balloon, which
@@ -149,16 +144,6 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
      */
     public boolean rcModules() {
         return moduleLoading == ModuleLoading.RC_MODULES;
-    }
-
-    /** {@return the node script's path on the guest: boot runs it before /usr is mounted, so it is in /sbin} */
-    public String nodeScript() {
-        return NODE_SCRIPT;
-    }
-
-    /** {@return the check script's path on the guest} */
-    public String verifyScript() {
-        return VERIFY_SCRIPT;
     }
 
     /** {@return every device node the guest needs, disk by disk: the whole disk, then its partitions} */

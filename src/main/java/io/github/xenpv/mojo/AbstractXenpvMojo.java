@@ -78,7 +78,8 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
-    private int checked;
+    /** This execution's configuration as the POM has it, read once per run of the goal. */
+    private PomConfiguration pomConfiguration;
 
     private Set<String> declared = Set.of();
 
@@ -110,6 +111,7 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
             getLog().info("xenpv: skipped (" + PropertyNames.SKIP + " is true)");
             return;
         }
+        pomConfiguration = new PomConfiguration(project, mojoExecution);
         ExpressionEvaluator evaluator = session == null ? null : new PluginParameterExpressionEvaluator(session, mojoExecution);
         List<Problem> errors = configurationProblems(evaluator);
         Validation validation = DeclarationReader.read(guestsElement == null ? null
@@ -123,7 +125,6 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
         if (!errors.isEmpty()) {
             throw new MojoFailureException(problems(errors));
         }
-        checked = validation.guests().size();
         declared = new LinkedHashSet<>();
         validation.guests().forEach(valid -> declared.add(valid.name()));
         List<ValidGuest> selected = selected(validation.guests());
@@ -137,7 +138,7 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
      * as {@code guest}, and what a goal adds. Evaluates the {@code guest} filter on the way.
      */
     List<Problem> configurationProblems(ExpressionEvaluator evaluator) throws MojoFailureException {
-        List<Problem> problems = new ArrayList<>(new PomConfiguration(project, mojoExecution).unknownElements());
+        List<Problem> problems = new ArrayList<>(pomConfiguration.unknownElements());
         if (guestDeclaredHere) {
             problems.add(new Problem("guest", "holds elements, but <guest> here is the name of the one guest to build ("
                     + PropertyNames.GUEST + "): declare each guest inside <guests>"));
@@ -149,9 +150,9 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
     /** Runs the goal on the checked guests that {@code guest} selects; never called with none. */
     abstract void execute(List<ValidGuest> selected) throws MojoExecutionException, MojoFailureException;
 
-    /** How many guests this module declares, all of them checked. */
+    /** How many guests this module declares, all of them checked: one name each, as validation rejects a repeated name. */
     int checkedGuests() {
-        return checked;
+        return declared.size();
     }
 
     /** Every declared guest's name, selected or not: what an earlier build wrote for any other guest is cleaned up. */
@@ -170,7 +171,7 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
 
     /** Who writes the bundles, as the records of written files name it. */
     String owner() {
-        return new PomConfiguration(project, mojoExecution).owner();
+        return pomConfiguration.owner();
     }
 
     /** Logs a line at INFO the first time this build's goals offer it, at debug after that. */

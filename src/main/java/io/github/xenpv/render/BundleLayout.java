@@ -40,8 +40,8 @@ public final class BundleLayout {
             new Entry("guest/etc/rc.modules.ftl", true, ValidGuest::rcModules),
             new Entry("guest/etc/fstab.ftl", false, ALWAYS),
             new Entry("guest/boot/grub/grub.conf.ftl", false, ALWAYS),
-            new Entry("guest/sbin/xenpv-mknod.ftl", true, ALWAYS),
-            new Entry("guest/usr/local/sbin/xenpv-verify.ftl", true, ALWAYS),
+            new Entry("guest" + ValidGuest.NODE_SCRIPT + ".ftl", true, ALWAYS),
+            new Entry("guest" + ValidGuest.VERIFY_SCRIPT + ".ftl", true, ALWAYS),
             new Entry("guest/install-guest.sh.ftl", true, ALWAYS));
 
     private BundleLayout() {

@@ -101,8 +101,8 @@ class KilledWriteTest {
     /** How many records say a write may have been cut short. */
     private long pendingWrites() throws IOException {
         long pending = 0;
-        for (String guest : BundleWriter.recordedGuests(output.resolve(WriteRecord.FOLDER), BundleWriter.RECORD_SUFFIX)) {
-            WriteRecord record = WriteRecord.read(output.resolve(WriteRecord.FOLDER).resolve(guest + BundleWriter.RECORD_SUFFIX));
+        for (String guest : WriteRecord.recordedGuests(output, BundleWriter.RECORD_SUFFIX)) {
+            WriteRecord record = WriteRecord.read(WriteRecord.fileOf(output, guest, BundleWriter.RECORD_SUFFIX));
             pending += record.pending().size();
         }
         return pending;
