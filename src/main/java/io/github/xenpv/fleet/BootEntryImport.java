@@ -2,6 +2,7 @@ package io.github.xenpv.fleet;
 
 import io.github.xenpv.guestroot.GrubConf;
 import io.github.xenpv.model.Grub;
+import io.github.xenpv.model.GrubEntry;
 import io.github.xenpv.model.Guest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,8 +22,6 @@ final class BootEntryImport {
     private static final Pattern KERNEL_PATH = Pattern.compile("(\\([^)]*\\))?(/boot)?/vmlinuz-(\\S+)");
     private static final Pattern RHEL3_RELEASE = Pattern.compile("(2\\.4\\.21-[0-9]+\\.EL)(smp|hugemem)?");
     private static final Pattern BIOS_DISK = Pattern.compile("\\(hd([0-9]+)(,[0-9]+)?\\)");
-    private static final String DEFAULT_ROOT = "(hd0,0)";
-    private static final String DEFAULT_ROOT_DEVICE = "LABEL=/";
 
     private final Notes notes;
 
@@ -87,13 +86,13 @@ final class BootEntryImport {
                 "kernelVariant", "the guest root's '" + variant + "' wins over xenpv.import.kernelVariant=" + value));
         Grub declared = new Grub();
         boolean declaredAny = false;
-        if (!title.equals("Red Hat Enterprise Linux (" + release + ")") && !title.isEmpty()) {
+        if (!title.equals(Grub.defaultTitle(release)) && !title.isEmpty()) {
             declared.setTitle(title);
             declaredAny = true;
         }
         String grubRoot = entry.get().root().map(GrubConf.Command::value)
-                .orElse(path.group(1) == null ? DEFAULT_ROOT : path.group(1));
-        if (!grubRoot.equals(DEFAULT_ROOT)) {
+                .orElse(path.group(1) == null ? Grub.DEFAULT_ROOT : path.group(1));
+        if (!grubRoot.equals(Grub.DEFAULT_ROOT)) {
             declared.setRoot(grubRoot);
             declaredAny = true;
         }
@@ -108,7 +107,7 @@ final class BootEntryImport {
             declaredAny = true;
         }
         declaredAny |= kernelArgs(words, declared, where);
-        String expectedInitrd = (separateBoot ? "/" : "/boot/") + "initrd-" + release + ".img";
+        String expectedInitrd = GrubEntry.initrdOf(release, separateBoot);
         Optional<String> initrd = entry.get().initrd().map(command -> command.value().replaceFirst("^\\([^)]*\\)", ""));
         if (!initrd.equals(Optional.of(expectedInitrd))) {
             notes.changed(entry.get().initrd().map(command -> grub.where() + ":" + command.line()).orElse(where), "initrd",
@@ -127,11 +126,11 @@ final class BootEntryImport {
         words.remove("ro");
         Optional<String> rootArgument = words.stream().filter(word -> word.startsWith("root=")).findFirst();
         rootArgument.ifPresent(words::remove);
-        String rootDevice = rootArgument.map(word -> word.substring("root=".length())).orElse(DEFAULT_ROOT_DEVICE);
+        String rootDevice = rootArgument.map(word -> word.substring("root=".length())).orElse(Grub.DEFAULT_ROOT_DEVICE);
         if (rootArgument.isEmpty()) {
             notes.changed(where, "kernel", "the kernel line has no root=: the plugin's grub.conf says root="
-                    + DEFAULT_ROOT_DEVICE);
-        } else if (!rootDevice.equals(DEFAULT_ROOT_DEVICE)) {
+                    + Grub.DEFAULT_ROOT_DEVICE);
+        } else if (!rootDevice.equals(Grub.DEFAULT_ROOT_DEVICE)) {
             declared.setRootDevice(rootDevice);
             declaredAny = true;
         }

@@ -1,24 +1,22 @@
 package io.github.xenpv.fleet;
 
 import io.github.xenpv.guestroot.GuestRoot;
-import io.github.xenpv.model.BootDisk;
 import io.github.xenpv.model.Dom0Arch;
 import io.github.xenpv.model.DomainUuid;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.GuestValidator;
 import io.github.xenpv.model.Problem;
+import io.github.xenpv.model.XmConfig;
 import io.github.xenpv.xm.DomainConfig;
 import io.github.xenpv.xm.DomainConfigReader;
 import io.github.xenpv.xm.XmSyntaxError;
 import io.github.xenpv.xm.XmValue;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -28,17 +26,8 @@ import java.util.function.Function;
  */
 final class ConfigImport {
 
-    /** The HVM loader RHEL 5's Xen boots HVM guests with; the plugin writes it as {@code kernel}. */
-    static final String HVM_LOADER = "/usr/lib/xen/boot/hvmloader";
-
     /** xm's own default memory (Xen 3.1's create.py), which a config without {@code memory} gets. */
     static final String XM_DEFAULT_MEMORY = "128";
-
-    /**
-     * The keys the plugin writes with a fixed value, and that value. A config with the same value
-     * loses nothing; another value is reported as changed.
-     */
-    private static final Map<String, Object> FIXED = fixed();
 
     /** Keys the plugin writes whose absence xm reads as something else than the plugin writes. */
     private static final Map<String, String> ABSENT_DIFFERS = absentDiffers();
@@ -49,7 +38,6 @@ final class ConfigImport {
     private final Notes notes = new Notes();
     private final Guest guest = new Guest();
     private final Map<String, String> extraConfig = new LinkedHashMap<>();
-    private final Map<String, Integer> extraLines = new HashMap<>();
     private Optional<RootFiles> root = Optional.empty();
 
     private ConfigImport(String file, DomainConfig config, FleetValues fleet) {
@@ -67,22 +55,6 @@ final class ConfigImport {
         return absent;
     }
 
-    private static Map<String, Object> fixed() {
-        Map<String, Object> fixed = new LinkedHashMap<>();
-        fixed.put("kernel", HVM_LOADER);
-        fixed.put("pae", 1);
-        fixed.put("acpi", 1);
-        fixed.put("apic", 1);
-        fixed.put("boot", "c");
-        fixed.put("vnc", 1);
-        fixed.put("vncunused", 1);
-        fixed.put("serial", "pty");
-        fixed.put("on_poweroff", "destroy");
-        fixed.put("on_reboot", "restart");
-        fixed.put("on_crash", "restart");
-        return fixed;
-    }
-
     /**
      * Imports one config.
      *
@@ -95,9 +67,8 @@ final class ConfigImport {
         try {
             config = DomainConfigReader.read(text);
         } catch (XmSyntaxError e) {
-            return new ImportedConfig(file, Optional.empty(), file, Optional.empty(), Optional.empty(), Map.of(), Set.of(),
-                    List.of(new ReportLine(file + ":" + e.line(), "syntax", ReportLine.Kind.FAILED, e.getMessage()
-                            + ": Python, and so xm, cannot read this file")));
+            return ImportedConfig.unread(file, new ReportLine(file + ":" + e.line(), "syntax", ReportLine.Kind.FAILED,
+                    e.getMessage() + ": Python, and so xm, cannot read this file"));
         }
         return new ConfigImport(file, config, fleet).run(rootFor);
     }
@@ -195,7 +166,7 @@ final class ConfigImport {
                     + "of disk, and the plugin's config has none");
             case "nics" -> notes.dropped(where, key, "the old count of NICs: the plugin writes one NIC per vif entry");
             default -> {
-                if (FIXED.containsKey(key)) {
+                if (XmConfig.FIXED_SETTINGS.containsKey(key)) {
                     fixedKey(where, key, value);
                 } else {
                     extra(assignment);
@@ -230,10 +201,10 @@ final class ConfigImport {
     }
 
     private void deviceModel(String where, XmValue value) {
-        if (value instanceof XmValue.Text text && text.text().startsWith("/usr/lib/")) {
+        if (value instanceof XmValue.Text text && text.text().startsWith(Dom0Arch.I386.libDir() + "/")) {
             guest.setDom0Arch(Dom0Arch.I386.toString());
             dom0Arch(where, text.text(), Dom0Arch.I386);
-        } else if (value instanceof XmValue.Text text && text.text().startsWith("/usr/lib64/")) {
+        } else if (value instanceof XmValue.Text text && text.text().startsWith(Dom0Arch.X86_64.libDir() + "/")) {
             dom0Arch(where, text.text(), Dom0Arch.X86_64);
         } else {
             notes.changed(where, "device_model", value.describe() + ": the plugin writes "
@@ -247,17 +218,18 @@ final class ConfigImport {
         if (deviceModel.equals(arch.deviceModel())) {
             notes.kept(where, "device_model", deviceModel + ": " + declared);
         } else {
-            notes.changed(where, "device_model", deviceModel + " is in " + (arch == Dom0Arch.X86_64 ? "/usr/lib64" : "/usr/lib")
-                    + ": " + declared + ", for which the plugin writes " + arch.deviceModel());
+            notes.changed(where, "device_model", deviceModel + " is in " + arch.libDir() + ": " + declared
+                    + ", for which the plugin writes " + arch.deviceModel());
         }
     }
 
+    /** A key the plugin writes with a fixed value: the same value loses nothing, another is reported as changed. */
     private void fixedKey(String where, String key, XmValue value) {
-        Object plugin = FIXED.get(key);
+        Object plugin = XmConfig.FIXED_SETTINGS.get(key);
         Object given = value instanceof XmValue.Text text ? text.text()
                 : value instanceof XmValue.Number number && number.number().bitLength() < 32 ? (Object) number.number().intValue()
                 : null;
-        String pluginText = plugin instanceof String ? "\"" + plugin + "\"" : plugin.toString();
+        String pluginText = literal(plugin);
         if (plugin.equals(given)) {
             notes.kept(where, key, pluginText + ", as the plugin writes it");
         } else {
@@ -266,25 +238,30 @@ final class ConfigImport {
         }
     }
 
+    /** A fixed value as the plugin's config writes it: strings quoted, numbers bare. */
+    private static String literal(Object plugin) {
+        return plugin instanceof String ? "\"" + plugin + "\"" : plugin.toString();
+    }
+
     private void extra(DomainConfig.Assignment assignment) {
         String where = at(assignment);
         String key = assignment.key();
         XmValue value = assignment.value();
         if (value instanceof XmValue.Text text) {
-            if (text.text().matches("[0-9]{1,9}")) {
+            if (GuestValidator.isExtraConfigNumber(text.text())) {
                 notes.changed(where, key, "the string '" + text.text() + "' goes into <extraConfig>, which writes "
                         + "digits as a number");
             } else {
                 notes.kept(where, key, "in <extraConfig>");
             }
-            putExtra(key, text.text(), assignment.line());
+            extraConfig.put(key, text.text());
         } else if (value instanceof XmValue.Number number) {
             notes.kept(where, key, "in <extraConfig>");
-            putExtra(key, number.number().toString(), assignment.line());
+            extraConfig.put(key, number.number().toString());
         } else if (value instanceof XmValue.Constant constant && !constant.name().equals("None")) {
             String bit = constant.name().equals("True") ? "1" : "0";
             notes.changed(where, key, constant.name() + " goes into <extraConfig> as " + bit);
-            putExtra(key, bit, assignment.line());
+            extraConfig.put(key, bit);
         } else if (value instanceof XmValue.Constant) {
             notes.dropped(where, key, "None is the same as not setting it");
         } else if (value instanceof XmValue.Items) {
@@ -293,11 +270,6 @@ final class ConfigImport {
         } else {
             notes.dropped(where, key, value.describe() + ": the import reads literal values only");
         }
-    }
-
-    private void putExtra(String key, String value, int line) {
-        extraConfig.put(key, value);
-        extraLines.put(key, line);
     }
 
     private void absentKeys() {
@@ -312,10 +284,7 @@ final class ConfigImport {
         }
         if (config.last("disk").isEmpty()) {
             notes.check(file, "disk", "not set: the guest has no disk");
-            BootDisk empty = new BootDisk();
-            empty.setSource("");
-            guest.setBootDisk(empty);
-            notes.fillIn(file, "disk", "bootDisk/source", "no disk to boot from: fill in <bootDisk><source>");
+            DiskImport.noBootDisk(guest, notes, file, "no disk to boot from: fill in <bootDisk><source>");
         }
         if (config.last("vif").isEmpty()) {
             guest.setNetworks(List.of());
@@ -331,9 +300,8 @@ final class ConfigImport {
         }
         ABSENT_DIFFERS.forEach((key, why) -> {
             if (config.last(key).isEmpty()) {
-                Object plugin = FIXED.get(key);
-                notes.changed(file, key, "not set (" + why + "): the plugin writes " + key + " = "
-                        + (plugin instanceof String ? "\"" + plugin + "\"" : plugin));
+                Object plugin = XmConfig.FIXED_SETTINGS.get(key);
+                notes.changed(file, key, "not set (" + why + "): the plugin writes " + key + " = " + literal(plugin));
             }
         });
     }
@@ -344,8 +312,8 @@ final class ConfigImport {
             fleetKernel();
         }
         files.fstab().ifPresentOrElse(fstab -> {
-            guest.setFstabBase(PluginBlock.split(fstab).baseLines());
-            notes.kept(fstab.where(), "fstab", "the guest's lines (outside the plugin's block) are <fstabBase>");
+            guest.setFstabBase(fstab.block().baseLines());
+            notes.kept(fstab.file().where(), "fstab", "the guest's lines (outside the plugin's block) are <fstabBase>");
         }, () -> notes.check(files.root().path().toString(), "fstab", "the guest root has no /etc/fstab: <fstabBase> is "
                 + "left at RHEL 3's stock lines"));
         files.modulesConf().ifPresent(modulesConf -> {
@@ -431,7 +399,8 @@ final class ConfigImport {
             } else if (extra >= 0 && extraConfig.containsKey(path.substring(extra + "/extraConfig/".length()))) {
                 String key = path.substring(extra + "/extraConfig/".length());
                 extraConfig.remove(key);
-                String where = file + ":" + extraLines.get(key);
+                // Only a key's last assignment goes into <extraConfig> (assignments()).
+                String where = at(config.last(key).orElseThrow());
                 notes.replace(where, key, new ReportLine(where, key, ReportLine.Kind.DROPPED, "<extraConfig> cannot hold "
                         + "it: " + problem.message()));
             }

@@ -8,6 +8,7 @@ import io.github.xenpv.model.BootDisk;
 import io.github.xenpv.model.Disk;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.Partition;
+import io.github.xenpv.model.Xvd;
 import io.github.xenpv.xm.DiskSpec;
 import io.github.xenpv.xm.XmValue;
 import java.io.IOException;
@@ -46,15 +47,13 @@ final class DiskImport {
 
     private static final Pattern EMULATED = Pattern.compile("hd[a-t]|sd[a-z]");
     private static final Pattern BOOTABLE = Pattern.compile("hd[a-d]");
-    private static final Pattern PV = Pattern.compile("xvd([a-z])");
     private static final Pattern DEVICE_NAME = Pattern.compile("/dev/(hd[a-t]|sd[a-z]|xvd[a-z])([0-9]{0,2})");
     private static final Pattern ENTRY_KEY = Pattern.compile("disk\\[([0-9]+)\\]");
-    private static final int MINORS_PER_DISK = 16;
-    private static final int MAX_PARTITION = MINORS_PER_DISK - 1;
 
     private final String file;
     private final Optional<RootFiles> root;
     private final Notes notes;
+    private final Map<FstabEntry, Optional<Tie>> ties = new HashMap<>();
 
     DiskImport(String file, Optional<RootFiles> root, Notes notes) {
         this.file = file;
@@ -143,7 +142,7 @@ final class DiskImport {
                 notes.dropped(where(entry), entry.key(), "'" + entry.spec() + "': " + (entry.disk().path().isEmpty()
                         ? "an empty CD-ROM drive" : "a CD-ROM drive") + "; the plugin's config has no CD-ROM "
                         + "(attach one when needed: xm block-attach <domain> file:/path.iso " + device + ":cdrom r)");
-            } else if (PV.matcher(device).matches()) {
+            } else if (Xvd.letter(device) >= 0) {
                 pvByVdev.put(device, entry);
             } else if (EMULATED.matcher(device).matches()) {
                 hardDisks.add(entry);
@@ -154,13 +153,8 @@ final class DiskImport {
             }
         }
         Optional<Entry> boot = bootDisk(hardDisks);
-        boot.ifPresentOrElse(entry -> guest.setBootDisk(bootDisk(entry)), () -> {
-            BootDisk empty = new BootDisk();
-            empty.setSource("");
-            guest.setBootDisk(empty);
-            notes.fillIn(file, "disk", "bootDisk/source", "no emulated hard disk (hda..hdd) to boot from: "
-                    + "fill in the boot image or device in <bootDisk><source>");
-        });
+        boot.ifPresentOrElse(entry -> guest.setBootDisk(bootDisk(entry)), () -> noBootDisk(guest, notes, file,
+                "no emulated hard disk (hda..hdd) to boot from: fill in the boot image or device in <bootDisk><source>"));
         List<PvDisk> pvDisks = new ArrayList<>();
         Set<String> taken = new HashSet<>(pvByVdev.keySet());
         char next = 'a';
@@ -168,10 +162,10 @@ final class DiskImport {
             if (pvByVdev.get(entry.disk().device()) == entry) {
                 pvDisks.add(new PvDisk(entry, entry.disk().device(), false));
             } else if (hardDisks.contains(entry) && boot.orElse(null) != entry) {
-                while (taken.contains("xvd" + next)) {
+                while (taken.contains(Xvd.NAME + next)) {
                     next++;
                 }
-                String vdev = "xvd" + next;
+                String vdev = Xvd.NAME + next;
                 taken.add(vdev);
                 pvDisks.add(new PvDisk(entry, vdev, true));
             }
@@ -186,6 +180,14 @@ final class DiskImport {
         }
     }
 
+    /** A boot disk with an empty source, for a person to fill in; {@code why} says what to fill in. */
+    static void noBootDisk(Guest guest, Notes notes, String file, String why) {
+        BootDisk empty = new BootDisk();
+        empty.setSource("");
+        guest.setBootDisk(empty);
+        notes.fillIn(file, "disk", "bootDisk/source", why);
+    }
+
     /** The emulated hard disk that stays emulated, for the BIOS to boot from. */
     private Optional<Entry> bootDisk(List<Entry> hardDisks) throws IOException {
         List<Entry> bootable = hardDisks.stream().filter(entry -> BOOTABLE.matcher(entry.disk().device()).matches()).toList();
@@ -193,9 +195,8 @@ final class DiskImport {
             return Optional.empty();
         }
         if (root.isPresent() && root.get().fstab().isPresent()) {
-            List<FstabEntry> fstab = fstabEntries(PluginBlock.split(root.get().fstab().get()).outside());
             for (String mountPoint : List.of("/boot", "/")) {
-                for (FstabEntry line : fstab) {
+                for (FstabEntry line : root.get().fstab().get().outside()) {
                     if (!line.mountPoint().equals(mountPoint)) {
                         continue;
                     }
@@ -204,7 +205,7 @@ final class DiskImport {
                             .filter(entry -> entry.disk().device().equals(found.disk())).findFirst());
                     if (holder.isPresent()) {
                         notes.kept(where(holder.get()), holder.get().key(), "'" + holder.get().spec() + "' is the boot "
-                                + "disk, <bootDisk>: it holds " + mountPoint + " (" + root.get().fstab().get().at(line.line())
+                                + "disk, <bootDisk>: it holds " + mountPoint + " (" + fstabAt(line)
                                 + ", " + tie.get().how() + ")");
                         return holder;
                     }
@@ -324,8 +325,7 @@ final class DiskImport {
         if (root.isEmpty() || root.get().fstab().isEmpty()) {
             return;
         }
-        RootFiles files = root.get();
-        PluginBlock block = PluginBlock.split(files.fstab().get());
+        RootFiles.Fstab fstab = root.get().fstab().get();
         Map<String, PvDisk> migrated = new HashMap<>();
         Map<String, PvDisk> byVdev = new HashMap<>();
         for (PvDisk pv : pvDisks) {
@@ -335,19 +335,19 @@ final class DiskImport {
                 byVdev.put(pv.vdev, pv);
             }
         }
-        for (FstabEntry line : fstabEntries(block.outside())) {
+        for (FstabEntry line : fstab.outside()) {
             Optional<Tie> tie = tie(line);
             if (tie.isEmpty()) {
                 untied(line);
             } else if (migrated.containsKey(tie.get().disk())) {
                 partition(migrated.get(tie.get().disk()), line, tie.get(), true);
-            } else if (!block.present() && PV.matcher(tie.get().disk()).matches()) {
+            } else if (!fstab.block().present() && Xvd.letter(tie.get().disk()) >= 0) {
                 pvLine(byVdev, line, tie.get());
             }
         }
-        for (FstabEntry line : fstabEntries(block.inside())) {
+        for (FstabEntry line : fstab.inside()) {
             Optional<Tie> tie = tie(line);
-            if (tie.isPresent() && PV.matcher(tie.get().disk()).matches()) {
+            if (tie.isPresent() && Xvd.letter(tie.get().disk()) >= 0) {
                 pvLine(byVdev, line, tie.get());
             }
         }
@@ -369,7 +369,7 @@ final class DiskImport {
                     + "partition: the plugin declares partitions only; the line stays in fstabBase");
             return;
         }
-        if (tie.partition() > MAX_PARTITION) {
+        if (tie.partition() > Xvd.MAX_PARTITION) {
             notes.check(fstabAt(line), line.device(), "partition " + tie.partition() + " cannot be on a PV disk: a 2.4 "
                     + "kernel has 15 per disk (16 minors); the line stays in fstabBase");
             return;
@@ -382,8 +382,11 @@ final class DiskImport {
         partition.setDump(line.dump() == null ? "0" : line.dump());
         partition.setPass(line.pass() == null ? "0" : line.pass());
         pv.partitions.add(partition);
-        if (tie.node() != null && PV.matcher(tie.node().replaceFirst("[0-9]+$", "")).matches() && !fromEmulated) {
-            pv.nodeNames.add(tie.node().replaceFirst("[0-9]+$", ""));
+        if (tie.node() != null && !fromEmulated) {
+            String diskNode = tie.node().replaceFirst("[0-9]+$", "");
+            if (Xvd.letter(diskNode) >= 0) {
+                pv.nodeNames.add(diskNode);
+            }
         }
         String what = "partition " + tie.partition() + " of PV disk " + pv.vdev + " (" + tie.how() + ")";
         if (fromEmulated) {
@@ -411,9 +414,9 @@ final class DiskImport {
         if (pv.migrated || root.isEmpty()) {
             return Optional.empty();
         }
-        int letter = pv.vdev.charAt(3) - 'a';
+        int letter = Xvd.letter(pv.vdev);
         List<String> wholeDisk = root.get().pvNodes().stream()
-                .filter(node -> node.number().minor() == letter * MINORS_PER_DISK).map(BlockNode::name).toList();
+                .filter(node -> node.number().minor() == letter * Xvd.MINORS_PER_DISK).map(BlockNode::name).toList();
         if (wholeDisk.contains(pv.vdev)) {
             return Optional.of(pv.vdev);
         }
@@ -430,7 +433,18 @@ final class DiskImport {
         return Optional.empty();
     }
 
+    /** The line's tie, looked up once: the boot disk's choice and the partitions read the same lines. */
     private Optional<Tie> tie(FstabEntry line) throws IOException {
+        Optional<Tie> tie = ties.get(line);
+        if (tie == null) {
+            tie = lookUpTie(line);
+            ties.put(line, tie);
+        }
+        return tie;
+    }
+
+    /** How the line's device names a disk, through the blkid cache and the guest's {@code /dev} node, else by its name. */
+    private Optional<Tie> lookUpTie(FstabEntry line) throws IOException {
         String device = line.device();
         String how = "";
         if (device.startsWith("LABEL=") || device.startsWith("UUID=")) {
@@ -445,10 +459,10 @@ final class DiskImport {
             return Optional.empty();
         }
         Optional<DeviceNumber> number = root.get().root().blockDevice(device);
-        if (number.isPresent() && number.get().major() == RootFiles.XVD_MAJOR) {
+        if (number.isPresent() && number.get().major() == Xvd.MAJOR) {
             int minor = number.get().minor();
-            return Optional.of(new Tie("xvd" + (char) ('a' + minor / MINORS_PER_DISK), minor % MINORS_PER_DISK,
-                    device.substring("/dev/".length()), how + "through its node " + device + ", " + RootFiles.XVD_MAJOR
+            return Optional.of(new Tie(Xvd.NAME + (char) ('a' + minor / Xvd.MINORS_PER_DISK), minor % Xvd.MINORS_PER_DISK,
+                    device.substring("/dev/".length()), how + "through its node " + device + ", " + Xvd.MAJOR
                             + ":" + minor));
         }
         Matcher name = DEVICE_NAME.matcher(device);
@@ -459,14 +473,8 @@ final class DiskImport {
                 device.substring("/dev/".length()), how + "by its name"));
     }
 
-    private static List<FstabEntry> fstabEntries(List<PluginBlock.Line> lines) {
-        List<FstabEntry> entries = new ArrayList<>();
-        lines.forEach(line -> FstabEntry.parse(line.number(), line.text()).ifPresent(entries::add));
-        return entries;
-    }
-
     private String fstabAt(FstabEntry line) {
-        return root.get().fstab().get().at(line.line());
+        return root.get().fstab().get().file().at(line.line());
     }
 
     private String where(Entry entry) {

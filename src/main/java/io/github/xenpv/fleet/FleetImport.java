@@ -35,9 +35,6 @@ public final class FleetImport {
     private static final Pattern NOT_A_DOMAIN = Pattern.compile(
             ".*\\.sxp|xmexample.*|qemu-ifup|README.*|\\..*|.*~|.*\\.(rpmnew|rpmsave|rpmorig|bak|orig|swp)|.*\\.xenpv-.*");
 
-    /** A name that can be a folder of the roots folder: the plugin's own rule for names. */
-    private static final Pattern FOLDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-
     private FleetImport() {
     }
 
@@ -134,8 +131,7 @@ public final class FleetImport {
     }
 
     private static ImportedConfig unreadable(String file, String why) {
-        return new ImportedConfig(file, Optional.empty(), file, Optional.empty(), Optional.empty(), Map.of(), Set.of(),
-                List.of(new ReportLine(file, "file", ReportLine.Kind.FAILED, why)));
+        return ImportedConfig.unread(file, new ReportLine(file, "file", ReportLine.Kind.FAILED, why));
     }
 
     /** The root of guest {@code name}: its folder in the roots folder, or, for a single guest, the root itself. */
@@ -143,7 +139,8 @@ public final class FleetImport {
         if (root.isEmpty()) {
             return Optional.empty();
         }
-        if (FOLDER_NAME.matcher(name).matches() && Files.isDirectory(root.get().resolve(name))) {
+        // Only a name the plugin takes can be a folder of the roots folder (no '..', no '/').
+        if (GuestValidator.isGuestName(name) && Files.isDirectory(root.get().resolve(name))) {
             return Optional.of(root.get().resolve(name));
         }
         return oneGuest ? root : Optional.empty();

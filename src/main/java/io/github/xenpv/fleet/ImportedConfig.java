@@ -44,6 +44,18 @@ public record ImportedConfig(String file, Optional<String> name, String nameAt, 
     }
 
     /**
+     * A config the import could not read at all: no name, no guest root, no declaration.
+     *
+     * @param file   the config file, also where the missing name would be
+     * @param reason the one report line, saying why
+     * @return the failed config
+     */
+    static ImportedConfig unread(String file, ReportLine reason) {
+        return new ImportedConfig(file, Optional.empty(), file, Optional.empty(), Optional.empty(), Map.of(), Set.of(),
+                List.of(reason));
+    }
+
+    /**
      * Whether the config failed to import.
      *
      * @return whether there is no declaration

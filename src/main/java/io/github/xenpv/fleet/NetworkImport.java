@@ -18,7 +18,6 @@ import java.util.Map;
  */
 final class NetworkImport {
 
-    private static final String DEFAULT_BRIDGE = "xenbr0";
     private static final String NETFRONT = VifType.NETFRONT.toString();
 
     private final String file;
@@ -79,12 +78,12 @@ final class NetworkImport {
         VifSpec.Setting bridge = settings.remove("bridge");
         if (bridge == null) {
             notes.changed(where, key, "no bridge: xend's vif-bridge script takes the first bridge it finds; the "
-                    + "plugin writes bridge=" + DEFAULT_BRIDGE);
+                    + "plugin writes bridge=" + Network.DEFAULT_BRIDGE);
         } else {
-            if (!bridge.value().equals(DEFAULT_BRIDGE)) {
+            if (!bridge.value().equals(Network.DEFAULT_BRIDGE)) {
                 network.setBridge(bridge.value());
             }
-            notes.kept(where, key, "bridge=" + bridge.value() + (bridge.value().equals(DEFAULT_BRIDGE)
+            notes.kept(where, key, "bridge=" + bridge.value() + (bridge.value().equals(Network.DEFAULT_BRIDGE)
                     ? ", the plugin's default" : " in " + element + "/bridge"));
         }
         VifSpec.Setting type = settings.get("type");

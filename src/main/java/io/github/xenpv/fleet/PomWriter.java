@@ -3,8 +3,10 @@ package io.github.xenpv.fleet;
 import io.github.xenpv.model.BaseFiles;
 import io.github.xenpv.model.BootDisk;
 import io.github.xenpv.model.Disk;
+import io.github.xenpv.model.Dom0Arch;
 import io.github.xenpv.model.Grub;
 import io.github.xenpv.model.Guest;
+import io.github.xenpv.model.ModuleLoading;
 import io.github.xenpv.model.Network;
 import io.github.xenpv.model.Partition;
 import java.time.Instant;
@@ -142,16 +144,16 @@ public final class PomWriter {
         value(in, "arch", guest.getArch(), null, fillIns);
         value(in, "kernel", guest.getKernel(), null, fillIns);
         value(in, "kernelVariant", guest.getKernelVariant(), "", fillIns);
-        value(in, "driverKernel", guest.getDriverKernel(), "2.4.21-52.EL", fillIns);
+        value(in, "driverKernel", guest.getDriverKernel(), Guest.DEFAULT_DRIVER_KERNEL, fillIns);
         value(in, "driverRelease", guest.getDriverRelease(), null, fillIns);
         value(in, "driverRpm", guest.getDriverRpm(), null, fillIns);
         value(in, "memory", guest.getMemory(), "512", fillIns);
         value(in, "vcpus", guest.getVcpus(), "1", fillIns);
         value(in, "uuid", guest.getUuid(), null, fillIns);
-        value(in, "dom0Arch", guest.getDom0Arch(), "x86_64", fillIns);
+        value(in, "dom0Arch", guest.getDom0Arch(), Dom0Arch.X86_64.toString(), fillIns);
         value(in, "dom0Release", guest.getDom0Release(), null, fillIns);
         value(in, "noapic", guest.getNoapic(), "true", fillIns);
-        value(in, "moduleLoading", guest.getModuleLoading(), "rc.modules", fillIns);
+        value(in, "moduleLoading", guest.getModuleLoading(), ModuleLoading.RC_MODULES.toString(), fillIns);
         bootDisk(in, guest.getBootDisk(), fillIns);
         networks(in, guest.getNetworks());
         disks(in, guest.getDisks(), fillIns);
@@ -208,7 +210,7 @@ public final class PomWriter {
         if (network.getMac() != null) {
             inline.append(element("mac", network.getMac()));
         }
-        if (network.getBridge() != null && !network.getBridge().equals("xenbr0")) {
+        if (network.getBridge() != null && !network.getBridge().equals(Network.DEFAULT_BRIDGE)) {
             inline.append(element("bridge", network.getBridge()));
         }
         if (network.getType() != null && !network.getType().isEmpty()) {
@@ -269,9 +271,9 @@ public final class PomWriter {
         }
         String release = orEmpty(guest.getKernel()) + orEmpty(guest.getKernelVariant());
         StringBuilder children = new StringBuilder();
-        optional(children, "title", grub.getTitle(), "Red Hat Enterprise Linux (" + release + ")");
-        optional(children, "root", grub.getRoot(), "(hd0,0)");
-        optional(children, "rootDevice", grub.getRootDevice(), "LABEL=/");
+        optional(children, "title", grub.getTitle(), Grub.defaultTitle(release));
+        optional(children, "root", grub.getRoot(), Grub.DEFAULT_ROOT);
+        optional(children, "rootDevice", grub.getRootDevice(), Grub.DEFAULT_ROOT_DEVICE);
         optional(children, "separateBoot", grub.getSeparateBoot(), "true");
         optional(children, "kernelArgs", grub.getKernelArgs(), "");
         if (children.isEmpty()) {

@@ -25,6 +25,11 @@ public enum Dom0Arch {
         return this == X86_64 || !arch.is64Bit();
     }
 
+    /** {@return the library folder under which this host's Xen keeps its binaries, e.g. {@code /usr/lib64}} */
+    public String libDir() {
+        return libDir;
+    }
+
     /** {@return the device model binary that emulates the HVM guest's hardware} */
     public String deviceModel() {
         return libDir + "/xen/bin/qemu-dm";

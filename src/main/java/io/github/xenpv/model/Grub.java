@@ -2,6 +2,13 @@ package io.github.xenpv.model;
 
 /** The {@code <grub>} element: the guest boot entry that gets {@code noapic}. */
 public class Grub {
+
+    /** The {@code <root>} of a guest that leaves it out: the first partition of the boot disk. */
+    public static final String DEFAULT_ROOT = "(hd0,0)";
+
+    /** The {@code <rootDevice>} of a guest that leaves it out: the root file system anaconda labels. */
+    public static final String DEFAULT_ROOT_DEVICE = "LABEL=/";
+
     private String title;
     private String root;
     private String rootDevice;
@@ -71,6 +78,16 @@ public class Grub {
     /** @param kernelArgs the {@code <kernelArgs>} element, as Maven binds it from the POM */
     public void setKernelArgs(String kernelArgs) {
         this.kernelArgs = kernelArgs;
+    }
+
+    /**
+     * The {@code <title>} of a guest that leaves it out.
+     *
+     * @param kernelRelease what {@code uname -r} prints, e.g. {@code 2.4.21-52.ELsmp}
+     * @return the title anaconda gives that kernel's entry
+     */
+    public static String defaultTitle(String kernelRelease) {
+        return "Red Hat Enterprise Linux (" + kernelRelease + ")";
     }
 
     /** {@return the elements the POM gave, for Maven's debug output} */

@@ -44,9 +44,24 @@ public record GrubEntry(String title, String root, String kernelPath, String ini
         if (noapic && !kernelArgs.contains("noapic")) {
             kernelArgs.add("noapic");
         }
-        String prefix = separateBoot ? "/" : "/boot/";
-        return new GrubEntry(title, root, prefix + "vmlinuz-" + kernelRelease, prefix + "initrd-" + kernelRelease + ".img",
-                kernelArgs);
+        return new GrubEntry(title, root, bootFolder(separateBoot) + "vmlinuz-" + kernelRelease,
+                initrdOf(kernelRelease, separateBoot), kernelArgs);
+    }
+
+    /**
+     * The path of {@code kernelRelease}'s initrd on GRUB's root device, as {@link #of} names it.
+     *
+     * @param kernelRelease what {@code uname -r} prints
+     * @param separateBoot whether {@code /boot} is a partition of its own
+     * @return the initrd's path, under {@code /} or {@code /boot/}
+     */
+    public static String initrdOf(String kernelRelease, boolean separateBoot) {
+        return bootFolder(separateBoot) + "initrd-" + kernelRelease + ".img";
+    }
+
+    /** Where the kernel and initrd are on GRUB's root device: its top when {@code /boot} is that partition. */
+    private static String bootFolder(boolean separateBoot) {
+        return separateBoot ? "/" : "/boot/";
     }
 
     /** {@return the {@code kernel} line's value: path, then arguments} */

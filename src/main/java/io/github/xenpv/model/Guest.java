@@ -9,6 +9,13 @@ import java.util.Map;
  * reports a bad value with the element's path and the rule it breaks.
  */
 public class Guest {
+
+    /**
+     * The {@code <driverKernel>} of a guest that leaves it out: the kernel Red Hat built kmod-xenpv
+     * for (procedure step 3: /lib/modules/2.4.21-52.EL[%kvariant]/extra/xenpv).
+     */
+    public static final String DEFAULT_DRIVER_KERNEL = "2.4.21-52.EL";
+
     private String name;
     private String arch;
     private String kernel;

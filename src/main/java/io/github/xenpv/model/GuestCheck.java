@@ -20,9 +20,6 @@ final class GuestCheck {
     /** RHEL 3 Update 9, the first kernel the PV drivers support. */
     static final int FIRST_SUPPORTED_KERNEL_BUILD = 50;
 
-    /** The kernel Red Hat built kmod-xenpv for (procedure step 3: /lib/modules/2.4.21-52.EL[%kvariant]/extra/xenpv). */
-    static final String DEFAULT_DRIVER_KERNEL = "2.4.21-52.EL";
-
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern KERNEL = Pattern.compile("2\\.4\\.21-([0-9]{1,4})\\.EL");
     private static final Pattern KERNEL_WITH_VARIANT = Pattern.compile("2\\.4\\.21-[0-9]{1,4}\\.EL(smp|hugemem)");
@@ -39,7 +36,7 @@ final class GuestCheck {
     private static final Pattern ROOT_DEVICE = Pattern.compile("[A-Za-z0-9_=./:-]{1,255}");
     private static final Pattern KERNEL_ARGS = Pattern.compile("[A-Za-z0-9_=.,:/-]+( +[A-Za-z0-9_=.,:/-]+)*");
     private static final Pattern EXTRA_KEY = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
-    private static final Pattern EXTRA_INTEGER = Pattern.compile("[0-9]{1,9}");
+    static final Pattern EXTRA_INTEGER = Pattern.compile("[0-9]{1,9}");
     private static final Pattern EXTRA_STRING = Pattern.compile("[\\x20-\\x7e&&[^\"\\\\]]{0,1024}");
 
     /** Python keywords: as an xm key they would make the config a syntax error. */
@@ -104,7 +101,7 @@ final class GuestCheck {
         Arch arch = arch();
         String kernel = kernelRelease(path + "/kernel", guest.getKernel(), null, "the release of the RHEL 3 kernel the "
                 + "guest runs");
-        String driverKernel = kernelRelease(path + "/driverKernel", guest.getDriverKernel(), DEFAULT_DRIVER_KERNEL,
+        String driverKernel = kernelRelease(path + "/driverKernel", guest.getDriverKernel(), Guest.DEFAULT_DRIVER_KERNEL,
                 "the kernel release the kmod-xenpv RPM was built for");
         KernelVariant variant = values.choice(path + "/kernelVariant", guest.getKernelVariant(), KernelVariant.class,
                 KernelVariant.UP, "the kernel flavour: empty (uniprocessor), smp or hugemem");
@@ -260,7 +257,7 @@ final class GuestCheck {
                         + "(the first byte's lowest bit clear)");
                 mac = null;
             }
-            String bridge = values.optional(element + "/bridge", network.getBridge(), BRIDGE, "xenbr0",
+            String bridge = values.optional(element + "/bridge", network.getBridge(), BRIDGE, Network.DEFAULT_BRIDGE,
                     "must be a Linux bridge name: 1 to 15 letters, digits, '_', '.' or '-'");
             if (".".equals(bridge) || "..".equals(bridge)) {
                 problems.error(element + "/bridge", "'" + bridge + "' is not a bridge name: Linux refuses '.' and '..' "
@@ -287,12 +284,13 @@ final class GuestCheck {
         Grub declared = guest.getGrub() == null ? new Grub() : guest.getGrub();
         String grubPath = path + "/grub";
         String title = values.optional(grubPath + "/title", declared.getTitle(), GRUB_TITLE,
-                kernelRelease == null ? null : "Red Hat Enterprise Linux (" + kernelRelease + ")",
+                kernelRelease == null ? null : Grub.defaultTitle(kernelRelease),
                 "must be one line of printable ASCII, at most 200 characters, not starting with '=' (GRUB drops a "
                         + "leading '=' from a title)");
-        String root = values.optional(grubPath + "/root", declared.getRoot(), GRUB_ROOT, "(hd0,0)",
+        String root = values.optional(grubPath + "/root", declared.getRoot(), GRUB_ROOT, Grub.DEFAULT_ROOT,
                 "must be a GRUB device such as (hd0,0)");
-        String rootDevice = values.optional(grubPath + "/rootDevice", declared.getRootDevice(), ROOT_DEVICE, "LABEL=/",
+        String rootDevice = values.optional(grubPath + "/rootDevice", declared.getRootDevice(), ROOT_DEVICE,
+                Grub.DEFAULT_ROOT_DEVICE,
                 "must be the root= argument, e.g. LABEL=/ or /dev/hda2: letters, digits, '_', '=', '.', '/', ':' or '-'");
         boolean separateBoot = values.flag(grubPath + "/separateBoot", declared.getSeparateBoot(), true);
         String args = values.optional(grubPath + "/kernelArgs", declared.getKernelArgs(), KERNEL_ARGS, "",

@@ -50,9 +50,30 @@ public final class GuestValidator {
         return new Validation(problems.errors().isEmpty() ? valid : List.of(), problems.errors(), problems.warnings());
     }
 
+    /**
+     * Whether {@code name} is a guest name the plugin takes: it names the Xen domain, {@code
+     * /etc/xen/<name>} and the guest's folders.
+     *
+     * @param name a guest's name
+     * @return whether {@code <name>} accepts it
+     */
+    public static boolean isGuestName(String name) {
+        return GuestCheck.NAME.matcher(name).matches();
+    }
+
+    /**
+     * Whether an {@code <extraConfig>} value is written into the xm config as a number rather than a string.
+     *
+     * @param value the value
+     * @return whether the plugin writes it bare
+     */
+    public static boolean isExtraConfigNumber(String value) {
+        return GuestCheck.EXTRA_INTEGER.matcher(value).matches();
+    }
+
     /** A guest is named by its name when that is a valid one, else by its position (from 1); DeclarationReader names guests the same way. */
     static String label(Guest guest, int index) {
         String name = guest == null ? null : Values.text(guest.getName());
-        return name != null && GuestCheck.NAME.matcher(name).matches() ? name : Integer.toString(index + 1);
+        return name != null && isGuestName(name) ? name : Integer.toString(index + 1);
     }
 }

@@ -2,6 +2,10 @@ package io.github.xenpv.model;
 
 /** One {@code <network>}: a virtual NIC that the guest sees as {@code eth<index>}. */
 public class Network {
+
+    /** The {@code <bridge>} of a NIC that leaves it out: RHEL 5's Xen bridge. */
+    public static final String DEFAULT_BRIDGE = "xenbr0";
+
     private String mac;
     private String bridge;
     private String type;

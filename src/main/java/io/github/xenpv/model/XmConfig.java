@@ -21,6 +21,15 @@ public final class XmConfig {
             List<ValidNetwork> networks, List<ValidDisk> disks) {
     }
 
+    /** The HVM loader RHEL 5's Xen boots HVM guests with; the plugin writes it as {@code kernel}. */
+    public static final String HVM_LOADER = "/usr/lib/xen/boot/hvmloader";
+
+    /**
+     * The settings the plugin writes with the same value for every guest, in the order it writes
+     * them: {@code kernel} before the device model, the rest after {@code vcpus}.
+     */
+    public static final Map<String, Object> FIXED_SETTINGS = fixedSettings();
+
     private static final Map<String, Function<Domain, Object>> PLUGIN_SETTINGS = pluginSettings();
 
     /** Keys the plugin writes itself; {@code extraConfig} may not set them a second time. */
@@ -29,25 +38,33 @@ public final class XmConfig {
     private XmConfig() {
     }
 
+    private static Map<String, Object> fixedSettings() {
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        fixed.put("kernel", HVM_LOADER);
+        fixed.put("pae", 1);
+        fixed.put("acpi", 1);
+        fixed.put("apic", 1);
+        fixed.put("boot", "c");
+        fixed.put("vnc", 1);
+        fixed.put("vncunused", 1);
+        fixed.put("serial", "pty");
+        fixed.put("on_poweroff", "destroy");
+        fixed.put("on_reboot", "restart");
+        fixed.put("on_crash", "restart");
+        return Collections.unmodifiableMap(fixed);
+    }
+
     private static Map<String, Function<Domain, Object>> pluginSettings() {
         Map<String, Function<Domain, Object>> settings = new LinkedHashMap<>();
         settings.put("name", Domain::name);
         settings.put("uuid", Domain::uuid);
         settings.put("builder", domain -> "hvm");
-        settings.put("kernel", domain -> "/usr/lib/xen/boot/hvmloader");
+        settings.put("kernel", domain -> HVM_LOADER);
         settings.put("device_model", domain -> domain.dom0Arch().deviceModel());
         settings.put("memory", Domain::memory);
         settings.put("vcpus", Domain::vcpus);
-        settings.put("pae", domain -> 1);
-        settings.put("acpi", domain -> 1);
-        settings.put("apic", domain -> 1);
-        settings.put("boot", domain -> "c");
-        settings.put("vnc", domain -> 1);
-        settings.put("vncunused", domain -> 1);
-        settings.put("serial", domain -> "pty");
-        settings.put("on_poweroff", domain -> "destroy");
-        settings.put("on_reboot", domain -> "restart");
-        settings.put("on_crash", domain -> "restart");
+        // kernel is in place already; the other fixed settings follow vcpus in their order.
+        FIXED_SETTINGS.forEach((key, value) -> settings.putIfAbsent(key, domain -> value));
         settings.put("vif", domain -> domain.networks().stream().map(ValidNetwork::xmSpec).toList());
         settings.put("disk", domain -> {
             List<String> disks = new ArrayList<>();

@@ -36,8 +36,11 @@ public final class Xvd {
     /**
      * The letter index of a name {@code xvd<letter>} ({@code xvda} = 0, {@code xvdz} = 25), or -1
      * when the name is not one. Vdevs stop at {@link #MAX_DISKS}; node names may use any letter.
+     *
+     * @param name a device or node name
+     * @return the letter index, or -1
      */
-    static int letter(String name) {
+    public static int letter(String name) {
         Matcher disk = DISK_NAME.matcher(name);
         return disk.matches() ? disk.group(1).charAt(0) - 'a' : -1;
     }
