@@ -122,7 +122,7 @@ class KillAnywhereTest {
             GroupRun run = GroupRun.start(guest.command(shell, uninstall ? new String[] {"--uninstall"} : new String[0]),
                     guest.environment(Map.of()), guest.scratch, null);
             Thread.sleep(delay);
-            run.kill();
+            run.killIfRunning();
             Result killed = run.await();
             String context = (uninstall ? "uninstall" : "install") + " (" + shell + ") killed after " + delay + " ms (seed "
                     + SEED + ", trial " + trial + ")\n" + killed.describe();

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -74,6 +75,14 @@ final class ScratchGuest {
             """;
 
     private static final String SHIM_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /**
+     * How long a test waits for a command, a run's end or a marker before it fails: a bound that
+     * only a stuck run reaches, never a delay (nothing waits for time to pass). Generous, because
+     * on a 2-core machine with both cores busy one install takes many times what it takes on a
+     * quiet one.
+     */
+    static final Duration PATIENCE = Duration.ofMinutes(5);
 
     private ScratchGuest() {
     }
@@ -201,9 +210,11 @@ final class ScratchGuest {
     /**
      * Writes the shims into {@code folder}. Each records {@code name args} in {@code calls},
      * counts the call in {@code count} (one count for all shims) and fails when the count reaches
-     * {@code XENPV_TEST_FAIL_AT}. insmod (after {@code XENPV_TEST_SLOW_INSMOD} seconds, when set, so
-     * a test can signal a run in the middle) adds the module to the root's proc/modules, mount the file
-     * system to proc/mounts (escaped as the kernel does); mv then does the real rename. There is
+     * {@code XENPV_TEST_FAIL_AT}. When {@code XENPV_TEST_HOLD_AT} names the shim, its first call
+     * creates the marker {@code XENPV_TEST_HELD} and then waits at the FIFO {@code XENPV_TEST_HOLD_GATE}
+     * (see {@link #holdEnvironment}): a test that waits for the marker knows the run is in the middle
+     * of that command, and signals it there. insmod adds the module to the root's proc/modules, mount
+     * the file system to proc/mounts (escaped as the kernel does); mv then does the real rename. There is
      * no depmod: under --root the install never runs one (the host's real depmod stays on PATH to
      * prove it). Every other command of {@link #WRITERS} gets a shim that runs the real one; all
      * of them take part in the kill count (see {@link #killHeader()}).
@@ -212,7 +223,6 @@ final class ScratchGuest {
         Files.createDirectories(folder);
         String realMv = realCommand("mv");
         shim(folder, "insmod", """
-                [ -z "$XENPV_TEST_SLOW_INSMOD" ] || sleep "$XENPV_TEST_SLOW_INSMOD"
                 [ -f "$1" ] || { echo "insmod: $1: no such module" >&2; exit 1; }
                 module=$(basename "$1" .o)
                 echo "$module 1024 0 (unused)" >> "$XENPV_TEST_ROOT/proc/modules"
@@ -250,7 +260,9 @@ final class ScratchGuest {
      * count kills the run's whole process group with SIGKILL, before the command does anything.
      * The group is the one the test started with setsid and wrote to {@code XENPV_TEST_GROUP};
      * the shim kills only when it is in that group itself, so it can never reach the build's own
-     * processes.
+     * processes. At the count {@code XENPV_TEST_MARK_AT} it creates the marker
+     * {@code XENPV_TEST_MARKED} instead and goes on: a test that kills at a random moment counts its
+     * moment from there, the run's first change, rather than from a start that load can delay.
      */
     static String killHeader() {
         return """
@@ -258,6 +270,7 @@ final class ScratchGuest {
                     read kills 2> /dev/null < "$XENPV_TEST_KILL_COUNT" || kills=0
                     kills=$((kills + 1))
                     echo "$kills" > "$XENPV_TEST_KILL_COUNT"
+                    [ "$kills" != "${XENPV_TEST_MARK_AT:-}" ] || : > "$XENPV_TEST_MARKED"
                     if [ "$kills" = "$XENPV_TEST_KILL_AT" ]; then
                         read group < "$XENPV_TEST_GROUP"
                         mine=$(sed 's/^.*) //' /proc/$$/stat | cut -d' ' -f3)
@@ -280,8 +293,24 @@ final class ScratchGuest {
                 + "    echo \"" + name + ": failing on purpose at call $count\" >&2\n"
                 + "    exit 1\n"
                 + "fi\n"
+                + "if [ \"${XENPV_TEST_HOLD_AT:-}\" = " + name + " ] && [ ! -e \"$XENPV_TEST_HELD\" ]; then\n"
+                + "    : > \"$XENPV_TEST_HELD\"\n"
+                + "    read go < \"$XENPV_TEST_HOLD_GATE\"\n"
+                + "fi\n"
                 + body;
         write(folder.resolve(name), text, "rwxr-xr-x");
+    }
+
+    /**
+     * What holds a run at the first call of the shim {@code command} (insmod, mount, uname, mv):
+     * the shim creates {@code marker}, then waits at a FIFO made here as {@code gate}, which the
+     * test may never open: a signal to the run's group ends the wait with the shim.
+     */
+    static Map<String, String> holdEnvironment(String command, Path marker, Path gate) {
+        Result made = run(List.of("mkfifo", gate.toString()), Map.of(), null);
+        assertEquals(0, made.exit(), made::describe);
+        return Map.of("XENPV_TEST_HOLD_AT", command, "XENPV_TEST_HELD", marker.toString(), "XENPV_TEST_HOLD_GATE",
+                gate.toString());
     }
 
     /** The environment a script runs with: shims first on PATH, the scratch root, the call log. */
@@ -318,9 +347,11 @@ final class ScratchGuest {
                 builder.environment().put("LC_ALL", "C");
                 builder.environment().putAll(environment);
                 Process process = builder.start();
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new AssertionError("timed out: " + command);
+                    process.waitFor();
+                    throw new AssertionError(new Result(command, -1, Files.readString(out), Files.readString(err)).describe()
+                            .replace("\nexit -1", "\ndid not end within " + PATIENCE.toSeconds() + " s; killed"));
                 }
                 return new Result(command, process.exitValue(), Files.readString(out), Files.readString(err));
             } finally {
