@@ -132,12 +132,30 @@ final class GuestInstall {
 
     /** A fresh copy of the stock root; the call log, the count and TMPDIR emptied. */
     void reset() throws IOException {
-        remove(root);
-        remove(tmp);
-        Files.createDirectories(tmp);
+        resetTo(fixture.pristine());
+    }
+
+    /**
+     * A fresh copy of {@code snapshot} (one {@link #keep} made, or the stock root) as the root; the
+     * call log, the count and TMPDIR emptied. A copy of a root kept after an install stands for
+     * that install: a test that needs many installed roots runs the install once.
+     */
+    void resetTo(Path snapshot) throws IOException {
+        Result copied = ScratchGuest.run(List.of("sh", "-c", "rm -rf \"$1\" \"$2\" && mkdir \"$2\" && cp -a \"$3\" \"$1\"",
+                "sh", root.toString(), tmp.toString(), snapshot.toString()), Map.of(), null);
+        assertEquals(0, copied.exit(), copied::describe);
         Files.deleteIfExists(calls);
         Files.deleteIfExists(count);
-        copyTree(fixture.pristine(), root);
+    }
+
+    /**
+     * Keeps a copy of the root as it is now at {@code snapshot}, for {@link #resetTo}. Paths the
+     * shims record (proc/mounts) name this root, so a snapshot goes back to the same GuestInstall.
+     */
+    Path keep(Path snapshot) {
+        remove(snapshot);
+        copyTree(root, snapshot);
+        return snapshot;
     }
 
     static void copyTree(Path from, Path to) {

@@ -14,11 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +87,10 @@ final class ScratchGuest {
      */
     static final Duration PATIENCE = Duration.ofMinutes(5);
 
+    /** The RPMs built so far in this JVM, by package name and module folder: rpmbuild runs once for each. */
+    private static final Map<String, Path> BUILT_RPMS = new HashMap<>();
+    private static Path cache;
+
     private ScratchGuest() {
     }
 
@@ -110,9 +117,28 @@ final class ScratchGuest {
         return buildDriverRpm(topdir, "kmod-xenpv", DRIVER_DIRECTORY);
     }
 
-    /** The same under another package name (kmod-xenpv-smp, ...) and module folder (relative to /). */
+    /**
+     * The same under another package name (kmod-xenpv-smp, ...) and module folder (relative to /).
+     * rpmbuild runs once per name and folder in a test run; each caller gets its own copy under
+     * {@code topdir}{@code /RPMS/noarch}.
+     */
     static Path buildDriverRpm(Path topdir, String name, String driverDirectory) throws IOException {
         Checkers.require(Checkers.Tool.RPMBUILD);
+        Path built;
+        synchronized (BUILT_RPMS) {
+            built = BUILT_RPMS.get(name + " " + driverDirectory);
+            if (built == null) {
+                built = rpmbuild(cache().resolve("rpmbuild-" + BUILT_RPMS.size()), name, driverDirectory);
+                BUILT_RPMS.put(name + " " + driverDirectory, built);
+            }
+        }
+        Path copy = topdir.resolve("RPMS/noarch").resolve(built.getFileName());
+        Files.createDirectories(copy.getParent());
+        Files.copy(built, copy, StandardCopyOption.REPLACE_EXISTING);
+        return copy;
+    }
+
+    private static Path rpmbuild(Path topdir, String name, String driverDirectory) throws IOException {
         Files.createDirectories(topdir);
         Path spec = topdir.resolve(name + ".spec");
         StringBuilder install = new StringBuilder("mkdir -p %{buildroot}/" + driverDirectory + "\n");
@@ -150,6 +176,23 @@ final class ScratchGuest {
      * registered, an empty rpm database.
      */
     static void createStockRoot(Path root) throws IOException {
+        Checkers.require(Checkers.Tool.RPM);
+        Path stock;
+        synchronized (BUILT_RPMS) {
+            stock = cache().resolve("stock-root");
+            if (!Files.isDirectory(stock)) {
+                Path building = cache().resolve("stock-root.building");
+                buildStockRoot(building);
+                Files.move(building, stock);
+            }
+        }
+        Files.createDirectories(root);
+        Result copied = run(List.of("cp", "-a", stock + "/.", root.toString()), Map.of(), null);
+        assertEquals(0, copied.exit(), copied::describe);
+    }
+
+    /** The stock root of {@link #createStockRoot}, built once per test run. */
+    private static void buildStockRoot(Path root) throws IOException {
         write(root.resolve("etc/fstab"), STOCK_FSTAB, "rw-r--r--");
         write(root.resolve("etc/modules.conf"), STOCK_MODULES_CONF, "rw-r--r--");
         write(root.resolve("etc/rc.d/rc.local"), STOCK_RC_LOCAL, "rwxr-xr-x");
@@ -187,9 +230,29 @@ final class ScratchGuest {
         write(root.resolve("proc/swaps"), "Filename\t\t\t\tType\t\tSize\tUsed\tPriority\n", "r--r--r--");
         Files.createDirectories(root.resolve("dev"));
         Files.createDirectories(root.resolve("usr/local/sbin"));
-        Checkers.require(Checkers.Tool.RPM);
         Result initdb = run(List.of("rpm", "--root", root.toString(), "--initdb"), Map.of(), null);
         assertEquals(0, initdb.exit(), initdb::describe);
+    }
+
+    /**
+     * A folder for what is built once per test run (the JVM) and only ever copied from, never
+     * changed: the stand-in RPMs, the stock root, GuestMachine's userlands. Removed when the JVM ends.
+     */
+    static Path cache() throws IOException {
+        synchronized (BUILT_RPMS) {
+            if (cache == null) {
+                Path folder = Files.createTempDirectory("xenpv-scripts-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try (Stream<Path> walk = Files.walk(folder)) {
+                        walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                    } catch (IOException e) {
+                        // the JVM is ending; a folder left in TMPDIR is all it costs
+                    }
+                }));
+                cache = folder;
+            }
+            return cache;
+        }
     }
 
     private static void write(Path file, String text, String mode) throws IOException {
