@@ -2,6 +2,7 @@ package io.github.xenpv.scripts;
 
 import io.github.xenpv.checkers.Checkers.Shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.fixtures.SeedGuest;
@@ -90,6 +91,20 @@ final class GuestInstall {
                 edited.put(path, snapshot.getOrDefault(path, "missing"));
             }
             return edited;
+        }
+
+        /**
+         * Checks that every file of {@link #editedPaths()} in {@code now} is whole: as in
+         * {@code before} or as in {@code after} (snapshots), never half-way or missing when neither
+         * lacks it. What a run stopped at any point (failed, killed) must leave.
+         */
+        void assertWholeFiles(Map<String, String> before, Map<String, String> after, Map<String, String> now,
+                String context) throws IOException {
+            for (String path : editedPaths()) {
+                String state = now.getOrDefault(path, "missing");
+                assertTrue(state.equals(before.getOrDefault(path, "missing")) || state.equals(after.getOrDefault(path, "missing")),
+                        () -> path + " is neither as before nor as after: " + state + "\n" + context);
+            }
         }
 
         /**
