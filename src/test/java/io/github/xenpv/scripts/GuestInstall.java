@@ -9,6 +9,7 @@ import io.github.xenpv.fixtures.SeedGuest;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.scripts.ScratchGuest.Result;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,8 +184,15 @@ final class GuestInstall {
         assertEquals(0, removed.exit(), removed::describe);
     }
 
+    /**
+     * The environment of a run on this root, with {@code extra}; when {@code extra} sets
+     * {@code XENPV_TEST_KILL_AT}, the shims that count kills are on PATH too.
+     */
     Map<String, String> environment(Map<String, String> extra) {
         Map<String, String> environment = new TreeMap<>(ScratchGuest.shimEnvironment(shims, root, calls, count));
+        if (extra.containsKey("XENPV_TEST_KILL_AT")) {
+            environment.put("PATH", ScratchGuest.killShims(shims) + File.pathSeparator + environment.get("PATH"));
+        }
         environment.putAll(extra);
         return environment;
     }
