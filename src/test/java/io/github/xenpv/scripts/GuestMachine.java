@@ -166,6 +166,20 @@ final class GuestMachine {
         return guest;
     }
 
+    /**
+     * A copy ({@code cp -a}) of the machine {@code kept} as it was, at {@code root}: a machine several
+     * tests start from is made once. Paths inside are the guest's own, so the copy may live anywhere.
+     */
+    static GuestMachine copy(Path kept, Path root) {
+        exec(List.of("cp", "-a", kept.toString(), root.toString()));
+        return new GuestMachine(root);
+    }
+
+    /** Keeps a copy of this machine as it is now at {@code kept}, for {@link #copy}. */
+    void keep(Path kept) {
+        exec(List.of("cp", "-a", root.toString(), kept.toString()));
+    }
+
     /** Installs kernel {@code release}: its module tree with the emulated NIC's driver and a modules.dep. */
     void installKernel(String release) throws IOException {
         String tree = "lib/modules/" + release;
