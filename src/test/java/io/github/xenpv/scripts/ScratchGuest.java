@@ -423,8 +423,8 @@ final class ScratchGuest {
                 if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     process.waitFor();
-                    throw new AssertionError(new Result(command, -1, Files.readString(out), Files.readString(err)).describe()
-                            .replace("\nexit -1", "\ndid not end within " + PATIENCE.toSeconds() + " s; killed"));
+                    throw new AssertionError("did not end within " + PATIENCE.toSeconds() + " s; killed (exit -1 below)\n"
+                            + new Result(command, -1, Files.readString(out), Files.readString(err)).describe());
                 }
                 return new Result(command, process.exitValue(), Files.readString(out), Files.readString(err));
             } finally {
