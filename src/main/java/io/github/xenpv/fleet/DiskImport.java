@@ -380,7 +380,10 @@ final class DiskImport {
         partition.setFsType(line.type());
         partition.setOptions(line.options() == null ? "defaults" : line.options());
         partition.setDump(line.dump() == null ? "0" : line.dump());
-        partition.setPass(line.pass() == null ? "0" : line.pass());
+        String pass = line.pass() == null ? "0" : line.pass();
+        // SPEC §16: a PV file system is checked at boot only when the user asks.
+        boolean unchecked = fromEmulated && !pass.equals("0") && !"swap".equals(line.mountPoint());
+        partition.setPass(unchecked ? "0" : pass);
         pv.partitions.add(partition);
         if (tie.node() != null && !fromEmulated) {
             String diskNode = tie.node().replaceFirst("[0-9]+$", "");
@@ -395,6 +398,11 @@ final class DiskImport {
                     + (swap ? "still active (the plugin comments out lines that name a PV device or mount point, and "
                             + "every swap line's mount point is swap): remove it after the move"
                             : "where the plugin comments it out"));
+            if (unchecked) {
+                notes.changed(fstabAt(line), line.device(), "fsck pass " + pass + " becomes 0 on the PV disk: on a boot "
+                        + "where xen-vbd does not load, boot's fsck -A would stop the guest in the maintenance shell "
+                        + "(declare <pass>" + pass + "</pass> to check it anyway)");
+            }
         } else {
             notes.kept(fstabAt(line), line.device(), "is " + what);
         }

@@ -254,7 +254,7 @@ public final class PomWriter {
         optional(inline, "fsType", partition.getFsType(), swap ? "swap" : "ext3");
         optional(inline, "options", partition.getOptions(), "defaults");
         optional(inline, "dump", partition.getDump(), swap ? "0" : "1");
-        optional(inline, "pass", partition.getPass(), swap ? "0" : "2");
+        optional(inline, "pass", partition.getPass(), "0");
         return inline.append("</partition>").toString();
     }
 

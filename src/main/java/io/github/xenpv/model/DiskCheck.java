@@ -17,6 +17,7 @@ final class DiskCheck {
     private static final Pattern SOURCE_PATH = Pattern.compile("/[A-Za-z0-9_./+@-]{0,1023}");
     private static final Pattern MOUNT_PATH = Pattern.compile("/[A-Za-z0-9_./+-]{0,1023}");
     private static final Pattern BOOT_DEVICE = Pattern.compile("hd[a-d]");
+    private static final String NOAUTO = "noauto";
     private static final Pattern MOUNT_OPTIONS = Pattern.compile("[A-Za-z0-9_=.-]+(,[A-Za-z0-9_=.-]+)*");
 
     private final Problems problems;
@@ -157,17 +158,43 @@ final class DiskCheck {
             }
             int dump = values.number(element + "/dump", partition.getDump(), swap ? 0 : 1, 0, 1, "the dump flag");
             int errorsBeforePass = problems.errorCount();
-            int pass = values.number(element + "/pass", partition.getPass(), swap ? 0 : 2, 0, 2, "the fsck pass");
+            int pass = values.number(element + "/pass", partition.getPass(), 0, 0, 2, "the fsck pass");
             boolean passValid = problems.errorCount() == errorsBeforePass;
             if (loading == ModuleLoading.RC_LOCAL && mountPoint != null) {
                 // A value already refused is not judged again: its fallback is not what the user wrote.
-                bootOrder(element, passValid ? pass : 0, optionsValid ? options : "noauto");
+                bootOrder(element, passValid ? pass : 0, optionsValid ? options : NOAUTO);
+            } else if (passValid && mountPoint != null && !swap) {
+                checkedAtBoot(element, pass, fsType);
             }
             if (number == null || letter == null || nodeName == null || mountPoint == null) {
                 return null;
             }
+            if (swap && loading == ModuleLoading.RC_MODULES && !List.of(options.split(",")).contains(NOAUTO)) {
+                // rc.sysinit's swapon -a -e runs before rc.modules, while the node has no driver, and
+                // shows "Activating swap partitions [FAILED]": rc.modules enables PV swap itself.
+                options = options + "," + NOAUTO;
+            }
             return new ValidPartition(number, Xvd.node(nodeName, letter, number), mountPoint, fsType, options, dump, pass);
         });
+    }
+
+    /**
+     * A PV file system that boot's fsck -A checks stops the whole boot when its driver does not load
+     * (SPEC §16): pass 0 is the default, and anything else is the user's choice, warned. An ext2 file
+     * system with pass 0 is never checked after a crash, having no journal to replay.
+     */
+    private void checkedAtBoot(String element, int pass, String fsType) {
+        if (pass != 0) {
+            problems.warning(element + "/pass", "'" + pass + "' makes boot's fsck -A check this PV file system: on a "
+                    + "boot where xen-vbd does not load (a kernel whose symbol checksums differ from the driver's, the "
+                    + "other kernel variant, a disk dom0 no longer attaches) fsck fails and the guest stops in the "
+                    + "maintenance shell (\"Repair filesystem\") until someone opens its console; the default, "
+                    + "<pass>0</pass>, lets boot go on without the PV disks");
+        } else if ("ext2".equals(fsType)) {
+            problems.warning(element + "/fsType", "'ext2' with pass 0: boot never checks this PV file system, and "
+                    + "ext2 has no journal to replay after a crash; use ext3 (tune2fs -j adds a journal), or run "
+                    + "e2fsck on it by hand after an unclean shutdown");
+        }
     }
 
     /** rc.sysinit checks and mounts fstab entries before rc.local runs: they must wait for it. */
@@ -177,7 +204,7 @@ final class DiskCheck {
                     + "xen-vbd, so boot stops in a maintenance shell: use <pass>0</pass> with <moduleLoading>rc.local"
                     + "</moduleLoading>, or the default rc.modules");
         }
-        if (!List.of(options.split(",")).contains("noauto")) {
+        if (!List.of(options.split(",")).contains(NOAUTO)) {
             problems.error(element + "/options", "'" + options + "' lacks noauto: boot mounts fstab entries before "
                     + "rc.local loads xen-vbd; add noauto with <moduleLoading>rc.local</moduleLoading>, or use the "
                     + "default rc.modules");

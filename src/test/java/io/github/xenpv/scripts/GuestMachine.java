@@ -154,8 +154,18 @@ final class GuestMachine {
         return guest;
     }
 
-    /** Installs kernel {@code release}: its module tree with the emulated NIC's driver and a modules.dep. */
+    /** Installs kernel {@code release} with RHEL 3's symbol checksums (see {@link SimulatedKernel#of}). */
     void installKernel(String release) throws IOException {
+        installKernel(SimulatedKernel.of(release));
+    }
+
+    /**
+     * Installs {@code kernel}: the symbols it exports (what boot puts in /proc/ksyms), its module
+     * tree with the emulated NIC's driver and a modules.dep.
+     */
+    void installKernel(SimulatedKernel kernel) throws IOException {
+        String release = kernel.release();
+        write(".sim/ksyms/" + release, kernel.ksyms(), "rw-r--r--");
         String tree = "lib/modules/" + release;
         write(tree + "/kernel/drivers/net/8139too.o", "8139too for " + release + "\n", "rw-r--r--");
         write(tree + "/kernel/drivers/net/mii.o", "mii for " + release + "\n", "rw-r--r--");
