@@ -58,7 +58,9 @@ This bundle:
    nothing and leaves /etc/fstab alone; step 6 runs it again for those. It checks first that
    the RPM installs its modules where the driver line above says. It logs each step as done,
    already done or skipped, keeps a backup <file>.xenpv-<time> before it first changes a file,
-   and changes nothing that is already done. Its options:
+   and changes nothing that is already done. It refuses a guest whose kernel is another build
+   than ${guest.arch} by the guest's rpm database (uname -m cannot tell athlon from i686, nor ia32e
+   from x86_64); when no package owns /boot/vmlinuz-${guest.kernelRelease}, it says so and goes on. Its options:
      --offline     load no module, create no device node, mount nothing
      --dry-run     print what would change (as diffs) and change nothing
      --root DIR    apply to a guest image mounted at DIR instead of the running guest
