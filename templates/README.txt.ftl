@@ -19,6 +19,9 @@ it runs: [guest] inside the RHEL 3 guest, [dom0] on the RHEL 5 Xen host; both as
                  copied for kernel ${guest.kernelRelease} to ${guest.moduleDirectory}
 </#if>
   boot disk      ${guest.bootDisk.xmSpec} (stays on the emulated IDE driver)
+<#list guest.emulatedDisks as disk>
+  data disk      ${disk.xmSpec} (stays on the emulated IDE driver)
+</#list>
 <#list guest.networks as network>
   ${network.interfaceName?right_pad(14)} PV NIC, vif ${network.xmSpec}
 </#list>

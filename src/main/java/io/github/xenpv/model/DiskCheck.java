@@ -22,6 +22,8 @@ final class DiskCheck {
 
     private final Problems problems;
     private final Values values;
+    /** Every disk source of the guest so far, and the element that names it: one source backs one disk. */
+    private final Map<String, String> sources = new HashMap<>();
     /** The guest's element, e.g. {@code guests/guest[web]}. */
     private final String path;
 
@@ -38,6 +40,9 @@ final class DiskCheck {
             return null;
         }
         String source = sourcePath(element + "/source", declared.getSource());
+        if (source != null) {
+            sources.put(source, element + "/source");
+        }
         String device = Values.text(declared.getDevice());
         if (device == null) {
             device = "hda";
@@ -52,14 +57,52 @@ final class DiskCheck {
         return source == null || device == null ? null : new ValidBootDisk(source, device);
     }
 
-    List<ValidDisk> disks(List<Disk> declared, ValidBootDisk bootDisk, ModuleLoading loading) {
+    /**
+     * The data disks that stay emulated: IDE disks beside the boot disk, each on its own device, each
+     * source used once in the guest.
+     */
+    List<ValidEmulatedDisk> emulatedDisks(List<EmulatedDisk> declared, ValidBootDisk bootDisk) {
+        Map<String, String> devices = new HashMap<>();
+        if (bootDisk != null) {
+            devices.put(bootDisk.device(), path + "/bootDisk/device");
+        }
+        return Problems.each(path + "/emulatedDisks", "emulatedDisk", declared, (element, index, disk) -> {
+            if (disk == null) {
+                problems.error(element, "is empty: an emulated disk needs <source> and <device>");
+                return null;
+            }
+            String source = sourcePath(element + "/source", disk.getSource());
+            if (source != null) {
+                problems.unique(sources, source, element + "/source", "one image or device can back only one disk");
+            }
+            String device = Values.text(disk.getDevice());
+            if (device == null) {
+                problems.error(element + "/device", "is required: the emulated IDE disk, hdb, hdc or hdd");
+            } else if (!BOOT_DEVICE.matcher(device).matches()) {
+                problems.error(element + "/device", "'" + device + "' is not an emulated IDE disk: expected hda, hdb, hdc "
+                        + "or hdd (an xvd device is a PV disk: declare it under <disks>)");
+                device = null;
+            } else {
+                problems.unique(devices, device, element + "/device", "each emulated disk needs its own IDE device");
+            }
+            String access = access(element, disk.getAccess());
+            return source == null || device == null ? null : new ValidEmulatedDisk(index, source, device, access);
+        });
+    }
+
+    private String access(String element, String declared) {
+        String access = Values.text(declared) == null ? "w" : Values.text(declared);
+        if (!access.equals("w") && !access.equals("r")) {
+            problems.error(element + "/access", "'" + access + "' is not an access mode: expected w (read-write) "
+                    + "or r (read-only)");
+        }
+        return access;
+    }
+
+    List<ValidDisk> disks(List<Disk> declared, ModuleLoading loading) {
         if (declared.size() > Xvd.MAX_DISKS) {
             problems.error(path + "/disks", declared.size() + " disks declared: a 2.4 guest has at most " + Xvd.MAX_DISKS
                     + " PV disks, xvda..xvdp (8-bit minors, 16 per disk)");
-        }
-        Map<String, String> sources = new HashMap<>();
-        if (bootDisk != null) {
-            sources.put(bootDisk.source(), path + "/bootDisk/source");
         }
         Map<String, String> devices = new HashMap<>();
         Map<String, String> nodes = new HashMap<>();
@@ -86,11 +129,7 @@ final class DiskCheck {
             if (nodeName != null) {
                 problems.unique(nodes, nodeName, element + "/node", "each PV disk needs its own /dev node");
             }
-            String access = Values.text(disk.getAccess()) == null ? "w" : Values.text(disk.getAccess());
-            if (!access.equals("w") && !access.equals("r")) {
-                problems.error(element + "/access", "'" + access + "' is not an access mode: expected w (read-write) "
-                        + "or r (read-only)");
-            }
+            String access = access(element, disk.getAccess());
             List<ValidPartition> partitions = partitions(element, disk, letter, nodeName, mountPoints, loading);
             if (source == null || letter == null || nodeName == null) {
                 return null;
@@ -162,7 +201,7 @@ final class DiskCheck {
             boolean passValid = problems.errorCount() == errorsBeforePass;
             if (loading == ModuleLoading.RC_LOCAL && mountPoint != null) {
                 // A value already refused is not judged again: its fallback is not what the user wrote.
-                bootOrder(element, passValid ? pass : 0, optionsValid ? options : NOAUTO);
+                bootOrder(element, passValid ? pass : 0, optionsValid ? options : "noauto");
             } else if (passValid && mountPoint != null && !swap) {
                 checkedAtBoot(element, pass, fsType);
             }
