@@ -330,13 +330,23 @@ The NICs
 <#else>
    ${network.interfaceName}: vif "${network.xmSpec}" has no type, as the guide writes it.
    Xen 3.0.3's xend gives the guest the PV NIC only; from Xen 3.0.4 on, xend reads a vif without
-   a type as type=ioemu and also gives the guest an emulated Realtek RTL8139 with the same MAC,
-   which kudzu may offer to configure at boot: keep ${network.interfaceName} on xen-vnif.
-   <type>netfront</type> in the declaration gives the PV NIC only, on both.
+   a type as type=ioemu and also gives the guest an emulated Realtek RTL8139 with the same MAC.
+   ${network.interfaceName} is the PV NIC either way: modules.conf aliases it to xen-vnif, which
+   <#if guest.rcModules>/etc/rc.modules loads early in boot<#else>/etc/rc.local loads</#if>. <type>netfront</type> in the declaration gives the PV NIC
+   only, on both.
 </#if>
 </#list>
 <#if !guest.networks?has_content>
    This guest has no NIC.
+<#else>
+
+   kudzu, RHEL 3's hardware probe, runs at every boot and compares the hardware with
+   /etc/sysconfig/hwconf. Where the emulated NIC the guest had disappears (type=netfront, or a
+   typeless vif on Xen 3.0.3's xend), it would stop the first boot with the new config at the
+   console, asking about the removed card. install-guest.sh therefore turns kudzu's boot service off, as
+   "chkconfig kudzu off" does (its S05kudzu links in run levels 3 to 5 become K95kudzu), and
+   --uninstall turns it back on. To let kudzu run again once the guest runs on its PV NIC:
+   run "kudzu" once by hand (it records the new hardware), then "chkconfig kudzu on".
 </#if>
 
 

@@ -440,4 +440,86 @@ class GuestLifeTest {
         assertEquals(1, driverLines(boot).size(), boot::describe);
         assertVerifySays(machine, "xen-platform-pci", "no module file for kernel " + LATER_KERNEL);
     }
+
+    // ------------------------------------------------ kudzu and the NIC at the first boot
+
+    /** The image-route uninstall, run on this machine as the install is. */
+    private static void imageUninstall(GuestMachine machine, Bundle bundle) {
+        Result removed = ScratchGuest.run(List.of("dash", bundle.folder().resolve("guest/install-guest.sh").toString(),
+                "--root", machine.root().toString(), "--uninstall"), Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), null);
+        assertEquals(0, removed.exit(), removed::describe);
+        assertTrue(removed.stdout().contains("kudzu: restored (it starts at boot again)"), removed.stdout());
+    }
+
+    private static List<String> kudzuLines(Boot boot) {
+        return boot.log().stream().filter(line -> line.startsWith("kudzu:") || line.contains("S05kudzu")).toList();
+    }
+
+    /**
+     * type=netfront: the emulated Realtek is gone at the first boot with the new config (so it is
+     * with a typeless vif on Xen 3.0.3's xend). A guest without the bundle's install would stop at
+     * kudzu's console question about the removed card; the install turned kudzu's boot service off,
+     * so the guest boots through, and --uninstall puts kudzu's links back exactly. What the stand-in
+     * cannot show: kudzu's dialog and timeout, and the network start (ifup eth0 loading xen-vnif
+     * through modules.conf).
+     */
+    @Test
+    void withTypeNetfrontTheFirstBootNeverStopsInKudzu() throws Exception {
+        Bundle bundle = bundle(guest -> guest.getNetworks().get(0).setType("netfront"));
+        GuestMachine without = GuestMachine.stock(scratch.resolve("without"), GuestMachine.userland(shared, "dash"),
+                BUILD_KERNEL, "x86_64", GuestMachine.STOCK_FSTAB);
+        without.emulatedNic(false);
+        Boot asked = without.boot(BUILD_KERNEL);
+        assertTrue(asked.log().stream().anyMatch(line -> line.startsWith("kudzu: Hardware Removed: network card 10ec:8139 "
+                + "(driver 8139too)")), asked::describe);
+
+        GuestMachine machine = machine(BUILD_KERNEL, GuestMachine.STOCK_FSTAB, "dash");
+        List<String> links = machine.runLevelLinks();
+        Result dryRun = ScratchGuest.run(List.of("dash", bundle.folder().resolve("guest/install-guest.sh").toString(),
+                "--root", machine.root().toString(), "--offline", "--dry-run"), Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"),
+                null);
+        assertTrue(dryRun.stdout().contains("kudzu: would stop it starting at boot: rc3.d/S05kudzu rc4.d/S05kudzu "
+                + "rc5.d/S05kudzu (dry run)"), dryRun.describe());
+        assertEquals(links, machine.runLevelLinks(), "a dry run changes no link");
+        Result installed = ScratchGuest.run(List.of("dash", bundle.folder().resolve("guest/install-guest.sh").toString(),
+                "--root", machine.root().toString(), "--offline"), Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), null);
+        assertEquals(0, installed.exit(), installed::describe);
+        assertTrue(installed.stdout().contains("kudzu: done (it no longer starts at boot: rc3.d/S05kudzu rc4.d/S05kudzu "
+                + "rc5.d/S05kudzu; chkconfig kudzu on starts it again)"), installed.stdout());
+        assertTrue(machine.runLevelLinks().containsAll(List.of("rc3.d/K95kudzu -> ../init.d/kudzu",
+                "rc4.d/K95kudzu -> ../init.d/kudzu", "rc5.d/K95kudzu -> ../init.d/kudzu")), machine.runLevelLinks()::toString);
+        machine.attachDisks(bundle.guest(), partition -> "ext3");
+        machine.emulatedNic(false);
+
+        Boot boot = machine.boot(BUILD_KERNEL);
+        assertPvDisksWork(machine, bundle.guest(), boot);
+        assertEquals(List.of(), kudzuLines(boot), boot::describe);
+
+        Result again = ScratchGuest.run(List.of("dash", bundle.folder().resolve("guest/install-guest.sh").toString(),
+                "--root", machine.root().toString(), "--offline"), Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), null);
+        assertTrue(again.stdout().contains("kudzu: already done (it does not start at boot)"), again.stdout());
+        imageUninstall(machine, bundle);
+        assertEquals(links, machine.runLevelLinks(), "kudzu's links as they were");
+    }
+
+    /**
+     * A typeless vif on Xen 3.0.4's xend and later keeps the emulated Realtek beside the PV NIC:
+     * kudzu sees no change, and asks nothing, with or without the install (which turns it off all
+     * the same, since which xend dom0 runs is not the guest's to know). eth0 is the PV NIC:
+     * modules.conf aliases it to xen-vnif, which rc.modules loads before anything loads 8139too.
+     * What the stand-in cannot show: the interface names the real drivers register.
+     */
+    @Test
+    void withATypelessVifOnANewerXendTheRealtekStaysAndKudzuAsksNothing() throws Exception {
+        Bundle bundle = bundle(guest -> { });
+        GuestMachine without = GuestMachine.stock(scratch.resolve("without"), GuestMachine.userland(shared, "dash"),
+                BUILD_KERNEL, "x86_64", GuestMachine.STOCK_FSTAB);
+        Boot unchanged = without.boot(BUILD_KERNEL);
+        assertEquals(List.of("rc3.d/S05kudzu /etc/rc.d/init.d/kudzu"), kudzuLines(unchanged), unchanged::describe);
+
+        GuestMachine machine = workingGuest(bundle);
+        Boot boot = machine.boot(BUILD_KERNEL);
+        assertEquals(List.of(), kudzuLines(boot), boot::describe);
+        assertTrue(machine.read("proc/modules").contains("xen-vnif "), "rc.modules loaded the PV NIC's driver");
+    }
 }
