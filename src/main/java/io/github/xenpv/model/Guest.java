@@ -31,8 +31,8 @@ public class Guest {
     private String noapic;
     private String moduleLoading;
     private BootDisk bootDisk;
-    private List<Network> networks;
     private List<EmulatedDisk> emulatedDisks;
+    private List<Network> networks;
     private List<Disk> disks;
     private Grub grub;
     private List<String> fstabBase;

@@ -57,7 +57,8 @@ class DeclarationTextTest {
 
     /** A new element of a declaration bean shows in {@code -X} too: toString names every field, in order. */
     @ParameterizedTest
-    @ValueSource(classes = {Guest.class, BootDisk.class, Network.class, Disk.class, Partition.class, Grub.class})
+    @ValueSource(classes = {Guest.class, BootDisk.class, EmulatedDisk.class, Network.class, Disk.class, Partition.class,
+        Grub.class})
     void everyFieldOfEveryBeanIsShown(Class<?> bean) throws Exception {
         Object instance = bean.getDeclaredConstructor().newInstance();
         List<String> names = new ArrayList<>();
