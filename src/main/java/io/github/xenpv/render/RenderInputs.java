@@ -180,7 +180,7 @@ public final class RenderInputs {
         return Feed.newDigest().digest(content);
     }
 
-    /** Writes values into a SHA-256 digest so that different values never give the same stream: every field says its kind and length. */
+    /** Writes values into a SHA-256 digest so that different values never give the same stream: every value says its kind, every text and byte string its length. */
     private static final class Feed {
 
         /** Each record class's components, looked up once. */
@@ -196,6 +196,8 @@ public final class RenderInputs {
         };
 
         private final MessageDigest digest = newDigest();
+        /** Text not yet digested: a guest's thousand small values go to the digest in one piece. */
+        private final StringBuilder pending = new StringBuilder(4096);
 
         static MessageDigest newDigest() {
             try {
@@ -206,45 +208,53 @@ public final class RenderInputs {
         }
 
         byte[] digest() {
+            flush();
             return digest.digest();
         }
 
         void number(long value) {
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                digest.update((byte) (value >>> shift));
-            }
+            pending.append('#').append(value).append(';');
         }
 
         void bytes(byte[] value) {
             number(value.length);
+            flush();
             digest.update(value);
         }
 
+        /** Its length first, so that no two sequences of texts read the same. */
         void text(String value) {
-            bytes(value.getBytes(StandardCharsets.UTF_8));
+            pending.append(value.length()).append(':').append(value);
+        }
+
+        private void flush() {
+            if (!pending.isEmpty()) {
+                digest.update(pending.toString().getBytes(StandardCharsets.UTF_8));
+                pending.setLength(0);
+            }
         }
 
         void value(Object value) {
             if (value == null) {
-                digest.update((byte) 'n');
+                pending.append('n');
             } else if (value instanceof CharSequence text) {
-                digest.update((byte) 's');
+                pending.append('s');
                 text(text.toString());
             } else if (value instanceof Boolean bool) {
-                digest.update((byte) (bool ? 'T' : 'F'));
+                pending.append(bool ? 'T' : 'F');
             } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-                digest.update((byte) 'i');
+                pending.append('i');
                 number(((Number) value).longValue());
             } else if (value instanceof Enum<?> constant) {
-                digest.update((byte) 'e');
+                pending.append('e');
                 text(constant.getDeclaringClass().getName());
                 text(constant.name());
             } else if (value instanceof List<?> list) {
-                digest.update((byte) 'l');
+                pending.append('l');
                 number(list.size());
                 list.forEach(this::value);
             } else if (value instanceof Record record) {
-                digest.update((byte) 'r');
+                pending.append('r');
                 text(record.getClass().getName());
                 for (RecordComponent component : COMPONENTS.get(record.getClass())) {
                     text(component.getName());
