@@ -92,6 +92,15 @@ class DeclarationTextTest {
     }
 
     @Test
+    void aValueWithASpaceInsideIsQuoted() {
+        // README: a value with a space is quoted, name="a b"; fails when a space counts as plain (c >= ' ')
+        Guest guest = new Guest();
+        guest.setName("a b");
+        guest.setArch("i686");
+        assertEquals("Guest{name=\"a b\", arch=i686}", guest.toString());
+    }
+
+    @Test
     void listsAndMapsQuoteTheirValuesToo() {
         Guest guest = new Guest();
         guest.setFstabBase(new ArrayList<>(List.of("LABEL=/ / ext3 defaults 1 1", "none /proc proc defaults 0 0")));
