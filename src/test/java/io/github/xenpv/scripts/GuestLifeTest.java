@@ -326,6 +326,18 @@ class GuestLifeTest {
         return machine;
     }
 
+    /** {@link #workingGuest} of the unchanged seed bundle, made once: five tests start from it. */
+    private GuestMachine workingSeedGuest() throws Exception {
+        Kept working = kept.get("working");
+        if (working != null) {
+            return GuestMachine.copy(working.machine(), scratch.resolve("root"));
+        }
+        GuestMachine machine = workingGuest(bundle(guest -> { }));
+        machine.keep(shared.resolve("working"));
+        kept.put("working", new Kept(shared.resolve("working"), null));
+        return machine;
+    }
+
     /** The lines boot's own scripts printed for a driver that did not load. */
     private static List<String> driverLines(Boot boot) {
         return boot.log().stream().filter(line -> line.startsWith("xenpv:")).toList();
@@ -400,7 +412,7 @@ class GuestLifeTest {
     @Test
     void anErrataKernelWithOneChangedChecksumBootsWithoutThePvDisks() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = workingGuest(bundle);
+        GuestMachine machine = workingSeedGuest();
         machine.installKernel(SimulatedKernel.of(ERRATA_KERNEL).withChangedChecksum(SimulatedKernel.CHANGED_SYMBOL));
 
         Boot boot = machine.boot(ERRATA_KERNEL);
@@ -443,7 +455,7 @@ class GuestLifeTest {
     @Test
     void aDetachedPvDiskStopsNothing() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = workingGuest(bundle);
+        GuestMachine machine = workingSeedGuest();
         machine.detachDisks();
 
         Boot boot = machine.boot(BUILD_KERNEL);
@@ -463,7 +475,7 @@ class GuestLifeTest {
     @Test
     void theOtherKernelVariantBootsWithoutAnyPvDevice() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = workingGuest(bundle);
+        GuestMachine machine = workingSeedGuest();
         String smp = BUILD_KERNEL + "smp";
         machine.installKernel(smp);
 
@@ -486,7 +498,7 @@ class GuestLifeTest {
     @Test
     void noModuleForThisKernelStopsNothing() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = workingGuest(bundle);
+        GuestMachine machine = workingSeedGuest();
         machine.run("rm -r " + bundle.guest().driverDirectory());
         machine.installKernel(LATER_KERNEL);
 
@@ -572,7 +584,7 @@ class GuestLifeTest {
         Boot unchanged = without.boot(BUILD_KERNEL);
         assertEquals(List.of("rc3.d/S05kudzu /etc/rc.d/init.d/kudzu"), kudzuLines(unchanged), unchanged::describe);
 
-        GuestMachine machine = workingGuest(bundle);
+        GuestMachine machine = workingSeedGuest();
         Boot boot = machine.boot(BUILD_KERNEL);
         assertEquals(List.of(), kudzuLines(boot), boot::describe);
         assertTrue(machine.read("proc/modules").contains("xen-vnif "), "rc.modules loaded the PV NIC's driver");
