@@ -326,13 +326,16 @@ class GuestLifeTest {
         return machine;
     }
 
-    /** {@link #workingGuest} of the unchanged seed bundle, made once: five tests start from it. */
-    private GuestMachine workingSeedGuest() throws Exception {
+    /**
+     * {@link #workingGuest} of {@code bundle}, the unchanged seed bundle (every test's is the same),
+     * made once: five tests start from it.
+     */
+    private GuestMachine workingSeedGuest(Bundle bundle) throws IOException {
         Kept working = kept.get("working");
         if (working != null) {
             return GuestMachine.copy(working.machine(), scratch.resolve("root"));
         }
-        GuestMachine machine = workingGuest(bundle(guest -> { }));
+        GuestMachine machine = workingGuest(bundle);
         machine.keep(shared.resolve("working"));
         kept.put("working", new Kept(shared.resolve("working"), null));
         return machine;
@@ -412,7 +415,7 @@ class GuestLifeTest {
     @Test
     void anErrataKernelWithOneChangedChecksumBootsWithoutThePvDisks() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = workingSeedGuest();
+        GuestMachine machine = workingSeedGuest(bundle);
         machine.installKernel(SimulatedKernel.of(ERRATA_KERNEL).withChangedChecksum(SimulatedKernel.CHANGED_SYMBOL));
 
         Boot boot = machine.boot(ERRATA_KERNEL);
@@ -455,7 +458,7 @@ class GuestLifeTest {
     @Test
     void aDetachedPvDiskStopsNothing() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = workingSeedGuest();
+        GuestMachine machine = workingSeedGuest(bundle);
         machine.detachDisks();
 
         Boot boot = machine.boot(BUILD_KERNEL);
@@ -475,7 +478,7 @@ class GuestLifeTest {
     @Test
     void theOtherKernelVariantBootsWithoutAnyPvDevice() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = workingSeedGuest();
+        GuestMachine machine = workingSeedGuest(bundle);
         String smp = BUILD_KERNEL + "smp";
         machine.installKernel(smp);
 
@@ -498,7 +501,7 @@ class GuestLifeTest {
     @Test
     void noModuleForThisKernelStopsNothing() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = workingSeedGuest();
+        GuestMachine machine = workingSeedGuest(bundle);
         machine.run("rm -r " + bundle.guest().driverDirectory());
         machine.installKernel(LATER_KERNEL);
 
@@ -584,7 +587,7 @@ class GuestLifeTest {
         Boot unchanged = without.boot(BUILD_KERNEL);
         assertEquals(List.of("rc3.d/S05kudzu /etc/rc.d/init.d/kudzu"), kudzuLines(unchanged), unchanged::describe);
 
-        GuestMachine machine = workingSeedGuest();
+        GuestMachine machine = workingSeedGuest(bundle);
         Boot boot = machine.boot(BUILD_KERNEL);
         assertEquals(List.of(), kudzuLines(boot), boot::describe);
         assertTrue(machine.read("proc/modules").contains("xen-vnif "), "rc.modules loaded the PV NIC's driver");
