@@ -41,6 +41,7 @@ final class OwnedFiles {
 
     static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
     static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
+    static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Class<? extends BasicFileAttributes> ATTRIBUTES =
@@ -384,7 +385,7 @@ final class OwnedFiles {
     }
 
     private static Set<PosixFilePermission> mode(RenderedFile file) {
-        return file.executable() ? EXECUTABLE : REGULAR;
+        return file.secret() ? SECRET : file.executable() ? EXECUTABLE : REGULAR;
     }
 
     /** Creates the missing folders up to {@code directory}; in a fresh guest folder, one mkdir each, parents first. */
@@ -439,7 +440,13 @@ final class OwnedFiles {
         Path temporary = WriteRecord.temporary(target, token);
         boolean moved = false;
         try {
-            Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            // Created with its mode (a secret is never readable by others, not even for a moment);
+            // the umask may take bits away, which the next call puts back.
+            if (POSIX) {
+                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(mode));
+            }
+            Files.write(temporary, content, POSIX ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             if (POSIX) {
                 Files.setPosixFilePermissions(temporary, mode);
             }

@@ -1,5 +1,6 @@
 package io.github.xenpv.fleet;
 
+import io.github.xenpv.guestroot.GuestFile;
 import io.github.xenpv.guestroot.GuestRoot;
 import io.github.xenpv.model.Dom0Arch;
 import io.github.xenpv.model.DomainUuid;
@@ -13,6 +14,7 @@ import io.github.xenpv.xm.XmSyntaxError;
 import io.github.xenpv.xm.XmValue;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +98,9 @@ final class ConfigImport {
         }
         absentKeys();
         root.ifPresent(this::fromRoot);
+        root.ifPresent(files -> files.root().skipped().forEach(special -> notes.skipped(special.where(), "file",
+                special.kind() + ", not a regular file: not opened (it could block or feed the import without end); "
+                        + "read as if absent")));
         fleetValues();
         checkAlone();
         String nameAt = config.last("name").map(this::at).orElse(file);
@@ -247,6 +252,21 @@ final class ConfigImport {
         String where = at(assignment);
         String key = assignment.key();
         XmValue value = assignment.value();
+        if (XmConfig.isSecret(key)) {
+            // Never copied: not into pom.xml (which goes into version control and pipelines), not
+            // into this report or the log. The value comes back at build time, from the user.
+            String property = XmConfig.secretProperty(guest.getName(), key);
+            extraConfig.put(key, "${" + property + "}");
+            notes.check(where, key, "a password: pom.xml holds ${" + property + "} in its place, not the value; "
+                    + "supply it when you build, -D" + property + "=... or a <" + property + "> property in "
+                    + "settings.xml; the bundle's xm config that holds it is mode 0600");
+            return;
+        }
+        if (value instanceof XmValue.Text text && MavenInterpolation.rewritten(text.text()).isPresent()) {
+            notes.dropped(where, key, MavenInterpolation.why(MavenInterpolation.rewritten(text.text()).get())
+                    + ": not in <extraConfig>; add it to /etc/xen/" + guest.getName() + " by hand after install-dom0.sh");
+            return;
+        }
         if (value instanceof XmValue.Text text) {
             if (GuestValidator.isExtraConfigNumber(text.text())) {
                 notes.changed(where, key, "the string '" + text.text() + "' goes into <extraConfig>, which writes "
@@ -312,13 +332,13 @@ final class ConfigImport {
             fleetKernel();
         }
         files.fstab().ifPresentOrElse(fstab -> {
-            guest.setFstabBase(fstab.block().baseLines());
+            guest.setFstabBase(baseLines(fstab.file(), fstab.block(), "fstab", "fstabBase"));
             notes.kept(fstab.file().where(), "fstab", "the guest's lines (outside the plugin's block) are <fstabBase>");
         }, () -> notes.check(files.root().path().toString(), "fstab", "the guest root has no /etc/fstab: <fstabBase> is "
                 + "left at RHEL 3's stock lines"));
         files.modulesConf().ifPresent(modulesConf -> {
             PluginBlock block = PluginBlock.split(modulesConf);
-            List<String> base = block.baseLines();
+            List<String> base = baseLines(modulesConf, block, "modules.conf", "modulesConfBase");
             if (!base.isEmpty()) {
                 guest.setModulesConfBase(base);
                 notes.kept(modulesConf.where(), "modules.conf", "the guest's lines (outside the plugin's block) are "
@@ -335,6 +355,26 @@ final class ConfigImport {
                 }
             }
         });
+    }
+
+    /**
+     * The guest's own lines of a file, as base lines of the declaration; a comment holding text
+     * Maven would rewrite is left out (and said so), any other such line is refused with the
+     * guest (FleetImport), since the guest's file needs it.
+     */
+    private List<String> baseLines(GuestFile file, PluginBlock block, String key, String element) {
+        List<String> lines = new ArrayList<>();
+        for (PluginBlock.Line line : block.outside()) {
+            String text = line.text().strip();
+            Optional<String> rewritten = MavenInterpolation.rewritten(text);
+            if (rewritten.isPresent() && text.startsWith("#")) {
+                notes.dropped(file.at(line.number()), key, "a comment, left out of <" + element + ">: "
+                        + MavenInterpolation.why(rewritten.get()));
+            } else {
+                lines.add(text);
+            }
+        }
+        return lines;
     }
 
     private void fleetValues() {

@@ -55,7 +55,7 @@ public final class FleetImport {
             String shown = file.toString();
             String text;
             try {
-                text = GuestRoot.decode(Files.readAllBytes(file));
+                text = GuestRoot.readText(file);
             } catch (IOException e) {
                 imported.add(unreadable(shown, "cannot be read: " + ReadFailure.why(e)));
                 continue;
@@ -68,6 +68,7 @@ public final class FleetImport {
             }
             imported.add(config);
         }
+        imported = rewrittenByMaven(imported);
         imported = sameNames(imported);
         imported = validated(imported);
         return new FleetImportResult(imported, skipped);
@@ -86,7 +87,13 @@ public final class FleetImport {
                     continue;
                 }
                 for (Path entry : entries) {
+                    if (Files.isDirectory(entry)) {
+                        continue;
+                    }
                     if (!Files.isRegularFile(entry)) {
+                        // never opened: a pipe would block the import, a device feed it without end
+                        skipped.add(new ReportLine(entry.toString(), "file", ReportLine.Kind.SKIPPED, "not a regular "
+                                + "file (a pipe, a device node, a socket or a link to nothing): not read"));
                         continue;
                     }
                     if (NOT_A_DOMAIN.matcher(entry.getFileName().toString()).matches()) {
@@ -144,6 +151,28 @@ public final class FleetImport {
             return Optional.of(root.get().resolve(name));
         }
         return oneGuest ? root : Optional.empty();
+    }
+
+    /**
+     * A guest with a value Maven would rewrite in pom.xml is not imported: the guest's text must
+     * reach its bundle byte for byte, never filled in from the build machine (the comments of its
+     * files and the extra keys of its config are left out instead, when they are read).
+     */
+    private static List<ImportedConfig> rewrittenByMaven(List<ImportedConfig> configs) {
+        List<ImportedConfig> result = new ArrayList<>();
+        for (ImportedConfig config : configs) {
+            if (!config.failed()) {
+                for (String element : PomWriter.rewritten(config.guest().get())) {
+                    String name = element.substring(1, element.indexOf('>'));
+                    String value = element.substring(element.indexOf('>') + 1);
+                    config = config.failedWith(new ReportLine(config.file(), name, ReportLine.Kind.FAILED, "'" + value
+                            + "' is not written into pom.xml: " + MavenInterpolation.why(MavenInterpolation.rewritten(value)
+                            .orElseThrow()) + "; correct it where the config or the guest root has it"));
+                }
+            }
+            result.add(config);
+        }
+        return result;
     }
 
     /** Two configs of one name: xm holds one domain of a name, so neither is taken. */

@@ -67,7 +67,8 @@ public final class ImportReport {
      */
     public static String heading(ImportedConfig config) {
         String state = config.failed() ? "failed" : incomplete(config) ? "imported, to complete" : "imported";
-        return (config.name().isPresent() ? "guest " + config.name().get() + ": " : "") + config.file()
-                + config.root().map(root -> ", guest root " + root).orElse("") + ": " + state;
+        // one line whatever the file's name holds: a newline in it must not start a heading of its own
+        return ReportLine.printable((config.name().isPresent() ? "guest " + config.name().get() + ": " : "")
+                + config.file() + config.root().map(root -> ", guest root " + root).orElse("") + ": " + state);
     }
 }

@@ -322,6 +322,12 @@ final class GuestCheck {
             } else if (XmConfig.PLUGIN_KEYS.contains(key)) {
                 problems.error(element, "'" + key + "' is written by the plugin itself; set it through its own element "
                         + "or leave it to the plugin");
+            } else if (XmConfig.isSecret(key) && value.isEmpty()) {
+                // an import writes ${xenpv.secret.<guest>.<key>}: unsupplied, Maven leaves the element empty
+                String property = XmConfig.secretProperty(guest.getName(), key);
+                problems.error(element, "a password without a value: supply it when you build (the import writes the "
+                        + "property " + property + ": -D" + property + "=... or that property in settings.xml), "
+                        + "or leave the key out");
             } else if (value.matches("-[0-9]+")) {
                 problems.error(element, "'" + value + "' is a negative number, which Xen's config parser (libxlutil) "
                         + "cannot read: xm config numbers are unsigned");

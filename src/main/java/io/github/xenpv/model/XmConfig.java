@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The xm domain config of an HVM guest on a RHEL 5 dom0, with PV disks and NICs. One table holds
@@ -31,6 +32,12 @@ public final class XmConfig {
     public static final Map<String, Object> FIXED_SETTINGS = fixedSettings();
 
     private static final Map<String, Function<Domain, Object>> PLUGIN_SETTINGS = pluginSettings();
+
+    /**
+     * Keys whose value is a password: {@code vncpasswd}, and any key holding {@code passwd} or
+     * {@code password}. Their value never lands in a written POM or a world-readable file.
+     */
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*passw(or)?d.*");
 
     /** Keys the plugin writes itself; {@code extraConfig} may not set them a second time. */
     static final Set<String> PLUGIN_KEYS = Collections.unmodifiableSet(PLUGIN_SETTINGS.keySet());
@@ -73,6 +80,29 @@ public final class XmConfig {
             return List.copyOf(disks);
         });
         return Collections.unmodifiableMap(settings);
+    }
+
+    /**
+     * Whether a config key holds a password: the import writes its value as a property the user
+     * supplies at build time, and a bundle file holding it is mode 0600.
+     *
+     * @param key an xm config key
+     * @return whether it is {@code vncpasswd} or another {@code passwd}/{@code password} key
+     */
+    public static boolean isSecret(String key) {
+        return SECRET_KEY.matcher(key).matches();
+    }
+
+    /**
+     * The Maven property that supplies a password key's value at build time: the import writes
+     * {@code ${<property>}} in the value's place, so the value never lands in a POM.
+     *
+     * @param guest the guest's name
+     * @param key   a key {@link #isSecret} holds for
+     * @return {@code xenpv.secret.<guest>.<key>}
+     */
+    public static String secretProperty(String guest, String key) {
+        return "xenpv.secret." + guest + "." + key;
     }
 
     /**

@@ -100,6 +100,19 @@ public class ImportMojo extends AbstractMojo {
                     + "your edits: nothing was read or written. Use -D" + PropertyNames.IMPORT_OVERWRITE + "=true to "
                     + "replace them, or -D" + PropertyNames.IMPORT_OUTPUT + "=<another folder>");
         }
+        boolean ownPom;
+        try {
+            ownPom = ImportOutput.importedPom(folder);
+        } catch (IOException e) {
+            throw new MojoExecutionException("xenpv: could not read " + folder.resolve(ImportOutput.RECORD) + ": "
+                    + e.getMessage(), e);
+        }
+        if (existing.contains(folder.resolve(ImportOutput.POM)) && !ownPom) {
+            throw new MojoFailureException("xenpv: " + folder.resolve(ImportOutput.POM) + " was not written by an import "
+                    + "(no record " + ImportOutput.RECORD + " beside it says so): an import replaces only its own pom.xml, "
+                    + "even with -D" + PropertyNames.IMPORT_OVERWRITE + "=true; nothing was read or written. Move it "
+                    + "away, or use -D" + PropertyNames.IMPORT_OUTPUT + "=<another folder>");
+        }
         if (root != null && !root.isDirectory()) {
             throw new MojoFailureException("xenpv: " + PropertyNames.IMPORT_ROOT + " '" + root + "' is not a folder: "
                     + "give a guest's mounted root, or a folder of roots named after the guests");
@@ -109,6 +122,12 @@ public class ImportMojo extends AbstractMojo {
         FleetImportResult result = FleetImport.run(configs.stream().map(File::toPath).toList(),
                 Optional.ofNullable(root).map(File::toPath), fleet);
         log(result);
+        if (result.imported().isEmpty() && !existing.isEmpty()) {
+            // a mistyped configs path must not cost the user the earlier import
+            throw new MojoFailureException("xenpv: " + (result.configs().isEmpty() ? PropertyNames.IMPORT_CONFIGS
+                    + " names no xm config" : "no xm config imported (the reasons are in the log above)")
+                    + ": the earlier import in " + folder + " stays as it was; nothing was written");
+        }
         Optional<String> pom = result.imported().isEmpty() ? Optional.empty()
                 : Optional.of(PomWriter.write(result.imported(), result.configs().size(),
                         new PomWriter.Plugin(pluginGroupId, pluginArtifactId, pluginVersion), outputTimestamp()));

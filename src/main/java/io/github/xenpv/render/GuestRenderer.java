@@ -28,7 +28,8 @@ public final class GuestRenderer {
         List<RenderedFile> files = new ArrayList<>();
         for (BundleLayout.Entry entry : BundleLayout.entries(guest)) {
             String text = engine.render(entry.template(), dataModel);
-            files.add(new RenderedFile(entry.path(guest), text.getBytes(StandardCharsets.UTF_8), entry.executable()));
+            files.add(new RenderedFile(entry.path(guest), text.getBytes(StandardCharsets.UTF_8), entry.executable(),
+                    entry.secret().test(guest)));
         }
         return files;
     }

@@ -185,7 +185,7 @@ class KeyMappingTest extends ImportTestCase {
                 pci = [ "0000:00:1d.0" ]
                 cpus = cpu_list()
                 rtc_timeoffset = -3600
-                vncpasswd = "se\\"cret"
+                serial_title = "se\\"cret"
                 """);
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("maxmem", "1024");
@@ -201,8 +201,8 @@ class KeyMappingTest extends ImportTestCase {
         line(config, "pci", DROPPED, "a list: <extraConfig> holds a number or a string", "/etc/xen/web");
         line(config, "cpus", DROPPED, "'cpu_list()' (code, not a literal): the import reads literal values only");
         line(config, "rtc_timeoffset", DROPPED, "<extraConfig> cannot hold it", "negative number");
-        line(config, "vncpasswd", DROPPED, "<extraConfig> cannot hold it", "printable ASCII without '\"'");
-        noLine(config, "vncpasswd", KEPT);
+        line(config, "serial_title", DROPPED, "<extraConfig> cannot hold it", "printable ASCII without '\"'");
+        noLine(config, "serial_title", KEPT);
     }
 
     @Test

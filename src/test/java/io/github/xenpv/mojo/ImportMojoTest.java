@@ -76,19 +76,63 @@ class ImportMojoTest {
     @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
     void anEarlierImportIsKeptUnlessOverwriteIsAskedFor(ImportMojo mojo) throws Exception {
         configure(mojo, config("web", WEB));
-        Files.createDirectories(output());
+        mojo.execute();
         Files.writeString(output().resolve("pom.xml"), "my edits");
         Files.setLastModifiedTime(output().resolve("pom.xml"), FileTime.fromMillis(0));
+        String report = Files.readString(output().resolve("import-report.txt"));
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("xenpv: " + output().resolve("pom.xml") + " exists from an earlier import and may hold your edits: "
-                + "nothing was read or written. Use -Dxenpv.import.overwrite=true to replace them, or "
-                + "-Dxenpv.import.output=<another folder>", failure.getMessage());
+        assertEquals("xenpv: " + output().resolve("pom.xml") + " and " + output().resolve("import-report.txt")
+                + " exist from an earlier import and may hold your edits: nothing was read or written. Use "
+                + "-Dxenpv.import.overwrite=true to replace them, or -Dxenpv.import.output=<another folder>",
+                failure.getMessage());
         assertEquals("my edits", Files.readString(output().resolve("pom.xml")));
-        assertFalse(Files.exists(output().resolve("import-report.txt")));
+        assertEquals(report, Files.readString(output().resolve("import-report.txt")));
 
         setVariableValueToObject(mojo, "overwrite", true);
         mojo.execute();
         assertTrue(Files.readString(output().resolve("pom.xml")).contains("<name>web</name>"));
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void overwriteNeverReplacesAPomNoImportWrote(ImportMojo mojo) throws Exception {
+        // SPEC §16: a project of the user's own in the output folder is not an earlier import
+        configure(mojo, config("web", WEB));
+        setVariableValueToObject(mojo, "overwrite", true);
+        Files.createDirectories(output());
+        Files.writeString(output().resolve("pom.xml"), "<project>my own</project>\n");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: " + output().resolve("pom.xml") + " was not written by an import (no record .xenpv-import "
+                + "beside it says so): an import replaces only its own pom.xml, even with "
+                + "-Dxenpv.import.overwrite=true; nothing was read or written. Move it away, or use "
+                + "-Dxenpv.import.output=<another folder>", failure.getMessage());
+        assertEquals("<project>my own</project>\n", Files.readString(output().resolve("pom.xml")));
+        assertFalse(Files.exists(output().resolve("import-report.txt")));
+
+        // a record that is a link to one elsewhere says nothing
+        Path elsewhere = Files.writeString(folder.resolve("record"), "file pom.xml\n");
+        Files.createSymbolicLink(output().resolve(".xenpv-import"), elsewhere);
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("<project>my own</project>\n", Files.readString(output().resolve("pom.xml")));
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void overwriteWithAnImportOfNothingKeepsTheEarlierImport(ImportMojo mojo) throws Exception {
+        // a mistyped configs path deleted the earlier pom.xml
+        configure(mojo, config("web", WEB));
+        mojo.execute();
+        String pom = Files.readString(output().resolve("pom.xml"));
+        String report = Files.readString(output().resolve("import-report.txt"));
+        setVariableValueToObject(mojo, "overwrite", true);
+        for (Path configs : List.of(folder.resolve("etc/xne"), config("pv", "name = 'pv'\n"))) {
+            setVariableValueToObject(mojo, "configs", List.of(configs.toFile()));
+            MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+            assertTrue(failure.getMessage().endsWith(": the earlier import in " + output() + " stays as it was; nothing "
+                    + "was written"), failure.getMessage());
+            assertEquals(pom, Files.readString(output().resolve("pom.xml")));
+            assertEquals(report, Files.readString(output().resolve("import-report.txt")));
+        }
     }
 
     @Test
