@@ -64,13 +64,14 @@ record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pend
      * not be a folder are skipped.
      */
     static List<String> recordedGuests(Path directory, String suffix) throws IOException {
+        notALink(directory.resolve(FOLDER));
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER), "*" + suffix)) {
             for (Path entry : entries) {
                 String file = entry.getFileName().toString();
                 String name = file.substring(0, file.length() - suffix.length());
                 if (!name.isEmpty() && !name.startsWith(".") && isRelative(name) && !name.contains("/")
-                        && Files.isRegularFile(entry)) {
+                        && Files.isRegularFile(entry) && notALink(entry)) {
                     names.add(name);
                 }
             }
@@ -83,6 +84,8 @@ record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pend
 
     /** The record in {@code file}, or {@code null} when there is none. Lines it cannot use are ignored. */
     static WriteRecord read(Path file) throws IOException {
+        notALink(file.getParent());
+        notALink(file);
         // a copy left by a build killed while saving: the record itself is whole, old or new
         Files.deleteIfExists(temporaryOf(file));
         String text;
@@ -111,6 +114,7 @@ record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pend
         StringBuilder text = new StringBuilder(HEADER).append("owner ").append(owner).append('\n');
         pending.forEach(token -> text.append("pending ").append(token).append('\n'));
         paths.forEach(path -> text.append("file ").append(path).append('\n'));
+        notALink(file.getParent());
         Files.createDirectories(file.getParent());
         // One fixed temporary name per record: a leftover from a killed build is simply overwritten.
         Path temporary = temporaryOf(file);
@@ -120,8 +124,26 @@ record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pend
 
     /** Removes the record (and a temporary copy a killed build may have left). */
     static void delete(Path file) throws IOException {
+        notALink(file.getParent());
         Files.deleteIfExists(temporaryOf(file));
         Files.deleteIfExists(file);
+    }
+
+    /**
+     * Refuses a record, or the folder of records, that is a symbolic link: the plugin reads,
+     * writes and removes its records only in the folder itself, never wherever a link leads
+     * (another project's records, a file outside {@code target/}).
+     *
+     * @return {@code true}, when it is no link
+     * @throws ForeignFileException when it is one
+     */
+    private static boolean notALink(Path path) throws ForeignFileException {
+        if (Files.isSymbolicLink(path)) {
+            throw new ForeignFileException(path + " is a symbolic link, which the plugin did not make: it keeps its "
+                    + "records of the files it wrote in " + FOLDER + " itself and never follows a link out of it; "
+                    + "remove the link (nothing was written)");
+        }
+        return true;
     }
 
     /** The temporary file a write with {@code token} uses for {@code target}. */
