@@ -91,7 +91,11 @@ This bundle:
 
    Then append, once, the plugin's block of each file (from its "# BEGIN xenpv-maven-plugin
    block" line to its "# END" line) to the guest's own file. First comment out the lines the
+<#if guest.pvInterfaces?has_content>
    blocks replace: any other "alias" line for<#list guest.pvInterfaces as interface> ${interface}</#list> in /etc/modules.conf.
+<#else>
+   blocks replace: none in /etc/modules.conf, as the guest has no NIC.
+</#if>
 
 <@markedBlock file="etc/modules.conf" target="/etc/modules.conf"/>
 <@markedBlock file="etc/rc.d/rc.local" target="/etc/rc.d/rc.local"/>
