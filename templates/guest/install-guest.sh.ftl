@@ -85,6 +85,19 @@ each_file() {
     "$@" /etc/grub.conf || return 1
 </#if>
 }
+
+# each_dropped_file COMMAND...: runs COMMAND FILE for every guest file that another bundle of this
+# guest may have changed and this one leaves as it was: the install puts those back, so that
+# installing this bundle over another ends where a fresh install of it ends.
+each_dropped_file() {
+    :
+<#if !guest.rcModules>
+    "$@" /etc/rc.modules || return 1
+</#if>
+<#if !guest.noapic>
+    "$@" /etc/grub.conf || return 1
+</#if>
+}
 <#noparse>
 
 # desired FILE CURRENT OUT: writes to OUT what FILE must hold once installed, given its content
@@ -167,8 +180,10 @@ state_file() {
 # merge_block BUNDLE-FILE CONFLICTS CLAIMS CURRENT OUT: CURRENT with the block of BUNDLE-FILE in
 # place of its old block (or appended), and each line CONFLICTS ("alias" or "fstab") finds in
 # conflict with CLAIMS commented out with the mark. A path in an fstab line is compared the way
-# mount reads it: /mnt/pvdisk_p1/ and /mnt//pvdisk_p1 are /mnt/pvdisk_p1. No CURRENT gives the
-# bundle's file whole.
+# mount reads it: /mnt/pvdisk_p1/ and /mnt//pvdisk_p1 are /mnt/pvdisk_p1. A line an earlier
+# install commented out is read as the guest's own line first, so a run of a changed bundle (a
+# partition moved off /home, a NIC removed) ends where a fresh install of it ends: what it no
+# longer claims is active again. No CURRENT gives the bundle's file whole.
 merge_block() {
     if [ ! -f "$4" ]; then
         cat "$1" > "$5"
@@ -196,6 +211,7 @@ merge_block() {
         }
         skipping { if ($0 == end) skipping = 0; next }
         $0 == begin { if (!placed) printf "%s", block; placed = 1; skipping = 1; next }
+        index($0, mark) == 1 { $0 = substr($0, length(mark) + 1) }
         conflicts == "alias" && $1 == "alias" && ($2 in claimed) { print mark $0; next }
         conflicts == "fstab" && $1 !~ /^#/ && ((path($1) in claimed) || (path($2) in claimed)) { print mark $0; next }
         { print }
@@ -266,7 +282,9 @@ install_file() {
             log "$1: would make it mode $file_mode (dry run)"
         else
             remember "$1" "$install_real" || fail "$1" "cannot keep its original under $state_path"
-            chmod "$file_mode" "$install_real" || fail "$1" "cannot make $install_real mode $file_mode"
+            # a copy renamed over it, never chmod in place: through a hard link that would change
+            # a file outside the root
+            put "$install_real" "$install_real" "$file_mode" yes || fail "$1" "cannot make $install_real mode $file_mode"
             log "$1: done (mode $file_mode)"
         fi
     elif [ "$dry_run" = yes ]; then
@@ -327,6 +345,39 @@ restore_file() {
     fi
     [ "$dry_run" = yes ] || rm -f "$restore_original" "$restore_absent" "$restore_record" ||
         fail "uninstall $1" "cannot remove its state"
+}
+
+# release_file FILE: FILE is one this bundle leaves as it was, which an install of another bundle
+# of this guest changed (rc.modules before boot loaded from rc.local, grub.conf before noapic
+# became false): it gets its original back, as --uninstall would give it, and what is there now
+# is kept as a backup first.
+release_file() {
+    release_real=$(rooted "$1") || fail "$1" "too many symbolic links in $1"
+    { release_original=$(state_file original "$1") && release_absent=$(state_file absent "$1") &&
+        release_record=$(state_file backup "$1"); } || fail "$1" "too many symbolic links in $state_path"
+    if [ -f "$release_original" ] && ! same_file "$release_real" "$release_original"; then
+        if [ "$dry_run" = yes ]; then
+            show_diff "$release_real" "$release_original" "$1"
+            log "$1: would put back its original: this bundle leaves it as it was (dry run)"
+            return
+        fi
+        [ ! -f "$release_real" ] || back_up "$release_real" || fail "$1" "cannot back up $release_real"
+        copy_file "$release_original" "$release_real" || fail "$1" "cannot write $release_real"
+        log "$1: original put back: this bundle leaves it as it was"
+    elif [ -f "$release_absent" ] && [ -e "$release_real" ]; then
+        if [ "$dry_run" = yes ]; then
+            show_diff "$release_real" /dev/null "$1"
+            log "$1: would remove it: an earlier install created it, and this bundle has none (dry run)"
+            return
+        fi
+        back_up "$release_real" || fail "$1" "cannot back up $release_real"
+        rm -f "$release_real" || fail "$1" "cannot remove $release_real"
+        log "$1: removed: an earlier install created it, and this bundle has none (kept as $(guest_view "$backup"))"
+    elif [ ! -f "$release_original" ] && [ ! -f "$release_absent" ]; then
+        return 0
+    fi
+    [ "$dry_run" = yes ] || rm -f "$release_original" "$release_absent" "$release_record" ||
+        fail "$1" "cannot remove its state"
 }
 
 # keep_edits FILE ORIGINAL REAL: backs REAL up when it differs from what the install made of
@@ -452,8 +503,10 @@ check_preflight() {
         [ -n "$driver_rpm" ] ||
             fail preflight "no $driver_rpm_pattern next to $program: copy the kmod-xenpv RPM for $guest_machine there"
         # The package's own file list: it must put the modules where the declaration says.
-        rpm -qlp "$driver_rpm" > "$work/rpm-files" 2> /dev/null ||
+        rpm_files=$(rpm -qlp "$driver_rpm" 2> /dev/null) ||
             fail preflight "rpm cannot read ${driver_rpm##*/}: is it an RPM?"
+        printf '%s\n' "$rpm_files" > "$work/rpm-files" ||
+            fail preflight "cannot write the RPM's file list to $work/rpm-files: is ${TMPDIR:-/tmp} full?"
         each_module listed_in_rpm ||
             fail preflight "${driver_rpm##*/} does not install $driver_directory/$missing_module.o: the declaration says the driver was built for kernel $driver_kernel_release (<driverKernel>, <kernelVariant>), release ${driver_directory##*/} (<driverRelease>); the package's modules are: $(grep '\.o$' "$work/rpm-files" | tr '\n' ' ')"
     fi
@@ -497,13 +550,20 @@ rpm_database() {
         [ -d "$rpm_database_path" ]
 }
 
+# Under --root rpm runs no scriptlet of the package and no trigger of a package already in the
+# image (rpm would run them as root on this machine, chrooted into the image with the image's
+# own /bin/sh): nothing of the image executes here. What kmod-xenpv's %post does, depmod, is left
+# to boot (RHEL 3's rc.sysinit runs depmod -A; boot loads the drivers by path anyway).
 install_rpm() {
+    rpm_runs_nothing=
+    [ -z "$root" ] || rpm_runs_nothing=" --noscripts --notriggers"
     if [ "$rpm_installed" = yes ]; then
         log "rpm: already done ($installed_package is installed)"
     elif [ "$dry_run" = yes ]; then
-        log "rpm: would run rpm -ivh ${driver_rpm##*/} (dry run)"
+        log "rpm: would run rpm -ivh ${driver_rpm##*/}$rpm_runs_nothing (dry run)"
     else
-        run_rpm -ivh "$driver_rpm" || fail rpm "rpm -ivh $driver_rpm failed"
+        # shellcheck disable=SC2086
+        run_rpm -ivh "$driver_rpm" $rpm_runs_nothing || fail rpm "rpm -ivh $driver_rpm$rpm_runs_nothing failed"
         log "rpm: done"
     fi
 }
@@ -661,6 +721,7 @@ run_verify() {
 
 install() {
     check_preflight
+    each_dropped_file release_file
     install_rpm
     install_driver_tree
     run_depmod
@@ -691,6 +752,7 @@ install() {
 
 uninstall() {
     each_file restore_file
+    each_dropped_file release_file
     if [ "$dry_run" = no ]; then
         { state=$(rooted "$state_path") && rm -rf "$state"; } || fail uninstall "cannot remove $state_path"
     fi
@@ -700,9 +762,11 @@ uninstall() {
 }
 
 [ "$(id -u)" = 0 ] || fail preflight "run it as root"
+check_sums
 start_run
 if [ "$dry_run" = no ]; then
     each_file sweep_file
+    each_dropped_file sweep_file
     each_node sweep_beside
     module_folder=$(rooted "$module_directory") && sweep "$module_folder"
     driver_folder=$(rooted "$driver_directory") && sweep_rpm "$driver_folder"
