@@ -227,7 +227,8 @@ Applying it to an image instead
 
    applies the same to a guest root mounted at /mnt/guest (and its /boot, when separate): the
    declared kernel ${guest.kernelRelease} and architecture stand in for uname, and the RPM goes in
-   with rpm --root<#if guest.copiesDriverTree>; its modules are copied as above</#if>. Every path
+   with rpm --root --noscripts --notriggers<#if guest.copiesDriverTree>; its modules are copied as above</#if>: no
+   scriptlet of the package and no trigger of a package in the image runs on this machine. Every path
    is followed as the guest sees it: a symbolic link in the image leads inside /mnt/guest, never
    out of it. Without --offline it would load modules into, and mount and swap on, the running
    kernel, so it refuses unless that kernel is the guest's own. One run at a time per root: a second one fails at once, naming the lock it found.
