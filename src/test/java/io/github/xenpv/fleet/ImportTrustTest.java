@@ -42,6 +42,10 @@ class ImportTrustTest extends ImportTestCase {
                 Instant.EPOCH);
     }
 
+    private static ImportedConfig named(FleetImportResult result, String name) {
+        return result.configs().stream().filter(config -> config.name().equals(Optional.of(name))).findFirst().orElseThrow();
+    }
+
     private static Guest guest(ImportedConfig config) {
         return config.guest().orElseThrow(() -> new AssertionError("not imported:\n" + ImportFixture.lines(config)));
     }
@@ -82,8 +86,7 @@ class ImportTrustTest extends ImportTestCase {
         fixture.config("web", WEB);
         FleetImportResult result = FleetImport.run(List.of(fixture.configs()), Optional.of(fixture.roots()),
                 ImportFixture.FLEET);
-        ImportedConfig web = result.configs().stream().filter(config -> config.name().equals(Optional.of("web")))
-                .findFirst().orElseThrow();
+        ImportedConfig web = named(result, "web");
         assertTrue(web.failed(), ImportFixture.lines(web));
         ReportLine refused = web.lines().stream().filter(line -> line.kind() == FAILED).findFirst().orElseThrow();
         assertTrue(refused.detail().startsWith("'/srv/${env.CI_TOKEN}' is not written into pom.xml: it holds ${"),
@@ -145,8 +148,7 @@ class ImportTrustTest extends ImportTestCase {
         fixture.config("web", WEB);
         FleetImportResult result = FleetImport.run(List.of(fixture.configs()), Optional.of(fixture.roots()),
                 ImportFixture.FLEET);
-        ImportedConfig web = result.configs().stream().filter(config -> config.name().equals(Optional.of("web")))
-                .findFirst().orElseThrow();
+        ImportedConfig web = named(result, "web");
         assertTrue(web.failed());
         line(web, "guest root", FAILED, root.path.resolve("etc/fstab").toString(), "holds more than 1 MiB");
         assertEquals(List.of("db"), result.imported().stream().map(config -> config.name().orElseThrow()).toList());
