@@ -92,6 +92,39 @@ class SecretFilesTest {
         assertEquals("rw-------", mode(out.resolve("guests-1.0-xenpv-rhel3_64_fv.zip")));
     }
 
+    /**
+     * The way a build makes its archives: from the bundle folder as written, and on a rebuild that
+     * changes nothing, from what the folder's record says of each file. Each time the config's
+     * entry and the archives stay 0600 (the folder's entries once came back without the secret,
+     * and the archive entry with 0644).
+     */
+    @Test
+    void archivesMadeFromTheFolderAndItsRecordKeepTheSecretsMode() throws Exception {
+        Path folder = out.resolve("xenpv");
+        BundleArchiver archiver = new BundleArchiver(Instant.parse("2026-01-01T00:00:00Z"));
+        for (String build : List.of("first build", "unchanged rebuild")) {
+            List<BundleFolder> bundles = new BundleGenerator(folder, null).generate(List.of(withPassword("vncpasswd"))).bundles();
+            assertEquals(List.of(CONFIG), bundles.get(0).entries().stream().filter(BundleEntry::secret).map(BundleEntry::path)
+                    .toList(), build);
+            Path archives = out.resolve("target " + build);
+            archiver.write(bundles, List.of(ArchiveFormat.TAR_GZ), archives, "guests-1.0", Set.of("rhel3_64_fv"), "test");
+            Path archive = archives.resolve("guests-1.0-xenpv-rhel3_64_fv.tar.gz");
+            assertEquals("rw-------", mode(archive), build);
+            Map<String, Integer> tar = new TreeMap<>();
+            try (TarArchiveInputStream in = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(archive)))) {
+                for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    tar.put(entry.getName(), entry.getMode());
+                }
+            }
+            assertEquals(0100600, tar.get("rhel3_64_fv/" + CONFIG), build);
+            assertEquals(0100755, tar.get("rhel3_64_fv/guest/install-guest.sh"), build);
+            // a rebuild with the same inputs leaves the archive alone, and it stays root's alone
+            archiver.write(bundles, List.of(ArchiveFormat.TAR_GZ), archives, "guests-1.0", Set.of("rhel3_64_fv"), "test");
+            assertEquals("rw-------", mode(archive), build + ", archives again");
+        }
+        assertEquals("rw-------", mode(folder.resolve("rhel3_64_fv").resolve(CONFIG)));
+    }
+
     @Test
     void aPasswordTheBuildWasNotGivenIsNamedNotWrittenEmpty() {
         // the import writes ${xenpv.secret.<guest>.vncpasswd}: unsupplied, Maven leaves the element empty
