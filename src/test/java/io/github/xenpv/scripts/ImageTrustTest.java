@@ -231,13 +231,23 @@ class ImageTrustTest {
     void aFullTmpdirInPreflightIsNamedNotAnEmptyModuleList() throws Exception {
         Checkers.require(Checkers.Tool.UNSHARE);
         GuestInstall guest = new GuestInstall(fixture, scratch);
-        // TMPDIR on a tmpfs of 64 KiB, full: a folder can still be made there, no byte written
-        List<String> command = new ArrayList<>(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
-                // the real mount, not the shim on PATH; dd bounded, whatever it writes to
+        // TMPDIR on a tmpfs of 64 KiB, full: a folder can still be made there, no byte written.
+        // Nothing of it can outlive the run: the tmpfs is the private mount namespace's, gone with
+        // it; every process is in a PID namespace of its own, which the kernel empties when its
+        // first process ends, and unshare kills that one when it ends itself (also when the run
+        // times out and kills unshare); dd is bounded (128 KiB), and runs only on the tmpfs.
+        List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "--pid", "--fork",
+                "--kill-child", "sh", "-c",
+                // the real mount, not the shim on PATH
                 "/usr/bin/mount -t tmpfs -o size=64k tmpfs \"$TMPDIR\" && { dd if=/dev/zero of=\"$TMPDIR/fill\" bs=4k "
                         + "count=32 2> /dev/null; exec \"$@\"; }", "sh"));
         command.addAll(guest.command(Shell.DASH, "--offline"));
         Result run = ScratchGuest.run(command, guest.environment(Map.of()), scratch);
+        assertEquals(List.of(), ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
+                .filter(line -> line.contains(guest.tmp.toString()) || line.contains(guest.root.toString())).isPresent())
+                .map(process -> process.pid() + " " + process.info().commandLine().orElse("")).toList(),
+                "a process of the run outlived it");
+        assertFalse(Files.exists(guest.tmp.resolve("fill")), "dd wrote outside the tmpfs");
         assertEquals(1, run.exit(), run::describe);
         assertTrue(run.stderr().contains("install-guest.sh: step preflight failed: cannot write the RPM's file list to "
                 + guest.tmp + "/xenpv-install-guest.sh."), run::describe);
