@@ -801,11 +801,14 @@ turn_off_kudzu() {
     log "kudzu: done (it no longer starts at boot: $(awk '{ printf "%s ", $1 }' "$work/kudzu-starts" | sed 's/ $//'); chkconfig kudzu on starts it again)"
 }
 
-# restore_kudzu: puts back the start links the install turned into stop links.
+# restore_kudzu STEP WHY: puts back the start links an install turned into stop links, or says
+# it skipped for WHY. The uninstall's step, and the install's of a bundle without a NIC, which
+# leaves kudzu on as a fresh install of it would (an earlier bundle with a NIC turned it off).
 restore_kudzu() {
-    kudzu_record=$(rooted "$kudzu_record_path") || fail "uninstall kudzu" "too many symbolic links in $kudzu_record_path"
+    kudzu_step=$1
+    kudzu_record=$(rooted "$kudzu_record_path") || fail "$kudzu_step" "too many symbolic links in $kudzu_record_path"
     if [ ! -f "$kudzu_record" ]; then
-        log "kudzu: skipped (the install did not change it)"
+        log "kudzu: skipped ($2)"
         return
     fi
     if [ "$dry_run" = yes ]; then
@@ -813,15 +816,15 @@ restore_kudzu() {
         return
     fi
     while read -r start stop; do
-        level_folder=$(rooted "/etc/rc.d/${start%%/*}") || fail "uninstall kudzu" "too many symbolic links in /etc/rc.d/${start%%/*}"
+        level_folder=$(rooted "/etc/rc.d/${start%%/*}") || fail "$kudzu_step" "too many symbolic links in /etc/rc.d/${start%%/*}"
         if [ ! -h "$level_folder/${start#*/}" ] && [ ! -e "$level_folder/${start#*/}" ]; then
-            ln -s ../init.d/kudzu "$level_folder/${start#*/}" || fail "uninstall kudzu" "cannot create /etc/rc.d/$start"
+            ln -s ../init.d/kudzu "$level_folder/${start#*/}" || fail "$kudzu_step" "cannot create /etc/rc.d/$start"
         fi
         if [ -h "$level_folder/${stop#*/}" ]; then
-            rm -f "$level_folder/${stop#*/}" || fail "uninstall kudzu" "cannot remove /etc/rc.d/$stop"
+            rm -f "$level_folder/${stop#*/}" || fail "$kudzu_step" "cannot remove /etc/rc.d/$stop"
         fi
     done < "$kudzu_record"
-    rm -f "$kudzu_record" || fail "uninstall kudzu" "cannot remove $kudzu_record_path"
+    rm -f "$kudzu_record" || fail "$kudzu_step" "cannot remove $kudzu_record_path"
     log "kudzu: restored (it starts at boot again)"
 }
 
@@ -849,7 +852,7 @@ install() {
 <#if guest.networks?has_content>
     turn_off_kudzu
 <#else>
-    log "kudzu: skipped (no NIC: nothing kudzu sees changes)"
+    restore_kudzu kudzu "no NIC: nothing kudzu sees changes"
 </#if>
 <#if guest.noapic>
     install_file /etc/grub.conf
@@ -864,7 +867,7 @@ install() {
 uninstall() {
     each_file restore_file
     each_dropped_file release_file
-    restore_kudzu
+    restore_kudzu "uninstall kudzu" "the install did not change it"
     if [ "$dry_run" = no ]; then
         { state=$(rooted "$state_path") && rm -rf "$state"; } || fail uninstall "cannot remove $state_path"
     fi

@@ -10,8 +10,10 @@ import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.scripts.ScratchGuest.Result;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * --uninstall still puts back what was there before the first install. Bundle A puts the second
  * PV partition on /home (the guest's own /home line gets commented out) with a NIC, boot loading
  * from rc.modules and noapic; B moves the partition to /srv/data and has no NIC; C is B with boot
- * loading from rc.local and without noapic. The real scripts on scratch image roots (--root --offline).
+ * loading from rc.local and without noapic. The guest has kudzu's boot service, which A turns off
+ * and B and C leave on. The real scripts on scratch image roots (--root --offline).
  */
 class ReinstallConvergesTest {
 
@@ -48,6 +51,7 @@ class ReinstallConvergesTest {
         Path pristine = shared.resolve("stock-root");
         ScratchGuest.createStockRoot(pristine);
         Files.writeString(pristine.resolve("etc/fstab"), HOME_LINE, java.nio.file.StandardOpenOption.APPEND);
+        withKudzu(pristine);
         bundleA = bundle("a", rpm, pristine, guest -> guest.getDisks().get(0).getPartitions().get(1).setMountPoint("/home"));
         bundleB = bundle("b", rpm, pristine, ReinstallConvergesTest::movedWithoutNic);
         bundleC = bundle("c", rpm, pristine, guest -> {
@@ -60,6 +64,24 @@ class ReinstallConvergesTest {
                 partition.setOptions("defaults,noauto");
             });
         });
+    }
+
+    /**
+     * kudzu's boot service, as chkconfig links it from its "# chkconfig: 345 05 95": A, with a NIC,
+     * turns it off; B and C, without one, leave it on when installed fresh.
+     */
+    private static void withKudzu(Path root) throws IOException {
+        Path script = root.resolve("etc/rc.d/init.d/kudzu");
+        Files.createDirectories(script.getParent());
+        try (InputStream stock = ReinstallConvergesTest.class.getResourceAsStream("/bootsim/kudzu")) {
+            Files.copy(stock, script);
+        }
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (int level = 0; level <= 6; level++) {
+            Path folder = Files.createDirectories(root.resolve("etc/rc.d/rc" + level + ".d"));
+            String link = level >= 3 && level <= 5 ? "S05kudzu" : "K95kudzu";
+            Files.createSymbolicLink(folder.resolve(link), Path.of("../init.d/kudzu"));
+        }
     }
 
     private static void movedWithoutNic(Guest guest) {
@@ -105,6 +127,7 @@ class ReinstallConvergesTest {
                 "A then " + later.bundle() + " is not where a fresh install of it ends");
         assertTrue(reinstalled.read("etc/fstab").contains("\n" + HOME_LINE), "/home mounts at boot again");
         assertTrue(reinstalled.read("etc/modules.conf").startsWith(ScratchGuest.STOCK_MODULES_CONF), "eth0 is the guest's again");
+        assertTrue(Files.isSymbolicLink(reinstalled.root.resolve("etc/rc.d/rc3.d/S05kudzu")), "kudzu starts at boot again");
 
         // and an uninstall with the later bundle puts back every file as it was before A
         install(reinstalled, later, Shell.DASH, "--uninstall");
