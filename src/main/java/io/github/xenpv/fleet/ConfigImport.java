@@ -167,7 +167,7 @@ final class ConfigImport {
             case "nics" -> notes.dropped(where, key, "the old count of NICs: the plugin writes one NIC per vif entry");
             default -> {
                 if (XmConfig.FIXED_SETTINGS.containsKey(key)) {
-                    fixedKey(where, key, value);
+                    fixedKey(assignment);
                 } else {
                     extra(assignment);
                 }
@@ -223,8 +223,15 @@ final class ConfigImport {
         }
     }
 
-    /** A key the plugin writes with a fixed value: the same value loses nothing, another is reported as changed. */
-    private void fixedKey(String where, String key, XmValue value) {
+    /**
+     * A key the plugin writes with a fixed value: the same value loses nothing; the operator's own
+     * choice of a console or of what happens on a crash is kept in {@code <extraConfig>}, which
+     * replaces the plugin's default; another value is reported as changed.
+     */
+    private void fixedKey(DomainConfig.Assignment assignment) {
+        String where = at(assignment);
+        String key = assignment.key();
+        XmValue value = assignment.value();
         Object plugin = XmConfig.FIXED_SETTINGS.get(key);
         Object given = value instanceof XmValue.Text text ? text.text()
                 : value instanceof XmValue.Number number && number.number().bitLength() < 32 ? (Object) number.number().intValue()
@@ -232,6 +239,8 @@ final class ConfigImport {
         String pluginText = literal(plugin);
         if (plugin.equals(given)) {
             notes.kept(where, key, pluginText + ", as the plugin writes it");
+        } else if (XmConfig.OPERATOR_SETTINGS.containsKey(key) && given != null) {
+            extra(assignment);
         } else {
             notes.changed(where, key, value.describe() + ": the plugin writes " + key + " = " + pluginText
                     + (key.equals("boot") ? " (the guest boots from its hard disk)" : ""));
@@ -247,16 +256,19 @@ final class ConfigImport {
         String where = at(assignment);
         String key = assignment.key();
         XmValue value = assignment.value();
+        // an operator's choice replaces the plugin's default
+        String kept = "in <extraConfig>" + (XmConfig.OPERATOR_SETTINGS.containsKey(key)
+                ? ", in place of the plugin's " + key + " = " + literal(XmConfig.FIXED_SETTINGS.get(key)) : "");
         if (value instanceof XmValue.Text text) {
             if (GuestValidator.isExtraConfigNumber(text.text())) {
                 notes.changed(where, key, "the string '" + text.text() + "' goes into <extraConfig>, which writes "
                         + "digits as a number");
             } else {
-                notes.kept(where, key, "in <extraConfig>");
+                notes.kept(where, key, kept);
             }
             extraConfig.put(key, text.text());
         } else if (value instanceof XmValue.Number number) {
-            notes.kept(where, key, "in <extraConfig>");
+            notes.kept(where, key, kept);
             extraConfig.put(key, number.number().toString());
         } else if (value instanceof XmValue.Constant constant && !constant.name().equals("None")) {
             String bit = constant.name().equals("True") ? "1" : "0";

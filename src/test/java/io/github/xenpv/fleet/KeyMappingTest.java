@@ -154,13 +154,30 @@ class KeyMappingTest extends ImportTestCase {
         ImportedConfig other = imported("""
                 pae = 0
                 boot = "dc"
-                on_crash = "preserve"
-                serial = "file:/tmp/console"
                 """);
         line(other, "pae", CHANGED, "the number 0: the plugin writes pae = 1");
         line(other, "boot", CHANGED, "the string 'dc': the plugin writes boot = \"c\" (the guest boots from its hard disk)");
-        line(other, "on_crash", CHANGED, "the plugin writes on_crash = \"restart\"");
-        line(other, "serial", CHANGED, "the plugin writes serial = \"pty\"");
+    }
+
+    @Test
+    void theOperatorsConsolesAndCrashActionAreKeptInExtraConfig() throws Exception {
+        ImportedConfig config = imported("""
+                on_crash = "preserve"
+                serial = "file:/var/log/xen/web.serial"
+                vncunused = 0
+                vncdisplay = 11
+                on_reboot = "reboot"
+                """);
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("on_crash", "preserve");
+        expected.put("serial", "file:/var/log/xen/web.serial");
+        expected.put("vncunused", "0");
+        expected.put("vncdisplay", "11");
+        assertEquals(expected, guest(config).getExtraConfig(), "the fixed VNC port stays");
+        for (String key : List.of("on_crash", "serial", "vncunused", "vncdisplay")) {
+            line(config, key, KEPT, "in <extraConfig>");
+        }
+        line(config, "on_reboot", DROPPED, "<extraConfig> cannot hold it: 'reboot' is not a value xm takes for on_reboot");
     }
 
     @Test
