@@ -122,6 +122,7 @@ public class ImportMojo extends AbstractMojo {
 
     private void log(FleetImportResult result) {
         result.skipped().forEach(line -> getLog().info("xenpv: " + line));
+        result.notHvm().forEach(line -> getLog().info("xenpv: " + line));
         for (ImportedConfig config : result.configs()) {
             getLog().info("xenpv: " + ImportReport.heading(config));
             for (ReportLine line : config.lines()) {
@@ -136,11 +137,17 @@ public class ImportMojo extends AbstractMojo {
     }
 
     private void summary(FleetImportResult result, Path folder) throws MojoFailureException {
-        int read = result.configs().size();
+        int read = result.configs().size() + result.notHvm().size();
         Path report = folder.resolve(ImportOutput.REPORT);
+        String notHvm = result.notHvm().isEmpty() ? "" : " (" + result.notHvm().size() + " skipped: not "
+                + (result.notHvm().size() == 1 ? "an HVM guest)" : "HVM guests)");
         if (!result.imported().isEmpty()) {
             getLog().info("xenpv: " + result.imported().size() + " of " + read + (read == 1 ? " xm config" : " xm configs")
-                    + " imported into " + folder.resolve(ImportOutput.POM) + "; every key is accounted for in " + report);
+                    + notHvm + " imported into " + folder.resolve(ImportOutput.POM) + "; every key is accounted for in "
+                    + report);
+        } else if (result.failed().isEmpty() && read > 0) {
+            getLog().info("xenpv: none of " + read + (read == 1 ? " xm config" : " xm configs") + notHvm
+                    + " is an HVM guest to import: no pom.xml; see " + report);
         }
         List<String> incomplete = result.configs().stream().filter(ImportReport::incomplete)
                 .map(config -> config.name().orElseThrow()).toList();
