@@ -7,6 +7,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Turns configuration XML as Maven hands it over into the model's {@link ConfigElement}, evaluating
@@ -29,6 +30,18 @@ final class ConfigurationTree {
             children.add(of(child, path + "/" + child.getName(), evaluator));
         }
         return new ConfigElement(element.getName(), evaluate(element.getValue(null), path, evaluator), children);
+    }
+
+    /**
+     * Another module's configuration XML as its effective POM holds it, its values interpolated by
+     * Maven's model builder and not evaluated further.
+     */
+    static ConfigElement of(Xpp3Dom element) {
+        List<ConfigElement> children = new ArrayList<>(element.getChildCount());
+        for (Xpp3Dom child : element.getChildren()) {
+            children.add(of(child));
+        }
+        return new ConfigElement(element.getName(), element.getValue(), children);
     }
 
     /** The text as Maven's binding would have it, for the element at {@code path}. */
