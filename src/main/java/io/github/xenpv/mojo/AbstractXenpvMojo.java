@@ -132,6 +132,11 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
             return;
         }
         pomConfiguration = new PomConfiguration(project, mojoExecution);
+        for (String element : pomConfiguration.importOnlyElements()) {
+            warnOnce("xenpv: <" + element + "> is a parameter of the " + PomConfiguration.IMPORT + " goal only, which "
+                    + "validate, generate and bundle ignore" + (DeclarationReader.isGuestElement(element)
+                            ? ": a guest's <" + element + "> belongs inside <guests><guest>" : ""));
+        }
         ExpressionEvaluator evaluator = session == null ? null : new PluginParameterExpressionEvaluator(session, mojoExecution);
         List<Problem> errors = configurationProblems(evaluator);
         Validation validation = DeclarationReader.read(guestsElement == null ? null

@@ -3,6 +3,8 @@ package io.github.xenpv.mojo;
 import io.github.xenpv.model.ConfigElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoFailureException;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
@@ -15,6 +17,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * leaves the element without a value).
  */
 final class ConfigurationTree {
+
+    /** A Maven expression, {@code ${name}}. */
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{[^{}]+}");
 
     private ConfigurationTree() {
     }
@@ -29,7 +34,28 @@ final class ConfigurationTree {
         for (PlexusConfiguration child : element.getChildren()) {
             children.add(of(child, path + "/" + child.getName(), evaluator));
         }
-        return new ConfigElement(element.getName(), evaluate(element.getValue(null), path, evaluator), children);
+        String raw = element.getValue(null);
+        String value = evaluate(raw, path, evaluator);
+        return new ConfigElement(element.getName(), value, children, unresolved(raw, value));
+    }
+
+    /**
+     * The expressions of {@code raw} that Maven's evaluation left as they were or turned into
+     * nothing: an undefined property. A whole-value {@code ${x}} that names nothing evaluates to
+     * {@code null}; one inside other text stays in it.
+     */
+    static List<String> unresolved(String raw, String value) {
+        List<String> unresolved = new ArrayList<>();
+        if (raw == null) {
+            return unresolved;
+        }
+        Matcher expression = EXPRESSION.matcher(raw);
+        while (expression.find()) {
+            if ((value == null || value.contains(expression.group())) && !unresolved.contains(expression.group())) {
+                unresolved.add(expression.group());
+            }
+        }
+        return unresolved;
     }
 
     /**
