@@ -1,6 +1,8 @@
 package io.github.xenpv.bundle;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +47,11 @@ public final class BundleWriter {
      * @param removed files the plugin wrote that the bundle no longer has, removed
      * @param kept per declared guest, what its folder holds that the plugin did not write
      * @param pruned the guests no longer declared whose folders an earlier build wrote
+     * @param overwritten the files among {@code written} that were changed since the plugin wrote
+     *     them (by hand, say), so that change is gone
      */
     public record Report(List<Path> written, List<Path> unchanged, List<Path> removed, List<Kept> kept,
-            List<Pruned> pruned) {
+            List<Pruned> pruned, List<Path> overwritten) {
 
         /**
          * A report holding copies of the lists.
@@ -57,6 +61,7 @@ public final class BundleWriter {
          * @param removed files the plugin wrote that the bundle no longer has, removed
          * @param kept per declared guest, what its folder holds that the plugin did not write
          * @param pruned the guests no longer declared whose folders an earlier build wrote
+         * @param overwritten the written files that were changed since the plugin wrote them
          */
         public Report {
             written = List.copyOf(written);
@@ -64,6 +69,31 @@ public final class BundleWriter {
             removed = List.copyOf(removed);
             kept = List.copyOf(kept);
             pruned = List.copyOf(pruned);
+            overwritten = List.copyOf(overwritten);
+        }
+
+        /**
+         * A report of a write that overwrote no change made since the plugin wrote a file.
+         *
+         * @param written files written, new or changed
+         * @param unchanged files whose bytes and mode were already right, left alone
+         * @param removed files the plugin wrote that the bundle no longer has, removed
+         * @param kept per declared guest, what its folder holds that the plugin did not write
+         * @param pruned the guests no longer declared whose folders an earlier build wrote
+         */
+        public Report(List<Path> written, List<Path> unchanged, List<Path> removed, List<Kept> kept,
+                List<Pruned> pruned) {
+            this(written, unchanged, removed, kept, pruned, List.of());
+        }
+
+        /**
+         * Every file the write removed: those the bundles no longer have, and those of the guests
+         * no longer declared.
+         *
+         * @return how many
+         */
+        public int removedCount() {
+            return removed.size() + pruned.stream().mapToInt(guest -> guest.removed().size()).sum();
         }
 
         /**
@@ -129,6 +159,7 @@ public final class BundleWriter {
         List<OwnedFiles> folders = new ArrayList<>(bundles.size());
         List<OwnedFiles.Plan> plans = new ArrayList<>(bundles.size());
         List<String> conflicts = new ArrayList<>();
+        List<Path> overwritten = new ArrayList<>();
         for (GuestBundle bundle : bundles) {
             OwnedFiles files = filesOf(bundle.guestName());
             if (!files.recorded()) {
@@ -138,6 +169,7 @@ public final class BundleWriter {
             plan.conflicts().forEach(conflict -> conflicts.add(files.folder() + "/" + conflict));
             folders.add(files);
             plans.add(plan);
+            overwritten.addAll(changedSinceWritten(files.folder(), plan));
         }
         if (!conflicts.isEmpty()) {
             throw new ForeignFileException("nothing was written: the plugin replaces only files it wrote, and "
@@ -159,7 +191,28 @@ public final class BundleWriter {
                 kept.add(new Kept(bundles.get(i).guestName(), folders.get(i).folder(), outcome.foreign()));
             }
         }
-        return new Report(written, unchanged, removed, kept, prune(declared));
+        return new Report(written, unchanged, removed, kept, prune(declared), overwritten);
+    }
+
+    /**
+     * The files a plan replaces that no longer hold what the plugin last wrote there, by the
+     * folder's {@code SHA256SUMS}: someone changed them since, and the write undoes that.
+     */
+    private static List<Path> changedSinceWritten(Path folder, OwnedFiles.Plan plan) throws IOException {
+        if (plan.fresh()) {
+            return List.of();
+        }
+        Map<String, String> lastWritten = Checksums.listed(folder);
+        List<Path> changed = new ArrayList<>();
+        for (OwnedFiles.Step step : plan.steps()) {
+            String listed = lastWritten.get(step.file().path());
+            if (step.change() == OwnedFiles.Change.CONTENT && listed != null
+                    && Files.isRegularFile(step.target(), LinkOption.NOFOLLOW_LINKS)
+                    && !Checksums.sha256(Files.readAllBytes(step.target())).equals(listed)) {
+                changed.add(step.target());
+            }
+        }
+        return changed;
     }
 
     /** Removes what the plugin wrote for guests this owner once wrote and no longer declares. */

@@ -72,14 +72,15 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
 
     /**
      * Logs what a write did: one summary line (at INFO when {@code summaryAtInfo}, else at debug),
-     * and each file written, kept or removed at debug, so {@code -X} names every file; then, once
-     * per build, what it left alone because the plugin did not write it and the guests it cleaned
-     * up after.
+     * its count of removed files including those of guests no longer declared, and each file
+     * written, kept or removed at debug, so {@code -X} names every file; a warning for each file
+     * changed since the plugin wrote it, which the write replaced; then, once per build, what it
+     * left alone because the plugin did not write it and the guests it cleaned up after.
      */
     void log(BundleWriter.Report report, int guests, boolean summaryAtInfo) {
         String summary = "xenpv: " + count(guests, "guest") + " rendered into " + outputDirectory + ": "
                 + count(report.written().size(), "file") + " written, " + report.unchanged().size() + " unchanged, "
-                + report.removed().size() + " removed";
+                + report.removedCount() + " removed";
         if (summaryAtInfo) {
             getLog().info(summary);
         } else {
@@ -89,6 +90,10 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
             debug("written", report.written());
             debug("kept (unchanged)", report.unchanged());
             debug("removed", report.removed());
+        }
+        for (Path overwritten : report.overwritten()) {
+            getLog().warn("xenpv: " + overwritten + " was changed since the plugin wrote it: replaced, and the change "
+                    + "is gone (the plugin owns the files it writes; change the POM or a template instead)");
         }
         for (BundleWriter.Kept kept : report.kept()) {
             infoOnce("xenpv: kept in " + kept.folder() + ", not written by this plugin: " + String.join(", ", kept.files()));

@@ -73,7 +73,7 @@ public class BundleMojo extends AbstractRenderingMojo {
             List<GuestBundle> bundles = generator.render(selected);
             BundleWriter.Report report = generator.write(bundles, declared());
             // after generate, the folders are already right: the summary then only matters with -X
-            log(report, selected.size(), !report.written().isEmpty() || !report.removed().isEmpty());
+            log(report, selected.size(), !report.written().isEmpty() || report.removedCount() > 0);
             archives = new BundleArchiver(entryTime).write(bundles, archiveFormats, buildDirectory().toPath(), finalName,
                     declared(), owner());
         } catch (RenderException | ForeignFileException e) {
