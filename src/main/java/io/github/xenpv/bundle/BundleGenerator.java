@@ -3,12 +3,14 @@ package io.github.xenpv.bundle;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.render.GuestRenderer;
 import io.github.xenpv.render.RenderException;
+import io.github.xenpv.render.RenderedFile;
 import io.github.xenpv.render.TemplateEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +19,9 @@ import java.util.Set;
  * output folder exactly as it was.
  */
 public final class BundleGenerator {
+
+    /** Where a bundle carries its driver RPM: next to {@code install-guest.sh}, which looks for it there. */
+    static final String DRIVER_RPM_FOLDER = "guest/";
 
     private final BundleWriter writer;
     private final GuestRenderer renderer;
@@ -53,9 +58,28 @@ public final class BundleGenerator {
      * @throws RenderException when a template fails, naming the template, line and column
      */
     public List<GuestBundle> render(List<ValidGuest> guests) throws RenderException {
+        return render(guests, Map.of());
+    }
+
+    /**
+     * Renders every file of these guests, in memory; a guest with a driver RPM gets it in its
+     * bundle's {@code guest/} folder, next to {@code install-guest.sh}, listed in
+     * {@code SHA256SUMS} like every other file (and so in the plugin's record of what it wrote).
+     *
+     * @param guests the checked guests
+     * @param driverRpms the driver RPM of each guest that has one, by guest name ({@link DriverRpms#choose})
+     * @return one bundle per guest, in the same order
+     * @throws RenderException when a template fails, naming the template, line and column
+     */
+    public List<GuestBundle> render(List<ValidGuest> guests, Map<String, DriverRpm> driverRpms) throws RenderException {
         List<GuestBundle> bundles = new ArrayList<>(guests.size());
         for (ValidGuest guest : guests) {
-            bundles.add(GuestBundle.of(guest.name(), renderer.render(guest)));
+            DriverRpm rpm = driverRpms.get(guest.name());
+            List<RenderedFile> files = new ArrayList<>(renderer.render(guest, rpm == null ? "" : rpm.fileName()));
+            if (rpm != null) {
+                files.add(new RenderedFile(DRIVER_RPM_FOLDER + rpm.fileName(), rpm.content(), false));
+            }
+            bundles.add(GuestBundle.of(guest.name(), files));
         }
         return bundles;
     }

@@ -2,14 +2,23 @@ package io.github.xenpv.mojo;
 
 import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.bundle.BundleWriter;
+import io.github.xenpv.bundle.DriverRpm;
+import io.github.xenpv.bundle.DriverRpms;
 import io.github.xenpv.model.Problem;
+import io.github.xenpv.model.ValidGuest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * The goals that render bundle folders ({@code generate}, {@code bundle}): where to, and from
@@ -43,6 +52,28 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
     @Parameter(property = PropertyNames.TEMPLATES_DIRECTORY, defaultValue = "${project.basedir}/src/main/xenpv")
     private File templatesDirectory;
 
+    /**
+     * The kmod-xenpv RPMs the bundles carry, so that a bundle (folder and archive) is complete and
+     * {@code mvn clean} loses nothing. Each {@code driverRpm} is a file of the project,
+     * {@code <file>rpms/kmod-xenpv-0.1-5.el.x86_64.rpm</file>}, or a Maven artifact resolved from the
+     * project's repositories, {@code <groupId>}, {@code <artifactId>}, {@code <version>} and
+     * optionally {@code <classifier>} and {@code <type>} (default {@code rpm}). Each guest's bundle
+     * carries the one its {@code driverRpm} matches (of several, the one of its kernel variant's
+     * package built for its arch) in {@code guest/}, next to {@code install-guest.sh}, listed in
+     * {@code SHA256SUMS}. Unset, the bundles carry none, and the RPM is placed by hand.
+     */
+    // Documented with the type users write; Maven calls setDriverRpms below with the XML as written,
+    // and the plugin reads it, naming every mistake at its POM path.
+    @Parameter
+    private List<DriverRpmSource> driverRpms;
+
+    private PlexusConfiguration driverRpmsElement;
+
+    private List<DriverRpmSource> driverRpmSources = List.of();
+
+    @Component
+    private RepositorySystem repositorySystem;
+
     /** The folder the archives are written to, and inside which the bundle folders belong. */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     private File buildDirectory;
@@ -54,6 +85,15 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
         return outputDirectory;
     }
 
+    /**
+     * Takes {@code driverRpms} as the POM has it; Maven calls this rather than binding the field.
+     *
+     * @param driverRpms the {@code driverRpms} element, its values not yet evaluated
+     */
+    public void setDriverRpms(PlexusConfiguration driverRpms) {
+        this.driverRpmsElement = driverRpms;
+    }
+
     File buildDirectory() {
         return buildDirectory;
     }
@@ -62,7 +102,33 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
     List<Problem> configurationProblems(ExpressionEvaluator evaluator) throws MojoFailureException {
         List<Problem> problems = super.configurationProblems(evaluator);
         OutputDirectoryGuard.check(outputDirectory, basedir, buildDirectory, allowOutsideTarget).ifPresent(problems::add);
+        DriverRpmSource.Read sources = DriverRpmSource.read(driverRpmsElement == null ? null
+                : ConfigurationTree.of(driverRpmsElement, evaluator));
+        problems.addAll(sources.problems());
+        driverRpmSources = sources.sources();
         return problems;
+    }
+
+    /**
+     * The driver RPM each of these guests' bundles carries, read (and resolved) once per run.
+     *
+     * @throws MojoFailureException naming every RPM that cannot be read or is none, and every guest
+     *     whose {@code driverRpm} singles out none of them
+     */
+    Map<String, DriverRpm> driverRpms(List<ValidGuest> selected) throws MojoFailureException {
+        if (driverRpmSources.isEmpty()) {
+            return Map.of();
+        }
+        DriverRpmFiles.Read read = DriverRpmFiles.read(driverRpmSources, basedir.toPath(), new DriverRpmFiles.Repositories(
+                repositorySystem, session().getRepositorySession(), project().getRemoteProjectRepositories()));
+        List<Problem> problems = new ArrayList<>(read.problems());
+        DriverRpms.Choice choice = DriverRpms.choose(selected, read.rpms());
+        problems.addAll(choice.problems());
+        if (!problems.isEmpty()) {
+            throw new MojoFailureException(problems.stream().map(problem -> "  " + problem).collect(Collectors.joining(
+                    "\n", "xenpv: " + count(problems.size(), "problem") + " with the driver RPMs:\n", "")));
+        }
+        return choice.byGuest();
     }
 
     /** A generator writing under {@code outputDirectory} with the user's templates, as this project's. */

@@ -216,6 +216,10 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
         return project;
     }
 
+    MavenSession session() {
+        return session;
+    }
+
     /** Who writes the bundles, as the records of written files name it. */
     String owner() {
         return pomConfiguration.owner();

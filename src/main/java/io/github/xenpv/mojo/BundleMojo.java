@@ -72,7 +72,7 @@ public class BundleMojo extends AbstractRenderingMojo {
         BundleArchiver.Written archives;
         try {
             BundleGenerator generator = generator();
-            List<GuestBundle> bundles = generator.render(selected);
+            List<GuestBundle> bundles = generator.render(selected, driverRpms(selected));
             BundleWriter.Report report = generator.write(bundles, declared());
             // after generate, the folders are already right: the summary then only matters with -X
             log(report, selected.size(), !report.written().isEmpty() || report.removedCount() > 0);

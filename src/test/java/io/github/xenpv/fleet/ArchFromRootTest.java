@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.checkers.Checkers;
+import io.github.xenpv.fixtures.StandInRpm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,7 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -150,28 +150,7 @@ class ArchFromRootTest extends ImportTestCase {
     }
 
     private static Path build(Path topdir, Package pkg) throws Exception {
-        Files.createDirectories(topdir);
-        Path spec = topdir.resolve(pkg.name() + "-" + pkg.release() + ".spec");
-        Files.writeString(spec, """
-                Name: %s
-                Version: %s
-                Release: %s
-                Summary: stand-in
-                License: GPL
-                AutoReqProv: no
-                %%define debug_package %%{nil}
-                %%define __os_install_post %%{nil}
-                %%description
-                A stand-in whose header has the name, version, release and arch of a RHEL 3 package.
-                %%files
-                """.formatted(pkg.name(), pkg.version(), pkg.release()));
-        run(List.of("rpmbuild", "--define", "_topdir " + topdir, "--quiet", "--target", pkg.arch(), "-bb",
-                spec.toString()));
-        String file = pkg.name() + "-" + pkg.version() + "-" + pkg.release() + "." + pkg.arch() + ".rpm";
-        try (Stream<Path> built = Files.walk(topdir.resolve("RPMS"))) {
-            return built.filter(path -> path.getFileName().toString().equals(file)).findFirst()
-                    .orElseThrow(() -> new AssertionError("rpmbuild wrote no " + file));
-        }
+        return StandInRpm.build(topdir, pkg.name(), pkg.version(), pkg.release(), pkg.arch(), null);
     }
 
     /** The main header of an RPM file as rpm keeps it in its database: without its 8-byte magic. */
