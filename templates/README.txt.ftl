@@ -38,7 +38,7 @@ This bundle:
   dom0/etc/xen/${guest.name?right_pad(20)} the Xen domain config
   dom0/install-dom0.sh              installs it on dom0
 <#if bundledDriverRpm?has_content>
-  guest/${bundledDriverRpm?right_pad(32)} the kmod-xenpv RPM for ${guest.arch} and kernel ${guest.driverKernelRelease}
+  ${("guest/" + bundledDriverRpm)?right_pad(33)} the kmod-xenpv RPM for ${guest.arch} and kernel ${guest.driverKernelRelease}
 </#if>
 
 
