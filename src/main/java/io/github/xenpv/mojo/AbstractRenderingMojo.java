@@ -54,13 +54,14 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
 
     /**
      * The kmod-xenpv RPMs the bundles carry, so that a bundle (folder and archive) is complete and
-     * {@code mvn clean} loses nothing. Each {@code driverRpm} is a file of the project,
-     * {@code <file>rpms/kmod-xenpv-0.1-5.el.x86_64.rpm</file>}, or a Maven artifact resolved from the
-     * project's repositories, {@code <groupId>}, {@code <artifactId>}, {@code <version>} and
-     * optionally {@code <classifier>} and {@code <type>} (default {@code rpm}). Each guest's bundle
-     * carries the one its {@code driverRpm} matches (of several, the one of its kernel variant's
-     * package built for its arch) in {@code guest/}, next to {@code install-guest.sh}, listed in
-     * {@code SHA256SUMS}. Unset, the bundles carry none, and the RPM is placed by hand.
+     * {@code mvn clean} loses nothing. Each {@code driverRpm} holds a {@code file} of the project
+     * (such as {@code rpms/kmod-xenpv-0.1-5.el.x86_64.rpm}), or the {@code groupId},
+     * {@code artifactId}, {@code version} and optionally {@code classifier} and {@code type}
+     * (default {@code rpm}) of a Maven artifact resolved from the project's repositories. Each
+     * guest's bundle carries the one its {@code driverRpm} matches (of several, the one of its
+     * kernel variant's package built for its arch) in {@code guest/}, next to
+     * {@code install-guest.sh}, listed in {@code SHA256SUMS}. Unset, the bundles carry none, and the
+     * RPM is placed by hand.
      */
     // Documented with the type users write; Maven calls setDriverRpms below with the XML as written,
     // and the plugin reads it, naming every mistake at its POM path.
