@@ -58,15 +58,8 @@ if (System.getProperty('user.name') != 'root' && 'id -u'.execute().text.trim() !
     assert System.getenv('CI') != 'true' : 'install-guest.sh needs root, which CI has'
     println 'SKIPPED: install-guest.sh preflight needs root'
 } else {
-    Path root = basedir.toPath().resolve('target/scratch-root')
-    ['etc/rc.d', 'boot/grub', 'var/lock/subsys', 'lib/modules/2.4.21-52.EL'].each { Files.createDirectories(root.resolve(it)) }
-    root.resolve('etc/fstab').toFile().text = 'LABEL=/ / ext3 defaults 1 1\n'
-    root.resolve('etc/modules.conf').toFile().text = 'alias eth0 8139too\n'
-    root.resolve('etc/rc.d/rc.local').toFile().text = '#!/bin/sh\ntouch /var/lock/subsys/local\n'
-    root.resolve('boot/grub/grub.conf').toFile().text = 'default=0\ntitle RHEL (2.4.21-52.EL)\n\troot (hd0,0)\n\tkernel /vmlinuz-2.4.21-52.EL ro root=LABEL=/\n'
-    Process install = ['sh', new File(dist, 'web01/guest/install-guest.sh').path, '--root', root.toString(), '--offline', '--dry-run'].execute()
-    StringBuilder said = new StringBuilder()
-    install.waitForProcessOutput(said, said)
+    evaluate(new File(itLibrary, 'stand-ins.groovy'))
+    String said = preflight(new File(dist, 'web01/guest/install-guest.sh').toPath(), basedir.toPath().resolve('target/scratch-root'))
     assert said.contains('install-guest.sh: preflight: done') : said
     assert said.contains('install-guest.sh: rpm: would run rpm -ivh kmod-xenpv-0.1-5.el.x86_64.rpm (dry run)') : said
 }

@@ -29,7 +29,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * what was kept, changed or dropped. It needs no project:
  * <code>mvn io.github.xenpv:xenpv-maven-plugin:{version}:import -Dxenpv.import.configs=/etc/xen</code>.
  * A config that cannot be imported is reported and the others still are; the goal then fails,
- * naming how many failed.
+ * naming how many failed. A para-virtualized guest's config is skipped with one line.
  */
 @Mojo(name = "import", requiresProject = false, threadSafe = true)
 public class ImportMojo extends AbstractMojo {
@@ -50,7 +50,11 @@ public class ImportMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.IMPORT_ROOT)
     private File root;
 
-    /** The guests' architecture ({@code i686}, {@code athlon}, {@code ia32e} or {@code x86_64}), which no xm config says. */
+    /**
+     * The architecture ({@code i686}, {@code athlon}, {@code ia32e} or {@code x86_64}) of the guests
+     * whose root does not say it (no xm config does): a guest root's kernel package, else the ELF
+     * class of its modules, wins.
+     */
     @Parameter(property = PropertyNames.IMPORT_ARCH)
     private String arch;
 
