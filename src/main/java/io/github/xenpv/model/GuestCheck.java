@@ -59,6 +59,7 @@ final class GuestCheck {
     private boolean uuidDerived;
     private ValidBootDisk bootDisk;
     private List<ValidNetwork> networks = List.of();
+    private List<ValidEmulatedDisk> emulatedDisks = List.of();
     private List<ValidDisk> disks = List.of();
 
     GuestCheck(Problems problems, String path, Guest guest) {
@@ -84,6 +85,10 @@ final class GuestCheck {
 
     ValidBootDisk bootDisk() {
         return bootDisk;
+    }
+
+    List<ValidEmulatedDisk> emulatedDisks() {
+        return emulatedDisks;
     }
 
     List<ValidNetwork> networks() {
@@ -141,7 +146,9 @@ final class GuestCheck {
                 ModuleLoading.RC_MODULES, "where boot loads the PV block driver: rc.modules or rc.local");
         bootDisk = diskCheck.bootDisk(guest.getBootDisk());
         networks = checkNetworks();
-        disks = diskCheck.disks(guest.getDisks() == null ? List.of() : guest.getDisks(), bootDisk, loading);
+        emulatedDisks = diskCheck.emulatedDisks(guest.getEmulatedDisks() == null ? List.of() : guest.getEmulatedDisks(),
+                bootDisk);
+        disks = diskCheck.disks(guest.getDisks() == null ? List.of() : guest.getDisks(), loading);
         GrubEntry grub = grub(kernel == null || variant == null ? null : kernel + variant.suffix(), noapic);
         List<String> fstabBase = BaseFiles.fstabBase(path + "/fstabBase",
                 guest.getFstabBase() == null ? BaseFiles.STOCK_FSTAB : guest.getFstabBase(),
@@ -154,10 +161,11 @@ final class GuestCheck {
             return null;
         }
         List<XmSetting> xmConfig = XmConfig.settings(
-                new XmConfig.Domain(name, uuid, dom0Arch, memory, vcpus, bootDisk, networks, disks), extraConfig);
+                new XmConfig.Domain(name, uuid, dom0Arch, memory, vcpus, bootDisk, emulatedDisks, networks, disks),
+                extraConfig);
         return new ValidGuest(name, arch, kernel, driverKernel, variant, driverRelease, driverRpm, memory, vcpus, uuid,
                 uuidDerived, dom0Arch,
-                dom0Release, noapic, loading, bootDisk, networks, disks, grub, fstabBase, modulesConfBase, extraConfig,
+                dom0Release, noapic, loading, bootDisk, emulatedDisks, networks, disks, grub, fstabBase, modulesConfBase, extraConfig,
                 xmConfig);
     }
 

@@ -132,9 +132,9 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
         return choice.byGuest();
     }
 
-    /** A generator writing under {@code outputDirectory} with the user's templates, as this project's. */
-    BundleGenerator generator() throws IOException {
-        return new BundleGenerator(outputDirectory.toPath(), templatesDirectory.toPath(), owner());
+    /** A generator writing under {@code outputDirectory} with the user's templates, as this project's, staging in the build directory. */
+    BundleGenerator generator() {
+        return new BundleGenerator(outputDirectory.toPath(), templatesDirectory.toPath(), owner(), buildDirectory.toPath());
     }
 
     /**
@@ -145,15 +145,20 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
      * left alone because the plugin did not write it and the guests it cleaned up after.
      */
     void log(BundleWriter.Report report, int guests, boolean summaryAtInfo) {
-        String summary = "xenpv: " + count(guests, "guest") + " rendered into " + outputDirectory + ": "
-                + count(report.written().size(), "file") + " written, " + report.unchanged().size() + " unchanged, "
-                + report.removedCount() + " removed";
+        int rendered = report.rendered().size();
+        String guestsDone = rendered == guests ? count(guests, "guest") + " rendered into " + outputDirectory
+                : count(guests, "guest") + " in " + outputDirectory + ", " + (rendered == 0 ? "none" : rendered)
+                        + " rendered, " + (guests - rendered) + " up to date (nothing that feeds "
+                        + (guests - rendered == 1 ? "its" : "their") + " files changed)";
+        String summary = "xenpv: " + guestsDone + ": " + count(report.written().size(), "file") + " written, "
+                + report.unchanged().size() + " unchanged, " + report.removedCount() + " removed";
         if (summaryAtInfo) {
             getLog().info(summary);
         } else {
             getLog().debug(summary);
         }
         if (getLog().isDebugEnabled()) {
+            report.rendered().forEach(guest -> getLog().debug("xenpv: rendered guest " + guest));
             debug("written", report.written());
             debug("kept (unchanged)", report.unchanged());
             debug("removed", report.removed());

@@ -49,11 +49,13 @@ public record GuestView(
         boolean rcModules,
         List<String> pvModules,
         List<String> bootModules,
+        String platformModule,
         String blockModule,
         String nicModule,
         String blockDeviceName,
         int blockMajor,
         BootDisk bootDisk,
+        List<EmulatedDisk> emulatedDisks,
         List<Network> networks,
         List<String> pvInterfaces,
         List<Disk> disks,
@@ -75,6 +77,10 @@ public record GuestView(
 
     /** The emulated IDE disk the guest boots from. */
     public record BootDisk(String source, String device, String xmSpec) {
+    }
+
+    /** A data disk that stays on the emulated IDE driver. */
+    public record EmulatedDisk(int index, String source, String device, String access, String xmSpec) {
     }
 
     /** A PV NIC. */
@@ -140,11 +146,14 @@ public record GuestView(
                 guest.rcModules(),
                 ValidGuest.PV_MODULES,
                 guest.bootModules(),
+                ValidGuest.PLATFORM_DRIVER,
                 ValidGuest.BLOCK_DRIVER,
                 ValidGuest.NIC_DRIVER,
                 Xvd.NAME,
                 Xvd.MAJOR,
                 bootDisk(guest.bootDisk()),
+                guest.emulatedDisks().stream().map(disk -> new EmulatedDisk(disk.index(), disk.source(), disk.device(),
+                        disk.access(), disk.xmSpec())).toList(),
                 guest.networks().stream().map(GuestView::network).toList(),
                 guest.pvInterfaces(),
                 guest.disks().stream().map(GuestView::disk).toList(),

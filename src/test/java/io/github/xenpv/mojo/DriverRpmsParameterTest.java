@@ -8,12 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.StandInRpm;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.codehaus.plexus.configuration.xml.XmlPlexusConfiguration;
@@ -99,7 +109,84 @@ class DriverRpmsParameterTest {
                 "  driverRpms/rpm[4]: unknown element; <driverRpms> holds <driverRpm> elements"), failure.getMessage());
     }
 
-    private void prepare(GenerateMojo mojo, String driverRpms) throws Exception {
+    /**
+     * The build that finds nothing changed renders nothing (the perf work's no-op skip): the RPM a
+     * guest carries is one of its inputs, so a rebuilt RPM under the same name, or a new release,
+     * renders the guest again, and the folder, SHA256SUMS and the archive carry the new one.
+     */
+    @Test
+    @InjectMojo(goal = "bundle", pom = BundleMojoTest.POM)
+    @MojoParameter(name = "finalName", value = "guests-1.0.0")
+    @MojoParameter(name = "outputTimestamp", value = "2026-01-01T00:00:00Z")
+    @MojoParameter(name = "attach", value = "false")
+    void aChangedDriverRpmRendersItsGuestAgainAndTheArchiveCarriesTheNewOne(BundleMojo mojo) throws Exception {
+        String modules = "/lib/modules/2.4.21-52.EL/extra/xenpv/0.1-5.el";
+        Path pool = rpms.resolve("kmod-xenpv-0.1-5.el.x86_64.rpm");
+        Files.copy(StandInRpm.build(rpms.resolve("first"), "kmod-xenpv", "0.1", "5.el", "x86_64", modules, "xen-vbd.o"), pool);
+        prepare(mojo, "<driverRpms><driverRpm><file>" + pool + "</file></driverRpm></driverRpms>");
+        Path bundle = buildDirectory.resolve("xenpv/rhel3_64_fv");
+        Path archive = buildDirectory.resolve("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz");
+        String carried = "guest/kmod-xenpv-0.1-5.el.x86_64.rpm";
+        mojo.execute();
+        assertArrayEquals(Files.readAllBytes(pool), tarEntries(archive).get(carried));
+
+        log.infos().clear();
+        mojo.execute();
+        assertTrue(log.debugs().stream().anyMatch(line -> line.contains("none rendered, 1 up to date")
+                && line.endsWith(": 0 files written, 13 unchanged, 0 removed")), log.debugs()::toString);
+        assertTrue(log.infos().get(log.infos().size() - 1).endsWith("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz unchanged"),
+                log.infos()::toString);
+
+        // the same package rebuilt (another file list): same name, other bytes
+        Files.copy(StandInRpm.build(rpms.resolve("rebuilt"), "kmod-xenpv", "0.1", "5.el", "x86_64", modules,
+                "xen-vbd.o", "xen-vnif.o"), pool, StandardCopyOption.REPLACE_EXISTING);
+        byte[] rebuilt = Files.readAllBytes(pool);
+        log.infos().clear();
+        mojo.execute();
+        assertEquals("xenpv: 1 guest rendered into " + buildDirectory.resolve("xenpv")
+                + ": 2 files written, 11 unchanged, 0 removed", log.infos().get(0), "the RPM and SHA256SUMS");
+        assertArrayEquals(rebuilt, Files.readAllBytes(bundle.resolve(carried)));
+        assertTrue(Files.readString(bundle.resolve("SHA256SUMS")).contains(sha256(rebuilt) + "  " + carried + "\n"));
+        assertTrue(log.infos().get(log.infos().size() - 1).endsWith("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz written"),
+                log.infos()::toString);
+        Map<String, byte[]> entries = tarEntries(archive);
+        assertArrayEquals(rebuilt, entries.get(carried));
+        assertTrue(new String(entries.get("SHA256SUMS"), StandardCharsets.UTF_8).contains(sha256(rebuilt) + "  " + carried));
+
+        // a new release: the old RPM goes, and the scripts name the new one
+        Path next = StandInRpm.build(rpms.resolve("next"), "kmod-xenpv", "0.1", "6.el", "x86_64", modules, "xen-vbd.o");
+        prepare(mojo, "<driverRpms><driverRpm><file>" + next + "</file></driverRpm></driverRpms>");
+        log.infos().clear();
+        mojo.execute();
+        assertTrue(log.infos().get(0).startsWith("xenpv: 1 guest rendered into "), log.infos()::toString);
+        assertFalse(Files.exists(bundle.resolve(carried)));
+        assertArrayEquals(Files.readAllBytes(next), Files.readAllBytes(bundle.resolve("guest/kmod-xenpv-0.1-6.el.x86_64.rpm")));
+        assertTrue(Files.readString(bundle.resolve("guest/install-guest.sh"))
+                .contains("\ndriver_rpm_pattern=kmod-xenpv-0.1-6.el.x86_64.rpm\n"));
+        entries = tarEntries(archive);
+        assertFalse(entries.containsKey(carried), entries.keySet()::toString);
+        assertArrayEquals(Files.readAllBytes(next), entries.get("guest/kmod-xenpv-0.1-6.el.x86_64.rpm"));
+    }
+
+    /** Every file of a bundle archive, by its path inside the guest's folder. */
+    private static Map<String, byte[]> tarEntries(Path archive) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (InputStream in = Files.newInputStream(archive);
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(in))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                if (entry.isFile()) {
+                    entries.put(entry.getName().substring(entry.getName().indexOf('/') + 1), tar.readAllBytes());
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private void prepare(AbstractRenderingMojo mojo, String driverRpms) throws Exception {
         setVariableValueToObject(mojo, "buildDirectory", buildDirectory.toFile());
         setVariableValueToObject(mojo, "outputDirectory", buildDirectory.resolve("xenpv").toFile());
         mojo.setDriverRpms(new XmlPlexusConfiguration(Xpp3DomBuilder.build(new StringReader(driverRpms))));

@@ -126,7 +126,8 @@ class GenerateMojoTest {
         Files.copy(output.resolve(".xenpv-written/web.bundle"), output.resolve(".xenpv-written/old.bundle"));
         log.infos().clear();
         run(mojo);
-        assertEquals(List.of("xenpv: 2 guests rendered into " + output + ": 0 files written, 24 unchanged, 12 removed",
+        assertEquals(List.of("xenpv: 2 guests in " + output + ", none rendered, 2 up to date (nothing that feeds their "
+                + "files changed): 0 files written, 24 unchanged, 12 removed",
                 "xenpv: guest 'old' is no longer declared: removed its folder " + output.resolve("old")
                         + " (12 files the plugin wrote)"), log.infos());
         assertFalse(Files.exists(output.resolve("old")));

@@ -15,6 +15,7 @@ import io.github.xenpv.model.KernelVariant;
 import io.github.xenpv.model.ModuleLoading;
 import io.github.xenpv.model.ValidBootDisk;
 import io.github.xenpv.model.ValidDisk;
+import io.github.xenpv.model.ValidEmulatedDisk;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.ValidNetwork;
 import io.github.xenpv.model.ValidPartition;
@@ -67,14 +68,16 @@ class QuotingAloneHoldsTest {
                         new ValidPartition(2, new DeviceNode(hostile("swap"), 2, hostile("kernelSwap")), ValidPartition.SWAP,
                                 ValidPartition.SWAP, hostile("swapOptions"), 0, 0)))) : List.of();
         ValidBootDisk bootDisk = new ValidBootDisk(hostile("bootSource"), hostile("bootDevice"));
+        List<ValidEmulatedDisk> emulatedDisks = List.of(new ValidEmulatedDisk(0, hostile("emulatedSource"),
+                hostile("emulatedDevice"), hostile("emulatedAccess")));
         List<ValidNetwork> networks = List.of(new ValidNetwork(0, hostile("mac"), false, hostile("bridge"), VifType.NETFRONT));
         List<XmSetting> extraConfig = List.of(new XmSetting("keymap", hostile("extraConfig")));
         List<XmSetting> xmConfig = XmConfig.settings(new XmConfig.Domain(hostile("name"), hostile("uuid"), Dom0Arch.X86_64,
-                512, 1, bootDisk, networks, disks), extraConfig);
+                512, 1, bootDisk, emulatedDisks, networks, disks), extraConfig);
         return new ValidGuest(hostile("name"), Arch.X86_64, hostile("kernel"), hostile("driverKernel"), KernelVariant.SMP,
                 hostile("driverRelease"), hostile("driverRpm"), 512, 1, hostile("uuid"), false, Dom0Arch.X86_64,
                 hostile("dom0Release"), true, loading,
-                bootDisk, networks, disks,
+                bootDisk, emulatedDisks, networks, disks,
                 new GrubEntry(hostile("title"), hostile("root"), hostile("kernelPath"), hostile("initrdPath"),
                         List.of(hostile("kernelArg"))),
                 List.of(hostile("fstabBase")), List.of(hostile("modulesConfBase")), extraConfig, xmConfig);
