@@ -14,6 +14,7 @@ def has = { String text -> assert log.contains(text) : "missing from build.log: 
 // 1: the clash, at this module's elements, naming the other module (whichever module failed first)
 String other = log.contains("in module web-tier: another guest has the same name") ? 'web-tier' : 'db-tier'
 String guest = 'guests/guest[web01]'
+has("problems in the guest declarations of module ${other == 'web-tier' ? 'db-tier' : 'web-tier'}:")
 has("${guest}/name: 'web01' is also at ${guest}/name in module ${other}: another guest has the same name")
 has("${guest}/networks/network[1]/mac: '00:16:3e:10:00:01' is also at ${guest}/networks/network[1]/mac in module ${other}: the MAC is already used")
 has("${guest}/bootDisk/source: '/var/lib/xen/images/web01.img' is also used by ${guest}/bootDisk/source in module ${other}: two guests writing one image or device corrupt its file systems")

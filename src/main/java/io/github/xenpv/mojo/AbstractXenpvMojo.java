@@ -139,8 +139,9 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
         }
         ExpressionEvaluator evaluator = session == null ? null : new PluginParameterExpressionEvaluator(session, mojoExecution);
         List<Problem> errors = configurationProblems(evaluator);
+        List<ModuleGuests> otherModules = otherModules();
         Validation validation = DeclarationReader.read(guestsElement == null ? null
-                : ConfigurationTree.of(guestsElement, evaluator)).validate(otherModules());
+                : ConfigurationTree.of(guestsElement, evaluator)).validate(otherModules);
         errors.addAll(validation.errors());
         for (Problem warning : validation.warnings()) {
             if (guestFilter() == null || warning.concerns(guestFilter())) {
@@ -148,7 +149,8 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
             }
         }
         if (!errors.isEmpty()) {
-            throw new MojoFailureException(problems(errors));
+            // in a reactor of several modules with guests, a clash names the other module: the header names this one
+            throw new MojoFailureException(problems(errors, otherModules.isEmpty() ? null : project.getArtifactId()));
         }
         declared = new LinkedHashSet<>();
         validation.guests().forEach(valid -> declared.add(valid.name()));
@@ -313,10 +315,12 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
                 .filter(entry -> entry.getValue().contains(wanted)).map(entry -> entry.getKey().getArtifactId()).toList();
     }
 
-    private static String problems(List<Problem> errors) {
+    /** @param module this module's artifactId, named when the build has other modules with guests; else {@code null} */
+    private static String problems(List<Problem> errors, String module) {
         boolean declarationsOnly = errors.stream().allMatch(problem -> problem.path().startsWith("guests"));
         return errors.stream().map(problem -> "  " + problem).collect(Collectors.joining("\n",
                 "xenpv: " + count(errors.size(), "problem")
-                        + (declarationsOnly ? " in the guest declarations:\n" : " in the plugin configuration:\n"), ""));
+                        + (declarationsOnly ? " in the guest declarations" : " in the plugin configuration")
+                        + (module == null ? "" : " of module " + module) + ":\n", ""));
     }
 }

@@ -73,9 +73,10 @@ class GuestFilterInReactorTest {
     @Test
     @InjectMojo(goal = "validate", pom = "src/test/projects/two-guests/pom.xml")
     void aGuestNameAnotherModuleDeclaresFailsNamingThatModule(ValidateMojo mojo) throws Exception {
-        inReactor(mojo, ReactorGuestsTest.module("web-tier", "web"));
+        MavenProject self = inReactor(mojo, ReactorGuestsTest.module("web-tier", "web"));
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("xenpv: 2 problems in the guest declarations:\n  guests/guest[web]/name: 'web' is also at "
+        // the header names this module, the problem the other: both modules of the clash in one message
+        assertEquals("xenpv: 2 problems in the guest declarations of module " + self.getArtifactId() + ":\n  guests/guest[web]/name: 'web' is also at "
                 + "guests/guest[web]/name in module web-tier: another guest has the same name; it names the file "
                 + "/etc/xen/<name>\n  guests/guest[web]/networks/network[1]/mac: '00:16:3e:43:14:42' is also at "
                 + "guests/guest[web]/networks/network[1]/mac in module web-tier: the derived MAC is already used; declare "
@@ -86,11 +87,11 @@ class GuestFilterInReactorTest {
     @InjectMojo(goal = "validate", pom = "src/test/projects/two-guests/pom.xml")
     @MojoParameter(name = "guest", value = "db")
     void oneGuestInABuildThatDeploysIsRefused(ValidateMojo mojo) throws Exception {
-        inReactor(mojo, ReactorGuestsTest.module("mail-server", "mail"));
+        MavenProject self = inReactor(mojo, ReactorGuestsTest.module("mail-server", "mail"));
         MavenSession session = getVariableValueFromObject(mojo, "session");
         when(session.getGoals()).thenReturn(List.of("clean", "org.apache.maven.plugins:maven-deploy-plugin:3.1.4:deploy"));
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("xenpv: 1 problem in the plugin configuration:\n  guest: 'db' (xenpv.guest) in a build that runs "
+        assertEquals("xenpv: 1 problem in the plugin configuration of module " + self.getArtifactId() + ":\n  guest: 'db' (xenpv.guest) in a build that runs "
                 + "org.apache.maven.plugins:maven-deploy-plugin:3.1.4:deploy would publish a partial release: this guest's "
                 + "bundle alone, and the other guests' module versions without their bundles, which a repository that "
                 + "refuses redeploys then keeps. Leave out xenpv.guest to release every guest, or set "
