@@ -247,7 +247,8 @@ final class DeclaredBundles {
                 String mountPoint = text(partition.getMountPoint());
                 pv.add(new FstabEntry(source, mountPoint,
                         expected(at + "fsType", partition.getFsType(), Function.identity(), model.fsType()),
-                        expected(at + "options", partition.getOptions(), Function.identity(), model.options()),
+                        expected(at + "options", swapOptions(partition.getOptions(), mountPoint, guest.rcModules()),
+                                Function.identity(), model.options()),
                         expected(at + "dump", partition.getDump(), Integer::valueOf, model.dump()),
                         expected(at + "pass", partition.getPass(), Integer::valueOf, model.pass())));
                 claimed.add(source);
@@ -343,6 +344,20 @@ final class DeclaredBundles {
     }
 
     // ----------------------------------------------------------------- helpers
+
+    /**
+     * The options a partition's fstab entry must have: as declared, but PV swap under rc.modules
+     * also {@code noauto} (SPEC §16: rc.sysinit's early swapon runs before the driver, so rc.modules
+     * enables that swap itself).
+     */
+    static String swapOptions(String declared, String mountPoint, boolean rcModules) {
+        String text = text(declared);
+        if (text == null || !rcModules || !ValidPartition.SWAP.equals(mountPoint)
+                || List.of(text.split(",")).contains("noauto")) {
+            return declared;
+        }
+        return text + ",noauto";
+    }
 
     /** The declared value, read, when the declaration gives one (the model must hold it then); else the model's. */
     static <T> T expected(String what, String declared, Function<String, T> read, T model) {
