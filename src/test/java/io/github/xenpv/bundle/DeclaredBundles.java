@@ -247,8 +247,8 @@ final class DeclaredBundles {
                 String mountPoint = text(partition.getMountPoint());
                 pv.add(new FstabEntry(source, mountPoint,
                         expected(at + "fsType", partition.getFsType(), Function.identity(), model.fsType()),
-                        expected(at + "options", swapOptions(partition.getOptions(), mountPoint, guest.rcModules()),
-                                Function.identity(), model.options()),
+                        expected(at + "options", partition.getOptions(), options -> pvOptions(options, mountPoint, guest),
+                                model.options()),
                         expected(at + "dump", partition.getDump(), Integer::valueOf, model.dump()),
                         expected(at + "pass", partition.getPass(), Integer::valueOf, model.pass())));
                 claimed.add(source);
@@ -345,20 +345,6 @@ final class DeclaredBundles {
 
     // ----------------------------------------------------------------- helpers
 
-    /**
-     * The options a partition's fstab entry must have: as declared, but PV swap under rc.modules
-     * also {@code noauto} (SPEC §16: rc.sysinit's early swapon runs before the driver, so rc.modules
-     * enables that swap itself).
-     */
-    static String swapOptions(String declared, String mountPoint, boolean rcModules) {
-        String text = text(declared);
-        if (text == null || !rcModules || !ValidPartition.SWAP.equals(mountPoint)
-                || List.of(text.split(",")).contains("noauto")) {
-            return declared;
-        }
-        return text + ",noauto";
-    }
-
     /** The declared value, read, when the declaration gives one (the model must hold it then); else the model's. */
     static <T> T expected(String what, String declared, Function<String, T> read, T model) {
         String text = text(declared);
@@ -368,6 +354,16 @@ final class DeclaredBundles {
         T value = read.apply(text);
         assertEquals(value, model, what + ": the checked guest does not hold the declared value");
         return value;
+    }
+
+    /**
+     * Declared options as the guest's fstab must carry them: PV swap loaded by rc.modules gets noauto, since
+     * rc.sysinit's early swapon -a -e runs before the driver is there (SPEC §16).
+     */
+    private static String pvOptions(String declared, String mountPoint, ValidGuest guest) {
+        boolean early = guest.rcModules() && ValidPartition.SWAP.equals(mountPoint)
+                && !List.of(declared.split(",")).contains("noauto");
+        return early ? declared + ",noauto" : declared;
     }
 
     /** As the model reads a declared value: stripped, and {@code null} when nothing is left. */
