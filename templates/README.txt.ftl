@@ -40,8 +40,20 @@ This bundle:
   guest/usr/local/sbin/xenpv-verify checks drivers, nodes, partitions and mounts
   dom0/etc/xen/${guest.name?right_pad(20)} the Xen domain config
   dom0/install-dom0.sh              installs it on dom0
+<#if bundledDriverRpm?has_content>
+  ${("guest/" + bundledDriverRpm)?right_pad(33)} the kmod-xenpv RPM for ${guest.arch} and kernel ${guest.driverKernelRelease}
+</#if>
 
 
+<#if bundledDriverRpm?has_content>
+1. [guest] Copy the bundle's guest/ folder into the guest
+
+   Copy it into the guest (here: /root/xenpv-${guest.name}). It carries the kmod-xenpv RPM this
+   guest installs beside install-guest.sh; SHA256SUMS lists it with the other files:
+
+    cd /root/xenpv-${sh(guest.name)}
+    ls ${sh(bundledDriverRpm)}
+<#else>
 1. [guest] Place the driver RPM
 
    Copy the bundle's guest/ folder into the guest (here: /root/xenpv-${guest.name}) and put the
@@ -50,6 +62,7 @@ This bundle:
 
     cd /root/xenpv-${sh(guest.name)}
     ls <@glob guest.driverRpm/>
+</#if>
 
 
 2. [guest] Install the driver and the guest files
@@ -74,7 +87,7 @@ This bundle:
 <#list guest.driverPackages as package>
     rpm -q ${sh(package)} ||
 </#list>
-        rpm -ivh <@glob guest.driverRpm/>
+        rpm -ivh <#if bundledDriverRpm?has_content>${sh(bundledDriverRpm)}<#else><@glob guest.driverRpm/></#if>
 
 <#if guest.copiesDriverTree>
     mkdir -p /lib/modules/${sh(guest.kernelRelease)}/extra/xenpv

@@ -3,7 +3,11 @@
 #!/bin/sh
 # install-guest.sh: moves the RHEL 3 guest ${comment(guest.name)} onto the para-virtualized (PV) disk and
 # network drivers (procedure steps 2-4 and 8-13), or with --uninstall puts its files back.
+<#if bundledDriverRpm?has_content>
+# Run it as root from the unpacked bundle, which carries the kmod-xenpv RPM next to it (${bundledDriverRpm}).
+<#else>
 # Run it as root from the unpacked bundle, with the kmod-xenpv RPM next to it.
+</#if>
 #
 # Every step says "done", "already done" or "skipped". Files are merged, not overwritten: the
 # plugin's part sits between BEGIN/END marker lines, a conflicting line is commented out with
@@ -23,7 +27,8 @@ guest_machine=${sh(guest.unameMachine)}
 guest_arch=${sh(guest.arch)}
 kernel_release=${sh(guest.kernelRelease)}
 driver_kernel_release=${sh(guest.driverKernelRelease)}
-driver_rpm_pattern=${sh(guest.driverRpm)}
+<#-- the RPM the bundle carries, by its name; else the declared name or glob of the one the user places -->
+driver_rpm_pattern=${sh(bundledDriverRpm?has_content?then(bundledDriverRpm, guest.driverRpm))}
 # Where the RPM puts the modules (the driver kernel's tree), and where the running kernel's copy goes.
 driver_directory=${sh(guest.driverDirectory)}
 module_directory=${sh(guest.moduleDirectory)}

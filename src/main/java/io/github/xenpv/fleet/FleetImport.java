@@ -44,10 +44,12 @@ public final class FleetImport {
      * @param configs xm config files, or folders whose regular files are configs
      * @param root    a guest's root; for several configs, a folder of roots named after the guests
      * @param fleet   the values for what no config says
-     * @return every config's import, and the files of folders that were skipped
+     * @return every config's import, the files of folders that were skipped, and the configs of guests that
+     *     are not HVM guests
      */
     public static FleetImportResult run(List<Path> configs, Optional<Path> root, FleetValues fleet) {
         List<ReportLine> skipped = new ArrayList<>();
+        List<ReportLine> notHvm = new ArrayList<>();
         List<ImportedConfig> imported = new ArrayList<>();
         List<Path> files = configFiles(configs, skipped, imported);
         boolean oneGuest = files.size() + imported.size() == 1;
@@ -60,7 +62,18 @@ public final class FleetImport {
                 imported.add(unreadable(shown, "cannot be read: " + ReadFailure.why(e)));
                 continue;
             }
-            ImportedConfig config = ConfigImport.read(shown, text, fleet, name -> rootFor(root, name, oneGuest));
+            ConfigImport.Parsed parsed = ConfigImport.parse(shown, text);
+            if (parsed.failed().isPresent()) {
+                imported.add(parsed.failed().get());
+                continue;
+            }
+            Optional<ReportLine> paravirtualized = ConfigImport.notHvm(shown, parsed.config().get());
+            if (paravirtualized.isPresent()) {
+                notHvm.add(paravirtualized.get());
+                continue;
+            }
+            ImportedConfig config = ConfigImport.read(shown, parsed.config().get(), fleet,
+                    name -> rootFor(root, name, oneGuest));
             if (root.isPresent() && config.name().isPresent() && config.root().isEmpty()) {
                 config = config.with(List.of(new ReportLine(root.get().toString(), "guest root", ReportLine.Kind.CHECK,
                         "has no folder " + config.name().get() + ": imported without a guest root (no fstab, "
@@ -71,7 +84,7 @@ public final class FleetImport {
         imported = rewrittenByMaven(imported);
         imported = sameNames(imported);
         imported = validated(imported);
-        return new FleetImportResult(imported, skipped);
+        return new FleetImportResult(imported, skipped, notHvm);
     }
 
     private static List<Path> configFiles(List<Path> configs, List<ReportLine> skipped, List<ImportedConfig> failed) {

@@ -40,8 +40,13 @@ public final class ImportReport {
         out.append("# invalid (the build refuses it until pom.xml is fixed); warning; skipped (not a domain config).\n");
         out.append('\n');
         List<ImportedConfig> incomplete = result.configs().stream().filter(ImportReport::incomplete).toList();
-        out.append("configs: ").append(result.configs().size()).append(" read, ").append(result.imported().size())
-                .append(" imported into pom.xml, ").append(result.failed().size()).append(" failed\n");
+        out.append("configs: ").append(result.configs().size() + result.notHvm().size()).append(" read, ")
+                .append(result.imported().size()).append(" imported into pom.xml, ").append(result.failed().size())
+                .append(" failed");
+        if (!result.notHvm().isEmpty()) {
+            out.append(", ").append(result.notHvm().size()).append(" skipped (not HVM guests)");
+        }
+        out.append('\n');
         out.append("guests to complete before mvn package builds: ").append(incomplete.size());
         if (!incomplete.isEmpty()) {
             out.append(" (").append(String.join(", ", incomplete.stream().map(config -> config.name().orElseThrow())
@@ -51,6 +56,10 @@ public final class ImportReport {
         if (!result.skipped().isEmpty()) {
             out.append("\n== files skipped\n");
             result.skipped().forEach(line -> out.append(line).append('\n'));
+        }
+        if (!result.notHvm().isEmpty()) {
+            out.append("\n== configs skipped: not HVM guests\n");
+            result.notHvm().forEach(line -> out.append(line).append('\n'));
         }
         for (ImportedConfig config : result.configs()) {
             out.append("\n== ").append(heading(config)).append('\n');

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -31,6 +32,15 @@ public final class XmConfig {
      */
     public static final Map<String, Object> FIXED_SETTINGS = fixedSettings();
 
+    /**
+     * The fixed settings that are an operator's choice rather than what the move needs: what the
+     * domain does when it stops or crashes, and its consoles. The plugin's values are defaults that
+     * an {@code extraConfig} entry of the same key replaces, in place; each maps to the values xm
+     * takes (empty: any string). The others ({@code kernel}, {@code pae}, {@code acpi},
+     * {@code apic}, {@code boot}) make the guest an HVM guest that boots from its hard disk.
+     */
+    public static final Map<String, Set<Object>> OPERATOR_SETTINGS = operatorSettings();
+
     private static final Map<String, Function<Domain, Object>> PLUGIN_SETTINGS = pluginSettings();
 
     /**
@@ -39,7 +49,11 @@ public final class XmConfig {
      */
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*passw(or)?d.*");
 
-    /** Keys the plugin writes itself; {@code extraConfig} may not set them a second time. */
+    /** The element that sets each setting the plugin computes from the declaration. */
+    private static final Map<String, String> ELEMENTS = Map.of("name", "<name>", "uuid", "<uuid>", "memory", "<memory>",
+            "vcpus", "<vcpus>", "device_model", "<dom0Arch>", "vif", "<networks>", "disk", "<bootDisk> and <disks>");
+
+    /** Keys the plugin writes itself; {@code extraConfig} may not set them a second time, but for {@link #OPERATOR_SETTINGS}. */
     static final Set<String> PLUGIN_KEYS = Collections.unmodifiableSet(PLUGIN_SETTINGS.keySet());
 
     private XmConfig() {
@@ -59,6 +73,30 @@ public final class XmConfig {
         fixed.put("on_reboot", "restart");
         fixed.put("on_crash", "restart");
         return Collections.unmodifiableMap(fixed);
+    }
+
+    private static Map<String, Set<Object>> operatorSettings() {
+        // xend's restart modes (XendConstants.restart_modes; the coredump ones since Xen 3.1)
+        Set<Object> onEvent = Set.of("destroy", "restart", "preserve", "rename-restart", "coredump-destroy",
+                "coredump-restart");
+        Map<String, Set<Object>> operator = new LinkedHashMap<>();
+        operator.put("vnc", Set.of(0, 1));
+        operator.put("vncunused", Set.of(0, 1));
+        operator.put("serial", Set.of());
+        operator.put("on_poweroff", onEvent);
+        operator.put("on_reboot", onEvent);
+        operator.put("on_crash", onEvent);
+        return Collections.unmodifiableMap(operator);
+    }
+
+    /**
+     * Where a user sets a key the plugin writes, for the message that refuses it in {@code extraConfig}.
+     *
+     * @param key a key the plugin writes
+     * @return the element that sets it, or empty when the plugin writes it the same for every guest
+     */
+    public static Optional<String> elementFor(String key) {
+        return Optional.ofNullable(ELEMENTS.get(key));
     }
 
     private static Map<String, Function<Domain, Object>> pluginSettings() {
@@ -107,21 +145,25 @@ public final class XmConfig {
     }
 
     /**
-     * The whole config in the order it is written: the plugin's settings, then {@code extraConfig}.
+     * The whole config in the order it is written: the plugin's settings, an operator setting of
+     * {@code extraConfig} in place of the plugin's default, then the rest of {@code extraConfig}.
      *
      * @param domain what the plugin's settings are computed from
-     * @param extraConfig the user's extra settings
-     * @return every setting, in order
+     * @param extraConfig the user's extra settings, checked: none sets a key the plugin computes
+     * @return every setting, in order, each key once
      */
     public static List<XmSetting> settings(Domain domain, List<XmSetting> extraConfig) {
+        Map<String, XmSetting> extra = new LinkedHashMap<>();
+        extraConfig.forEach(setting -> extra.put(setting.key(), setting));
         List<XmSetting> settings = new ArrayList<>();
         PLUGIN_SETTINGS.forEach((key, value) -> {
-            Object resolved = value.apply(domain);
+            XmSetting chosen = OPERATOR_SETTINGS.containsKey(key) ? extra.remove(key) : null;
+            Object resolved = chosen == null ? value.apply(domain) : chosen.value();
             if (resolved != null) {
                 settings.add(new XmSetting(key, resolved));
             }
         });
-        settings.addAll(extraConfig);
+        settings.addAll(extra.values());
         return List.copyOf(settings);
     }
 }

@@ -29,7 +29,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * what was kept, changed or dropped. It needs no project:
  * <code>mvn io.github.xenpv:xenpv-maven-plugin:{version}:import -Dxenpv.import.configs=/etc/xen</code>.
  * A config that cannot be imported is reported and the others still are; the goal then fails,
- * naming how many failed.
+ * naming how many failed. A para-virtualized guest's config is skipped with one line.
  */
 @Mojo(name = "import", requiresProject = false, threadSafe = true)
 public class ImportMojo extends AbstractMojo {
@@ -50,7 +50,11 @@ public class ImportMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.IMPORT_ROOT)
     private File root;
 
-    /** The guests' architecture ({@code i686}, {@code athlon}, {@code ia32e} or {@code x86_64}), which no xm config says. */
+    /**
+     * The architecture ({@code i686}, {@code athlon}, {@code ia32e} or {@code x86_64}) of the guests
+     * whose root does not say it (no xm config does): a guest root's kernel package, else the ELF
+     * class of its modules, wins.
+     */
     @Parameter(property = PropertyNames.IMPORT_ARCH)
     private String arch;
 
@@ -141,6 +145,7 @@ public class ImportMojo extends AbstractMojo {
 
     private void log(FleetImportResult result) {
         result.skipped().forEach(line -> getLog().info("xenpv: " + line));
+        result.notHvm().forEach(line -> getLog().info("xenpv: " + line));
         for (ImportedConfig config : result.configs()) {
             getLog().info("xenpv: " + ImportReport.heading(config));
             for (ReportLine line : config.lines()) {
@@ -155,11 +160,17 @@ public class ImportMojo extends AbstractMojo {
     }
 
     private void summary(FleetImportResult result, Path folder) throws MojoFailureException {
-        int read = result.configs().size();
+        int read = result.configs().size() + result.notHvm().size();
         Path report = folder.resolve(ImportOutput.REPORT);
+        String notHvm = result.notHvm().isEmpty() ? "" : " (" + result.notHvm().size() + " skipped: not "
+                + (result.notHvm().size() == 1 ? "an HVM guest)" : "HVM guests)");
         if (!result.imported().isEmpty()) {
             getLog().info("xenpv: " + result.imported().size() + " of " + read + (read == 1 ? " xm config" : " xm configs")
-                    + " imported into " + folder.resolve(ImportOutput.POM) + "; every key is accounted for in " + report);
+                    + notHvm + " imported into " + folder.resolve(ImportOutput.POM) + "; every key is accounted for in "
+                    + report);
+        } else if (result.failed().isEmpty() && read > 0) {
+            getLog().info("xenpv: none of " + read + (read == 1 ? " xm config" : " xm configs") + notHvm
+                    + " is an HVM guest to import: no pom.xml; see " + report);
         }
         List<String> incomplete = result.configs().stream().filter(ImportReport::incomplete)
                 .map(config -> config.name().orElseThrow()).toList();

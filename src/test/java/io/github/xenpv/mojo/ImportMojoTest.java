@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
@@ -138,21 +139,41 @@ class ImportMojoTest {
     @Test
     @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
     void aConfigThatFailsIsNamedTheOthersImportAndTheBuildFailsAtTheEnd(ImportMojo mojo) throws Exception {
-        Path pv = config("pv", "name = 'pv'\nbuilder = 'linux'\n");
-        configure(mojo, config("web", WEB), pv);
+        Path computed = config("computed", "name = 'computed'\nbuilder = kind\n");
+        configure(mojo, config("web", WEB), computed);
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("xenpv: 1 of 2 xm configs failed to import: " + pv + ". Each reason is in the log above and in "
-                + output().resolve("import-report.txt") + "; the others are in " + output().resolve("pom.xml"),
+        assertEquals("xenpv: 1 of 2 xm configs failed to import: " + computed + ". Each reason is in the log above and "
+                + "in " + output().resolve("import-report.txt") + "; the others are in " + output().resolve("pom.xml"),
                 failure.getMessage());
         assertTrue(Files.readString(output().resolve("pom.xml")).contains("<name>web</name>"));
-        assertTrue(log.errors().contains("xenpv: " + pv + ":2: builder: failed: the string 'linux' is not an HVM guest "
-                + "(builder = \"hvm\"): the plugin moves fully virtualized guests onto the PV drivers"), log.errors()::toString);
+        assertTrue(log.errors().contains("xenpv: " + computed + ":2: builder: failed: 'kind' (code, not a literal) is not "
+                + "a literal: the import never runs a config, so it cannot tell whether this is an HVM guest "
+                + "(builder = \"hvm\")"), log.errors()::toString);
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void aParaVirtualizedGuestIsOneLineAndTheGoalGoesOn(ImportMojo mojo) throws Exception {
+        Path pv = config("pv", "name = 'pv'\nbootloader = '/usr/bin/pygrub'\ndisk = [ 'phy:/dev/vg/pv,xvda,w' ]\n");
+        configure(mojo, config("web", WEB), pv);
+        mojo.execute();
+        assertTrue(Files.readString(output().resolve("pom.xml")).contains("<name>web</name>"));
+        assertFalse(Files.readString(output().resolve("pom.xml")).contains("<name>pv</name>"));
+        List<String> aboutPv = Stream.of(log.infos(), log.warnings(), log.errors()).flatMap(List::stream)
+                .filter(line -> line.contains(pv.toString())).toList();
+        assertEquals(List.of("xenpv: " + pv + ": builder: skipped: a para-virtualized guest (builder not set: "
+                + "xm's linux, bootloader '/usr/bin/pygrub'), not an HVM one: it runs the PV drivers already, and the "
+                + "plugin moves fully virtualized guests onto them"), aboutPv, "one line, nothing irrelevant");
+        assertTrue(log.infos().contains("xenpv: 1 of 2 xm configs (1 skipped: not an HVM guest) imported into "
+                + output().resolve("pom.xml") + "; every key is accounted for in " + output().resolve("import-report.txt")),
+                log.infos()::toString);
+        assertTrue(log.errors().isEmpty(), log.errors()::toString);
     }
 
     @Test
     @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
     void whenNothingImportsThereIsNoPomButAReport(ImportMojo mojo) throws Exception {
-        configure(mojo, config("pv", "name = 'pv'\n"));
+        configure(mojo, config("pv", "name = 'pv'\nbuilder = kind\n"));
         assertThrows(MojoFailureException.class, mojo::execute);
         assertFalse(Files.exists(output().resolve("pom.xml")));
         assertTrue(Files.readString(output().resolve("import-report.txt")).contains("configs: 1 read, 0 imported"));
