@@ -118,6 +118,7 @@ final class DiskCheck {
             }
             Integer letter = xvdLetter(element + "/device", Values.text(disk.getDevice()), true);
             String device = letter == null ? null : Values.text(disk.getDevice());
+            boolean deviceTaken = device != null && devices.containsKey(device);
             if (device != null) {
                 problems.unique(devices, device, element + "/device", "each PV disk needs its own Xen vdev");
             }
@@ -126,8 +127,13 @@ final class DiskCheck {
             if (declaredNode != null && xvdLetter(element + "/node", nodeName, false) == null) {
                 nodeName = null;
             }
-            if (nodeName != null) {
+            if (nodeName != null && declaredNode != null) {
                 problems.unique(nodes, nodeName, element + "/node", "each PV disk needs its own /dev node");
+            } else if (nodeName != null && !deviceTaken) {
+                // the node is the device's name by default: a clash is reported at <device>, which the user wrote
+                problems.unique(nodes, nodeName, element + "/device", " (the <node> it defaults to)",
+                        "each PV disk needs its own /dev node, and this disk's <node> defaults to its <device>: declare "
+                                + "a <node> for it");
             }
             String access = access(element, disk.getAccess());
             List<ValidPartition> partitions = partitions(element, disk, letter, nodeName, mountPoints, loading);

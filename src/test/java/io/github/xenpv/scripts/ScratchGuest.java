@@ -426,6 +426,8 @@ final class ScratchGuest {
                 builder.environment().putAll(environment);
                 Process process = builder.start();
                 if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+                    // the whole tree, children first: one left running would outlive the test, and write on
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
                     process.waitFor();
                     throw new AssertionError("did not end within " + PATIENCE.toSeconds() + " s; killed (exit -1 below)\n"
