@@ -122,7 +122,7 @@ class ImportTrustTest extends ImportTestCase {
         String pom = pom(config);
         assertTrue(pom.contains("<vncpasswd>${xenpv.secret.web.vncpasswd}</vncpasswd>"), pom);
         assertTrue(pom.contains("<spice_password>${xenpv.secret.web.spice_password}</spice_password>"), pom);
-        String report = ImportReport.render(new FleetImportResult(List.of(config), List.of()), "9");
+        String report = ImportReport.render(new FleetImportResult(List.of(config), List.of(), List.of()), "9");
         for (String text : List.of(pom, report, vnc.toString())) {
             assertFalse(text.contains("s3cret-vnc") || text.contains("other-one"), text);
         }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.model.EmulatedDisk;
+import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.ValidGuest;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +38,9 @@ class RenderInputsTest {
     @Test
     void everyValueOfTheCheckedGuestCounts() throws Exception {
         RenderInputs inputs = RenderInputs.of(null, PLUGIN);
-        ValidGuest seed = SeedGuest.valid();
+        ValidGuest seed = SeedGuest.validOnly(fullSeed());
         String original = inputs.of(seed);
-        assertEquals(original, inputs.of(SeedGuest.valid()), "the same guest, the same inputs");
+        assertEquals(original, inputs.of(SeedGuest.validOnly(fullSeed())), "the same guest, the same inputs");
         List<String> unchanged = new ArrayList<>();
         for (RecordComponent component : ValidGuest.class.getRecordComponents()) {
             Object changed = changed(component.getAccessor().invoke(seed), component.getType());
@@ -99,6 +102,18 @@ class RenderInputsTest {
     }
 
     /** Another value of the same kind, or {@code null} when there is none to try. */
+    /** The seed guest with a value in each list it leaves empty, so that every list has another value to try. */
+    private static Guest fullSeed() {
+        Guest guest = SeedGuest.declaration();
+        EmulatedDisk kept = new EmulatedDisk();
+        kept.setSource("/dev/vg_guests/shared");
+        kept.setDevice("hdd");
+        guest.setEmulatedDisks(List.of(kept));
+        guest.setModulesConfBase(List.of("alias parport_lowlevel parport_pc"));
+        guest.setExtraConfig(Map.of("on_crash", "preserve"));
+        return guest;
+    }
+
     private static Object changed(Object value, Class<?> type) throws Exception {
         if (type == String.class) {
             return value == null ? "x" : value + "x";
