@@ -29,8 +29,8 @@ fi
 # node NAME MINOR: make /dev/NAME a block node ($major, MINOR), owner root, group disk, mode 660 as
 # RHEL 3's own disk nodes (the guide's 664 lets every local user read the disk raw). A link there
 # is followed inside the root; a folder, file or other node there is left alone, and fails. The
-# new node is made beside it as NAME.xenpv-tmp.<pid> and renamed over it; what a killed run left
-# that way goes first.
+# new node is made beside it as NAME.xenpv-tmp.<pid> and renamed over it, and removed when a step
+# fails; what a killed run left that way goes first.
 node() {
     path=$(rooted "/dev/$1") || { echo "xenpv-mknod: too many symbolic links in /dev/$1" >&2; return 1; }
     for left in "$path".xenpv-tmp.*; do
@@ -50,11 +50,13 @@ node() {
         return 1
     fi
     new=$path.xenpv-tmp.$$
-    mknod "$new" b "$major" "$2" &&
-        chgrp disk "$new" &&
-        chmod 660 "$new" &&
-        mv -f "$new" "$path" &&
+    if mknod "$new" b "$major" "$2" && chgrp disk "$new" && chmod 660 "$new" && mv -f "$new" "$path"; then
         echo "xenpv-mknod: $path created ($major, $2)"
+    else
+        # a failed step leaves nothing beside the node; only a killed run does, swept above next time
+        rm -f "$new"
+        return 1
+    fi
 }
 </#noparse>
 

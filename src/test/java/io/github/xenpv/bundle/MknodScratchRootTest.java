@@ -32,6 +32,8 @@ class MknodScratchRootTest {
 
     Path script;
     Path root;
+    /** The PATH the script runs with; a test puts its shims first. */
+    String path = System.getenv("PATH");
 
     @BeforeEach
     void setUp() throws Exception {
@@ -168,6 +170,23 @@ class MknodScratchRootTest {
         }
     }
 
+    /** A step that fails after mknod (here mv) leaves no temporary node beside the node it meant to replace. */
+    @ParameterizedTest
+    @EnumSource(Shell.class)
+    void aFailedStepLeavesNoTemporaryNode(Shell shell) throws Exception {
+        Path shims = work.resolve("shims");
+        Files.createDirectories(shims);
+        Path mv = shims.resolve("mv");
+        Files.writeString(mv, "#!/bin/sh\necho \"mv: cannot move $*\" >&2\nexit 1\n");
+        assertTrue(mv.toFile().setExecutable(true));
+        path = shims + ":" + System.getenv("PATH");
+        Result result = run(shell);
+        assertEquals(1, result.exit, result.output);
+        try (var dev = Files.list(root.resolve("dev"))) {
+            assertEquals(List.of(), dev.map(Path::getFileName).map(Path::toString).toList(), result.output);
+        }
+    }
+
     private List<String> nodes(String... names) throws Exception {
         List<String> described = new ArrayList<>();
         for (String name : names) {
@@ -188,6 +207,7 @@ class MknodScratchRootTest {
     private Result exec(List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("XENPV_ROOT", root == null ? "" : root.toString());
+        builder.environment().put("PATH", path);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(process.waitFor(), output);
