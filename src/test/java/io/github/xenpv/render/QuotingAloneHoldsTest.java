@@ -11,7 +11,9 @@ import io.github.xenpv.model.Arch;
 import io.github.xenpv.model.DeviceNode;
 import io.github.xenpv.model.Dom0Arch;
 import io.github.xenpv.model.GrubEntry;
+import io.github.xenpv.model.DriverSource;
 import io.github.xenpv.model.KernelVariant;
+import io.github.xenpv.model.Release;
 import io.github.xenpv.model.ModuleLoading;
 import io.github.xenpv.model.ValidBootDisk;
 import io.github.xenpv.model.ValidDisk;
@@ -71,7 +73,7 @@ class QuotingAloneHoldsTest {
         List<XmSetting> extraConfig = List.of(new XmSetting("keymap", hostile("extraConfig")));
         List<XmSetting> xmConfig = XmConfig.settings(new XmConfig.Domain(hostile("name"), hostile("uuid"), Dom0Arch.X86_64,
                 512, 1, bootDisk, networks, disks), extraConfig);
-        return new ValidGuest(hostile("name"), Arch.X86_64, hostile("kernel"), hostile("driverKernel"), KernelVariant.SMP,
+        return new ValidGuest(hostile("name"), Arch.X86_64, Release.RHEL3, DriverSource.KMOD, hostile("kernel"), hostile("driverKernel"), KernelVariant.SMP,
                 hostile("driverRelease"), hostile("driverRpm"), 512, 1, hostile("uuid"), false, Dom0Arch.X86_64,
                 hostile("dom0Release"), true, loading,
                 bootDisk, networks, disks,
