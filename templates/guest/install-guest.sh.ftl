@@ -1,6 +1,10 @@
 <#import "/include/script-prelude.ftl" as script>
 <#import "/include/paths.ftl" as paths>
+<#import "/include/install-guest-26.ftl" as g26>
 #!/bin/sh
+<#if guest.kernel26>
+<@g26.head/>
+<#else>
 # install-guest.sh: moves the RHEL 3 guest ${comment(guest.name)} onto the para-virtualized (PV) disk and
 # network drivers (procedure steps 2-4 and 8-13), or with --uninstall puts its files back.
 # Run it as root from the unpacked bundle, with the kmod-xenpv RPM next to it.
@@ -38,6 +42,7 @@ replaced_mark=${sh(guest.replacedMark)}
 driver_packages=${sh(guest.driverPackages?join("\n"))}
 pv_interfaces=${sh(guest.pvInterfaces?join("\n"))}
 fstab_claims=${sh(guest.fstabClaims?join("\n"))}
+</#if>
 
 # each_module COMMAND...: runs COMMAND MODULE for every PV driver, in the order they must load.
 each_module() {
@@ -62,6 +67,9 @@ each_swap() {
 </#list>
 }
 
+<#if guest.kernel26>
+<@g26.lists/>
+<#else>
 # each_node COMMAND...: runs COMMAND NODE for every device node of the PV disks.
 each_node() {
     :
@@ -85,6 +93,12 @@ each_file() {
     "$@" /etc/grub.conf || return 1
 </#if>
 }
+</#if>
+<#if guest.kernel26>
+
+<@g26.desired/>
+
+<#else>
 <#noparse>
 
 # desired FILE CURRENT OUT: writes to OUT what FILE must hold once installed, given its content
@@ -109,6 +123,7 @@ desired() {
 }
 
 </#noparse>
+</#if>
 <@script.prelude
     rootHelp=["apply to the guest root mounted at DIR (an image); the declared",
         "kernel and architecture stand in for uname"]
@@ -174,6 +189,11 @@ merge_block() {
         cat "$1" > "$5"
         return
     fi
+</#noparse>
+<#if guest.kernel26>
+<@g26.mergeFirst/>
+</#if>
+<#noparse>
     XENPV_BUNDLE_FILE=$1 XENPV_CONFLICTS=$2 XENPV_CLAIMS=$3 XENPV_BEGIN=$block_begin XENPV_END=$block_end \
         XENPV_MARK=$replaced_mark awk '
         function path(p) {
@@ -431,6 +451,11 @@ check_preflight() {
     kernel_tree=$(rooted "/lib/modules/$kernel_release") || fail preflight "too many symbolic links in /lib/modules/$kernel_release"
     [ -d "$kernel_tree" ] ||
         fail preflight "there is no /lib/modules/$kernel_release: is kernel $kernel_release (<kernel>, the release the guest runs) installed?"
+</#noparse>
+<#if guest.kernel26>
+<@g26.preflight/>
+<#else>
+<#noparse>
     installed_package=$(installed_driver_package)
     if [ -n "$installed_package" ]; then
         rpm_installed=yes
@@ -457,6 +482,9 @@ check_preflight() {
         each_module listed_in_rpm ||
             fail preflight "${driver_rpm##*/} does not install $driver_directory/$missing_module.o: the declaration says the driver was built for kernel $driver_kernel_release (<driverKernel>, <kernelVariant>), release ${driver_directory##*/} (<driverRelease>); the package's modules are: $(grep '\.o$' "$work/rpm-files" | tr '\n' ' ')"
     fi
+</#noparse>
+</#if>
+<#noparse>
     log "preflight: done"
 }
 
@@ -471,6 +499,12 @@ installed_driver_package() {
     done
 }
 
+</#noparse>
+<#if guest.kernel26>
+<@g26.helpers/>
+
+<#else>
+<#noparse>
 check_built_module() {
     missing_module=$1
     built_module=$(rooted "$driver_directory/$1.o") && [ -f "$built_module" ]
@@ -481,6 +515,9 @@ listed_in_rpm() {
     grep -qxF "$driver_directory/$1.o" "$work/rpm-files"
 }
 
+</#noparse>
+</#if>
+<#noparse>
 run_rpm() {
     if [ -n "$root" ]; then
         rpm --root "$root" "$@"
@@ -497,6 +534,12 @@ rpm_database() {
         [ -d "$rpm_database_path" ]
 }
 
+</#noparse>
+<#if guest.kernel26>
+<@g26.steps/>
+
+<#else>
+<#noparse>
 install_rpm() {
     if [ "$rpm_installed" = yes ]; then
         log "rpm: already done ($installed_package is installed)"
@@ -596,6 +639,9 @@ make_nodes() {
     fi
 }
 
+</#noparse>
+</#if>
+<#noparse>
 # The fstab entries, in the procedure's order: on a live guest only once every PV partition has
 # mounted (the steps before fail otherwise), so a blank or missing PV disk never reaches the fstab
 # that boot checks; on an image at once (its partitions must already hold their file systems).
@@ -659,6 +705,11 @@ run_verify() {
     fi
 }
 
+</#noparse>
+<#if guest.kernel26>
+<@g26.flows/>
+<#else>
+<#noparse>
 install() {
     check_preflight
     install_rpm
@@ -714,3 +765,4 @@ else
 fi
 exit 0
 </#noparse>
+</#if>

@@ -1,4 +1,7 @@
 <#import "/include/load-modules.ftl" as boot>
+<#if guest.kernel26>
+<#include "/include/rc-modules-26.ftl">
+<#else>
 #!/bin/sh
 ${comment(guest.blockBegin)}
 # rc.sysinit runs /etc/rc.modules after depmod -A and before it checks (fsck -A) and mounts
@@ -8,3 +11,4 @@ ${comment(guest.blockBegin)}
 <@boot.loadModules guest.bootModules/>
 ${sh(guest.nodeScript)}
 ${comment(guest.blockEnd)}
+</#if>

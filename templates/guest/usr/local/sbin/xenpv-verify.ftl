@@ -1,6 +1,6 @@
 <#import "/include/paths.ftl" as paths>
 #!/bin/sh
-# xenpv-verify: checks that the RHEL 3 guest ${comment(guest.name)} runs on its PV drivers (procedure
+# xenpv-verify: checks that the ${guest.releaseTitle} guest ${comment(guest.name)} runs on its PV drivers (procedure
 # steps 10 and 11): the driver modules boot loads are loaded, the ${guest.blockDeviceName} block device is registered, every
 # node has the right type, major and minor, the kernel lists every disk and partition and every
 # PV file system is mounted (swap: enabled). Prints one row per check; exit 0 when all pass, 1 otherwise.
@@ -53,7 +53,7 @@ printf '%-10s %-20s %-24s %-24s %s\n' CHECK ITEM EXPECTED FOUND RESULT
 module() {
     row module "$1" loaded "$(present loaded "$(field /proc/modules 1 "$1" 1)")"
 }
-<#list guest.bootModules as module>
+<#list guest.loadedBootModules as module>
 module ${sh(module)}
 </#list>
 

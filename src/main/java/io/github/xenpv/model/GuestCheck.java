@@ -418,10 +418,11 @@ final class GuestCheck {
         boolean separateBoot = values.flag(grubPath + "/separateBoot", declared.getSeparateBoot(), true);
         String args = values.optional(grubPath + "/kernelArgs", declared.getKernelArgs(), KERNEL_ARGS, "",
                 "must be kernel arguments separated by spaces, each of letters, digits, '_', '=', '.', ',', ':', '/' or '-'");
-        if (kernelRelease == null || title == null || root == null || rootDevice == null || args == null) {
+        if (release == null || kernelRelease == null || title == null || root == null || rootDevice == null
+                || args == null) {
             return null;
         }
-        return GrubEntry.of(kernelRelease, title, root, rootDevice, separateBoot, args, noapic);
+        return GrubEntry.of(release, kernelRelease, title, root, rootDevice, separateBoot, args, noapic);
     }
 
     private List<XmSetting> extraConfig() {

@@ -29,6 +29,35 @@ public enum Release {
     RHEL5("rhel5", "RHEL 5", "2.6.18", "el5", "2.6.18-92.el5", 53, "RHEL 5.1", 128, "RHEL 5.3",
             EnumSet.of(KernelVariant.UP, KernelVariant.PAE), "xen", EnumSet.of(Arch.I686, Arch.X86_64));
 
+    /**
+     * Where the steps that decide a PV disk's fate lie in the release's {@code rc.d/rc.sysinit}
+     * (initscripts {@code initscripts}, the fedora-sysv/initscripts branch of the release): the
+     * line numbers of udev's start, LVM's activation, {@code /etc/rc.modules}, the root's remount
+     * read-write, {@code fsck -A}, {@code mount -a} and {@code swapon}. RHEL 3 starts no udev (0).
+     *
+     * @param initscripts the initscripts version, e.g. {@code 7.93.35}
+     * @param startUdev the line of {@code start_udev}, 0 on RHEL 3
+     * @param lvm the line that activates LVM volume groups
+     * @param rcModules the line that runs {@code /etc/rc.modules}
+     * @param remountRw the line that remounts {@code /} read-write
+     * @param fsck the line of {@code fsck -A}
+     * @param mountAll the line of {@code mount -a}
+     * @param swapOn the line of the {@code swapon} that enables fstab's swap
+     */
+    public record BootOrder(String initscripts, int startUdev, int lvm, int rcModules, int remountRw, int fsck,
+            int mountAll, int swapOn) {
+
+        /** {@return whether {@code /} is still read-only when rc.sysinit runs {@code /etc/rc.modules} (RHEL 5)} */
+        public boolean rootReadOnlyAtRcModules() {
+            return remountRw > rcModules;
+        }
+
+        /** {@return whether LVM is active before {@code /etc/rc.modules} runs (RHEL 3 and 4): a volume group on a PV disk would miss it} */
+        public boolean lvmBeforeRcModules() {
+            return lvm < rcModules;
+        }
+    }
+
     /** What an errata kernel adds after the build number: up to four dotted sub-builds, {@code 2.6.18-92.1.10.el5}. */
     private static final String SUB_BUILDS = "((?:\\.[0-9]{1,4}){0,4})";
 
@@ -136,6 +165,51 @@ public enum Release {
      */
     public DriverSource driverSource(String kernel) {
         return build(kernel) >= inKernelBuild ? DriverSource.IN_KERNEL : DriverSource.KMOD;
+    }
+
+    /**
+     * The order of the release's boot, read in initscripts {@code r7-31-31-EL} (RHEL 3; LVM1's
+     * {@code vgscan} at line 347), {@code rhel4-branch} at 7d9fd525 (7.93.35) and
+     * {@code rhel5-branch} at d363f1fa (8.45.45) of github.com/fedora-sysv/initscripts.
+     *
+     * @return the lines of the steps that matter to a PV disk
+     */
+    public BootOrder bootOrder() {
+        return switch (this) {
+            case RHEL3 -> new BootOrder("7.31.31.EL", 0, 347, 443, 341, 538, 584, 719);
+            case RHEL4 -> new BootOrder("7.93.35", 169, 518, 554, 488, 696, 746, 889);
+            case RHEL5 -> new BootOrder("8.45.45", 343, 459, 351, 714, 643, 742, 906);
+        };
+    }
+
+    /** {@return the module-init-tools version whose modprobe reads the guest's modules.dep: 3.1 (RHEL 4), 3.3 (RHEL 5); null on RHEL 3 (modutils)} */
+    public String moduleInitTools() {
+        return switch (this) {
+            case RHEL3 -> null;
+            case RHEL4 -> "3.1";
+            case RHEL5 -> "3.3";
+        };
+    }
+
+    /**
+     * The packages that come with kmod-xenpv for this release, in the order they install: on RHEL
+     * 4.6 the updated module-init-tools, then modversions, which kmod-xenpv requires (Red Hat BZ
+     * 487479; the updated module-init-tools obsoletes modversions, so it goes first).
+     *
+     * @return the package names, empty on RHEL 3 and 5
+     */
+    public List<String> kmodCompanions() {
+        return this == RHEL4 ? List.of("module-init-tools", "modversions") : List.of();
+    }
+
+    /** {@return the first kernel of the update the PV drivers need, e.g. {@code 2.6.9-67}} */
+    public String firstSupportedKernel() {
+        return kernelStem + "-" + firstSupportedBuild;
+    }
+
+    /** {@return the first kernel that carries the drivers in its package, e.g. {@code 2.6.9-78}; null on RHEL 3} */
+    public String inKernelKernel() {
+        return inKernelName == null ? null : kernelStem + "-" + inKernelBuild;
     }
 
     /** {@return whether the guest runs a 2.6 kernel: module-init-tools, modprobe.conf, {@code .ko} modules and udev} */

@@ -77,7 +77,7 @@ class QuotingAloneHoldsTest {
                 hostile("driverRelease"), hostile("driverRpm"), 512, 1, hostile("uuid"), false, Dom0Arch.X86_64,
                 hostile("dom0Release"), true, loading,
                 bootDisk, networks, disks,
-                new GrubEntry(hostile("title"), hostile("root"), hostile("kernelPath"), hostile("initrdPath"),
+                new GrubEntry(List.of(hostile("grubHeader")), hostile("title"), hostile("root"), hostile("kernelPath"), hostile("initrdPath"),
                         List.of(hostile("kernelArg"))),
                 List.of(hostile("fstabBase")), List.of(hostile("modulesConfBase")), extraConfig, xmConfig);
     }
