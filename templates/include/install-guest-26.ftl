@@ -330,7 +330,9 @@ install_driver_links() {
 # link_module MODULE: makes MODULE.ko in the weak-updates folder a link to the driver kernel's.
 link_module() {
     missing_module=$1
-    link_path=$(rooted "$module_directory/$1.ko") || return 1
+    # The folder's links followed, not the module's own: it is the link.
+    link_path=$(rooted "$module_directory") || return 1
+    link_path=$link_path/$1.ko
     if [ -h "$link_path" ]; then
         # shellcheck disable=SC2012
         [ "$(QUOTING_STYLE=literal ls -ld "$link_path" | sed 's/^.* -> //')" = "$driver_directory/$1.ko" ] && return 0
@@ -395,7 +397,11 @@ wait_nodes() {
     else
         waited=0
         each_waited_node wait_node
-        log "nodes: done (udev made them)"
+        if [ "$waited" = 0 ]; then
+            log "nodes: already done (udev made them)"
+        else
+            log "nodes: done (udev made them within $waited seconds)"
+        fi
     fi
 }
 

@@ -864,7 +864,11 @@ wait_nodes() {
     else
         waited=0
         each_waited_node wait_node
-        log "nodes: done (udev made them)"
+        if [ "$waited" = 0 ]; then
+            log "nodes: already done (udev made them)"
+        else
+            log "nodes: done (udev made them within $waited seconds)"
+        fi
     fi
 }
 

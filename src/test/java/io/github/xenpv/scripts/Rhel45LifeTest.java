@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.bundle.BundleGenerator;
+import io.github.xenpv.checkers.Checkers;
 import io.github.xenpv.fixtures.Rhel45Guests;
 import io.github.xenpv.fixtures.SeedGuest;
 import io.github.xenpv.model.Guest;
@@ -137,6 +138,13 @@ class Rhel45LifeTest {
         assertFalse(boot.kudzuAsked(), boot::describe);
     }
 
+    /** A run that found everything done: no step that changes something says "done" (the checks always do). */
+    private static void assertChangesNothing(Result run) {
+        assertEquals(List.of(), run.stdout().lines().filter(line -> line.matches(".*: done( \\(.*)?"))
+                        .filter(line -> !line.matches(".*: (preflight|verify): done")).toList(),
+                "a second run changes nothing:\n" + run.stdout());
+    }
+
     /** The real modules.dep of the tree: module-init-tools 3.x's, never a kmod one (no binary index beside it). */
     private static void assertNoHostDepmod(Rhel45Machine machine, String kernel) throws IOException {
         try (Stream<Path> files = Files.list(machine.root().resolve("lib/modules/" + kernel))) {
@@ -192,5 +200,206 @@ class Rhel45LifeTest {
         Boot boot = machine.boot(guest.kernelRelease());
         assertPvDisksWork(machine, guest, boot);
         assertTrue(boot.loaded().stream().allMatch(path -> path.contains("/kernel/drivers/xenpv_hvm/")), boot::describe);
+    }
+
+    /**
+     * The live route of README.txt: the install with --offline inside the running guest (rpm runs
+     * kmod-xenpv's %post there: the guest's own depmod and weak-modules), dom0 moves the domain
+     * and attaches the disks, the guest boots, the install runs again and mounts.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {Rhel45Guests.RHEL5_KMOD, Rhel45Guests.RHEL4_IN_KERNEL})
+    void theLiveRouteInstallsInsideTheGuestAndItsNextBootsHaveThePvDisks(String name) throws Exception {
+        Bundle bundle = bundle(name, guest -> { });
+        ValidGuest guest = bundle.guest();
+        Rhel45Machine machine = machine(guest, "bash");
+        Boot before = machine.boot(guest.kernelRelease());
+        assertTrue(before.finished(), before::describe);
+        String folder = machine.copyBundle(bundle.folder(), guest.name());
+        Result offline = machine.run("sh " + folder + "/install-guest.sh --offline");
+        assertEquals(0, offline.exit(), offline::describe);
+        assertEquals(guest.kmod(), Files.exists(machine.root().resolve(Rhel45Rpms.POST_MARK)),
+                "kmod-xenpv's %post runs on a live guest");
+        if (guest.kmod()) {
+            assertTrue(offline.stdout().contains("depmod: already done"), "the %post's depmod took the modules in:\n"
+                    + offline.stdout());
+            assertTrue(machine.read(guest.moduleDep().substring(1)).contains(guest.moduleDirectory() + "/xen-vbd.ko:"),
+                    "weak-modules linked the modules for the running kernel");
+        }
+
+        machine.moveDomain(guest);
+        machine.attachDisks(guest, partition -> partition.swap() ? "swap" : "ext3");
+        Boot started = machine.boot(guest.kernelRelease());
+        assertTrue(started.finished(), started::describe);
+        Result finished = machine.run("sh " + folder + "/install-guest.sh");
+        assertEquals(0, finished.exit(), finished::describe);
+        assertTrue(finished.stdout().contains("modprobe xen-vbd: already done"), finished.stdout());
+        assertTrue(finished.stdout().indexOf("nodes: done") < finished.stdout().indexOf("/etc/fstab: done"), finished.stdout());
+
+        assertPvDisksWork(machine, guest, machine.boot(guest.kernelRelease()));
+        Result again = machine.run("sh " + folder + "/install-guest.sh");
+        assertEquals(0, again.exit(), again::describe);
+        assertChangesNothing(again);
+    }
+
+    /**
+     * SPEC §16: a kernel update whose symbol versions kmod-xenpv's modules do not fit (weak-modules
+     * links nothing into it) boots without the PV disks, printing one line, and xenpv-verify names
+     * the cause.
+     */
+    @Test
+    void aKernelUpdateWithoutTheDriverBootsOnWithoutThePvDisks() throws Exception {
+        Bundle bundle = bundle(Rhel45Guests.RHEL4_KMOD, guest -> guest.getDisks().get(0).getPartitions()
+                .forEach(partition -> partition.setPass("0")));
+        ValidGuest guest = bundle.guest();
+        Rhel45Machine machine = machine(guest, "dash");
+        Result installed = imageInstall(machine, bundle);
+        assertEquals(0, installed.exit(), installed::describe);
+        machine.moveDomain(guest);
+        machine.attachDisks(guest, partition -> partition.swap() ? "swap" : "ext3");
+        assertPvDisksWork(machine, guest, machine.boot(guest.kernelRelease()));
+
+        machine.installKernel(RHEL4_OTHER_KABI, false);
+        Boot updated = machine.boot(RHEL4_OTHER_KABI.release());
+        assertTrue(updated.finished(), updated::describe);
+        assertEquals(List.of("xenpv: xen-vbd did not load on kernel " + RHEL4_OTHER_KABI.release() + ": its modules.dep "
+                + "lacks kmod-xenpv's modules, or the kernel refused them; boot goes on without the PV disks. Boot "
+                + guest.kernelRelease() + ", or install kmod-xenpv built for " + RHEL4_OTHER_KABI.release()
+                + " and run depmod -a", "xenpv: xen-vnif did not load on kernel " + RHEL4_OTHER_KABI.release()
+                + ": the PV NICs stay down; see xenpv-verify"),
+                updated.log().stream().filter(line -> line.startsWith("xenpv:")).toList(), updated::describe);
+        assertFalse(machine.read("proc/mounts").contains("/dev/xvd"), updated::describe);
+        Result verify = machine.run(ValidGuest.VERIFY_SCRIPT);
+        assertEquals(1, verify.exit(), verify::describe);
+        assertTrue(verify.stdout().lines().anyMatch(line -> line.matches("module +xen_vbd +loaded +missing +FAILED")),
+                verify.stdout());
+
+        assertPvDisksWork(machine, guest, machine.boot(guest.kernelRelease()));
+    }
+
+    /** The swap partition of a PV disk: udev's node is there once rc.modules has waited, and swapon -a -e enables it. */
+    @Test
+    void aPvDiskHoldingSwapIsEnabledByTheBoot() throws Exception {
+        Bundle bundle = bundle(Rhel45Guests.RHEL5_KMOD, guest -> guest.getDisks().get(0).getPartitions()
+                .add(SeedGuest.partition("2", "swap")));
+        ValidGuest guest = bundle.guest();
+        Rhel45Machine machine = machine(guest, "busybox");
+        Result installed = imageInstall(machine, bundle);
+        assertEquals(0, installed.exit(), installed::describe);
+        assertTrue(machine.read("etc/fstab").contains("/dev/xvda2 swap swap defaults 0 0"), machine.read("etc/fstab"));
+        machine.moveDomain(guest);
+        machine.write(".sim/probe-delay", "5\n", "rw-r--r--");
+        machine.attachDisks(guest, partition -> partition.swap() ? "swap" : "ext3");
+        Boot boot = machine.boot(guest.kernelRelease());
+        assertPvDisksWork(machine, guest, boot);
+        assertTrue(machine.read("proc/swaps").lines().anyMatch(line -> line.startsWith("/dev/xvda2\t")), boot::describe);
+        assertEquals("5", machine.read(".sim/clock").strip(), "rc.modules waited until the disk appeared, no longer");
+    }
+
+    /** RHEL 5 runs /etc/rc.modules with / read-only and before /usr is mounted: the boot script needs neither. */
+    @Test
+    void rhel5sReadOnlyRootAndASeparateUsrDoNotStopTheBootScript() throws Exception {
+        Bundle bundle = bundle(Rhel45Guests.RHEL5_IN_KERNEL, guest -> { });
+        ValidGuest guest = bundle.guest();
+        Rhel45Machine machine = machine(guest, "dash");
+        machine.write("etc/fstab", Rhel45Machine.stockFstab(Release.RHEL5)
+                + "LABEL=/usr              /usr                    ext3    defaults        1 2\n", "rw-r--r--");
+        Result installed = imageInstall(machine, bundle);
+        assertEquals(0, installed.exit(), installed::describe);
+        machine.moveDomain(guest);
+        machine.attachDisks(guest, partition -> partition.swap() ? "swap" : "ext3");
+        Boot boot = machine.boot(guest.kernelRelease());
+        assertTrue(boot.log().contains("/usr is a separate file system, not mounted yet"), boot::describe);
+        assertTrue(boot.log().contains("sysinit:352 /etc/rc.modules (/ read-only)"), boot::describe);
+        assertFalse(boot.log().stream().anyMatch(line -> line.contains("Read-only file system")
+                || line.contains("not found") || line.startsWith("xenpv:")), boot::describe);
+        assertPvDisksWork(machine, guest, boot);
+    }
+
+    /** The read-only part of the simulated boot is read-only: a boot script that writes under / fails there, as on RHEL 5. */
+    @Test
+    void theSimulatorsReadOnlyRootRefusesAWrite() throws Exception {
+        Bundle bundle = bundle(Rhel45Guests.RHEL5_IN_KERNEL, guest -> { });
+        Rhel45Machine machine = machine(bundle.guest(), "dash");
+        machine.write("etc/sysconfig/modules/writes.modules", "#!/bin/sh\necho boot > /etc/written-at-boot\n", "rwxr-xr-x");
+        Boot boot = machine.boot(bundle.guest().kernelRelease());
+        assertTrue(boot.finished(), boot::describe);
+        assertTrue(boot.log().stream().anyMatch(line -> line.contains("Read-only file system")), boot::describe);
+        assertFalse(Files.exists(machine.root().resolve("etc/written-at-boot")));
+    }
+
+    /**
+     * The simulator's modprobe opens the paths of modules.dep as written, as module-init-tools 3.3
+     * does: the relative paths a modern (kmod) depmod writes do not load on RHEL 5.
+     */
+    @Test
+    void aModulesDepWithRelativePathsLoadsNothing() throws Exception {
+        Bundle bundle = bundle(Rhel45Guests.RHEL5_IN_KERNEL, guest -> { });
+        ValidGuest guest = bundle.guest();
+        Rhel45Machine machine = machine(guest, "dash");
+        String tree = "/lib/modules/" + guest.kernelRelease() + "/";
+        machine.write(guest.moduleDep().substring(1), machine.read(guest.moduleDep().substring(1)).replace(tree, ""),
+                "rw-r--r--");
+        Result modprobe = machine.run("modprobe xen-vbd");
+        assertEquals(1, modprobe.exit(), modprobe::describe);
+        assertTrue(modprobe.stderr().contains("FATAL: Could not open 'kernel/drivers/xenpv_hvm/blkfront/xen-vbd.ko': "
+                + "No such file or directory"), modprobe::describe);
+    }
+
+    /** kudzu: after the move the domain's PCI devices changed (type=netfront drops the Realtek); off, it cannot ask. */
+    @Test
+    void kudzuIsOffAfterTheInstallAndBackAfterTheUninstall() throws Exception {
+        Bundle bundle = bundle(Rhel45Guests.RHEL5_KMOD, guest -> { });
+        ValidGuest guest = bundle.guest();
+        Rhel45Machine machine = machine(guest, "dash");
+        Map<String, String> before = ScratchGuest.snapshot(machine.root().resolve("etc/rc.d"));
+        machine.moveDomain(guest);
+        Boot stock = machine.boot(guest.kernelRelease());
+        assertTrue(stock.kudzuAsked(), "without the install, kudzu asks at the console:\n" + stock.describe());
+
+        Result installed = imageInstall(machine, bundle);
+        assertEquals(0, installed.exit(), installed::describe);
+        for (int level = 2; level <= 5; level++) {
+            assertEquals(List.of("K95kudzu"), kudzuLinks(machine, level), "runlevel " + level);
+        }
+        assertEquals(List.of("K95kudzu"), kudzuLinks(machine, 6), "chkconfig off leaves 0, 1 and 6 alone");
+        machine.attachDisks(guest, partition -> "ext3");
+        assertPvDisksWork(machine, guest, machine.boot(guest.kernelRelease()));
+
+        Result uninstalled = imageInstall(machine, bundle, "--uninstall");
+        assertEquals(0, uninstalled.exit(), uninstalled::describe);
+        assertTrue(uninstalled.stdout().contains("kudzu: restored"), uninstalled.stdout());
+        ScratchGuest.assertSameTree(before, ScratchGuest.snapshot(machine.root().resolve("etc/rc.d")),
+                "the runlevel links and rc.modules as before the install");
+    }
+
+    private static List<String> kudzuLinks(Rhel45Machine machine, int level) throws IOException {
+        try (Stream<Path> links = Files.list(machine.root().resolve("etc/rc.d/rc" + level + ".d"))) {
+            return links.map(path -> path.getFileName().toString()).filter(link -> link.endsWith("kudzu")).sorted().toList();
+        }
+    }
+
+    /** The uninstall puts back every file of the image, modules.dep and modprobe.conf included. */
+    @ParameterizedTest
+    @ValueSource(strings = {Rhel45Guests.RHEL4_KMOD, Rhel45Guests.RHEL5_IN_KERNEL})
+    void theImageUninstallPutsEveryFileBack(String name) throws Exception {
+        Bundle bundle = bundle(name, guest -> { });
+        ValidGuest guest = bundle.guest();
+        Rhel45Machine machine = machine(guest, "dash");
+        Map<String, String> etc = ScratchGuest.snapshot(machine.root().resolve("etc"));
+        String moduleDep = machine.read(guest.moduleDep().substring(1));
+        Result installed = imageInstall(machine, bundle);
+        assertEquals(0, installed.exit(), installed::describe);
+        Result again = imageInstall(machine, bundle);
+        assertEquals(0, again.exit(), again::describe);
+        assertChangesNothing(again);
+        Checkers.modulesConf(machine.root().resolve("etc/modprobe.conf"));
+
+        Result uninstalled = imageInstall(machine, bundle, "--uninstall");
+        assertEquals(0, uninstalled.exit(), uninstalled::describe);
+        Map<String, String> after = ScratchGuest.snapshot(machine.root().resolve("etc"));
+        after.keySet().removeIf(path -> path.matches(".*\\.xenpv-STAMP(-\\d+)?"));
+        ScratchGuest.assertSameTree(etc, after, "/etc as before the install, backups aside");
+        assertEquals(moduleDep, machine.read(guest.moduleDep().substring(1)));
     }
 }
