@@ -8,6 +8,7 @@ import io.github.xenpv.model.BootDisk;
 import io.github.xenpv.model.Disk;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.Partition;
+import io.github.xenpv.model.Release;
 import io.github.xenpv.model.Xvd;
 import io.github.xenpv.xm.DiskSpec;
 import io.github.xenpv.xm.XmValue;
@@ -55,9 +56,13 @@ final class DiskImport {
     private final Notes notes;
     private final Map<FstabEntry, Optional<Tie>> ties = new HashMap<>();
 
-    DiskImport(String file, Optional<RootFiles> root, Notes notes) {
+    /** The guest's release when the root or the fleet values say it: RHEL 4 and 5 name a node after its vdev (udev). */
+    private final Optional<Release> release;
+
+    DiskImport(String file, Optional<RootFiles> root, Optional<Release> release, Notes notes) {
         this.file = file;
         this.root = root;
+        this.release = release;
         this.notes = notes;
     }
 
@@ -260,7 +265,14 @@ final class DiskImport {
                 // w is the model's default
             }
         }
-        node(pv).filter(node -> !node.equals(pv.vdev)).ifPresent(disk::setNode);
+        Optional<String> node = node(pv).filter(name -> !name.equals(pv.vdev));
+        if (node.isPresent() && release.filter(Release::kernel26).isPresent()) {
+            notes.changed(where(entry), entry.key(), "the guest calls PV disk " + pv.vdev + " /dev/" + node.get() + ": on "
+                    + release.get().title() + " udev names the node after the vdev, /dev/" + pv.vdev
+                    + ", and the plugin's fstab entries use that");
+        } else {
+            node.ifPresent(disk::setNode);
+        }
         if (!pv.partitions.isEmpty()) {
             disk.setPartitions(List.copyOf(pv.partitions));
         } else if (root.isEmpty() || root.get().fstab().isEmpty()) {
