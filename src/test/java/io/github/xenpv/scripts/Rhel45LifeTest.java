@@ -288,7 +288,7 @@ class Rhel45LifeTest {
         Bundle bundle = bundle(Rhel45Guests.RHEL5_KMOD, guest -> guest.getDisks().get(0).getPartitions()
                 .add(SeedGuest.partition("2", "swap")));
         ValidGuest guest = bundle.guest();
-        Rhel45Machine machine = machine(guest, "busybox");
+        Rhel45Machine machine = machine(guest, "dash");
         Result installed = imageInstall(machine, bundle);
         assertEquals(0, installed.exit(), installed::describe);
         assertTrue(machine.read("etc/fstab").contains("/dev/xvda2 swap swap defaults 0 0"), machine.read("etc/fstab"));
