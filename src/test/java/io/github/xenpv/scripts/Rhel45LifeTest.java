@@ -407,4 +407,45 @@ class Rhel45LifeTest {
         ScratchGuest.assertSameTree(etc, after, "/etc as before the install, backups aside");
         assertEquals(moduleDep, machine.read(guest.moduleDep().substring(1)));
     }
+
+    /** --dry-run on an image writes nothing anywhere, not even an rpm database entry or a kudzu link. */
+    @ParameterizedTest
+    @ValueSource(strings = {Rhel45Guests.RHEL4_KMOD, Rhel45Guests.RHEL5_IN_KERNEL})
+    void aDryRunChangesNothing(String name) throws Exception {
+        Bundle bundle = bundle(name, guest -> { });
+        Rhel45Machine machine = machine(bundle.guest(), "dash");
+        Map<String, String> before = ScratchGuest.snapshot(machine.root());
+        Result dryRun = imageInstall(machine, bundle, "--dry-run");
+        assertEquals(0, dryRun.exit(), dryRun::describe);
+        assertTrue(dryRun.stdout().contains("kudzu: would turn it off"), dryRun.stdout());
+        assertEquals(List.of(), rpmPackages(machine).stream().filter(rpm -> rpm.startsWith("kmod-xenpv")).toList());
+        ScratchGuest.assertSameTree(before, ScratchGuest.snapshot(machine.root()), "--dry-run changed the image");
+    }
+
+    private static List<String> rpmPackages(Rhel45Machine machine) {
+        Result query = ScratchGuest.run(List.of("rpm", "--root", machine.root().toString(), "-qa", "--qf", "%{NAME}\\n"),
+                Map.of(), null);
+        assertEquals(0, query.exit(), query::describe);
+        return query.stdout().lines().toList();
+    }
+
+    /**
+     * A kernel the model takes to carry the drivers (the 4.7 and 5.3 boundaries are not verified
+     * against a public source) but whose modules.dep lists no xen-vbd: the preflight says so before
+     * anything changes.
+     */
+    @Test
+    void aKernelWithoutTheDriversItShouldCarryFailsThePreflight() throws Exception {
+        Bundle bundle = bundle(Rhel45Guests.RHEL5_IN_KERNEL, guest -> { });
+        ValidGuest guest = bundle.guest();
+        Rhel45Machine machine = Rhel45Machine.stock(scratch.resolve("root"), Rhel45Machine.userland(shared, "dash"),
+                guest.release(), RHEL5_IN_KERNEL, false, guest.arch().unameMachine());
+        Map<String, String> before = ScratchGuest.snapshot(machine.root());
+        Result installed = imageInstall(machine, bundle);
+        assertEquals(1, installed.exit(), installed::describe);
+        assertTrue(installed.stderr().contains("step preflight failed: " + guest.moduleDep() + " lists no xen-vbd.ko: "
+                + "RHEL 5 kernels carry the PV drivers from RHEL 5.3 on, and kernel " + guest.kernelRelease() + " does not"),
+                installed::describe);
+        ScratchGuest.assertSameTree(before, ScratchGuest.snapshot(machine.root()), "a failed preflight changed the image");
+    }
 }
