@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,7 +45,7 @@ class Rhel45BundleTest {
     void everyFileMatchesItsGoldenFile(String name) throws Exception {
         Path bundle = bundle(name);
         if (Boolean.getBoolean("xenpv.updateGolden")) {
-            copyTree(bundle, GOLDEN.resolve(name));
+            SeedBundleTest.copyTree(bundle, GOLDEN.resolve(name));
         }
         List<String> golden = files(GOLDEN.resolve(name));
         assertEquals(golden, files(bundle), "the bundle's file list");
@@ -134,23 +133,7 @@ class Rhel45BundleTest {
         }
     }
 
-    static List<String> files(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(path -> root.relativize(path).toString()).sorted().toList();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> walk = Files.walk(to)) {
-                for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        for (String name : files(from)) {
-            Files.createDirectories(to.resolve(name).getParent());
-            Files.copy(from.resolve(name), to.resolve(name));
-        }
+    private static List<String> files(Path root) throws IOException {
+        return SeedBundleTest.files(root);
     }
 }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.bundle.GuestBundle;
+import io.github.xenpv.fixtures.InstalledFiles;
 import io.github.xenpv.fixtures.Rhel45Guests;
 import io.github.xenpv.fixtures.SeedGuest;
 import io.github.xenpv.model.Guest;
@@ -46,16 +47,8 @@ class Rhel45ImportTest extends ImportTestCase {
             vif = [ "mac=00:16:3e:4a:00:01,bridge=xenbr0,type=ioemu" ]
             """;
 
-    static final String RHEL4_FSTAB = """
-            /dev/VolGroup00/LogVol00 /                       ext3    defaults        1 1
-            LABEL=/boot             /boot                   ext3    defaults        1 2
-            none                    /dev/pts                devpts  gid=5,mode=620  0 0
-            none                    /dev/shm                tmpfs   defaults        0 0
-            none                    /proc                   proc    defaults        0 0
-            none                    /sys                    sysfs   defaults        0 0
-            /dev/VolGroup00/LogVol01 swap                    swap    defaults        0 0
-            /dev/hdb1               /srv/data               ext3    defaults        1 2
-            """;
+    static final String RHEL4_FSTAB = InstalledFiles.RHEL4_FSTAB
+            + "/dev/hdb1               /srv/data               ext3    defaults        1 2\n";
 
     private static String grub(String product, String kernel) {
         return """
@@ -137,8 +130,8 @@ class Rhel45ImportTest extends ImportTestCase {
         fixture.root("rhel5_web").file("/etc/redhat-release", "Red Hat Enterprise Linux Server release 5.2 (Tikanga)\n")
                 .file("/boot/grub/grub.conf", grub("Red Hat Enterprise Linux Server", "2.6.18-92.1.10.el5"))
                 .folder("/lib/modules/2.6.18-92.1.10.el5/kernel")
-                .file("/etc/fstab", RHEL4_FSTAB.replace("none                    /sys", "sysfs                   /sys")
-                        .replace("/dev/hdb1 ", "/dev/xvdb1"))
+                .file("/etc/fstab", InstalledFiles.RHEL5_FSTAB
+                        + "/dev/xvdb1              /srv/data               ext3    defaults        1 2\n")
                 .file("/etc/modprobe.conf", "alias eth0 xen-vnif\n")
                 .node("/dev/xvdb", 202, 0).node("/dev/xvdb1", 202, 1);
         FleetValues fleet = new FleetValues(Optional.of("x86_64"), Optional.empty(), Optional.empty(),

@@ -3,6 +3,7 @@ package io.github.xenpv.scripts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.xenpv.checkers.Checkers;
+import io.github.xenpv.fixtures.InstalledFiles;
 import io.github.xenpv.model.Release;
 import io.github.xenpv.model.ValidDisk;
 import io.github.xenpv.model.ValidGuest;
@@ -262,23 +263,7 @@ final class Rhel45Machine {
 
     /** The fstab anaconda writes for the release's default layout, columns and all. */
     static String stockFstab(Release release) {
-        return release == Release.RHEL4 ? """
-                /dev/VolGroup00/LogVol00 /                       ext3    defaults        1 1
-                LABEL=/boot             /boot                   ext3    defaults        1 2
-                none                    /dev/pts                devpts  gid=5,mode=620  0 0
-                none                    /dev/shm                tmpfs   defaults        0 0
-                none                    /proc                   proc    defaults        0 0
-                none                    /sys                    sysfs   defaults        0 0
-                /dev/VolGroup00/LogVol01 swap                    swap    defaults        0 0
-                """ : """
-                /dev/VolGroup00/LogVol00 /                       ext3    defaults        1 1
-                LABEL=/boot             /boot                   ext3    defaults        1 2
-                tmpfs                   /dev/shm                tmpfs   defaults        0 0
-                devpts                  /dev/pts                devpts  gid=5,mode=620  0 0
-                sysfs                   /sys                    sysfs   defaults        0 0
-                proc                    /proc                   proc    defaults        0 0
-                /dev/VolGroup00/LogVol01 swap                    swap    defaults        0 0
-                """;
+        return release == Release.RHEL4 ? InstalledFiles.RHEL4_FSTAB : InstalledFiles.RHEL5_FSTAB;
     }
 
     /** grub.conf as anaconda writes it for {@code kernel}, with its splash image and hidden menu. */
