@@ -171,6 +171,9 @@ class Rhel45LifeTest {
                     + ".noarch.rpm modversions-1.0-4.el4_6.1.noarch.rpm kmod-xenpv-smp-0.1-10.el4.noarch.rpm"), installed.stdout());
         }
         assertNoHostDepmod(machine, guest.kernelRelease());
+        assertEquals("#xenpv-replaced# alias eth0 8139too\n" + guest.blockBegin() + "\n", machine.read("etc/modprobe.conf")
+                .substring(0, ("#xenpv-replaced# alias eth0 8139too\n" + guest.blockBegin() + "\n").length()),
+                "the base alias of the PV interface is commented out, the block follows");
         assertTrue(machine.read(guest.moduleDep().substring(1)).startsWith(guest.blockBegin() + "\n"
                 + guest.moduleDepLines().get(0) + "\n"), "the block comes first: modprobe takes the first line");
 
