@@ -22,6 +22,9 @@ it runs: [guest] inside the RHEL 3 guest, [dom0] on the RHEL 5 Xen host; both as
                  copied for kernel ${guest.kernelRelease} to ${guest.moduleDirectory}
 </#if>
   boot disk      ${guest.bootDisk.xmSpec} (stays on the emulated IDE driver)
+<#list guest.emulatedDisks as disk>
+  data disk      ${disk.xmSpec} (stays on the emulated IDE driver)
+</#list>
 <#list guest.networks as network>
   ${network.interfaceName?right_pad(14)} PV NIC, vif ${network.xmSpec}
 </#list>
@@ -61,7 +64,9 @@ This bundle:
    nothing and leaves /etc/fstab alone; step 6 runs it again for those. It checks first that
    the RPM installs its modules where the driver line above says. It logs each step as done,
    already done or skipped, keeps a backup <file>.xenpv-<time> before it first changes a file,
-   and changes nothing that is already done. Its options:
+   and changes nothing that is already done. It refuses a guest whose kernel is another build
+   than ${guest.arch} by the guest's rpm database (uname -m cannot tell athlon from i686, nor ia32e
+   from x86_64); when no package owns /boot/vmlinuz-${guest.kernelRelease}, it says so and goes on. Its options:
      --offline     load no module, create no device node, mount nothing
      --dry-run     print what would change (as diffs) and change nothing
      --root DIR    apply to a guest image mounted at DIR instead of the running guest
@@ -89,8 +94,11 @@ This bundle:
    The RPM puts the modules in the tree of kernel ${guest.driverKernelRelease}, the one they were built
    for; this guest runs ${guest.kernelRelease}, so they are copied into its tree (procedure step 3).
 </#if>
-   insmod warns that the modules were built without kernel version information: RHEL 3 has
-   MODVERSIONS enabled, and the warnings are harmless.
+   The guide says insmod warns here because RHEL 3 has MODVERSIONS enabled. RHEL 3's insmod
+   (modutils 2.4) loads a module built for another kernel release without a word when every
+   symbol checksum it was built against matches the running kernel's, and refuses it with
+   "unresolved symbol ..." when one differs: then it did not load (see "When the PV drivers do
+   not load" below).
 
    Then append, once, the plugin's block of each file (from its "# BEGIN xenpv-maven-plugin
    block" line to its "# END" line) to the guest's own file. First comment out the lines the
@@ -189,7 +197,11 @@ This bundle:
 <#list guest.partitions as partition>
    ${partition.fstabClaims?join(" or ")}
 </#list>
-   and appends the block of PV entries:
+   and appends the block of PV entries. Their fsck pass is 0 where the guide writes 2, on
+   purpose: boot's fsck -A never checks a PV file system, so a boot on which the driver does not
+   load goes on without the PV disks instead of stopping in the maintenance shell (ext3's journal
+   covers a crash; see "When the PV drivers do not load")<#if guest.swaps?has_content && guest.rcModules>; PV swap says noauto,
+   because /etc/rc.modules enables it itself</#if>:
 
 
 <@markedBlock file="etc/fstab" target="/etc/fstab"/>
@@ -233,8 +245,8 @@ Applying it to an image instead
    The host's depmod never runs on the image: it would rewrite modules.dep in its own format.
    RHEL 3's rc.sysinit runs depmod -A at boot, which takes in the new modules (boot itself
    loads them by path). The PV entries go into /etc/fstab at once, so every PV partition must
-   already hold its file system when the guest first boots with the new config: boot checks
-   them with fsck and would stop in a maintenance shell otherwise.
+   already hold its file system when the guest first boots with the new config: one that does
+   not will not mount (boot goes on without it).
 
 
 At boot
@@ -244,9 +256,15 @@ At boot
    system of its own that only mount -a mounts. /etc/rc.local runs last.
 <#if guest.rcModules>
    /etc/rc.modules loads ${guest.bootModules?join(", ")}, each unless loaded, and runs
-   ${guest.nodeScript}, which creates the device nodes: both use only what RHEL 3 keeps in /bin and
-   /sbin, so the PV file systems pass fsck and mount even with a separate /usr. /etc/rc.local
-   loads the same modules only if that has not happened.
+   ${guest.nodeScript}, which creates the device nodes; both use only what RHEL 3 keeps in /bin
+   and /sbin, so the PV file systems mount even with a separate /usr.
+<#if guest.swaps?has_content>
+   Then it enables the PV swap: its fstab entry says noauto, because rc.sysinit's early
+   "swapon -a -e" runs before rc.modules, while the node has no driver, and would show
+   "Activating swap partitions [FAILED]".
+</#if>
+   /etc/rc.local loads the same modules only if /etc/rc.modules is not executable (rc.sysinit
+   could not run it).
 <#else>
    /etc/rc.local loads ${guest.bootModules?join(", ")}, creates the device nodes and mounts the PV
    file systems at the end of boot; their fstab lines say noauto and pass 0 because rc.sysinit
@@ -264,11 +282,46 @@ At boot
 After a kernel update
 
    A kernel installed later (an errata kernel) has no copy of the driver in its tree, so boot
-   loads the modules from the tree the RPM installed (insmod warns, harmlessly) and the PV disks
-   keep passing fsck and mounting. To give the new kernel its own copy and noapic on its
+   loads the modules from the tree the RPM installed. When the new kernel keeps the symbol
+   checksums the driver was built against, they load without a word and the PV disks keep
+   mounting; when it changed one of them, insmod refuses the module ("unresolved symbol") and
+   the guest boots without it (next section). To give the new kernel its own copy and noapic on its
    grub.conf line, rebuild this bundle with <kernel> set to the new release and run
    install-guest.sh again once the guest runs that kernel. Keep kmod-xenpv installed: rpm -e
    removes the tree, and a kernel without its own copy could then no longer load the drivers.
+
+
+When the PV drivers do not load
+
+   A PV disk never stops this guest's boot. If a driver does not load (a kernel whose symbol
+   checksums differ from the driver's, the other kernel variant, the driver's files removed) or
+   dom0 does not attach a PV disk, the console shows insmod's own message, then one line:
+
+    xenpv: kernel <release> did not load PV driver(s) <modules>: boot goes on without their devices; ...
+
+   (or, for a disk dom0 did not attach: "xenpv-mknod: PV disk <node> (vdev <vdev>) is not attached
+   on this boot ..."). fsck does not check the PV file systems (pass 0), "Mounting local
+   filesystems" shows FAILED for them, and the guest comes up to its login prompt, on the network,
+   without those devices. Log in and run
+
+    ${sh(guest.verifyScript)}
+
+   It fails, and under each failed row a "why" row says what it found:
+     no module file for kernel ...     the running kernel's tree has no copy and the RPM's tree
+                                       is gone: install kmod-xenpv again (step 2) and, for a new
+                                       kernel, rebuild this bundle for it ("After a kernel update")
+     refuses ...: unresolved symbol    the running kernel's symbol checksums differ from those
+                                       the driver was built against (an errata kernel that changed
+                                       them, or another variant than ${guest.kernelVariant?has_content?then(guest.kernelVariant, "uniprocessor")}): boot a kernel
+                                       the driver fits (${guest.kernelRelease}<#if guest.copiesDriverTree> or ${guest.driverKernelRelease}</#if>) from the GRUB menu and
+                                       make it the default, or get a kmod-xenpv built for this one
+     needs xen-platform-pci            fix that one first: the others need it
+     xen-vbd is loaded but registered  the driver found no PV block backend: check the domain
+     no xvd block device               config on dom0 (step 4)
+     the disk is not attached          dom0 did not give the guest this disk on this boot: the
+                                       disk line of /etc/xen/${guest.name} and its source on dom0
+                                       (step 4), then reboot the guest
+   A boot that has the drivers back mounts the PV file systems again by itself.
 
 
 The NICs
@@ -280,19 +333,30 @@ The NICs
 <#else>
    ${network.interfaceName}: vif "${network.xmSpec}" has no type, as the guide writes it.
    Xen 3.0.3's xend gives the guest the PV NIC only; from Xen 3.0.4 on, xend reads a vif without
-   a type as type=ioemu and also gives the guest an emulated Realtek RTL8139 with the same MAC,
-   which kudzu may offer to configure at boot: keep ${network.interfaceName} on xen-vnif.
-   <type>netfront</type> in the declaration gives the PV NIC only, on both.
+   a type as type=ioemu and also gives the guest an emulated Realtek RTL8139 with the same MAC.
+   ${network.interfaceName} is the PV NIC either way: modules.conf aliases it to xen-vnif, which
+   <#if guest.rcModules>/etc/rc.modules loads early in boot<#else>/etc/rc.local loads</#if>. <type>netfront</type> in the declaration gives the PV NIC
+   only, on both.
 </#if>
 </#list>
 <#if !guest.networks?has_content>
    This guest has no NIC.
+<#else>
+
+   kudzu, RHEL 3's hardware probe, runs at every boot and compares the hardware with
+   /etc/sysconfig/hwconf. Where the emulated NIC the guest had disappears (type=netfront, or a
+   typeless vif on Xen 3.0.3's xend), it would stop the first boot with the new config at the
+   console, asking about the removed card. install-guest.sh therefore turns kudzu's boot service off, as
+   "chkconfig kudzu off" does (its S05kudzu links in run levels 3 to 5 become K95kudzu), and
+   --uninstall turns it back on. To let kudzu run again once the guest runs on its PV NIC:
+   run "kudzu" once by hand (it records the new hardware), then "chkconfig kudzu on".
 </#if>
 
 
 Notes
-  - insmod's warnings about missing kernel version information are harmless: RHEL 3 has
-    MODVERSIONS enabled.
+  - RHEL 3 has MODVERSIONS enabled: insmod loads the driver into another kernel release only
+    when every symbol checksum matches, and otherwise refuses it (the guide's "harmless
+    warnings" are not what modutils 2.4 prints); see "When the PV drivers do not load".
   - PV disks cannot boot: the kernel, / and /boot stay on the emulated IDE disk ${guest.bootDisk.device};
     the PV disks hold data only.
   - noapic: a guest on a RHEL 5.1-or-older dom0 needs noapic on its kernel line; a RHEL 5.2 or

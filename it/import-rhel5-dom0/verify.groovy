@@ -43,7 +43,7 @@ assert db.contains('vif = [ "mac=00:16:3e:3a:7c:02,bridge=xenbr0", "mac=00:16:3e
 assert db.contains('uuid = "9d2e4f60-1a3b-4c5d-8e7f-0a1b2c3d4e5f"')
 String webFstab = read(output.resolve('target/xenpv/rhel3_web/guest/etc/fstab'))
 assert webFstab.contains('#xenpv-replaced# /dev/hdb1               /var/www                ext3    defaults        1 2\n')
-assert webFstab.contains('\n/dev/xvda1 /var/www ext3 defaults 1 2\n/dev/xvda2 swap swap defaults 0 0\n')
+assert webFstab.contains('\n/dev/xvda1 /var/www ext3 defaults 1 0\n/dev/xvda2 swap swap defaults,noauto 0 0\n')
 String mailGrub = read(output.resolve('target/xenpv/rhel3_mail/guest/boot/grub/grub.conf'))
 assert mailGrub.contains('\tkernel /vmlinuz-2.4.21-52.EL ro root=/dev/hda2 console=tty0 console=ttyS0,115200 noapic\n')
 String webModules = read(output.resolve('target/xenpv/rhel3_web/guest/etc/modules.conf'))

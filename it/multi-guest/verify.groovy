@@ -59,7 +59,7 @@ if (xmParsed) {
     assert json.libxl.disks*.vdev == ['hda', 'xvdb', 'xvdc']
 }
 
-assert read('erp-db', 'guest/etc/fstab').contains('/dev/xvdb1 /u01 ext3 defaults 1 2\n/dev/xvdb2 swap swap defaults 0 0\n/dev/xvdc5 /archive ext2 ro,noatime 0 0\n')
+assert read('erp-db', 'guest/etc/fstab').contains('/dev/xvdb1 /u01 ext3 defaults 1 0\n/dev/xvdb2 swap swap defaults,noauto 0 0\n/dev/xvdc5 /archive ext2 ro,noatime 0 0\n')
 String mknod = read('erp-db', 'guest/sbin/xenpv-mknod')
 assert mknod.contains('node xvdb 16 || status=1\nnode xvdb1 17 || status=1\nnode xvdb2 18 || status=1\nnode xvdc 32 || status=1\nnode xvdc5 37 || status=1\n')
 assert read('erp-db', 'guest/etc/modules.conf').contains('alias eth0 xen-vnif\nalias eth1 xen-vnif\n')

@@ -8,7 +8,7 @@ Path out = basedir.toPath().resolve('target/xenpv/rhel3_64_fv')
 Path golden = Paths.get(goldenDirectory).resolve('rhel3_64_fv')
 String fstab = new String(Files.readAllBytes(out.resolve('guest/etc/fstab')), 'UTF-8')
 assert fstab.startsWith('# fstab of rhel3_64_fv, site layout (src/main/xenpv/guest/etc/fstab.ftl)\n')
-assert fstab.contains('\n/dev/xvdb1 /mnt/pvdisk_p1 ext3 defaults,noatime 1 2\n')
+assert fstab.contains('\n/dev/xvdb1 /mnt/pvdisk_p1 ext3 defaults,noatime 1 0\n')
 assert fstab.contains('\n# BEGIN xenpv-maven-plugin block, guest rhel3_64_fv\n')
 ['README.txt', 'dom0/etc/xen/rhel3_64_fv', 'guest/etc/modules.conf', 'guest/boot/grub/grub.conf'].each { name ->
     assert Arrays.equals(Files.readAllBytes(out.resolve(name)), Files.readAllBytes(golden.resolve(name))) : "$name changed"

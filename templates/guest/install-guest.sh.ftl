@@ -24,6 +24,7 @@
 program=install-guest.sh
 guest_name=${sh(guest.name)}
 guest_machine=${sh(guest.unameMachine)}
+guest_arch=${sh(guest.arch)}
 kernel_release=${sh(guest.kernelRelease)}
 driver_kernel_release=${sh(guest.driverKernelRelease)}
 driver_rpm_pattern=${sh(guest.driverRpm)}
@@ -451,6 +452,7 @@ check_preflight() {
     kernel_tree=$(rooted "/lib/modules/$kernel_release") || fail preflight "too many symbolic links in /lib/modules/$kernel_release"
     [ -d "$kernel_tree" ] ||
         fail preflight "there is no /lib/modules/$kernel_release: is kernel $kernel_release (<kernel>, the release the guest runs) installed?"
+    check_kernel_arch
 </#noparse>
 <#if guest.kernel26>
 <@g26.preflight/>
@@ -486,6 +488,38 @@ check_preflight() {
 </#if>
 <#noparse>
     log "preflight: done"
+}
+
+# check_kernel_arch: uname -m prints i686 for the athlon kernel too, and x86_64 for the ia32e one,
+# but kmod-xenpv is built per processor and xen-platform-pci fails to load on the other build.
+# The package that installed the kernel's image knows which build it is. No package owning the
+# image (or no rpm database in an image) is said, and does not stop the install.
+check_kernel_arch() {
+    kernel_image_path=/boot/vmlinuz-$kernel_release
+    if ! rpm_database; then
+        log "preflight: no rpm database in $root: which build kernel $kernel_release is cannot be checked against <arch> $guest_arch"
+        return
+    fi
+    if ! kernel_packages=$(run_rpm -qf --qf '%{ARCH} %{NAME}-%{VERSION}-%{RELEASE}.%{ARCH}\n' "$kernel_image_path" 2> /dev/null) ||
+        [ -z "$kernel_packages" ]; then
+        log "preflight: no package in the rpm database owns $kernel_image_path: which build kernel $kernel_release is cannot be checked against <arch> $guest_arch"
+        return
+    fi
+    kernel_arches=$(printf '%s\n' "$kernel_packages" | awk '{ print $1 }' | sort -u | tr '\n' ' ')
+    kernel_arches=${kernel_arches% }
+    kernel_package_names=$(printf '%s\n' "$kernel_packages" | awk '{ print $2 }' | tr '\n' ' ')
+    kernel_package_names=${kernel_package_names% }
+    [ "$kernel_arches" = "$guest_arch" ] ||
+</#noparse>
+<#if guest.kernel26>
+        fail preflight "kernel $kernel_release is the $kernel_arches build ($kernel_package_names owns $kernel_image_path) but the bundle is for $guest_arch (<arch>): set <arch>$kernel_arches</arch> and rebuild<#if guest.kmod>, and use the kmod-xenpv RPMs built for $kernel_arches</#if>"
+<#else>
+<#noparse>
+        fail preflight "kernel $kernel_release is the $kernel_arches build ($kernel_package_names owns $kernel_image_path) but the bundle is for $guest_arch (<arch>); uname -m says $machine for both: set <arch>$kernel_arches</arch>, rebuild, and use the kmod-xenpv built for $kernel_arches"
+</#noparse>
+</#if>
+<#noparse>
+    log "preflight: kernel $kernel_release is $kernel_package_names, the $guest_arch build <arch> names"
 }
 
 # installed_driver_package: prints the name kmod-xenpv is installed under, if it is.
@@ -710,6 +744,86 @@ run_verify() {
 <@g26.flows/>
 <#else>
 <#noparse>
+# kudzu, RHEL 3's hardware probe, runs at boot (rc3.d/S05kudzu) and compares what it finds with
+# /etc/sysconfig/hwconf. When the emulated Realtek NIC is gone (a type=netfront vif, or a typeless
+# one on Xen 3.0.3's xend) it stops at the console about the removed card. As chkconfig kudzu off
+# does, the install turns its start links in run levels 2 to 5 into stop links (K<stop>kudzu, the
+# stop priority of its chkconfig line), after recording them under the state for --uninstall.
+# Only the guest's links change: nothing of the guest runs, so this works on an image too.
+kudzu_levels="2 3 4 5"
+kudzu_record_path=$state_path/kudzu
+
+turn_off_kudzu() {
+    kudzu_script=$(rooted /etc/rc.d/init.d/kudzu) || fail kudzu "too many symbolic links in /etc/rc.d/init.d/kudzu"
+    if [ ! -f "$kudzu_script" ]; then
+        log "kudzu: skipped (not installed)"
+        return
+    fi
+    kudzu_stop=$(awk '$1 == "#" && $2 == "chkconfig:" { print $5; exit }' "$kudzu_script")
+    case $kudzu_stop in
+        [0-9][0-9]) ;;
+        *) kudzu_stop=95 ;;
+    esac
+    : > "$work/kudzu-starts"
+    for level in $kudzu_levels; do
+        level_folder=$(rooted "/etc/rc.d/rc$level.d") || fail kudzu "too many symbolic links in /etc/rc.d/rc$level.d"
+        for start in "$level_folder"/S[0-9][0-9]kudzu; do
+            if [ -h "$start" ] || [ -e "$start" ]; then
+                echo "rc$level.d/${start##*/} rc$level.d/K${kudzu_stop}kudzu" >> "$work/kudzu-starts"
+            fi
+        done
+    done
+    if [ ! -s "$work/kudzu-starts" ]; then
+        log "kudzu: already done (it does not start at boot)"
+        return
+    fi
+    if [ "$dry_run" = yes ]; then
+        log "kudzu: would stop it starting at boot: $(awk '{ printf "%s ", $1 }' "$work/kudzu-starts")(dry run)"
+        return
+    fi
+    kudzu_record=$(rooted "$kudzu_record_path") || fail kudzu "too many symbolic links in $kudzu_record_path"
+    # A killed run recorded its links already; a start link made since (chkconfig kudzu on) joins them.
+    if [ -f "$kudzu_record" ]; then
+        cat "$kudzu_record" >> "$work/kudzu-starts" || fail kudzu "cannot read $kudzu_record"
+    fi
+    { sort -u "$work/kudzu-starts" > "$work/kudzu-record" && put "$work/kudzu-record" "$kudzu_record" 644 yes; } ||
+        fail kudzu "cannot record kudzu's links in $kudzu_record_path"
+    while read -r start stop; do
+        level_folder=$(rooted "/etc/rc.d/${start%%/*}") || fail kudzu "too many symbolic links in /etc/rc.d/${start%%/*}"
+        if [ ! -h "$level_folder/${stop#*/}" ] && [ ! -e "$level_folder/${stop#*/}" ]; then
+            ln -s ../init.d/kudzu "$level_folder/${stop#*/}" || fail kudzu "cannot create /etc/rc.d/$stop"
+        fi
+        if [ -h "$level_folder/${start#*/}" ] || [ -e "$level_folder/${start#*/}" ]; then
+            rm -f "$level_folder/${start#*/}" || fail kudzu "cannot remove /etc/rc.d/$start"
+        fi
+    done < "$work/kudzu-starts"
+    log "kudzu: done (it no longer starts at boot: $(awk '{ printf "%s ", $1 }' "$work/kudzu-starts" | sed 's/ $//'); chkconfig kudzu on starts it again)"
+}
+
+# restore_kudzu: puts back the start links the install turned into stop links.
+restore_kudzu() {
+    kudzu_record=$(rooted "$kudzu_record_path") || fail "uninstall kudzu" "too many symbolic links in $kudzu_record_path"
+    if [ ! -f "$kudzu_record" ]; then
+        log "kudzu: skipped (the install did not change it)"
+        return
+    fi
+    if [ "$dry_run" = yes ]; then
+        log "kudzu: would start it at boot again (dry run)"
+        return
+    fi
+    while read -r start stop; do
+        level_folder=$(rooted "/etc/rc.d/${start%%/*}") || fail "uninstall kudzu" "too many symbolic links in /etc/rc.d/${start%%/*}"
+        if [ ! -h "$level_folder/${start#*/}" ] && [ ! -e "$level_folder/${start#*/}" ]; then
+            ln -s ../init.d/kudzu "$level_folder/${start#*/}" || fail "uninstall kudzu" "cannot create /etc/rc.d/$start"
+        fi
+        if [ -h "$level_folder/${stop#*/}" ]; then
+            rm -f "$level_folder/${stop#*/}" || fail "uninstall kudzu" "cannot remove /etc/rc.d/$stop"
+        fi
+    done < "$kudzu_record"
+    rm -f "$kudzu_record" || fail "uninstall kudzu" "cannot remove $kudzu_record_path"
+    log "kudzu: restored (it starts at boot again)"
+}
+
 install() {
     check_preflight
     install_rpm
@@ -730,6 +844,11 @@ install() {
     each_swap enable_swap
     install_fstab
 </#noparse>
+<#if guest.networks?has_content>
+    turn_off_kudzu
+<#else>
+    log "kudzu: skipped (no NIC: nothing kudzu sees changes)"
+</#if>
 <#if guest.noapic>
     install_file /etc/grub.conf
 <#else>
@@ -742,6 +861,7 @@ install() {
 
 uninstall() {
     each_file restore_file
+    restore_kudzu
     if [ "$dry_run" = no ]; then
         { state=$(rooted "$state_path") && rm -rf "$state"; } || fail uninstall "cannot remove $state_path"
     fi

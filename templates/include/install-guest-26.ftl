@@ -28,6 +28,7 @@
 program=install-guest.sh
 guest_name=${sh(guest.name)}
 guest_machine=${sh(guest.unameMachine)}
+guest_arch=${sh(guest.arch)}
 kernel_release=${sh(guest.kernelRelease)}
 release_title=${sh(guest.releaseTitle)}
 <#if guest.kmod>

@@ -13,6 +13,7 @@ printf 'xenpv-mknod: guest %s declares no PV disks; no nodes to create\n' ${sh(g
 exit 0
 <#else>
 root=${r"${XENPV_ROOT:-}"}
+guest_name=${sh(guest.name)}
 <@paths.rooted/>
 <@paths.kindOf/>
 
@@ -25,7 +26,8 @@ if [ -z "$major" ]; then
 fi
 <#noparse>
 
-# node NAME MINOR: make /dev/NAME a block node ($major, MINOR), group disk, mode 664. A link there
+# node NAME MINOR: make /dev/NAME a block node ($major, MINOR), owner root, group disk, mode 660 as
+# RHEL 3's own disk nodes (the guide's 664 lets every local user read the disk raw). A link there
 # is followed inside the root; a folder, file or other node there is left alone, and fails. The
 # new node is made beside it as NAME.xenpv-tmp.<pid> and renamed over it; what a killed run left
 # that way goes first.
@@ -39,7 +41,7 @@ node() {
     if [ -b "$path" ]; then
         # ls -l is how RHEL 3's tools show a node's major and minor; the names here are plain.
         # shellcheck disable=SC2012
-        if [ "$(ls -l "$path" | awk '{ sub(",", "", $5); print $1, $4, $5, $6 }')" = "brw-rw-r-- disk $major $2" ]; then
+        if [ "$(ls -l "$path" | awk '{ sub(",", "", $5); print $1, $3, $4, $5, $6 }')" = "brw-rw---- root disk $major $2" ]; then
             echo "xenpv-mknod: $path kept ($major, $2)"
             return 0
         fi
@@ -50,15 +52,32 @@ node() {
     new=$path.xenpv-tmp.$$
     mknod "$new" b "$major" "$2" &&
         chgrp disk "$new" &&
-        chmod 664 "$new" &&
+        chmod 660 "$new" &&
         mv -f "$new" "$path" &&
         echo "xenpv-mknod: $path created ($major, $2)"
 }
 </#noparse>
 
+<#noparse>
+# attached NODE MINOR VDEV: says, without failing, when the kernel does not list the PV disk NODE
+# (its first minor MINOR, Xen's VDEV): dom0 did not attach it on this boot, and its file systems
+# cannot mount.
+attached() {
+    partitions=$(rooted /proc/partitions) || partitions=
+    if [ -f "$partitions" ] &&
+        awk -v major="$major" -v minor="$2" '$1 == major && $2 == minor { found = 1 } END { exit !found }' "$partitions"; then
+        return 0
+    fi
+</#noparse>
+    echo "xenpv-mknod: PV disk $1 (vdev $3) is not attached on this boot (no $major:$2 in /proc/partitions): boot goes on without it; on dom0, /etc/xen/$guest_name must list it and its source must exist"
+}
+
 status=0
 <#list guest.nodes as node>
 node ${sh(node.name)} ${node.minor} || status=1
+</#list>
+<#list guest.disks as disk>
+attached ${sh(disk.node.path)} ${disk.node.minor} ${sh(disk.device)}
 </#list>
 exit $status
 </#if>

@@ -10,7 +10,29 @@
 #                 whole disk; no line: the disk is not attached
 # /.sim/usr-fs    the content of a separate /usr file system while it is not mounted
 
-# fresh_proc: /proc of a kernel that has just booted: no module loaded, no PV device.
+# /.sim/ksyms/R  the symbols kernel R exports, as /proc/ksyms lists them (address, versioned name)
+#
+# The first line of a stand-in module (SimulatedKernel writes them), standing for the ELF header.
+MODULE_MAGIC='ELF stand-in module (bootsim)'
+
+# module_info FILE KEY: the value of KEY in the .modinfo of stand-in module FILE; nothing if absent.
+module_info() {
+    sed -n "s/^modinfo $2=//p" "$1" | sed -n 1p
+}
+
+# module_files DIR: every .o under DIR, one per line (no find: /usr may not be mounted).
+module_files() {
+    for module_files_entry in "$1"/*; do
+        if [ -d "$module_files_entry" ] && [ ! -h "$module_files_entry" ]; then
+            module_files "$module_files_entry"
+        elif [ -f "$module_files_entry" ]; then
+            case $module_files_entry in *.o) echo "$module_files_entry" ;; esac
+        fi
+    done
+}
+
+# fresh_proc: /proc of a kernel that has just booted: no module loaded, no PV device, the
+# kernel's own exported symbols in /proc/ksyms.
 fresh_proc() {
     mkdir -p /proc
     printf 'Character devices:\n  1 mem\n  4 ttyS\n  5 cua\n\nBlock devices:\n  1 ramdisk\n  3 ide0\n' > /proc/devices
@@ -18,6 +40,7 @@ fresh_proc() {
     printf 'major minor  #blocks  name\n\n   3     0    8388608 hda\n   3     1     104391 hda1\n   3     2    7229047 hda2\n   3     3    1052257 hda3\n' > /proc/partitions
     printf '/dev/root / ext3 rw 0 0\n/proc /proc proc rw 0 0\n' > /proc/mounts
     printf 'Filename\t\t\t\tType\t\tSize\tUsed\tPriority\n' > /proc/swaps
+    cat "/.sim/ksyms/$(cat /.sim/kernel)" > /proc/ksyms
 }
 
 # device_state DEVICE TYPE: "ok" when DEVICE can be opened as a file system of TYPE (or swap),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Parse a GRUB legacy grub.conf with pygrub's own parser (Xen 4.17, Debian package
+"""Parse GRUB legacy grub.conf files, all in one process, with pygrub's own parser (Xen 4.17, Debian package
 xen-utils-4.17, installed under /usr/lib/xen-4.17/lib/python/grub/GrubConf.py).
 
 pygrub never rejects a file: it logs warnings ("Unknown directive ...", "Unknown image
@@ -8,12 +8,12 @@ or above is a failure, and so is an exception, a file without images, a "title" 
 yielded no image (pygrub silently drops a title without lines), an image without a kernel,
 or a default that points past the last image.
 
-Prints one JSON object on stdout:
+Usage: grubconf.py FILE...  Prints a JSON array on stdout, one object per FILE in order:
   {"default": int, "timeout": int|str|null,
    "images": [{"title", "root", "kernel", "args", "initrd"}]}
 where root/kernel/initrd are rebuilt from what pygrub parsed: "(hd0,0)", "/vmlinuz-..."
-(a device prefix, if any, is kept as "(hdN,M)/path"). Exit 1 with a message on stderr on
-failure, 2 on a usage error, 3 when pygrub cannot be imported (a missing dependency).
+(a device prefix, if any, is kept as "(hdN,M)/path"). Exit 1 with a message per bad file on
+stderr (naming it), 2 on a usage error, 3 when pygrub cannot be imported (a missing dependency).
 
 Works with any Python 3 (GrubConf.py is pure Python); the directory can be overridden
 with the PYGRUB_PYTHONPATH environment variable.
@@ -56,20 +56,8 @@ def path_text(p):
     return part_text(dp) + path
 
 
-def main(argv):
-    if len(argv) != 2:
-        sys.stderr.write("usage: grubconf.py FILE\n")
-        return 2
-    path = argv[1]
-    if not os.path.isfile(path):
-        fail("no such file: %s" % path, 2)
-    sys.path.insert(0, PYGRUB_DIR)
-    try:
-        from grub import GrubConf
-    except ImportError as e:
-        fail("cannot import pygrub's grub.GrubConf from %s (Debian package xen-utils-4.17): %s"
-             % (PYGRUB_DIR, e), 3)
-
+def parse(GrubConf, path):
+    """What pygrub made of one file, and the problems found in it."""
     collector = Collect()
     root_logger = logging.getLogger()
     root_logger.handlers[:] = [collector]
@@ -77,7 +65,7 @@ def main(argv):
     try:
         conf = GrubConf.GrubConfigFile(path)
     except Exception as e:
-        fail("pygrub cannot parse %s: %s: %s" % (path, type(e).__name__, e))
+        return None, ["pygrub cannot parse %s: %s: %s" % (path, type(e).__name__, e)]
 
     problems = ["pygrub %s: %s" % (r.levelname.lower(), r.getMessage())
                 for r in collector.records if r.levelno >= logging.WARNING]
@@ -109,11 +97,32 @@ def main(argv):
             timeout = int(timeout)
         except ValueError:
             problems.append("timeout %r is not a number" % timeout)
-    if problems:
-        fail("%s is not clean for pygrub:\n  " % path + "\n  ".join(problems))
+    return {"default": conf.default, "timeout": timeout, "images": images}, problems
 
-    json.dump({"default": conf.default, "timeout": timeout, "images": images},
-              sys.stdout, sort_keys=True)
+
+def main(argv):
+    if len(argv) < 2:
+        sys.stderr.write("usage: grubconf.py FILE...\n")
+        return 2
+    for path in argv[1:]:
+        if not os.path.isfile(path):
+            fail("no such file: %s" % path, 2)
+    sys.path.insert(0, PYGRUB_DIR)
+    try:
+        from grub import GrubConf
+    except ImportError as e:
+        fail("cannot import pygrub's grub.GrubConf from %s (Debian package xen-utils-4.17): %s"
+             % (PYGRUB_DIR, e), 3)
+
+    results, bad = [], []
+    for path in argv[1:]:
+        result, problems = parse(GrubConf, path)
+        if problems:
+            bad.append("%s is not clean for pygrub:\n  " % path + "\n  ".join(problems))
+        results.append(result)
+    if bad:
+        fail("\ngrubconf: ".join(bad))
+    json.dump(results, sys.stdout, sort_keys=True)
     sys.stdout.write("\n")
     return 0
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Feed an xm/xl domain config file to the two parsers that read it for real.
+"""Feed xm/xl domain config files to the two parsers that read them for real, all files in one
+process (a property test checks several guests' configs per try).
 
 1. Python itself: the xm toolstack executes the file, so
    exec(open(f).read(), {}, d) must succeed and leave `disk` and `vif` as lists of str.
@@ -11,13 +12,13 @@
 Anything libxlutil writes to its report stream (errors, and warnings such as
 "Config file looks like it contains Python code") counts as a failure.
 
-Prints one JSON object on stdout:
+Usage: xmconfig.py FILE...  Prints a JSON array on stdout, one object per FILE in order:
   {"python": {name: value, ...},
    "libxl": {"disks": [<libxl_device_disk as JSON>, ...], "vif": [str, ...],
              "strings": {name: str}, "longs": {name: int}, "lists": {name: [str]}}}
-Exit 0 when everything parsed cleanly; otherwise a message on stderr and exit 1
-(2 on a usage error, 3 when the Xen libraries cannot be loaded: a missing dependency,
-not a bad file).
+Exit 0 when every file parsed cleanly; otherwise a message per bad file on stderr (naming it)
+and exit 1 (2 on a usage error, 3 when the Xen libraries cannot be loaded: a missing
+dependency, not a bad file).
 """
 import ctypes
 import ctypes.util
@@ -91,7 +92,17 @@ class Report:
         return b"".join(chunks).decode("utf-8", "replace")
 
 
+LIBS = []
+
+
 def load_libs():
+    """libc, libxenlight and libxlutil with their signatures declared, loaded once per process."""
+    if not LIBS:
+        LIBS.append(declare_libs())
+    return LIBS[0]
+
+
+def declare_libs():
     libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
     libc.tmpfile.restype = ctypes.c_void_p
     libc.tmpfile.argtypes = []
@@ -239,19 +250,23 @@ def check_libxl(path, pyvalues, problems):
 
 
 def main(argv):
-    if len(argv) != 2:
-        sys.stderr.write("usage: xmconfig.py FILE\n")
+    if len(argv) < 2:
+        sys.stderr.write("usage: xmconfig.py FILE...\n")
         return 2
-    path = argv[1]
-    if not os.path.isfile(path):
-        fail("no such file: %s" % path, 2)
-    problems = []
-    pyvalues = check_python(path, problems)
-    libxl = check_libxl(path, pyvalues, problems)
-    if problems:
-        fail("%s is not a clean xm/xl config:\n  " % path
-             + "\n".join(problems).replace("\n", "\n  "))
-    json.dump({"python": pyvalues, "libxl": libxl}, sys.stdout, sort_keys=True)
+    results, bad = [], []
+    for path in argv[1:]:
+        if not os.path.isfile(path):
+            fail("no such file: %s" % path, 2)
+        problems = []
+        pyvalues = check_python(path, problems)
+        libxl = check_libxl(path, pyvalues, problems)
+        if problems:
+            bad.append("%s is not a clean xm/xl config:\n  " % path
+                       + "\n".join(problems).replace("\n", "\n  "))
+        results.append({"python": pyvalues, "libxl": libxl})
+    if bad:
+        fail("\nxmconfig: ".join(bad))
+    json.dump(results, sys.stdout, sort_keys=True)
     sys.stdout.write("\n")
     return 0
 

@@ -18,6 +18,7 @@
 program=install-guest.sh
 guest_name=rhel3_64_fv
 guest_machine=x86_64
+guest_arch=x86_64
 kernel_release=2.4.21-52.EL
 driver_kernel_release=2.4.21-52.EL
 driver_rpm_pattern='kmod-xenpv*.rpm'
@@ -774,6 +775,7 @@ check_preflight() {
     kernel_tree=$(rooted "/lib/modules/$kernel_release") || fail preflight "too many symbolic links in /lib/modules/$kernel_release"
     [ -d "$kernel_tree" ] ||
         fail preflight "there is no /lib/modules/$kernel_release: is kernel $kernel_release (<kernel>, the release the guest runs) installed?"
+    check_kernel_arch
     installed_package=$(installed_driver_package)
     if [ -n "$installed_package" ]; then
         rpm_installed=yes
@@ -801,6 +803,30 @@ check_preflight() {
             fail preflight "${driver_rpm##*/} does not install $driver_directory/$missing_module.o: the declaration says the driver was built for kernel $driver_kernel_release (<driverKernel>, <kernelVariant>), release ${driver_directory##*/} (<driverRelease>); the package's modules are: $(grep '\.o$' "$work/rpm-files" | tr '\n' ' ')"
     fi
     log "preflight: done"
+}
+
+# check_kernel_arch: uname -m prints i686 for the athlon kernel too, and x86_64 for the ia32e one,
+# but kmod-xenpv is built per processor and xen-platform-pci fails to load on the other build.
+# The package that installed the kernel's image knows which build it is. No package owning the
+# image (or no rpm database in an image) is said, and does not stop the install.
+check_kernel_arch() {
+    kernel_image_path=/boot/vmlinuz-$kernel_release
+    if ! rpm_database; then
+        log "preflight: no rpm database in $root: which build kernel $kernel_release is cannot be checked against <arch> $guest_arch"
+        return
+    fi
+    if ! kernel_packages=$(run_rpm -qf --qf '%{ARCH} %{NAME}-%{VERSION}-%{RELEASE}.%{ARCH}\n' "$kernel_image_path" 2> /dev/null) ||
+        [ -z "$kernel_packages" ]; then
+        log "preflight: no package in the rpm database owns $kernel_image_path: which build kernel $kernel_release is cannot be checked against <arch> $guest_arch"
+        return
+    fi
+    kernel_arches=$(printf '%s\n' "$kernel_packages" | awk '{ print $1 }' | sort -u | tr '\n' ' ')
+    kernel_arches=${kernel_arches% }
+    kernel_package_names=$(printf '%s\n' "$kernel_packages" | awk '{ print $2 }' | tr '\n' ' ')
+    kernel_package_names=${kernel_package_names% }
+    [ "$kernel_arches" = "$guest_arch" ] ||
+        fail preflight "kernel $kernel_release is the $kernel_arches build ($kernel_package_names owns $kernel_image_path) but the bundle is for $guest_arch (<arch>); uname -m says $machine for both: set <arch>$kernel_arches</arch>, rebuild, and use the kmod-xenpv built for $kernel_arches"
+    log "preflight: kernel $kernel_release is $kernel_package_names, the $guest_arch build <arch> names"
 }
 
 # installed_driver_package: prints the name kmod-xenpv is installed under, if it is.
@@ -1002,6 +1028,86 @@ run_verify() {
     fi
 }
 
+# kudzu, RHEL 3's hardware probe, runs at boot (rc3.d/S05kudzu) and compares what it finds with
+# /etc/sysconfig/hwconf. When the emulated Realtek NIC is gone (a type=netfront vif, or a typeless
+# one on Xen 3.0.3's xend) it stops at the console about the removed card. As chkconfig kudzu off
+# does, the install turns its start links in run levels 2 to 5 into stop links (K<stop>kudzu, the
+# stop priority of its chkconfig line), after recording them under the state for --uninstall.
+# Only the guest's links change: nothing of the guest runs, so this works on an image too.
+kudzu_levels="2 3 4 5"
+kudzu_record_path=$state_path/kudzu
+
+turn_off_kudzu() {
+    kudzu_script=$(rooted /etc/rc.d/init.d/kudzu) || fail kudzu "too many symbolic links in /etc/rc.d/init.d/kudzu"
+    if [ ! -f "$kudzu_script" ]; then
+        log "kudzu: skipped (not installed)"
+        return
+    fi
+    kudzu_stop=$(awk '$1 == "#" && $2 == "chkconfig:" { print $5; exit }' "$kudzu_script")
+    case $kudzu_stop in
+        [0-9][0-9]) ;;
+        *) kudzu_stop=95 ;;
+    esac
+    : > "$work/kudzu-starts"
+    for level in $kudzu_levels; do
+        level_folder=$(rooted "/etc/rc.d/rc$level.d") || fail kudzu "too many symbolic links in /etc/rc.d/rc$level.d"
+        for start in "$level_folder"/S[0-9][0-9]kudzu; do
+            if [ -h "$start" ] || [ -e "$start" ]; then
+                echo "rc$level.d/${start##*/} rc$level.d/K${kudzu_stop}kudzu" >> "$work/kudzu-starts"
+            fi
+        done
+    done
+    if [ ! -s "$work/kudzu-starts" ]; then
+        log "kudzu: already done (it does not start at boot)"
+        return
+    fi
+    if [ "$dry_run" = yes ]; then
+        log "kudzu: would stop it starting at boot: $(awk '{ printf "%s ", $1 }' "$work/kudzu-starts")(dry run)"
+        return
+    fi
+    kudzu_record=$(rooted "$kudzu_record_path") || fail kudzu "too many symbolic links in $kudzu_record_path"
+    # A killed run recorded its links already; a start link made since (chkconfig kudzu on) joins them.
+    if [ -f "$kudzu_record" ]; then
+        cat "$kudzu_record" >> "$work/kudzu-starts" || fail kudzu "cannot read $kudzu_record"
+    fi
+    { sort -u "$work/kudzu-starts" > "$work/kudzu-record" && put "$work/kudzu-record" "$kudzu_record" 644 yes; } ||
+        fail kudzu "cannot record kudzu's links in $kudzu_record_path"
+    while read -r start stop; do
+        level_folder=$(rooted "/etc/rc.d/${start%%/*}") || fail kudzu "too many symbolic links in /etc/rc.d/${start%%/*}"
+        if [ ! -h "$level_folder/${stop#*/}" ] && [ ! -e "$level_folder/${stop#*/}" ]; then
+            ln -s ../init.d/kudzu "$level_folder/${stop#*/}" || fail kudzu "cannot create /etc/rc.d/$stop"
+        fi
+        if [ -h "$level_folder/${start#*/}" ] || [ -e "$level_folder/${start#*/}" ]; then
+            rm -f "$level_folder/${start#*/}" || fail kudzu "cannot remove /etc/rc.d/$start"
+        fi
+    done < "$work/kudzu-starts"
+    log "kudzu: done (it no longer starts at boot: $(awk '{ printf "%s ", $1 }' "$work/kudzu-starts" | sed 's/ $//'); chkconfig kudzu on starts it again)"
+}
+
+# restore_kudzu: puts back the start links the install turned into stop links.
+restore_kudzu() {
+    kudzu_record=$(rooted "$kudzu_record_path") || fail "uninstall kudzu" "too many symbolic links in $kudzu_record_path"
+    if [ ! -f "$kudzu_record" ]; then
+        log "kudzu: skipped (the install did not change it)"
+        return
+    fi
+    if [ "$dry_run" = yes ]; then
+        log "kudzu: would start it at boot again (dry run)"
+        return
+    fi
+    while read -r start stop; do
+        level_folder=$(rooted "/etc/rc.d/${start%%/*}") || fail "uninstall kudzu" "too many symbolic links in /etc/rc.d/${start%%/*}"
+        if [ ! -h "$level_folder/${start#*/}" ] && [ ! -e "$level_folder/${start#*/}" ]; then
+            ln -s ../init.d/kudzu "$level_folder/${start#*/}" || fail "uninstall kudzu" "cannot create /etc/rc.d/$start"
+        fi
+        if [ -h "$level_folder/${stop#*/}" ]; then
+            rm -f "$level_folder/${stop#*/}" || fail "uninstall kudzu" "cannot remove /etc/rc.d/$stop"
+        fi
+    done < "$kudzu_record"
+    rm -f "$kudzu_record" || fail "uninstall kudzu" "cannot remove $kudzu_record_path"
+    log "kudzu: restored (it starts at boot again)"
+}
+
 install() {
     check_preflight
     install_rpm
@@ -1017,6 +1123,7 @@ install() {
     each_mount mount_file_system
     each_swap enable_swap
     install_fstab
+    turn_off_kudzu
     install_file /etc/grub.conf
     run_verify
     log "finished"
@@ -1024,6 +1131,7 @@ install() {
 
 uninstall() {
     each_file restore_file
+    restore_kudzu
     if [ "$dry_run" = no ]; then
         { state=$(rooted "$state_path") && rm -rf "$state"; } || fail uninstall "cannot remove $state_path"
     fi

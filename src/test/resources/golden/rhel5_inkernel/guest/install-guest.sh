@@ -18,6 +18,7 @@
 program=install-guest.sh
 guest_name=rhel5_inkernel
 guest_machine=i686
+guest_arch=i686
 kernel_release=2.6.18-164.el5PAE
 release_title='RHEL 5'
 in_kernel_release='RHEL 5.3'
@@ -782,6 +783,7 @@ check_preflight() {
     kernel_tree=$(rooted "/lib/modules/$kernel_release") || fail preflight "too many symbolic links in /lib/modules/$kernel_release"
     [ -d "$kernel_tree" ] ||
         fail preflight "there is no /lib/modules/$kernel_release: is kernel $kernel_release (<kernel>, the release the guest runs) installed?"
+    check_kernel_arch
     # modprobe loads from this machine's /lib/modules, not the image's: on an image it has nothing
     # to do (udev and boot's rc.modules load the drivers), and on this machine it must not act.
     if [ -n "$root" ] && [ "$offline" != yes ]; then
@@ -796,6 +798,30 @@ check_preflight() {
     [ -z "$installed_package" ] ||
         log "preflight: $installed_package is installed, but kernel $kernel_release carries the PV drivers itself: remove it (rpm -e $installed_package), so that no module of it stands in for the kernel's"
     log "preflight: done"
+}
+
+# check_kernel_arch: uname -m prints i686 for the athlon kernel too, and x86_64 for the ia32e one,
+# but kmod-xenpv is built per processor and xen-platform-pci fails to load on the other build.
+# The package that installed the kernel's image knows which build it is. No package owning the
+# image (or no rpm database in an image) is said, and does not stop the install.
+check_kernel_arch() {
+    kernel_image_path=/boot/vmlinuz-$kernel_release
+    if ! rpm_database; then
+        log "preflight: no rpm database in $root: which build kernel $kernel_release is cannot be checked against <arch> $guest_arch"
+        return
+    fi
+    if ! kernel_packages=$(run_rpm -qf --qf '%{ARCH} %{NAME}-%{VERSION}-%{RELEASE}.%{ARCH}\n' "$kernel_image_path" 2> /dev/null) ||
+        [ -z "$kernel_packages" ]; then
+        log "preflight: no package in the rpm database owns $kernel_image_path: which build kernel $kernel_release is cannot be checked against <arch> $guest_arch"
+        return
+    fi
+    kernel_arches=$(printf '%s\n' "$kernel_packages" | awk '{ print $1 }' | sort -u | tr '\n' ' ')
+    kernel_arches=${kernel_arches% }
+    kernel_package_names=$(printf '%s\n' "$kernel_packages" | awk '{ print $2 }' | tr '\n' ' ')
+    kernel_package_names=${kernel_package_names% }
+    [ "$kernel_arches" = "$guest_arch" ] ||
+        fail preflight "kernel $kernel_release is the $kernel_arches build ($kernel_package_names owns $kernel_image_path) but the bundle is for $guest_arch (<arch>): set <arch>$kernel_arches</arch> and rebuild"
+    log "preflight: kernel $kernel_release is $kernel_package_names, the $guest_arch build <arch> names"
 }
 
 # installed_driver_package: prints the name kmod-xenpv is installed under, if it is.

@@ -1,5 +1,6 @@
 package io.github.xenpv.bundle;
 
+import io.github.xenpv.render.RenderInputs;
 import io.github.xenpv.render.RenderedFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,9 +12,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -98,7 +102,10 @@ public final class BundleArchiver {
      * archive whose bytes are already right is left alone. Archives are the plugin's by the same
      * rule as bundle folders: a record in {@code <directory>/.xenpv-written/} lists the ones it
      * wrote, and only those are replaced or removed (a format dropped, a guest no longer in
-     * {@code declared}, a new final name).
+     * {@code declared}, a new final name). A guest whose archives were made from the same bundle
+     * files, formats, entry time and plugin, and are still as written, is not archived again; the
+     * others are archived side by side, each staged as soon as it is made, and moved into place
+     * once none meets a file the plugin did not write.
      *
      * @param bundles the guests' bundles
      * @param formats the formats to write each bundle in
@@ -111,48 +118,82 @@ public final class BundleArchiver {
      *     then no archive is written
      * @throws IOException when an archive cannot be written or removed
      */
-    public Written write(List<GuestBundle> bundles, List<ArchiveFormat> formats, Path directory, String baseName,
-            Set<String> declared, String owner) throws IOException {
-        List<OwnedFiles> owners = new ArrayList<>();
-        List<OwnedFiles.Plan> plans = new ArrayList<>();
-        List<String> conflicts = new ArrayList<>();
-        for (GuestBundle bundle : bundles) {
-            List<RenderedFile> files = new ArrayList<>();
-            for (ArchiveFormat format : formats) {
-                files.add(new RenderedFile(fileName(baseName, bundle.guestName(), format), archive(bundle, format), false));
+    public Written write(List<? extends BundleContents> bundles, List<ArchiveFormat> formats, Path directory,
+            String baseName, Set<String> declared, String owner) throws IOException {
+        Optional<byte[]> code = RenderInputs.pluginCode();
+        List<OwnedFiles.Ready> ready;
+        try (Staging staging = new Staging(directory)) {
+            ready = Parallel.map(bundles, bundle -> prepare(bundle, formats, directory, baseName, owner,
+                    code.map(plugin -> inputs(plugin, bundle, formats, baseName)).orElse(null), staging));
+            List<String> conflicts = new ArrayList<>();
+            ready.forEach(guest -> guest.conflicts().forEach(conflict -> conflicts.add(directory + "/" + conflict)));
+            if (!conflicts.isEmpty()) {
+                throw new ForeignFileException("no archive was written: the plugin replaces only files it wrote, and "
+                        + String.join(", ", conflicts) + ". Move " + (conflicts.size() == 1 ? "it" : "them")
+                        + " out of the way and build again.");
             }
-            OwnedFiles archives = archivesOf(directory, bundle.guestName(), owner);
-            if (!archives.recorded()) {
-                archives.adopt(earlierArchives(directory, baseName, bundle.guestName()));
+            List<OwnedFiles.Outcome> outcomes = OwnedFiles.writeAll(ready);
+            List<Archive> archives = new ArrayList<>();
+            List<Path> removed = new ArrayList<>();
+            for (int i = 0; i < ready.size(); i++) {
+                String guestName = bundles.get(i).guestName();
+                OwnedFiles.Plan plan = ready.get(i).plan();
+                for (int j = 0; j < formats.size(); j++) {
+                    // a plan without conflicts has one step per file, in order: step j is the archive in formats[j]
+                    ArchiveFormat format = formats.get(j);
+                    boolean written = plan != null && plan.steps().get(j).change() != OwnedFiles.Change.NONE;
+                    archives.add(new Archive(guestName, format, directory.resolve(fileName(baseName, guestName, format)),
+                            written));
+                }
+                removed.addAll(outcomes.get(i).removed());
             }
-            OwnedFiles.Plan plan = archives.plan(files);
-            plan.conflicts().forEach(conflict -> conflicts.add(directory + "/" + conflict));
-            owners.add(archives);
-            plans.add(plan);
-        }
-        if (!conflicts.isEmpty()) {
-            throw new ForeignFileException("no archive was written: the plugin replaces only files it wrote, and "
-                    + String.join(", ", conflicts) + ". Move " + (conflicts.size() == 1 ? "it" : "them")
-                    + " out of the way and build again.");
-        }
-        List<Archive> archives = new ArrayList<>();
-        List<Path> removed = new ArrayList<>();
-        for (int i = 0; i < owners.size(); i++) {
-            OwnedFiles.Outcome outcome = owners.get(i).write(plans.get(i));
-            // a plan without conflicts has one step per file, in order: step j is the archive in formats[j]
-            List<OwnedFiles.Step> steps = plans.get(i).steps();
-            for (int j = 0; j < steps.size(); j++) {
-                OwnedFiles.Step step = steps.get(j);
-                archives.add(new Archive(bundles.get(i).guestName(), formats.get(j), step.target(),
-                        step.change() != OwnedFiles.Change.NONE));
+            for (OwnedFiles.Outcome cleanUp : OwnedFiles.removeUndeclared(directory, RECORD_SUFFIX, declared,
+                    guestName -> archivesOf(directory, guestName, owner)).values()) {
+                removed.addAll(cleanUp.removed());
             }
-            removed.addAll(outcome.removed());
+            return new Written(archives, removed);
         }
-        for (OwnedFiles.Outcome cleanUp : OwnedFiles.removeUndeclared(directory, RECORD_SUFFIX, declared,
-                guestName -> archivesOf(directory, guestName, owner)).values()) {
-            removed.addAll(cleanUp.removed());
+    }
+
+    /** One guest's archives made ready: left alone when their record says they are already right, else made and staged. */
+    private OwnedFiles.Ready prepare(BundleContents bundle, List<ArchiveFormat> formats, Path directory, String baseName,
+            String owner, String inputs, Staging staging) throws IOException {
+        OwnedFiles archives = archivesOf(directory, bundle.guestName(), owner);
+        if (inputs != null) {
+            OwnedFiles.Outcome unchanged = archives.unchanged(inputs);
+            if (unchanged != null) {
+                return OwnedFiles.Ready.keep(archives, unchanged);
+            }
         }
-        return new Written(archives, removed);
+        GuestBundle contents = bundle.read();
+        List<RenderedFile> files = new ArrayList<>();
+        List<String> digests = new ArrayList<>();
+        for (ArchiveFormat format : formats) {
+            byte[] archive = archive(contents, format);
+            files.add(new RenderedFile(fileName(baseName, bundle.guestName(), format), archive, false));
+            digests.add(Checksums.sha256(archive));
+        }
+        if (!archives.recorded()) {
+            archives.adopt(earlierArchives(directory, baseName, bundle.guestName()));
+        }
+        return new OwnedFiles.Ready(archives, archives.plan(files, digests, staging), inputs, null);
+    }
+
+    /**
+     * Everything a guest's archives are made from: the plugin's code, the entry time, each format
+     * and file name, and every file of the bundle by path, mode and digest.
+     */
+    private String inputs(byte[] pluginCode, BundleContents bundle, List<ArchiveFormat> formats, String baseName) {
+        StringBuilder inputs = new StringBuilder("xenpv archive inputs 1\n")
+                .append(HexFormat.of().formatHex(pluginCode)).append('\n')
+                .append(entryTime.toEpochMilli()).append('\n');
+        for (ArchiveFormat format : formats) {
+            inputs.append(format.extension()).append(' ').append(fileName(baseName, bundle.guestName(), format)).append('\n');
+        }
+        for (BundleEntry entry : bundle.entries().stream().sorted(Comparator.comparing(BundleEntry::path)).toList()) {
+            inputs.append(entry.sha256()).append(entry.executable() ? " 755 " : " 644 ").append(entry.path()).append('\n');
+        }
+        return Checksums.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String fileName(String baseName, String guestName, ArchiveFormat format) {

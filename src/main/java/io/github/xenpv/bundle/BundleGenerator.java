@@ -3,33 +3,40 @@ package io.github.xenpv.bundle;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.render.GuestRenderer;
 import io.github.xenpv.render.RenderException;
+import io.github.xenpv.render.RenderInputs;
 import io.github.xenpv.render.TemplateEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Renders the bundles of checked guests and writes them under {@code outputDirectory/<name>/}.
  * Every guest is rendered before the first byte is written, so a template error leaves the
- * output folder exactly as it was.
+ * output folder exactly as it was. Guests render side by side, each into a staging folder as soon
+ * as it is done, so memory holds the files of a few guests at a time, never the fleet's. A guest
+ * whose files were made from the same inputs ({@link RenderInputs}) and are still as written is
+ * not rendered at all.
  */
 public final class BundleGenerator {
 
     private final BundleWriter writer;
-    private final GuestRenderer renderer;
+    private final Path templatesDirectory;
+    private final byte[] pluginCode;
+    private GuestRenderer renderer;
 
     /**
-     * A generator whose writes belong to no particular project (tests, tools).
+     * A generator whose writes belong to no particular project (tests, tools), staging in the
+     * output directory's parent folder.
      *
      * @param outputDirectory the folder that holds one folder per guest
      * @param templatesDirectory the user's template overrides; may be {@code null} or missing
-     * @throws IOException when the templates folder cannot be read
      */
-    public BundleGenerator(Path outputDirectory, Path templatesDirectory) throws IOException {
-        this(outputDirectory, templatesDirectory, "");
+    public BundleGenerator(Path outputDirectory, Path templatesDirectory) {
+        this(new BundleWriter(outputDirectory, ""), templatesDirectory, null);
     }
 
     /**
@@ -38,11 +45,25 @@ public final class BundleGenerator {
      * @param outputDirectory the folder that holds one folder per guest
      * @param templatesDirectory the user's template overrides; may be {@code null} or missing
      * @param owner who writes, as {@link BundleWriter} records it
-     * @throws IOException when the templates folder cannot be read
+     * @param stagingDirectory where files wait until every guest has rendered (see {@link BundleWriter})
      */
-    public BundleGenerator(Path outputDirectory, Path templatesDirectory, String owner) throws IOException {
-        this.writer = new BundleWriter(outputDirectory, owner);
-        this.renderer = new GuestRenderer(new TemplateEngine(templatesDirectory));
+    public BundleGenerator(Path outputDirectory, Path templatesDirectory, String owner, Path stagingDirectory) {
+        this(new BundleWriter(outputDirectory, owner, stagingDirectory), templatesDirectory, null);
+    }
+
+    /**
+     * A generator for a plugin whose code has this digest: tests stand in for a rebuilt plugin
+     * with it.
+     */
+    BundleGenerator(Path outputDirectory, Path templatesDirectory, byte[] pluginCode) {
+        this(new BundleWriter(outputDirectory, ""), templatesDirectory, pluginCode);
+    }
+
+    /** @param pluginCode the digest of the plugin's code; {@code null} to read it from the jar the plugin runs from */
+    private BundleGenerator(BundleWriter writer, Path templatesDirectory, byte[] pluginCode) {
+        this.writer = writer;
+        this.templatesDirectory = templatesDirectory;
+        this.pluginCode = pluginCode;
     }
 
     /**
@@ -51,11 +72,12 @@ public final class BundleGenerator {
      * @param guests the checked guests
      * @return one bundle per guest, in the same order
      * @throws RenderException when a template fails, naming the template, line and column
+     * @throws IOException when the templates folder cannot be read
      */
-    public List<GuestBundle> render(List<ValidGuest> guests) throws RenderException {
+    public List<GuestBundle> render(List<ValidGuest> guests) throws RenderException, IOException {
         List<GuestBundle> bundles = new ArrayList<>(guests.size());
         for (ValidGuest guest : guests) {
-            bundles.add(GuestBundle.of(guest.name(), renderer.render(guest)));
+            bundles.add(bundle(guest));
         }
         return bundles;
     }
@@ -69,39 +91,46 @@ public final class BundleGenerator {
      * @throws IOException when a file cannot be written
      */
     public BundleWriter.Report generate(List<ValidGuest> guests) throws RenderException, IOException {
-        return write(render(guests));
+        Set<String> names = new LinkedHashSet<>();
+        guests.forEach(guest -> names.add(guest.name()));
+        return generate(guests, names);
     }
 
     /**
-     * Writes rendered bundles to their folders, leaving files that are already right alone; these
-     * are all the guests there are.
+     * Brings the folders of these guests up to date, then cleans up after the guests an earlier
+     * build wrote that are not in {@code declared}. A guest whose record says its files were made
+     * from the inputs it has now, and whose files are all still as written, is left alone unrendered;
+     * every other guest is rendered and staged, and only when all rendered and none meets a file the
+     * plugin did not write are the staged files moved into place.
      *
-     * @param bundles the rendered bundles
-     * @return what the write did
-     * @throws IOException when a file cannot be written
-     */
-    public BundleWriter.Report write(List<GuestBundle> bundles) throws IOException {
-        return write(bundles, names(bundles));
-    }
-
-    /**
-     * Writes rendered bundles to their folders, leaving files that are already right alone, and
-     * cleans up after the guests an earlier build wrote that are not in {@code declared}.
-     *
-     * @param bundles the rendered bundles
+     * @param guests the checked guests to write
      * @param declared every declared guest's name, written now or not
      * @return what the write did
+     * @throws RenderException when a template fails; then nothing is written
      * @throws ForeignFileException when a path a bundle needs holds what the plugin did not write;
      *     then nothing is written
      * @throws IOException when a file cannot be written
      */
-    public BundleWriter.Report write(List<GuestBundle> bundles, Set<String> declared) throws IOException {
-        return writer.write(bundles, declared);
+    public BundleWriter.Report generate(List<ValidGuest> guests, Set<String> declared) throws RenderException, IOException {
+        Optional<RenderInputs> inputs = pluginCode == null ? RenderInputs.of(templatesDirectory)
+                : Optional.of(RenderInputs.of(templatesDirectory, pluginCode));
+        try (Staging staging = writer.staging()) {
+            List<OwnedFiles.Ready> ready = Parallel.<ValidGuest, OwnedFiles.Ready, RenderException>map(guests,
+                    guest -> writer.<RenderException>prepare(guest.name(), inputs.map(shared -> shared.of(guest)).orElse(null),
+                            () -> bundle(guest), staging));
+            return writer.commit(ready, declared);
+        }
     }
 
-    static Set<String> names(List<GuestBundle> bundles) {
-        Set<String> names = new LinkedHashSet<>();
-        bundles.forEach(bundle -> names.add(bundle.guestName()));
-        return names;
+    private GuestBundle bundle(ValidGuest guest) throws RenderException, IOException {
+        return GuestBundle.of(guest.name(), renderer().render(guest));
+    }
+
+    /** FreeMarker is set up only when a guest has to render: a build that finds everything unchanged never loads it. */
+    private synchronized GuestRenderer renderer() throws IOException {
+        if (renderer == null) {
+            renderer = new GuestRenderer(new TemplateEngine(templatesDirectory));
+        }
+        return renderer;
     }
 }

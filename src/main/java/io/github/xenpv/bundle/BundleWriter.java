@@ -38,16 +38,19 @@ public final class BundleWriter {
      * What a write did, for the build log: the files it wrote, the files already right (kept as
      * they were) and the files of its own it removed, each in the order it met them; what it left
      * alone in guest folders because it did not write it; the guests no longer declared it
-     * cleaned up after.
+     * cleaned up after; each written guest's bundle as its folder now holds it; and the guests it
+     * rendered, the others having been left alone because nothing that feeds their files changed.
      *
      * @param written files written, new or changed
      * @param unchanged files whose bytes and mode were already right, left alone
      * @param removed files the plugin wrote that the bundle no longer has, removed
      * @param kept per declared guest, what its folder holds that the plugin did not write
      * @param pruned the guests no longer declared whose folders an earlier build wrote
+     * @param bundles per guest written, its folder and files, for archiving
+     * @param rendered the guests rendered, in order
      */
     public record Report(List<Path> written, List<Path> unchanged, List<Path> removed, List<Kept> kept,
-            List<Pruned> pruned) {
+            List<Pruned> pruned, List<BundleFolder> bundles, List<String> rendered) {
 
         /**
          * A report holding copies of the lists.
@@ -57,6 +60,8 @@ public final class BundleWriter {
          * @param removed files the plugin wrote that the bundle no longer has, removed
          * @param kept per declared guest, what its folder holds that the plugin did not write
          * @param pruned the guests no longer declared whose folders an earlier build wrote
+         * @param bundles per guest written, its folder and files, for archiving
+         * @param rendered the guests rendered, in order
          */
         public Report {
             written = List.copyOf(written);
@@ -64,17 +69,20 @@ public final class BundleWriter {
             removed = List.copyOf(removed);
             kept = List.copyOf(kept);
             pruned = List.copyOf(pruned);
+            bundles = List.copyOf(bundles);
+            rendered = List.copyOf(rendered);
         }
 
         /**
-         * A report of a write that left nothing of anyone else's and cleaned up after no guest.
+         * A report of a write that left nothing of anyone else's, cleaned up after no guest, and
+         * names no bundle and no guest rendered.
          *
          * @param written files written, new or changed
          * @param unchanged files whose bytes and mode were already right, left alone
          * @param removed files the plugin wrote that the bundle no longer has, removed
          */
         public Report(List<Path> written, List<Path> unchanged, List<Path> removed) {
-            this(written, unchanged, removed, List.of(), List.of());
+            this(written, unchanged, removed, List.of(), List.of(), List.of(), List.of());
         }
     }
 
@@ -100,8 +108,26 @@ public final class BundleWriter {
     public record Pruned(String guestName, Path folder, List<Path> removed, List<String> kept) {
     }
 
+    /** Renders one guest's bundle, when its files must be written. */
+    @FunctionalInterface
+    interface Render<E extends Exception> {
+        GuestBundle bundle() throws IOException, E;
+    }
+
     private final Path outputDirectory;
     private final String owner;
+    private final Path stagingDirectory;
+
+    /**
+     * A writer into one output directory, staging beside it (in its parent folder).
+     *
+     * @param outputDirectory the folder that holds one folder per guest
+     * @param owner who writes (the project, and the execution when it declares guests of its own):
+     *     guests that another owner wrote into a shared output directory are never pruned
+     */
+    public BundleWriter(Path outputDirectory, String owner) {
+        this(outputDirectory, owner, null);
+    }
 
     /**
      * A writer into one output directory.
@@ -109,10 +135,15 @@ public final class BundleWriter {
      * @param outputDirectory the folder that holds one folder per guest
      * @param owner who writes (the project, and the execution when it declares guests of its own):
      *     guests that another owner wrote into a shared output directory are never pruned
+     * @param stagingDirectory where files wait until every guest has rendered: a folder outside the
+     *     output directory on the same file system (the build directory), so that a failed build
+     *     leaves the output directory as it was and a successful one moves each file with a rename;
+     *     {@code null} for the output directory's parent folder
      */
-    public BundleWriter(Path outputDirectory, String owner) {
+    public BundleWriter(Path outputDirectory, String owner, Path stagingDirectory) {
         this.outputDirectory = outputDirectory;
         this.owner = owner;
+        this.stagingDirectory = stagingDirectory;
     }
 
     /**
@@ -126,18 +157,51 @@ public final class BundleWriter {
      * @throws IOException when a file cannot be written or removed
      */
     public Report write(List<GuestBundle> bundles, Set<String> declared) throws IOException {
-        List<OwnedFiles> folders = new ArrayList<>(bundles.size());
-        List<OwnedFiles.Plan> plans = new ArrayList<>(bundles.size());
-        List<String> conflicts = new ArrayList<>();
-        for (GuestBundle bundle : bundles) {
-            OwnedFiles files = filesOf(bundle.guestName());
-            if (!files.recorded()) {
-                files.adopt(Checksums.verified(files.folder()));
+        try (Staging staging = staging()) {
+            List<OwnedFiles.Ready> ready = new ArrayList<>(bundles.size());
+            for (GuestBundle bundle : bundles) {
+                ready.add(prepare(bundle.guestName(), null, () -> bundle, staging));
             }
-            OwnedFiles.Plan plan = files.plan(bundle.files());
-            plan.conflicts().forEach(conflict -> conflicts.add(files.folder() + "/" + conflict));
-            folders.add(files);
-            plans.add(plan);
+            return commit(ready, declared);
+        }
+    }
+
+    /** A staging area for one write. */
+    Staging staging() {
+        return new Staging(stagingDirectory != null ? stagingDirectory : outputDirectory.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Makes one guest ready to write: left alone when its record says its files were made from
+     * {@code inputs} and they are all still as written; else rendered, compared with the folder
+     * and its new files staged.
+     *
+     * @param inputs what the guest's files are made from; {@code null} when unknown (then it is always rendered)
+     */
+    <E extends Exception> OwnedFiles.Ready prepare(String guestName, String inputs, Render<E> render, Staging staging)
+            throws IOException, E {
+        OwnedFiles files = filesOf(guestName);
+        if (inputs != null) {
+            OwnedFiles.Outcome unchanged = files.unchanged(inputs);
+            if (unchanged != null) {
+                return OwnedFiles.Ready.keep(files, unchanged);
+            }
+        }
+        GuestBundle bundle = render.bundle();
+        if (!files.recorded()) {
+            files.adopt(Checksums.verified(files.folder()));
+        }
+        return new OwnedFiles.Ready(files, files.plan(bundle.files(), bundle.sha256(), staging), inputs, null);
+    }
+
+    /**
+     * Writes the ready guests, unless a path any of them needs holds what the plugin did not write,
+     * then cleans up after the guests not in {@code declared}.
+     */
+    Report commit(List<OwnedFiles.Ready> ready, Set<String> declared) throws IOException {
+        List<String> conflicts = new ArrayList<>();
+        for (OwnedFiles.Ready guest : ready) {
+            guest.conflicts().forEach(conflict -> conflicts.add(guest.files().folder() + "/" + conflict));
         }
         if (!conflicts.isEmpty()) {
             throw new ForeignFileException("nothing was written: the plugin replaces only files it wrote, and "
@@ -146,20 +210,29 @@ public final class BundleWriter {
                     + String.join("\n  ", conflicts) + "\nMove " + (conflicts.size() == 1 ? "it" : "them")
                     + " out of the way and build again.");
         }
+        List<OwnedFiles.Outcome> outcomes = OwnedFiles.writeAll(ready);
         List<Path> written = new ArrayList<>();
         List<Path> unchanged = new ArrayList<>();
         List<Path> removed = new ArrayList<>();
         List<Kept> kept = new ArrayList<>();
-        for (int i = 0; i < folders.size(); i++) {
-            OwnedFiles.Outcome outcome = folders.get(i).write(plans.get(i));
+        List<BundleFolder> bundles = new ArrayList<>(ready.size());
+        List<String> rendered = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            OwnedFiles.Outcome outcome = outcomes.get(i);
+            OwnedFiles files = ready.get(i).files();
+            String guestName = files.folder().getFileName().toString();
             written.addAll(outcome.written());
             unchanged.addAll(outcome.unchanged());
             removed.addAll(outcome.removed());
             if (!outcome.foreign().isEmpty()) {
-                kept.add(new Kept(bundles.get(i).guestName(), folders.get(i).folder(), outcome.foreign()));
+                kept.add(new Kept(guestName, files.folder(), outcome.foreign()));
+            }
+            bundles.add(new BundleFolder(guestName, files.folder(), ready.get(i).entries()));
+            if (ready.get(i).plan() != null) {
+                rendered.add(guestName);
             }
         }
-        return new Report(written, unchanged, removed, kept, prune(declared));
+        return new Report(written, unchanged, removed, kept, prune(declared), bundles, rendered);
     }
 
     /** Removes what the plugin wrote for guests this owner once wrote and no longer declares. */
@@ -177,7 +250,7 @@ public final class BundleWriter {
     }
 
     /** A guest's folder and what the plugin wrote there. */
-    private OwnedFiles filesOf(String guestName) throws IOException {
+    OwnedFiles filesOf(String guestName) throws IOException {
         return new OwnedFiles(outputDirectory.resolve(guestName), WriteRecord.fileOf(outputDirectory, guestName, RECORD_SUFFIX),
                 owner, true);
     }

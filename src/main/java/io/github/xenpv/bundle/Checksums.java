@@ -8,11 +8,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,10 +27,14 @@ final class Checksums {
     private Checksums() {
     }
 
-    static RenderedFile of(List<RenderedFile> files) {
+    /** @param sha256 each file's digest, in the order of {@code files} */
+    static RenderedFile of(List<RenderedFile> files, List<String> sha256) {
+        Map<String, String> sorted = new TreeMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            sorted.put(files.get(i).path(), sha256.get(i));
+        }
         StringBuilder sums = new StringBuilder();
-        files.stream().sorted(Comparator.comparing(RenderedFile::path)).forEach(file ->
-                sums.append(sha256(file.content())).append("  ").append(file.path()).append('\n'));
+        sorted.forEach((path, sum) -> sums.append(sum).append("  ").append(path).append('\n'));
         return new RenderedFile(FILE_NAME, sums.toString().getBytes(StandardCharsets.UTF_8), false);
     }
 

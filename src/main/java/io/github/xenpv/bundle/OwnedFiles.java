@@ -2,7 +2,9 @@ package io.github.xenpv.bundle;
 
 import io.github.xenpv.render.RenderedFile;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,11 +13,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +28,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -33,24 +40,50 @@ import java.util.stream.Stream;
  * it wrote: {@link WriteRecord} lists those files, and nothing else is ever replaced or removed.
  *
  * <p>A file whose bytes and mode are already right is left alone (its time stays); any other is
- * written to a temporary file beside it and moved into place. Nothing is written through a link
- * or over a file the plugin did not write: {@link #plan} finds every such path first, so the
- * caller can refuse before the first byte changes.
+ * staged ({@link Staging}) and moved into place. Nothing is written through a link or over a file
+ * the plugin did not write: {@link #plan} finds every such path first, so the caller can refuse
+ * before the first byte changes.
+ *
+ * <p>The record also says what fed the files and what each file held and looked like on disk
+ * right after it was written ({@link WriteRecord.Written}), so that {@link #unchanged} can tell,
+ * from one look at each entry of the folder and without the files' new bytes, that there is
+ * nothing to do.
  */
 final class OwnedFiles {
 
     static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
     static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    /** The view that tells an entry's inode and change time: Linux and the other Unixes. */
+    private static final boolean UNIX = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
+    private static final String UNIX_ATTRIBUTES = "unix:mode,size,lastModifiedTime,ctime,ino";
     private static final Class<? extends BasicFileAttributes> ATTRIBUTES =
             POSIX ? PosixFileAttributes.class : BasicFileAttributes.class;
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
+    /**
+     * How long after its last change a file's state proves that it did not change since: longer
+     * than a clock tick of the kernel's file times (at most 10 ms) on a file system that keeps
+     * fractions of a second, longer than its whole-second (or FAT's two-second) times otherwise.
+     */
+    private static final long SETTLED_NANOS = 100_000_000L;
+    private static final long SETTLED_NANOS_WHOLE_SECONDS = 3_000_000_000L;
+
     /** What one file needs. */
     enum Change { NONE, MODE, CONTENT }
 
-    record Step(RenderedFile file, Path target, Change change) {
+    /**
+     * One file of a plan.
+     *
+     * @param path the file's path, relative to the folder
+     * @param executable whether it gets mode 0755, else 0644
+     * @param sha256 the digest of what it must hold
+     * @param target where it goes
+     * @param change what it needs
+     * @param staged for {@link Change#CONTENT}, the staged file that holds its bytes; else {@code null}
+     */
+    record Step(String path, boolean executable, String sha256, Path target, Change change, Path staged) {
     }
 
     /**
@@ -65,6 +98,39 @@ final class OwnedFiles {
 
     /** What a write or a clean-up did: the files written, unchanged and removed, and what it left because the plugin did not write it. */
     record Outcome(List<Path> written, List<Path> unchanged, List<Path> removed, List<String> foreign) {
+    }
+
+    /**
+     * One guest's files made ready to write: a plan whose new bytes are staged, or, when
+     * {@link #unchanged} found nothing to do, what leaving them alone does.
+     *
+     * @param files the guest's files
+     * @param plan the plan, {@code null} when left alone
+     * @param inputs what the files are made from, for the record; {@code null} when unknown
+     * @param keptAsTheyAre the outcome of leaving them alone, or {@code null} when there is a plan
+     */
+    record Ready(OwnedFiles files, Plan plan, String inputs, Outcome keptAsTheyAre) {
+
+        static Ready keep(OwnedFiles files, Outcome unchanged) {
+            return new Ready(files, null, files.record().inputs(), unchanged);
+        }
+
+        /** Each file's path, mode and digest, as the folder holds them once written, in path order. */
+        List<BundleEntry> entries() {
+            List<BundleEntry> entries = new ArrayList<>();
+            if (plan == null) {
+                files.record().written().forEach((path, written) ->
+                        entries.add(new BundleEntry(path, written.executable(), written.sha256())));
+            } else {
+                plan.steps().forEach(step -> entries.add(new BundleEntry(step.path(), step.executable(), step.sha256())));
+                entries.sort(Comparator.comparing(BundleEntry::path));
+            }
+            return entries;
+        }
+
+        List<String> conflicts() {
+            return plan == null ? List.of() : plan.conflicts();
+        }
     }
 
     /** Opens the files of one guest by its name. */
@@ -112,16 +178,95 @@ final class OwnedFiles {
         return folder;
     }
 
-    /** Compares {@code files} with what is on disk, reading nothing but attributes and the bytes of files of the same size. */
-    Plan plan(List<RenderedFile> files) throws IOException {
-        boolean fresh = ownFolder && attributes(folder) == null;
+    /**
+     * Whether these files can be left alone as they are, without their new bytes: this owner's record
+     * says they were made from {@code inputs}, no write of theirs was cut short, and every file of
+     * the record is still the regular file the plugin wrote, with its mode and bytes, reached without
+     * a link. A file whose state on disk is the one recorded after writing is taken as it is; any
+     * other (touched, copied back, or written too recently for its state to prove anything) is read
+     * and compared by digest.
+     *
+     * @param inputs what the files would be made from now
+     * @return what leaving them alone does (every file unchanged, and for a guest folder what else it
+     *     holds), or {@code null} when they must be made again
+     */
+    Outcome unchanged(String inputs) throws IOException {
+        if (record == null || !inputs.equals(record.inputs()) || !record.pending().isEmpty()
+                || !owner.equals(record.owner()) || !record.written().keySet().equals(record.paths())) {
+            return null;
+        }
+        Map<String, Found> found = new HashMap<>();
+        List<String> foreign = new ArrayList<>();
+        if (ownFolder) {
+            Found base = found(folder);
+            if (base == null || !base.isDirectory()) {
+                return null;
+            }
+            walk(folder, "", found, foreign);
+        } else {
+            for (String path : record.paths()) {
+                Found file = found(folder.resolve(path));
+                if (file != null) {
+                    found.put(path, file);
+                }
+            }
+        }
+        for (Map.Entry<String, WriteRecord.Written> entry : record.written().entrySet()) {
+            Found file = found.get(entry.getKey());
+            WriteRecord.Written written = entry.getValue();
+            if (file == null || !file.isRegularFile()
+                    || POSIX && file.permissions() != bits(written.executable() ? EXECUTABLE : REGULAR)) {
+                return null;
+            }
+            if ((written.state() == null || !written.state().equals(file.state()))
+                    && !Checksums.sha256(Files.readAllBytes(folder.resolve(entry.getKey()))).equals(written.sha256())) {
+                return null;
+            }
+        }
+        foreign.sort(null);
+        return new Outcome(List.of(), record.paths().stream().map(folder::resolve).toList(), List.of(), foreign);
+    }
+
+    /** Every entry under {@code directory}: the record's files into {@code found}, everything else but folders into {@code foreign}; links are not followed. */
+    private void walk(Path directory, String prefix, Map<String, Found> found, List<String> foreign) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
+            listing.forEach(entries::add);
+        }
+        for (Path entry : entries) {
+            String path = prefix + entry.getFileName();
+            Found attributes = found(entry);
+            if (attributes == null) {
+                continue;
+            }
+            if (attributes.isDirectory()) {
+                walk(entry, path + "/", found, foreign);
+            } else if (record.paths().contains(path)) {
+                found.put(path, attributes);
+            } else {
+                foreign.add(path);
+            }
+        }
+    }
+
+    /**
+     * Compares {@code files} with what is on disk, reading nothing but attributes and the bytes of
+     * files of the same size (none when the record vouches for a file's state), and stages the
+     * bytes of every file that must be written, unless something is in the way.
+     *
+     * @param sha256 each file's digest, in the order of {@code files}
+     */
+    Plan plan(List<RenderedFile> files, List<String> sha256, Staging staging) throws IOException {
+        boolean fresh = ownFolder && found(folder) == null;
         List<Step> steps = new ArrayList<>(files.size());
         List<String> conflicts = new ArrayList<>();
         Map<Path, String> checked = new HashMap<>();
-        for (RenderedFile file : files) {
+        for (int i = 0; i < files.size(); i++) {
+            RenderedFile file = files.get(i);
+            String sum = sha256.get(i);
             Path target = folder.resolve(file.path());
             if (fresh) {
-                steps.add(new Step(file, target, Change.CONTENT));
+                steps.add(new Step(file.path(), file.executable(), sum, target, Change.CONTENT, null));
                 continue;
             }
             String blocked = blockedFolder(target, checked);
@@ -131,34 +276,60 @@ final class OwnedFiles {
                 }
                 continue;
             }
-            BasicFileAttributes existing = attributes(target);
+            Found existing = found(target);
+            Change change;
             if (existing == null) {
-                steps.add(new Step(file, target, Change.CONTENT));
+                change = Change.CONTENT;
             } else if (!existing.isRegularFile()) {
-                conflicts.add(file.path() + ": " + kind(existing) + " the plugin did not make, where the bundle has a file");
-            } else if (holds(target, existing, file.content())) {
+                conflicts.add(file.path() + ": " + existing.kind() + " the plugin did not make, where the bundle has a file");
+                continue;
+            } else if (holds(target, existing, file, sum)) {
                 // The same bytes, whoever wrote them: nothing can be lost, so the file counts as the plugin's.
-                steps.add(new Step(file, target, modeChange(existing, mode(file))));
+                change = modeChange(existing, mode(file.executable()));
             } else if (owned.contains(file.path())) {
-                steps.add(new Step(file, target, Change.CONTENT));
+                change = Change.CONTENT;
             } else {
                 conflicts.add(file.path() + ": a file the plugin did not write, where the bundle has a file of other content");
+                continue;
             }
+            steps.add(new Step(file.path(), file.executable(), sum, target, change, null));
         }
-        return new Plan(steps, conflicts, fresh);
+        if (!conflicts.isEmpty()) {
+            return new Plan(steps, conflicts, fresh);
+        }
+        List<Step> staged = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            staged.add(step.change() != Change.CONTENT ? step : new Step(step.path(), step.executable(), step.sha256(),
+                    step.target(), step.change(), staging.stage(files.get(i).content(), mode(step.executable()))));
+        }
+        return new Plan(staged, conflicts, fresh);
     }
 
     /**
-     * Carries out a plan without conflicts: records every file before writing any, writes what
-     * changed, removes the files of the record the plan no longer has, then records exactly the
-     * plan's files. A build killed at any point leaves every file it wrote in the record.
+     * Whether the regular file {@code target} already holds {@code file}'s bytes: the record
+     * vouches for it when the file is in the state recorded after the plugin wrote these bytes;
+     * otherwise a file of the same size is read and compared.
+     */
+    private boolean holds(Path target, Found existing, RenderedFile file, String sha256) throws IOException {
+        WriteRecord.Written written = record == null ? null : record.written().get(file.path());
+        if (written != null && written.state() != null && written.state().equals(existing.state())) {
+            return written.sha256().equals(sha256);
+        }
+        return existing.size() == file.content().length && Arrays.equals(Files.readAllBytes(target), file.content());
+    }
+
+    /**
+     * Carries out a plan without conflicts: records every file before writing any, moves the staged
+     * files into place, removes the files of the record the plan no longer has. A build killed at
+     * any point leaves every file it wrote in the record; {@link #finish} then records exactly the
+     * plan's files.
      */
     Outcome write(Plan plan) throws IOException {
         if (!plan.conflicts().isEmpty()) {
             throw new IllegalStateException("a plan with conflicts is not written: " + plan.conflicts());
         }
-        Set<String> paths = new LinkedHashSet<>();
-        plan.steps().forEach(step -> paths.add(step.file().path()));
+        Set<String> paths = paths(plan);
         boolean writes = plan.steps().stream().anyMatch(step -> step.change() == Change.CONTENT);
         String token = newToken();
         if (writes) {
@@ -179,12 +350,12 @@ final class OwnedFiles {
             switch (step.change()) {
                 case NONE -> unchanged.add(step.target());
                 case MODE -> {
-                    Files.setPosixFilePermissions(step.target(), mode(step.file()));
+                    Files.setPosixFilePermissions(step.target(), mode(step.executable()));
                     written.add(step.target());
                 }
                 case CONTENT -> {
                     createFolders(step.target().getParent(), directories, plan.fresh());
-                    replace(step.target(), step.file().content(), mode(step.file()), token);
+                    moveIntoPlace(step.staged(), step.target(), mode(step.executable()), token);
                     written.add(step.target());
                 }
             }
@@ -192,12 +363,55 @@ final class OwnedFiles {
         Set<String> stale = new TreeSet<>(owned);
         stale.removeAll(paths);
         List<Path> removed = removeAll(stale, false);
-        WriteRecord exact = WriteRecord.of(owner, paths, Set.of());
-        if (writes || !exact.equals(record)) {
-            exact.save(recordFile);
-        }
         List<String> foreign = ownFolder && !plan.fresh() ? foreign(paths) : List.of();
         return new Outcome(written, unchanged, removed, foreign);
+    }
+
+    /**
+     * Records exactly the files of a written plan, what they were made from, and what each holds
+     * and looks like on disk now; a file changed too recently for its state to prove anything
+     * later is recorded without one. The record is left alone when it already says all this.
+     *
+     * @param inputs what the files were made from, or {@code null} when unknown
+     */
+    void finish(Plan plan, String inputs) throws IOException {
+        SortedMap<String, WriteRecord.Written> written = new TreeMap<>();
+        long now = nanos(Instant.now());
+        for (Step step : plan.steps()) {
+            Found file = found(step.target());
+            written.put(step.path(), new WriteRecord.Written(step.sha256(), step.executable(),
+                    file == null || !file.settled(now) ? null : file.state()));
+        }
+        WriteRecord exact = new WriteRecord(owner, inputs, new TreeSet<>(paths(plan)), new TreeSet<>(), written);
+        if (!exact.equals(record)) {
+            exact.save(recordFile);
+        }
+    }
+
+    /**
+     * Writes and records every guest's ready files, guests side by side: first every file (so a
+     * write of one guest never waits for another's record), then every record, so that most files
+     * have settled by the time their state is recorded.
+     *
+     * @param ready the guests, none with conflicts
+     * @return what each write did, in the same order
+     */
+    static List<Outcome> writeAll(List<Ready> ready) throws IOException {
+        List<Outcome> outcomes = Parallel.map(ready, guest -> guest.keptAsTheyAre() != null ? guest.keptAsTheyAre()
+                : guest.files().write(guest.plan()));
+        Parallel.map(ready, guest -> {
+            if (guest.plan() != null) {
+                guest.files().finish(guest.plan(), guest.inputs());
+            }
+            return guest;
+        });
+        return outcomes;
+    }
+
+    private static Set<String> paths(Plan plan) {
+        Set<String> paths = new LinkedHashSet<>();
+        plan.steps().forEach(step -> paths.add(step.path()));
+        return paths;
     }
 
     /**
@@ -220,6 +434,12 @@ final class OwnedFiles {
                 outcomes.put(guestName, files.removeAll());
             }
         }
+        for (String guestName : WriteRecord.unsavedGuests(directory, suffix)) {
+            if (!declared.contains(guestName)) {
+                // a first record a killed build was saving: it wrote nothing yet, as it records before it writes
+                WriteRecord.delete(WriteRecord.fileOf(directory, guestName, suffix));
+            }
+        }
         return outcomes;
     }
 
@@ -230,14 +450,14 @@ final class OwnedFiles {
     Outcome removeAll() throws IOException {
         List<Path> removed = List.of();
         List<String> foreign = List.of();
-        BasicFileAttributes base = attributes(folder);
+        Found base = found(folder);
         if (!ownFolder || base != null && base.isDirectory()) {
             removed = removeAll(owned, true);
-            if (ownFolder && attributes(folder) != null) {
+            if (ownFolder && found(folder) != null) {
                 foreign = foreign(Set.of());
             }
         } else if (base != null) {
-            foreign = List.of(".: " + kind(base) + ", not the folder the plugin wrote");
+            foreign = List.of(".: " + base.kind() + ", not the folder the plugin wrote");
         }
         WriteRecord.delete(recordFile);
         return new Outcome(List.of(), List.of(), removed, foreign);
@@ -283,7 +503,7 @@ final class OwnedFiles {
         if (blockedFolder(target, checked) != null) {
             return false;
         }
-        BasicFileAttributes existing = attributes(target);
+        Found existing = found(target);
         if (existing == null || !existing.isRegularFile()) {
             return false;
         }
@@ -297,7 +517,7 @@ final class OwnedFiles {
             if (current.equals(folder) && !withFolder) {
                 return;
             }
-            BasicFileAttributes existing = attributes(current);
+            Found existing = found(current);
             if (existing == null) {
                 // gone already (a build killed while removing folders): its parents may still be empty
                 continue;
@@ -346,12 +566,12 @@ final class OwnedFiles {
                 }
                 return known;
             }
-            BasicFileAttributes existing = attributes(directory);
+            Found existing = found(directory);
             if (existing == null) {
                 return null;
             }
             String verdict = existing.isDirectory() ? ""
-                    : relative(directory) + ": " + kind(existing) + " the plugin did not make, where the bundle has a folder";
+                    : relative(directory) + ": " + existing.kind() + " the plugin did not make, where the bundle has a folder";
             checked.put(directory, verdict);
             if (!verdict.isEmpty()) {
                 return verdict;
@@ -364,27 +584,95 @@ final class OwnedFiles {
         return path.equals(folder) ? "." : folder.relativize(path).toString();
     }
 
-    private static String kind(BasicFileAttributes attributes) {
-        if (attributes.isSymbolicLink()) {
-            return "a link";
+    /**
+     * A directory entry as one look at it (a link not followed) shows it.
+     *
+     * @param type {@code 'f'} regular file, {@code 'd'} folder, {@code 'l'} link, {@code 'o'} anything else
+     * @param permissions its permission bits, {@code -1} where the file system has none
+     * @param modified its modification time, in nanoseconds since the epoch
+     * @param changed its status change time (ctime), in nanoseconds; {@code -1} where unknown
+     * @param inode its inode number; {@code -1} where unknown
+     */
+    private record Found(char type, long size, int permissions, long modified, long changed, long inode) {
+
+        boolean isRegularFile() {
+            return type == 'f';
         }
-        if (attributes.isDirectory()) {
-            return "a folder";
+
+        boolean isDirectory() {
+            return type == 'd';
         }
-        return attributes.isRegularFile() ? "a file" : "a special file";
+
+        String kind() {
+            return switch (type) {
+                case 'l' -> "a link";
+                case 'd' -> "a folder";
+                case 'f' -> "a file";
+                default -> "a special file";
+            };
+        }
+
+        /**
+         * What the record keeps to recognize the file later: any write moves both times (and a
+         * replacement the inode), so a file in this state still holds what it held; {@code null}
+         * where the change time or inode is unknown.
+         */
+        String state() {
+            return changed < 0 || inode < 0 ? null : size + "." + modified + "." + changed + "." + inode;
+        }
+
+        /** Whether a change after this look would have to show in the file's times, {@code now} being later. */
+        boolean settled(long now) {
+            long last = Math.max(modified, changed);
+            boolean wholeSeconds = modified % 1_000_000_000L == 0 && changed % 1_000_000_000L == 0;
+            return now - last > (wholeSeconds ? SETTLED_NANOS_WHOLE_SECONDS : SETTLED_NANOS);
+        }
     }
 
     /** The entry's own attributes (a link is not followed), or {@code null} when there is none. */
-    private static BasicFileAttributes attributes(Path path) throws IOException {
+    private static Found found(Path path) throws IOException {
         try {
-            return Files.readAttributes(path, ATTRIBUTES, NO_FOLLOW);
+            if (UNIX) {
+                Map<String, Object> unix = Files.readAttributes(path, UNIX_ATTRIBUTES, NO_FOLLOW);
+                int mode = (Integer) unix.get("mode");
+                char type = switch (mode & 0170000) {
+                    case 0100000 -> 'f';
+                    case 0040000 -> 'd';
+                    case 0120000 -> 'l';
+                    default -> 'o';
+                };
+                return new Found(type, (Long) unix.get("size"), mode & 0777, nanos((FileTime) unix.get("lastModifiedTime")),
+                        nanos((FileTime) unix.get("ctime")), (Long) unix.get("ino"));
+            }
+            BasicFileAttributes attributes = Files.readAttributes(path, ATTRIBUTES, NO_FOLLOW);
+            char type = attributes.isSymbolicLink() ? 'l' : attributes.isDirectory() ? 'd' : attributes.isRegularFile() ? 'f' : 'o';
+            return new Found(type, attributes.size(),
+                    POSIX ? bits(((PosixFileAttributes) attributes).permissions()) : -1,
+                    nanos(attributes.lastModifiedTime()), -1, -1);
         } catch (NoSuchFileException e) {
             return null;
         }
     }
 
-    private static Set<PosixFilePermission> mode(RenderedFile file) {
-        return file.executable() ? EXECUTABLE : REGULAR;
+    private static long nanos(FileTime time) {
+        return nanos(time.toInstant());
+    }
+
+    private static long nanos(Instant time) {
+        return time.getEpochSecond() * 1_000_000_000L + time.getNano();
+    }
+
+    /** The permission bits of a mode, as {@code ls -l} would show them in octal. */
+    private static int bits(Set<PosixFilePermission> mode) {
+        int bits = 0;
+        for (PosixFilePermission permission : mode) {
+            bits |= 0400 >> permission.ordinal();
+        }
+        return bits;
+    }
+
+    private static Set<PosixFilePermission> mode(boolean executable) {
+        return executable ? EXECUTABLE : REGULAR;
     }
 
     /** Creates the missing folders up to {@code directory}; in a fresh guest folder, one mkdir each, parents first. */
@@ -412,7 +700,7 @@ final class OwnedFiles {
      * these bytes with mode {@code rw-r--r--}, through a temporary file beside it moved into place.
      */
     static boolean writeWhole(Path target, byte[] content) throws IOException {
-        BasicFileAttributes existing = attributes(target);
+        Found existing = found(target);
         if (existing == null || !existing.isRegularFile() || !holds(target, existing, content)) {
             replace(target, content, REGULAR, newToken());
         } else if (modeChange(existing, REGULAR) == Change.MODE) {
@@ -424,13 +712,26 @@ final class OwnedFiles {
     }
 
     /** Whether the regular file {@code target}, with these attributes, already holds {@code content}. */
-    private static boolean holds(Path target, BasicFileAttributes existing, byte[] content) throws IOException {
+    private static boolean holds(Path target, Found existing, byte[] content) throws IOException {
         return existing.size() == content.length && Arrays.equals(Files.readAllBytes(target), content);
     }
 
     /** {@link Change#NONE} when a file with these attributes has {@code mode} (or modes do not exist here), else {@link Change#MODE}. */
-    private static Change modeChange(BasicFileAttributes existing, Set<PosixFilePermission> mode) {
-        return !POSIX || ((PosixFileAttributes) existing).permissions().equals(mode) ? Change.NONE : Change.MODE;
+    private static Change modeChange(Found existing, Set<PosixFilePermission> mode) {
+        return !POSIX || existing.permissions() == bits(mode) ? Change.NONE : Change.MODE;
+    }
+
+    /**
+     * Moves a staged file into place with one rename; where the target is on another file system
+     * than the staging folder, copies it to the write's temporary file beside the target first.
+     */
+    private static void moveIntoPlace(Path staged, Path target, Set<PosixFilePermission> mode, String token)
+            throws IOException {
+        try {
+            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            replace(target, Files.readAllBytes(staged), mode, token);
+        }
     }
 
     /** Writes {@code content} to the write's temporary file beside {@code target} and moves it into place. */

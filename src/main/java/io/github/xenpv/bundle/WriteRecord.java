@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The plugin's record of the files it wrote for one guest under one folder: the only files a
@@ -19,16 +24,39 @@ import java.util.TreeSet;
  * archives), never inside a bundle, one text file per guest:
  * <pre>
  * owner com.example:guests
+ * inputs 5d41402abc4b2a76b9719d911017c592...
  * pending k2x9q1
  * file README.txt
  * file dom0/etc/xen/web
+ * wrote 2cf24dba5fb0a30e... 644 1893.1767225600000000000.1767225600000000000.2883941 README.txt
+ * wrote 486ea46224d1bb4f... 644 - dom0/etc/xen/web
  * </pre>
  * {@code owner} is the project (and execution) that wrote the files, so projects sharing a folder
  * never clean up each other's guests. {@code pending} names the temporary files of a write that
  * may have been cut short: a build records the files it is about to write and that token before
  * its first write, and the exact set afterwards, so a killed build leaves nothing unrecorded.
+ *
+ * <p>{@code inputs} is the digest of everything the files were made from ({@code RenderInputs}
+ * for a bundle); {@code wrote} says what the plugin left in each file (its SHA-256 and mode) and
+ * the file's state on disk right after ({@link Written}). Together they let a build leave a guest
+ * alone without rendering it: same inputs, and every file still as written. A record without
+ * them (an older plugin's, or a write that had no inputs to name) simply never counts as
+ * unchanged.
  */
-record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pending) {
+record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedSet<String> pending,
+        SortedMap<String, Written> written) {
+
+    /**
+     * What the plugin wrote into one file.
+     *
+     * @param sha256 the content's SHA-256, lower-case hex
+     * @param executable mode 0755, else 0644
+     * @param state the file's {@code size.mtime.ctime.inode} (times in nanoseconds) read after
+     *     writing, or {@code null} when the file was too recently changed for that state to
+     *     prove anything later: a change within the same clock tick keeps both times
+     */
+    record Written(String sha256, boolean executable, String state) {
+    }
 
     /** The folder of records, beside what they describe; the plugin's alone, like everything in it. */
     static final String FOLDER = ".xenpv-written";
@@ -36,17 +64,21 @@ record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pend
     /** Ends the name of a temporary file, written beside its target and moved into place. */
     static final String TEMPORARY_SUFFIX = ".xenpv-tmp";
 
+    /** A {@code wrote} line: digest, mode, state or {@code -}, path. */
+    private static final Pattern WROTE = Pattern.compile("wrote ([0-9a-f]{64}) (644|755) ([0-9]+\\.-?[0-9]+\\.-?[0-9]+\\.[0-9]+|-) (.+)");
+
     private static final String HEADER = "# xenpv-maven-plugin: the files it wrote, the only ones a build removes. "
             + "Do not edit.\n";
 
     WriteRecord {
         paths = new TreeSet<>(paths);
         pending = new TreeSet<>(pending);
+        written = new TreeMap<>(written);
     }
 
-    /** A record of {@code owner} listing exactly {@code paths} and {@code pending}. */
+    /** A record of {@code owner} listing exactly {@code paths} and {@code pending}, with no inputs and nothing of what was written. */
     static WriteRecord of(String owner, Collection<String> paths, Collection<String> pending) {
-        return new WriteRecord(owner, new TreeSet<>(paths), new TreeSet<>(pending));
+        return new WriteRecord(owner, null, new TreeSet<>(paths), new TreeSet<>(pending), new TreeMap<>());
     }
 
     /**
@@ -81,6 +113,28 @@ record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pend
         return names;
     }
 
+    /**
+     * The guests of {@code directory} whose record of this kind a killed build was saving for the
+     * first time: its temporary copy is there, the record is not.
+     */
+    static List<String> unsavedGuests(Path directory, String suffix) throws IOException {
+        List<String> names = new ArrayList<>();
+        String end = suffix + TEMPORARY_SUFFIX;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER), ".*" + end)) {
+            for (Path entry : entries) {
+                String file = entry.getFileName().toString();
+                String name = file.substring(1, file.length() - end.length());
+                if (!name.isEmpty() && isRelative(name) && !name.contains("/")
+                        && Files.notExists(fileOf(directory, name, suffix), LinkOption.NOFOLLOW_LINKS)) {
+                    names.add(name);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        return names;
+    }
+
     /** The record in {@code file}, or {@code null} when there is none. Lines it cannot use are ignored. */
     static WriteRecord read(Path file) throws IOException {
         // a copy left by a build killed while saving: the record itself is whole, old or new
@@ -92,25 +146,43 @@ record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pend
             return null;
         }
         String owner = "";
+        String inputs = null;
         SortedSet<String> paths = new TreeSet<>();
         SortedSet<String> pending = new TreeSet<>();
+        SortedMap<String, Written> written = new TreeMap<>();
         for (String line : text.split("\n")) {
             if (line.startsWith("owner ")) {
                 owner = line.substring("owner ".length());
+            } else if (line.startsWith("inputs ") && isDigest(line.substring("inputs ".length()))) {
+                inputs = line.substring("inputs ".length());
             } else if (line.startsWith("pending ") && isToken(line.substring("pending ".length()))) {
                 pending.add(line.substring("pending ".length()));
             } else if (line.startsWith("file ") && isRelative(line.substring("file ".length()))) {
                 paths.add(line.substring("file ".length()));
+            } else if (line.startsWith("wrote ")) {
+                Matcher wrote = WROTE.matcher(line);
+                if (wrote.matches() && isRelative(wrote.group(4))) {
+                    written.put(wrote.group(4), new Written(wrote.group(1), wrote.group(2).equals("755"),
+                            wrote.group(3).equals("-") ? null : wrote.group(3)));
+                }
             }
         }
-        return new WriteRecord(owner, paths, pending);
+        // what was written counts only for the files the record lists
+        written.keySet().retainAll(paths);
+        return new WriteRecord(owner, inputs, paths, pending, written);
     }
 
     /** Writes the record atomically: to a temporary file beside it, then moved into place. */
     void save(Path file) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append("owner ").append(owner).append('\n');
+        if (inputs != null) {
+            text.append("inputs ").append(inputs).append('\n');
+        }
         pending.forEach(token -> text.append("pending ").append(token).append('\n'));
         paths.forEach(path -> text.append("file ").append(path).append('\n'));
+        written.forEach((path, wrote) -> text.append("wrote ").append(wrote.sha256()).append(' ')
+                .append(wrote.executable() ? "755" : "644").append(' ')
+                .append(wrote.state() == null ? "-" : wrote.state()).append(' ').append(path).append('\n'));
         Files.createDirectories(file.getParent());
         // One fixed temporary name per record: a leftover from a killed build is simply overwritten.
         Path temporary = temporaryOf(file);
@@ -131,6 +203,10 @@ record WriteRecord(String owner, SortedSet<String> paths, SortedSet<String> pend
 
     private static Path temporaryOf(Path record) {
         return record.resolveSibling("." + record.getFileName() + TEMPORARY_SUFFIX);
+    }
+
+    private static boolean isDigest(String digest) {
+        return digest.matches("[0-9a-f]{64}");
     }
 
     static boolean isToken(String token) {

@@ -6,6 +6,7 @@ import io.github.xenpv.guestroot.DeviceNumber;
 import io.github.xenpv.guestroot.FstabEntry;
 import io.github.xenpv.model.BootDisk;
 import io.github.xenpv.model.Disk;
+import io.github.xenpv.model.EmulatedDisk;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.Partition;
 import io.github.xenpv.model.Release;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
  *     the first one, which the BIOS boots with {@code boot = "c"};
  * <li>every other emulated disk becomes a PV disk, on the next {@code xvd} vdev no disk of the
  *     config has, in order, keeping its source and access; the guest's fstab lines for its
- *     partitions become the PV disk's partitions;
+ *     partitions become the PV disk's partitions; a disk that holds an LVM physical volume stays
+ *     emulated ({@code <emulatedDisks>}, see {@link LvmUse});
  * <li>a disk that is already PV ({@code xvdX}) stays that vdev; its partitions are the fstab
  *     lines that name it, tied through the guest's {@code /dev} nodes (major 202 and the minor
  *     give the vdev, whatever the node is called) or else through their names; when the plugin
@@ -161,11 +163,16 @@ final class DiskImport {
         boot.ifPresentOrElse(entry -> guest.setBootDisk(bootDisk(entry)), () -> noBootDisk(guest, notes, file,
                 "no emulated hard disk (hda..hdd) to boot from: fill in the boot image or device in <bootDisk><source>"));
         List<PvDisk> pvDisks = new ArrayList<>();
+        List<EmulatedDisk> emulatedDisks = new ArrayList<>();
         Set<String> taken = new HashSet<>(pvByVdev.keySet());
+        Optional<LvmUse> lvm = root.isPresent() ? Optional.of(LvmUse.read(root.get())) : Optional.empty();
         char next = 'a';
         for (Entry entry : entries) {
+            Optional<String> keep = lvm.flatMap(use -> use.keepsEmulated(entry.disk().device()));
             if (pvByVdev.get(entry.disk().device()) == entry) {
                 pvDisks.add(new PvDisk(entry, entry.disk().device(), false));
+            } else if (hardDisks.contains(entry) && boot.orElse(null) != entry && keep.isPresent()) {
+                emulatedDisks.add(emulatedDisk(entry, emulatedDisks.size() + 1, keep.get()));
             } else if (hardDisks.contains(entry) && boot.orElse(null) != entry) {
                 while (taken.contains(Xvd.NAME + next)) {
                     next++;
@@ -183,6 +190,41 @@ final class DiskImport {
         if (!disks.isEmpty()) {
             guest.setDisks(disks);
         }
+        if (!emulatedDisks.isEmpty()) {
+            guest.setEmulatedDisks(emulatedDisks);
+        }
+    }
+
+    /** A data disk that stays emulated, because {@code why}; boot would not find its volume group on a PV disk. */
+    private EmulatedDisk emulatedDisk(Entry entry, int position, String why) {
+        String element = "emulatedDisks/emulatedDisk[" + position + "]";
+        notes.kept(where(entry), entry.key(), "'" + entry.spec() + "' stays emulated (" + element + "), not a PV disk: "
+                + why + "; " + lvmAtBoot(release.orElse(Release.RHEL3)));
+        EmulatedDisk disk = new EmulatedDisk();
+        disk.setSource(source(entry, true, element + "/source").orElse(""));
+        disk.setDevice(entry.disk().device());
+        disk.setAccess(access(entry));
+        common(entry);
+        return disk;
+    }
+
+    /** Why boot would not find a volume group whose physical volume is on a PV disk, on {@code release}. */
+    private static String lvmAtBoot(Release release) {
+        Release.BootOrder boot = release.bootOrder();
+        if (release == Release.RHEL3) {
+            return "RHEL 3 activates volume groups (rc.sysinit's vgscan) before /etc/rc.modules loads the PV drivers, so "
+                    + "on a PV disk the group would never be found and its file systems never mount";
+        }
+        if (boot.lvmBeforeRcModules()) {
+            return release.title() + " activates volume groups (rc.sysinit's vgchange -a y, line " + boot.lvm()
+                    + ") before /etc/rc.modules (line " + boot.rcModules() + ") loads the PV drivers, so on a PV disk "
+                    + "the group would never be found and its file systems never mount";
+        }
+        return release.title() + " activates volume groups (rc.sysinit's vgchange -a y, line " + boot.lvm()
+                + ") after /etc/rc.modules (line " + boot.rcModules() + "), but xen-vbd finds its disks asynchronously "
+                + "and the plugin's rc.modules waits only for the nodes of declared file systems, so the group may be "
+                + "looked for before its disk appears; and a group holding the root file system is activated in the "
+                + "initrd, which has no xen-vbd";
     }
 
     /** A boot disk with an empty source, for a person to fill in; {@code why} says what to fill in. */
@@ -257,14 +299,7 @@ final class DiskImport {
         }
         disk.setSource(source(entry, false, element + "/source").orElse(""));
         disk.setDevice(pv.vdev);
-        switch (entry.disk().mode()) {
-            case "r" -> disk.setAccess("r");
-            case "w!" -> notes.changed(where(entry), entry.key(), "mode 'w!' (writable even while another domain "
-                    + "writes it) becomes w: xend then refuses to attach it while another running domain has it writable");
-            default -> {
-                // w is the model's default
-            }
-        }
+        disk.setAccess(access(entry));
         Optional<String> node = node(pv).filter(name -> !name.equals(pv.vdev));
         if (node.isPresent() && release.filter(Release::kernel26).isPresent()) {
             notes.changed(where(entry), entry.key(), "the guest calls PV disk " + pv.vdev + " /dev/" + node.get() + ": on "
@@ -285,6 +320,21 @@ final class DiskImport {
         }
         common(entry);
         return disk;
+    }
+
+    /** The {@code <access>} of a data disk: {@code r} stays, {@code w!} becomes w (reported), w is the default (null). */
+    private String access(Entry entry) {
+        switch (entry.disk().mode()) {
+            case "r" -> {
+                return "r";
+            }
+            case "w!" -> notes.changed(where(entry), entry.key(), "mode 'w!' (writable even while another domain "
+                    + "writes it) becomes w: xend then refuses to attach it while another running domain has it writable");
+            default -> {
+                // w is the model's default
+            }
+        }
+        return null;
     }
 
     private void common(Entry entry) {
@@ -392,7 +442,10 @@ final class DiskImport {
         partition.setFsType(line.type());
         partition.setOptions(line.options() == null ? "defaults" : line.options());
         partition.setDump(line.dump() == null ? "0" : line.dump());
-        partition.setPass(line.pass() == null ? "0" : line.pass());
+        String pass = line.pass() == null ? "0" : line.pass();
+        // SPEC §16: a PV file system is checked at boot only when the user asks.
+        boolean unchecked = fromEmulated && !pass.equals("0") && !"swap".equals(line.mountPoint());
+        partition.setPass(unchecked ? "0" : pass);
         pv.partitions.add(partition);
         if (tie.node() != null && !fromEmulated) {
             String diskNode = tie.node().replaceFirst("[0-9]+$", "");
@@ -407,6 +460,11 @@ final class DiskImport {
                     + (swap ? "still active (the plugin comments out lines that name a PV device or mount point, and "
                             + "every swap line's mount point is swap): remove it after the move"
                             : "where the plugin comments it out"));
+            if (unchecked) {
+                notes.changed(fstabAt(line), line.device(), "fsck pass " + pass + " becomes 0 on the PV disk: on a boot "
+                        + "where xen-vbd does not load, boot's fsck -A would stop the guest in the maintenance shell "
+                        + "(declare <pass>" + pass + "</pass> to check it anyway)");
+            }
         } else {
             notes.kept(fstabAt(line), line.device(), "is " + what);
         }

@@ -2,6 +2,7 @@ package io.github.xenpv.fleet;
 
 import io.github.xenpv.model.BaseFiles;
 import io.github.xenpv.model.BootDisk;
+import io.github.xenpv.model.EmulatedDisk;
 import io.github.xenpv.model.Disk;
 import io.github.xenpv.model.Dom0Arch;
 import io.github.xenpv.model.Grub;
@@ -160,6 +161,7 @@ public final class PomWriter {
         value(in, "noapic", guest.getNoapic(), "true", fillIns);
         value(in, "moduleLoading", guest.getModuleLoading(), ModuleLoading.RC_MODULES.toString(), fillIns);
         bootDisk(in, guest.getBootDisk(), fillIns);
+        emulatedDisks(in, guest.getEmulatedDisks(), fillIns);
         networks(in, guest.getNetworks());
         disks(in, guest.getDisks(), fillIns);
         grub(in, guest);
@@ -193,6 +195,24 @@ public final class PomWriter {
         inline.append("</bootDisk>");
         String note = fillIns.get("bootDisk/source");
         line(indent, inline + (note == null ? "" : " " + note(note)));
+    }
+
+    private void emulatedDisks(int indent, List<EmulatedDisk> disks, Map<String, String> fillIns) {
+        if (disks == null || disks.isEmpty()) {
+            return;
+        }
+        line(indent, "<emulatedDisks>");
+        for (int i = 0; i < disks.size(); i++) {
+            EmulatedDisk disk = disks.get(i);
+            StringBuilder inline = new StringBuilder("<emulatedDisk>").append(element("source", orEmpty(disk.getSource())))
+                    .append(element("device", disk.getDevice()));
+            if (disk.getAccess() != null && !disk.getAccess().equals("w")) {
+                inline.append(element("access", disk.getAccess()));
+            }
+            String note = fillIns.get("emulatedDisks/emulatedDisk[" + (i + 1) + "]/source");
+            line(indent + 1, inline + "</emulatedDisk>" + (note == null ? "" : " " + note(note)));
+        }
+        line(indent, "</emulatedDisks>");
     }
 
     private void networks(int indent, List<Network> networks) {
@@ -259,7 +279,7 @@ public final class PomWriter {
         optional(inline, "fsType", partition.getFsType(), swap ? "swap" : "ext3");
         optional(inline, "options", partition.getOptions(), "defaults");
         optional(inline, "dump", partition.getDump(), swap ? "0" : "1");
-        optional(inline, "pass", partition.getPass(), swap ? "0" : "2");
+        optional(inline, "pass", partition.getPass(), "0");
         return inline.append("</partition>").toString();
     }
 

@@ -147,6 +147,29 @@ public final class GuestRoot {
     }
 
     /**
+     * The regular files directly in a folder of the guest, such as LVM's {@code /etc/lvmtab.d}.
+     *
+     * @param guestFolder the folder as the guest sees it
+     * @return the files' guest paths, sorted; empty when there is no such folder
+     * @throws IOException when the folder cannot be read, or a link loops
+     */
+    public List<String> filesIn(String guestFolder) throws IOException {
+        Optional<Path> folder = resolve(guestFolder);
+        List<String> files = new ArrayList<>();
+        if (folder.isEmpty() || !Files.isDirectory(folder.get(), LinkOption.NOFOLLOW_LINKS)) {
+            return files;
+        }
+        try (Stream<Path> entries = Files.list(folder.get())) {
+            for (Path entry : entries.sorted().toList()) {
+                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    files.add(guestFolder + "/" + entry.getFileName());
+                }
+            }
+        }
+        return files;
+    }
+
+    /**
      * The guest's kernel module trees.
      *
      * @return the names of the folders in {@code /lib/modules}, such as {@code 2.4.21-52.ELsmp}, sorted

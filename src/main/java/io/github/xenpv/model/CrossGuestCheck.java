@@ -63,13 +63,17 @@ final class CrossGuestCheck {
 
     /**
      * Two guests writing one image or device corrupt its file systems: a source this guest writes
-     * (the boot disk always, a PV disk with access w) must not appear in another guest, and a
+     * (the boot disk always, an emulated or PV disk with access w) must not appear in another guest, and a
      * source another guest writes must not appear here. Read-only sharing stays allowed.
      */
     private void sources(String path, GuestCheck guest) {
         Map<String, SourceUse> uses = new LinkedHashMap<>();
         if (guest.bootDisk() != null) {
             uses.put(guest.bootDisk().source(), new SourceUse(path + "/bootDisk/source", true));
+        }
+        for (ValidEmulatedDisk disk : guest.emulatedDisks()) {
+            uses.putIfAbsent(disk.source(), new SourceUse(path + "/emulatedDisks/emulatedDisk[" + (disk.index() + 1)
+                    + "]/source", disk.access().equals("w")));
         }
         for (ValidDisk disk : guest.disks()) {
             uses.putIfAbsent(disk.source(), new SourceUse(path + "/disks/disk[" + (disk.index() + 1) + "]/source",

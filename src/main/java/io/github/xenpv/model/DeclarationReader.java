@@ -22,14 +22,15 @@ public final class DeclarationReader {
     static final String GUESTS = "guests";
     static final String GUEST = "guest";
 
-    private static final ElementShape GUEST_SHAPE = ElementShape.of(Guest.class);
-
+    /** The elements a {@code <guest>} takes: where {@link #unknown} looks for the place an element belongs. */
+    private final ElementShape guestShape;
     /** Problems of the guest being read, at paths relative to its {@code <guest>} element. */
     private final List<Problem> problems = new ArrayList<>();
     /** Paths whose validation errors only repeat a problem found here (a value that could not be bound). */
     private final Set<String> claimed = new LinkedHashSet<>();
 
-    private DeclarationReader() {
+    private DeclarationReader(ElementShape guestShape) {
+        this.guestShape = guestShape;
     }
 
     /**
@@ -43,6 +44,7 @@ public final class DeclarationReader {
         if (guests == null) {
             return new Declaration(null, List.of(), Set.of());
         }
+        ElementShape guestShape = ElementShape.of(Guest.class);
         List<Problem> problems = new ArrayList<>();
         Set<String> claimed = new LinkedHashSet<>();
         String text = guests.strippedText();
@@ -58,13 +60,13 @@ public final class DeclarationReader {
             position++;
             if (!isItem(element, GUEST)) {
                 problems.add(new Problem(GUESTS + "/" + element.name() + "[" + position + "]",
-                        notAnItem(element.name(), GUESTS, GUEST, GUEST_SHAPE.placesOf(element.name()).isEmpty()
-                                && GUEST_SHAPE.property(element.name()) == null ? null : GUEST)));
+                        notAnItem(element.name(), GUESTS, GUEST, guestShape.placesOf(element.name()).isEmpty()
+                                && guestShape.property(element.name()) == null ? null : GUEST)));
                 continue;
             }
-            DeclarationReader reader = new DeclarationReader();
+            DeclarationReader reader = new DeclarationReader(guestShape);
             Guest guest = new Guest();
-            reader.fill(guest, GUEST_SHAPE, element, "", GUEST);
+            reader.fill(guest, guestShape, element, "", GUEST);
             String path = GUESTS + "/" + element.name() + "[" + GuestValidator.label(guest, bound.size()) + "]";
             if (!element.name().equals(GUEST)) {
                 problems.add(new Problem(path, "unknown element; did you mean <" + GUEST + ">?"));
@@ -211,8 +213,8 @@ public final class DeclarationReader {
             }
             return;
         }
-        List<String> places = GUEST_SHAPE.placesOf(child.name());
-        if (GUEST_SHAPE.property(child.name()) != null) {
+        List<String> places = guestShape.placesOf(child.name());
+        if (guestShape.property(child.name()) != null) {
             places.add(0, GUEST);
         }
         if (!places.isEmpty()) {

@@ -17,10 +17,13 @@ final class DiskCheck {
     private static final Pattern SOURCE_PATH = Pattern.compile("/[A-Za-z0-9_./+@-]{0,1023}");
     private static final Pattern MOUNT_PATH = Pattern.compile("/[A-Za-z0-9_./+-]{0,1023}");
     private static final Pattern BOOT_DEVICE = Pattern.compile("hd[a-d]");
+    private static final String NOAUTO = "noauto";
     private static final Pattern MOUNT_OPTIONS = Pattern.compile("[A-Za-z0-9_=.-]+(,[A-Za-z0-9_=.-]+)*");
 
     private final Problems problems;
     private final Values values;
+    /** Every disk source of the guest so far, and the element that names it: one source backs one disk. */
+    private final Map<String, String> sources = new HashMap<>();
     /** The guest's element, e.g. {@code guests/guest[web]}. */
     private final String path;
 
@@ -37,6 +40,9 @@ final class DiskCheck {
             return null;
         }
         String source = sourcePath(element + "/source", declared.getSource());
+        if (source != null) {
+            sources.put(source, element + "/source");
+        }
         String device = Values.text(declared.getDevice());
         if (device == null) {
             device = "hda";
@@ -51,15 +57,53 @@ final class DiskCheck {
         return source == null || device == null ? null : new ValidBootDisk(source, device);
     }
 
+    /**
+     * The data disks that stay emulated: IDE disks beside the boot disk, each on its own device, each
+     * source used once in the guest.
+     */
+    List<ValidEmulatedDisk> emulatedDisks(List<EmulatedDisk> declared, ValidBootDisk bootDisk) {
+        Map<String, String> devices = new HashMap<>();
+        if (bootDisk != null) {
+            devices.put(bootDisk.device(), path + "/bootDisk/device");
+        }
+        return Problems.each(path + "/emulatedDisks", "emulatedDisk", declared, (element, index, disk) -> {
+            if (disk == null) {
+                problems.error(element, "is empty: an emulated disk needs <source> and <device>");
+                return null;
+            }
+            String source = sourcePath(element + "/source", disk.getSource());
+            if (source != null) {
+                problems.unique(sources, source, element + "/source", "one image or device can back only one disk");
+            }
+            String device = Values.text(disk.getDevice());
+            if (device == null) {
+                problems.error(element + "/device", "is required: the emulated IDE disk, hdb, hdc or hdd");
+            } else if (!BOOT_DEVICE.matcher(device).matches()) {
+                problems.error(element + "/device", "'" + device + "' is not an emulated IDE disk: expected hda, hdb, hdc "
+                        + "or hdd (an xvd device is a PV disk: declare it under <disks>)");
+                device = null;
+            } else {
+                problems.unique(devices, device, element + "/device", "each emulated disk needs its own IDE device");
+            }
+            String access = access(element, disk.getAccess());
+            return source == null || device == null ? null : new ValidEmulatedDisk(index, source, device, access);
+        });
+    }
+
+    private String access(String element, String declared) {
+        String access = Values.text(declared) == null ? "w" : Values.text(declared);
+        if (!access.equals("w") && !access.equals("r")) {
+            problems.error(element + "/access", "'" + access + "' is not an access mode: expected w (read-write) "
+                    + "or r (read-only)");
+        }
+        return access;
+    }
+
     /** {@code release} null: the guest's kernel did not check out, and the rules that depend on it wait for it. */
-    List<ValidDisk> disks(List<Disk> declared, ValidBootDisk bootDisk, ModuleLoading loading, Release release) {
+    List<ValidDisk> disks(List<Disk> declared, ModuleLoading loading, Release release) {
         if (declared.size() > Xvd.MAX_DISKS) {
             problems.error(path + "/disks", declared.size() + " disks declared: " + guestHas(release) + " at most "
                     + Xvd.MAX_DISKS + " PV disks, xvda..xvdp (" + minors(release) + ")");
-        }
-        Map<String, String> sources = new HashMap<>();
-        if (bootDisk != null) {
-            sources.put(bootDisk.source(), path + "/bootDisk/source");
         }
         Map<String, String> devices = new HashMap<>();
         Map<String, String> nodes = new HashMap<>();
@@ -92,11 +136,7 @@ final class DiskCheck {
             if (nodeName != null) {
                 problems.unique(nodes, nodeName, element + "/node", "each PV disk needs its own /dev node");
             }
-            String access = Values.text(disk.getAccess()) == null ? "w" : Values.text(disk.getAccess());
-            if (!access.equals("w") && !access.equals("r")) {
-                problems.error(element + "/access", "'" + access + "' is not an access mode: expected w (read-write) "
-                        + "or r (read-only)");
-            }
+            String access = access(element, disk.getAccess());
             List<ValidPartition> partitions = partitions(element, disk, letter, nodeName, mountPoints, loading, release);
             if (source == null || letter == null || nodeName == null) {
                 return null;
@@ -165,17 +205,45 @@ final class DiskCheck {
             }
             int dump = values.number(element + "/dump", partition.getDump(), swap ? 0 : 1, 0, 1, "the dump flag");
             int errorsBeforePass = problems.errorCount();
-            int pass = values.number(element + "/pass", partition.getPass(), swap ? 0 : 2, 0, 2, "the fsck pass");
+            int pass = values.number(element + "/pass", partition.getPass(), 0, 0, 2, "the fsck pass");
             boolean passValid = problems.errorCount() == errorsBeforePass;
             if (loading == ModuleLoading.RC_LOCAL && mountPoint != null) {
                 // A value already refused is not judged again: its fallback is not what the user wrote.
                 bootOrder(element, passValid ? pass : 0, optionsValid ? options : "noauto");
+            } else if (passValid && mountPoint != null && !swap) {
+                checkedAtBoot(element, pass, fsType);
             }
             if (number == null || letter == null || nodeName == null || mountPoint == null) {
                 return null;
             }
+            if (swap && loading == ModuleLoading.RC_MODULES && (release == null || !release.kernel26())
+                    && !List.of(options.split(",")).contains(NOAUTO)) {
+                // RHEL 3's rc.sysinit runs swapon -a -e before rc.modules, while the node has no driver,
+                // and shows "Activating swap partitions [FAILED]": rc.modules enables PV swap itself.
+                // RHEL 4 and 5 run it after rc.modules, which has waited for the node.
+                options = options + "," + NOAUTO;
+            }
             return new ValidPartition(number, Xvd.node(nodeName, letter, number), mountPoint, fsType, options, dump, pass);
         });
+    }
+
+    /**
+     * A PV file system that boot's fsck -A checks stops the whole boot when its driver does not load
+     * (SPEC §16): pass 0 is the default, and anything else is the user's choice, warned. An ext2 file
+     * system with pass 0 is never checked after a crash, having no journal to replay.
+     */
+    private void checkedAtBoot(String element, int pass, String fsType) {
+        if (pass != 0) {
+            problems.warning(element + "/pass", "'" + pass + "' makes boot's fsck -A check this PV file system: on a "
+                    + "boot where xen-vbd does not load (a kernel whose symbol checksums differ from the driver's, the "
+                    + "other kernel variant, a disk dom0 no longer attaches) fsck fails and the guest stops in the "
+                    + "maintenance shell (\"Repair filesystem\") until someone opens its console; the default, "
+                    + "<pass>0</pass>, lets boot go on without the PV disks");
+        } else if ("ext2".equals(fsType)) {
+            problems.warning(element + "/fsType", "'ext2' with pass 0: boot never checks this PV file system, and "
+                    + "ext2 has no journal to replay after a crash; use ext3 (tune2fs -j adds a journal), or run "
+                    + "e2fsck on it by hand after an unclean shutdown");
+        }
     }
 
     /** How the disk limit's message starts: RHEL 3's limit is the 2.4 kernel's, RHEL 4 and 5 keep the same range. */
@@ -195,7 +263,7 @@ final class DiskCheck {
                     + "xen-vbd, so boot stops in a maintenance shell: use <pass>0</pass> with <moduleLoading>rc.local"
                     + "</moduleLoading>, or the default rc.modules");
         }
-        if (!List.of(options.split(",")).contains("noauto")) {
+        if (!List.of(options.split(",")).contains(NOAUTO)) {
             problems.error(element + "/options", "'" + options + "' lacks noauto: boot mounts fstab entries before "
                     + "rc.local loads xen-vbd; add noauto with <moduleLoading>rc.local</moduleLoading>, or use the "
                     + "default rc.modules");

@@ -22,6 +22,11 @@ import java.util.stream.Collectors;
  * {@code List} of beans, one element per item, named after the item's class ({@code <disk>});
  * of a {@code List<String>}, {@code <line>} elements; of a {@code Map<String, String>}, elements
  * whose names are the keys.
+ *
+ * <p>A shape is built afresh by each {@link #of} (a few dozen setters, once per read of a POM), not
+ * kept in a class-wide cache: so every test that reads a declaration runs the code that builds it,
+ * and a mistake in it fails those tests (PIT credits work cached in a static field to one test at
+ * most, README "Mutation testing").
  */
 final class ElementShape {
 
@@ -47,13 +52,6 @@ final class ElementShape {
         }
     }
 
-    private static final ClassValue<ElementShape> SHAPES = new ClassValue<>() {
-        @Override
-        protected ElementShape computeValue(Class<?> type) {
-            return new ElementShape(type);
-        }
-    };
-
     private final Constructor<?> constructor;
     private final SortedMap<String, Property> properties;
 
@@ -74,8 +72,9 @@ final class ElementShape {
         properties = Collections.unmodifiableSortedMap(found);
     }
 
+    /** The shape of {@code type}, and of the beans it holds, read from their setters now. */
     static ElementShape of(Class<?> type) {
-        return SHAPES.get(type);
+        return new ElementShape(type);
     }
 
     private static Property property(String name, Method setter) {

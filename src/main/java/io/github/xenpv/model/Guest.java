@@ -31,6 +31,7 @@ public class Guest {
     private String noapic;
     private String moduleLoading;
     private BootDisk bootDisk;
+    private List<EmulatedDisk> emulatedDisks;
     private List<Network> networks;
     private List<Disk> disks;
     private Grub grub;
@@ -240,6 +241,19 @@ public class Guest {
         this.networks = networks;
     }
 
+    /**
+     * {@return the {@code <emulatedDisks>} element as written: data disks that stay on the emulated
+     * IDE driver; absent means none}
+     */
+    public List<EmulatedDisk> getEmulatedDisks() {
+        return emulatedDisks;
+    }
+
+    /** @param emulatedDisks the {@code <emulatedDisks>} element, as Maven binds it from the POM */
+    public void setEmulatedDisks(List<EmulatedDisk> emulatedDisks) {
+        this.emulatedDisks = emulatedDisks;
+    }
+
     /** {@return the {@code <disks>} element as written: the PV disks; absent means none} */
     public List<Disk> getDisks() {
         return disks;
@@ -306,7 +320,7 @@ public class Guest {
                 "kernelVariant", kernelVariant, "driverKernel", driverKernel, "driverRelease", driverRelease, "driverRpm", driverRpm,
                 "memory", memory, "vcpus", vcpus, "uuid", uuid, "dom0Arch", dom0Arch,
                 "dom0Release", dom0Release, "noapic", noapic, "moduleLoading", moduleLoading,
-                "bootDisk", bootDisk, "networks", networks, "disks", disks, "grub", grub,
+                "bootDisk", bootDisk, "emulatedDisks", emulatedDisks, "networks", networks, "disks", disks, "grub", grub,
                 "fstabBase", fstabBase, "modulesConfBase", modulesConfBase, "extraConfig", extraConfig);
     }
 }

@@ -53,6 +53,7 @@ final class GuestCheck {
     private boolean uuidDerived;
     private ValidBootDisk bootDisk;
     private List<ValidNetwork> networks = List.of();
+    private List<ValidEmulatedDisk> emulatedDisks = List.of();
     private List<ValidDisk> disks = List.of();
 
     GuestCheck(Problems problems, String path, Guest guest) {
@@ -78,6 +79,10 @@ final class GuestCheck {
 
     ValidBootDisk bootDisk() {
         return bootDisk;
+    }
+
+    List<ValidEmulatedDisk> emulatedDisks() {
+        return emulatedDisks;
     }
 
     List<ValidNetwork> networks() {
@@ -135,7 +140,9 @@ final class GuestCheck {
         ModuleLoading loading = moduleLoading(release);
         bootDisk = diskCheck.bootDisk(guest.getBootDisk());
         networks = checkNetworks(release);
-        disks = diskCheck.disks(guest.getDisks() == null ? List.of() : guest.getDisks(), bootDisk, loading, release);
+        emulatedDisks = diskCheck.emulatedDisks(guest.getEmulatedDisks() == null ? List.of() : guest.getEmulatedDisks(),
+                bootDisk);
+        disks = diskCheck.disks(guest.getDisks() == null ? List.of() : guest.getDisks(), loading, release);
         GrubEntry grub = grub(kernel == null || variant == null ? null : kernel + variant.suffix(), noapic, release);
         List<String> fstabBase = BaseFiles.fstabBase(path + "/fstabBase",
                 guest.getFstabBase() == null ? (release == null ? BaseFiles.STOCK_FSTAB : release.stockFstab())
@@ -149,10 +156,12 @@ final class GuestCheck {
             return null;
         }
         List<XmSetting> xmConfig = XmConfig.settings(
-                new XmConfig.Domain(name, uuid, dom0Arch, memory, vcpus, bootDisk, networks, disks), extraConfig);
-        return new ValidGuest(name, arch, release, release.driverSource(kernel), kernel, driverKernel, variant, driverRelease, driverRpm, memory, vcpus, uuid,
+                new XmConfig.Domain(name, uuid, dom0Arch, memory, vcpus, bootDisk, emulatedDisks, networks, disks),
+                extraConfig);
+        return new ValidGuest(name, arch, release, release.driverSource(kernel), kernel, driverKernel, variant,
+                driverRelease, driverRpm, memory, vcpus, uuid,
                 uuidDerived, dom0Arch,
-                dom0Release, noapic, loading, bootDisk, networks, disks, grub, fstabBase, modulesConfBase, extraConfig,
+                dom0Release, noapic, loading, bootDisk, emulatedDisks, networks, disks, grub, fstabBase, modulesConfBase, extraConfig,
                 xmConfig);
     }
 

@@ -69,8 +69,8 @@ public class Partition {
     }
 
     /**
-     * {@return the {@code <pass>} element as written: the fstab fsck pass field, 0 to 2; default 2
-     * (0 for swap)}
+     * {@return the {@code <pass>} element as written: the fstab fsck pass field, 0 to 2; default 0:
+     * boot's fsck never checks a PV file system unless the user asks (1 or 2 is warned)}
      */
     public String getPass() {
         return pass;

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 public record ValidGuest(String name, Arch arch, Release release, DriverSource driverSource, String kernel, String driverKernel, KernelVariant kernelVariant,
         String driverRelease, String driverRpm, int memory, int vcpus, String uuid, boolean uuidDerived, Dom0Arch dom0Arch,
         String dom0Release, boolean noapic,
-        ModuleLoading moduleLoading, ValidBootDisk bootDisk, List<ValidNetwork> networks, List<ValidDisk> disks,
+        ModuleLoading moduleLoading, ValidBootDisk bootDisk, List<ValidEmulatedDisk> emulatedDisks,
+        List<ValidNetwork> networks, List<ValidDisk> disks,
         GrubEntry grub, List<String> fstabBase, List<String> modulesConfBase, List<XmSetting> extraConfig,
         List<XmSetting> xmConfig) {
 
@@ -70,6 +71,7 @@ public record ValidGuest(String name, Arch arch, Release release, DriverSource d
      * @param noapic whether the kernel line gets {@code noapic}
      * @param moduleLoading where boot loads the PV block driver
      * @param bootDisk the emulated boot disk
+     * @param emulatedDisks the data disks that stay emulated
      * @param networks the NICs, {@code eth0} first
      * @param disks the PV disks
      * @param grub the boot entry
@@ -79,6 +81,7 @@ public record ValidGuest(String name, Arch arch, Release release, DriverSource d
      * @param xmConfig the whole xm config, in the order it is written
      */
     public ValidGuest {
+        emulatedDisks = List.copyOf(emulatedDisks);
         networks = List.copyOf(networks);
         disks = List.copyOf(disks);
         fstabBase = List.copyOf(fstabBase);

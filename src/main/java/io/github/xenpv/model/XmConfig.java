@@ -18,7 +18,7 @@ public final class XmConfig {
 
     /** The checked parts of a guest that the plugin's settings come from; {@code uuid} may be {@code null}. */
     public record Domain(String name, String uuid, Dom0Arch dom0Arch, int memory, int vcpus, ValidBootDisk bootDisk,
-            List<ValidNetwork> networks, List<ValidDisk> disks) {
+            List<ValidEmulatedDisk> emulatedDisks, List<ValidNetwork> networks, List<ValidDisk> disks) {
     }
 
     /** The HVM loader RHEL 5's Xen boots HVM guests with; the plugin writes it as {@code kernel}. */
@@ -69,6 +69,7 @@ public final class XmConfig {
         settings.put("disk", domain -> {
             List<String> disks = new ArrayList<>();
             disks.add(domain.bootDisk().xmSpec());
+            domain.emulatedDisks().forEach(disk -> disks.add(disk.xmSpec()));
             domain.disks().forEach(disk -> disks.add(disk.xmSpec()));
             return List.copyOf(disks);
         });

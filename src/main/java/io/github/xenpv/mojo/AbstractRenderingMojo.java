@@ -65,9 +65,9 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
         return problems;
     }
 
-    /** A generator writing under {@code outputDirectory} with the user's templates, as this project's. */
-    BundleGenerator generator() throws IOException {
-        return new BundleGenerator(outputDirectory.toPath(), templatesDirectory.toPath(), owner());
+    /** A generator writing under {@code outputDirectory} with the user's templates, as this project's, staging in the build directory. */
+    BundleGenerator generator() {
+        return new BundleGenerator(outputDirectory.toPath(), templatesDirectory.toPath(), owner(), buildDirectory.toPath());
     }
 
     /**
@@ -77,15 +77,20 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
      * up after.
      */
     void log(BundleWriter.Report report, int guests, boolean summaryAtInfo) {
-        String summary = "xenpv: " + count(guests, "guest") + " rendered into " + outputDirectory + ": "
-                + count(report.written().size(), "file") + " written, " + report.unchanged().size() + " unchanged, "
-                + report.removed().size() + " removed";
+        int rendered = report.rendered().size();
+        String guestsDone = rendered == guests ? count(guests, "guest") + " rendered into " + outputDirectory
+                : count(guests, "guest") + " in " + outputDirectory + ", " + (rendered == 0 ? "none" : rendered)
+                        + " rendered, " + (guests - rendered) + " up to date (nothing that feeds "
+                        + (guests - rendered == 1 ? "its" : "their") + " files changed)";
+        String summary = "xenpv: " + guestsDone + ": " + count(report.written().size(), "file") + " written, "
+                + report.unchanged().size() + " unchanged, " + report.removed().size() + " removed";
         if (summaryAtInfo) {
             getLog().info(summary);
         } else {
             getLog().debug(summary);
         }
         if (getLog().isDebugEnabled()) {
+            report.rendered().forEach(guest -> getLog().debug("xenpv: rendered guest " + guest));
             debug("written", report.written());
             debug("kept (unchanged)", report.unchanged());
             debug("removed", report.removed());

@@ -5,7 +5,6 @@ import io.github.xenpv.bundle.BundleArchiver;
 import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.bundle.BundleWriter;
 import io.github.xenpv.bundle.ForeignFileException;
-import io.github.xenpv.bundle.GuestBundle;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.render.RenderException;
 import java.io.IOException;
@@ -70,11 +69,10 @@ public class BundleMojo extends AbstractRenderingMojo {
         BundleArchiver.Written archives;
         try {
             BundleGenerator generator = generator();
-            List<GuestBundle> bundles = generator.render(selected);
-            BundleWriter.Report report = generator.write(bundles, declared());
+            BundleWriter.Report report = generator.generate(selected, declared());
             // after generate, the folders are already right: the summary then only matters with -X
             log(report, selected.size(), !report.written().isEmpty() || !report.removed().isEmpty());
-            archives = new BundleArchiver(entryTime).write(bundles, archiveFormats, buildDirectory().toPath(), finalName,
+            archives = new BundleArchiver(entryTime).write(report.bundles(), archiveFormats, buildDirectory().toPath(), finalName,
                     declared(), owner());
         } catch (RenderException | ForeignFileException e) {
             throw new MojoFailureException("xenpv: " + e.getMessage(), e);

@@ -71,11 +71,13 @@ public record GuestView(
         List<String> bootModules,
         List<String> loadedBootModules,
         List<String> modprobeModules,
+        String platformModule,
         String blockModule,
         String nicModule,
         String blockDeviceName,
         int blockMajor,
         BootDisk bootDisk,
+        List<EmulatedDisk> emulatedDisks,
         List<Network> networks,
         List<String> pvInterfaces,
         List<Disk> disks,
@@ -99,6 +101,10 @@ public record GuestView(
 
     /** The emulated IDE disk the guest boots from. */
     public record BootDisk(String source, String device, String xmSpec) {
+    }
+
+    /** A data disk that stays on the emulated IDE driver. */
+    public record EmulatedDisk(int index, String source, String device, String access, String xmSpec) {
     }
 
     /** A PV NIC. */
@@ -189,11 +195,14 @@ public record GuestView(
                 guest.bootModules(),
                 guest.loadedBootModules(),
                 guest.modprobeModules(),
+                ValidGuest.PLATFORM_DRIVER,
                 ValidGuest.BLOCK_DRIVER,
                 ValidGuest.NIC_DRIVER,
                 Xvd.NAME,
                 Xvd.MAJOR,
                 bootDisk(guest.bootDisk()),
+                guest.emulatedDisks().stream().map(disk -> new EmulatedDisk(disk.index(), disk.source(), disk.device(),
+                        disk.access(), disk.xmSpec())).toList(),
                 guest.networks().stream().map(GuestView::network).toList(),
                 guest.pvInterfaces(),
                 guest.disks().stream().map(GuestView::disk).toList(),

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,15 +33,24 @@ final class ChildMaven {
     }
 
     /**
-     * How long the build took: wall clock, including Maven's own start-up as a user would wait for
-     * it, and the CPU time (user and system) it used, which other work on the machine disturbs less.
+     * How long a command took: wall clock, including Maven's own start-up as a user would wait for
+     * it, and the CPU time (user and system) it used, which other work on the machine disturbs less;
+     * and the most memory it held resident, in MiB (0 where GNU time is not there to tell).
      */
-    record Run(double wallSeconds, double cpuSeconds, Path log) {
+    record Run(double wallSeconds, double cpuSeconds, double maxRssMib) {
+
+        /** Commands run one after the other, as one: times add up, memory is the largest. */
+        Run then(Run next) {
+            return new Run(wallSeconds + next.wallSeconds, cpuSeconds + next.cpuSeconds, Math.max(maxRssMib, next.maxRssMib));
+        }
     }
 
     /** The heap of one build as its GC log shows it. */
     record Heap(long peakMib, long liveMib) {
     }
+
+    /** GNU time, which reports a child's largest resident set; Java cannot ask for one child's. */
+    private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
     Run run(Path project, String goal, Path log, List<String> jvmOptions) throws IOException, InterruptedException {
         return run(project, List.of("-f", project.resolve("pom.xml").toString(), goal), log, jvmOptions);
@@ -52,19 +62,36 @@ final class ChildMaven {
         List<String> command = new ArrayList<>(List.of(mavenHome.resolve("bin/mvn").toString(), "-B", "-o",
                 "-s", settings.toString(), "-Dmaven.repo.local=" + localRepository, "-Daether.offline.protocols=file"));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("MAVEN_OPTS", String.join(" ", jvmOptions));
-        double cpuBefore = reapedChildrenCpuSeconds();
-        long start = System.nanoTime();
-        int exit = builder.start().waitFor();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpu = reapedChildrenCpuSeconds() - cpuBefore;
-        if (exit != 0) {
-            throw new IllegalStateException("mvn " + String.join(" ", arguments) + " in " + directory + " failed with exit "
-                    + exit + "; see " + log);
+        return command(directory, command, log, Map.of("MAVEN_OPTS", String.join(" ", jvmOptions)));
+    }
+
+    /** Any command in {@code directory}, its output into {@code log}; fails when it fails. */
+    static Run command(Path directory, List<String> command, Path log, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Path rss = Files.createTempFile("xenpv-bench", ".rss");
+        List<String> measured = new ArrayList<>();
+        if (Files.isExecutable(GNU_TIME)) {
+            measured.addAll(List.of(GNU_TIME.toString(), "-f", "%M", "-o", rss.toString()));
         }
-        return new Run(seconds, cpu, log);
+        measured.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(measured).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            double cpuBefore = reapedChildrenCpuSeconds();
+            long start = System.nanoTime();
+            int exit = builder.start().waitFor();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = reapedChildrenCpuSeconds() - cpuBefore;
+            if (exit != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " in " + directory + " failed with exit "
+                        + exit + "; see " + log);
+            }
+            String kib = Files.readString(rss).strip();
+            return new Run(seconds, cpu, kib.matches("\\d+") ? Long.parseLong(kib) / 1024.0 : 0);
+        } finally {
+            Files.delete(rss);
+        }
     }
 
     /**

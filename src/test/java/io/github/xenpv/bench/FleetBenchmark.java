@@ -10,22 +10,29 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The fleet-scale benchmark that {@code mvn -B -Pbench verify} runs (see the README's "Benchmark").
- * For each fleet size it writes a project declaring that many guests and its filtering twin
- * ({@link FilteringTwin}), then measures, with Maven started afresh for every build as a user's
- * build would be:
+ * For each fleet size it writes a project declaring that many guests, its filtering twin
+ * ({@link FilteringTwin}) and an empty project, then measures, with Maven started afresh for every
+ * build as a user's build would be, in turn run by run so that no build always follows the same one:
  * <ul>
- * <li>a cold {@code mvn -o generate-resources} running {@code xenpv:generate}, alternating run by run
- *     with {@code copy-resources} over the same files, medians of each;
- * <li>the heap of one more cold {@code generate}, from its GC log;
- * <li>a no-op rebuild: {@code generate} again over its own output, and how many files it rewrote;
- * <li>in this JVM, warmed up, the render time per guest and the heap the rendered bundles hold.
+ * <li>a cold {@code xenpv:generate} ({@code mvn -o generate-resources}), the old output removed
+ *     with {@code rm -rf} first, as part of the time;
+ * <li>the floor no plugin can go below: the empty project's {@code mvn -o generate-resources}, then
+ *     {@code rm -rf} of an earlier copy and {@code cp -a} of the finished output (the same files and
+ *     folders, copied);
+ * <li>{@code copy-resources} with filtering over the same files (old output removed the same way);
+ * <li>{@code xenpv:validate} alone, and a no-op rebuild: {@code generate} again over its own
+ *     output, and how many files it rewrote;
+ * <li>the heap of one more cold {@code generate} and one more no-op, from their GC logs;
+ * <li>in this JVM, warmed up, rendering, a whole generate and a no-op per guest ({@link InProcessRender}).
  * </ul>
- * Nothing here asserts a time: the targets are read off the table, never enforced by a test.
+ * It prints the ratios the plugin is held to: generate ÷ floor and no-op ÷ validate. Nothing here
+ * asserts a time: the targets are read off the table, never enforced by a test.
  *
  * <p>Configured by system properties, which the {@code bench} profile in pom.xml sets:
  * {@code bench.fleetSizes}, {@code bench.runs}, {@code bench.mavenHome}, {@code bench.localRepository}
@@ -53,17 +60,26 @@ public final class FleetBenchmark {
         this.runs = runs;
     }
 
-    /** One line of the table. */
-    record Row(int guests, int files, Times generate, Times filtering, double renderMillisPerGuest,
-            double retainedMib, ChildMaven.Heap heap, double noOpSeconds, long noOpRewritten) {
+    /** One line of the tables: medians of each kind of build, and the heap and in-process figures. */
+    record Row(int guests, int files, Times generate, Times floor, Times filtering, Times validate, Times noOp,
+            long noOpRewritten, ChildMaven.Heap generateHeap, ChildMaven.Heap noOpHeap, InProcessRender.Result inProcess) {
     }
 
-    /** Medians of a tool's cold builds. */
-    record Times(double wallSeconds, double cpuSeconds) {
+    /** Medians of one kind of build. */
+    record Times(double wallSeconds, double cpuSeconds, double maxRssMib) {
 
         static Times median(List<ChildMaven.Run> runs) {
             return new Times(Statistics.median(runs.stream().map(ChildMaven.Run::wallSeconds).toList()),
-                    Statistics.median(runs.stream().map(ChildMaven.Run::cpuSeconds).toList()));
+                    Statistics.median(runs.stream().map(ChildMaven.Run::cpuSeconds).toList()),
+                    Statistics.median(runs.stream().map(ChildMaven.Run::maxRssMib).toList()));
+        }
+
+        String cell() {
+            return String.format(Locale.ROOT, "%.2f (%.2f)", wallSeconds, cpuSeconds);
+        }
+
+        String ratio(Times base) {
+            return String.format(Locale.ROOT, "%.2f (%.2f)", wallSeconds / base.wallSeconds, cpuSeconds / base.cpuSeconds);
         }
     }
 
@@ -77,17 +93,17 @@ public final class FleetBenchmark {
                 property("bench.resourcesPluginVersion"), workDirectory, runs);
 
         String machine = String.format(Locale.ROOT, "%d cores, load average %.2f at start; "
-                + "default max heap (what Maven gets without -Xmx) %d MiB; %d runs per tool, medians",
+                + "default max heap (what Maven gets without -Xmx) %d MiB; %d runs per build, medians",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.getRuntime().maxMemory() >> 20, runs);
         System.out.println("xenpv fleet benchmark: " + machine);
         List<Row> rows = new ArrayList<>();
         for (int size : Arrays.stream(property("bench.fleetSizes").split(",")).map(String::strip)
                 .mapToInt(Integer::parseInt).toArray()) {
             rows.add(benchmark.measure(size));
-            System.out.println(table(rows));
+            System.out.println(tables(rows));
         }
         String report = "xenpv fleet benchmark: " + machine + String.format(Locale.ROOT,
-                "; load average %.2f at end%n%n", loadAverage()) + table(rows);
+                "; load average %.2f at end%n%n", loadAverage()) + tables(rows);
         Files.writeString(workDirectory.resolve("results.md"), report, StandardCharsets.UTF_8);
         System.out.println(report);
         System.out.println("(also in " + workDirectory.resolve("results.md") + ")");
@@ -97,10 +113,14 @@ public final class FleetBenchmark {
         Path folder = workDirectory.resolve(Integer.toString(size));
         Path fleet = folder.resolve("xenpv");
         Path twin = folder.resolve("filtering");
+        Path empty = folder.resolve("empty");
         Path logs = Files.createDirectories(folder.resolve("logs"));
         Files.createDirectories(fleet);
+        Files.createDirectories(empty);
         Files.writeString(fleet.resolve("pom.xml"), fleetPom(size), StandardCharsets.UTF_8);
+        Files.writeString(empty.resolve("pom.xml"), EMPTY_POM, StandardCharsets.UTF_8);
         Path bundles = fleet.resolve("target/xenpv");
+        Path copy = folder.resolve("floor-copy");
         Path filtered = twin.resolve(FilteringTwin.OUTPUT);
         System.out.printf(Locale.ROOT, "%d guests: warming up (first builds also fill the local repository)%n", size);
 
@@ -109,49 +129,76 @@ public final class FleetBenchmark {
         FilteringTwin.write(twin, bundles, resourcesPluginVersion);
         maven.run(twin, "generate-resources", logs.resolve("filtering-warm-up.log"), List.of());
         FilteringTwin.checkSameFiles(bundles, filtered);
+        maven.run(empty, "generate-resources", logs.resolve("floor-warm-up.log"), List.of());
+        maven.run(fleet, validateGoal(), logs.resolve("validate-warm-up.log"), List.of());
 
-        List<ChildMaven.Run> generate = new ArrayList<>();
-        List<ChildMaven.Run> filtering = new ArrayList<>();
+        Map<String, List<ChildMaven.Run>> times = new LinkedHashMap<>();
+        List<String> kinds = List.of("generate", "floor", "filtering", "validate", "no-op");
+        kinds.forEach(kind -> times.put(kind, new ArrayList<>()));
+        long rewritten = 0;
         for (int run = 1; run <= runs; run++) {
-            // alternate which tool goes first, so neither always runs right after the other's writes
-            if (run % 2 == 1) {
-                generate.add(coldBuild(fleet, bundles, logs.resolve("generate-" + run + ".log")));
-                filtering.add(coldBuild(twin, filtered, logs.resolve("filtering-" + run + ".log")));
-            } else {
-                filtering.add(coldBuild(twin, filtered, logs.resolve("filtering-" + run + ".log")));
-                generate.add(coldBuild(fleet, bundles, logs.resolve("generate-" + run + ".log")));
+            for (int turn = 0; turn < kinds.size(); turn++) {
+                // each run starts one kind later, so no kind always follows the same one
+                String kind = kinds.get((turn + run - 1) % kinds.size());
+                Path log = logs.resolve(kind + "-" + run + ".log");
+                ChildMaven.Run measured = switch (kind) {
+                    case "generate" -> remove(bundles, log).then(maven.run(fleet, "generate-resources", log, List.of()));
+                    case "floor" -> maven.run(empty, "generate-resources", log, List.of()).then(remove(copy, log))
+                            .then(ChildMaven.command(folder, List.of("cp", "-a", bundles.toString(), copy.toString()), log, Map.of()));
+                    case "filtering" -> remove(filtered, log).then(maven.run(twin, "generate-resources", log, List.of()));
+                    case "validate" -> maven.run(fleet, validateGoal(), log, List.of());
+                    default -> {
+                        Map<Path, FileTime> before = OutputTree.modificationTimes(bundles);
+                        ChildMaven.Run noOp = maven.run(fleet, "generate-resources", log, List.of());
+                        rewritten = Math.max(rewritten, OutputTree.rewritten(before, bundles));
+                        yield noOp;
+                    }
+                };
+                times.get(kind).add(measured);
+                System.out.printf(Locale.ROOT, "%d guests, run %d: %s %.2f s (CPU %.2f s, max RSS %.0f MiB)%n", size, run, kind,
+                        measured.wallSeconds(), measured.cpuSeconds(), measured.maxRssMib());
             }
-            System.out.printf(Locale.ROOT, "%d guests, run %d: generate %.2f s (CPU %.2f s), copy-resources %.2f s"
-                    + " (CPU %.2f s)%n", size, run, generate.get(run - 1).wallSeconds(), generate.get(run - 1).cpuSeconds(),
-                    filtering.get(run - 1).wallSeconds(), filtering.get(run - 1).cpuSeconds());
         }
 
         OutputTree.delete(bundles);
-        Path gcLog = logs.resolve("generate-gc.log");
+        ChildMaven.Heap generateHeap = heap(fleet, logs, "generate-heap");
+        ChildMaven.Heap noOpHeap = heap(fleet, logs, "no-op-heap");
+
+        InProcessRender.Result inProcess = InProcessRender.measure(size, runs, folder.resolve("in-process"));
+        return new Row(size, files, Times.median(times.get("generate")), Times.median(times.get("floor")),
+                Times.median(times.get("filtering")), Times.median(times.get("validate")), Times.median(times.get("no-op")),
+                rewritten, generateHeap, noOpHeap, inProcess);
+    }
+
+    /** {@code rm -rf} of a build's output, as a user's clean rebuild pays it. */
+    private ChildMaven.Run remove(Path output, Path log) throws IOException, InterruptedException {
+        return ChildMaven.command(workDirectory, List.of("rm", "-rf", output.toString()), log, Map.of());
+    }
+
+    /** One more generate-resources with the heap-measuring JVM: its GC log's peak and live heap. */
+    private ChildMaven.Heap heap(Path fleet, Path logs, String name) throws IOException, InterruptedException {
+        Path gcLog = logs.resolve(name + "-gc.log");
         List<String> heapOptions = new ArrayList<>(HEAP_MEASURING_JVM);
         heapOptions.add("-Xlog:gc:file=" + gcLog);
-        maven.run(fleet, "generate-resources", logs.resolve("generate-heap.log"), heapOptions);
-        ChildMaven.Heap heap = ChildMaven.heap(gcLog);
-
-        List<Double> noOp = new ArrayList<>();
-        long rewritten = 0;
-        for (int run = 1; run <= runs; run++) {
-            Map<Path, FileTime> before = OutputTree.modificationTimes(bundles);
-            noOp.add(maven.run(fleet, "generate-resources", logs.resolve("no-op-" + run + ".log"), List.of())
-                    .wallSeconds());
-            rewritten = Math.max(rewritten, OutputTree.rewritten(before, bundles));
-        }
-
-        InProcessRender.Result render = InProcessRender.measure(size, runs, folder.resolve("in-process"));
-        return new Row(size, files, Times.median(generate), Times.median(filtering), render.millisPerGuest(),
-                render.retainedMib(), heap, Statistics.median(noOp), rewritten);
+        maven.run(fleet, "generate-resources", logs.resolve(name + ".log"), heapOptions);
+        return ChildMaven.heap(gcLog);
     }
 
-    /** {@code generate-resources} into an empty output folder. */
-    private ChildMaven.Run coldBuild(Path project, Path output, Path log) throws IOException, InterruptedException {
-        OutputTree.delete(output);
-        return maven.run(project, "generate-resources", log, List.of());
+    private String validateGoal() {
+        return plugin[0] + ":" + plugin[1] + ":" + plugin[2] + ":validate";
     }
+
+    /** A project with nothing to build: what Maven alone costs. */
+    private static final String EMPTY_POM = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project xmlns="http://maven.apache.org/POM/4.0.0">
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>bench.xenpv</groupId>
+              <artifactId>empty</artifactId>
+              <version>1.0.0</version>
+              <packaging>pom</packaging>
+            </project>
+            """;
 
     private String fleetPom(int size) {
         return """
@@ -182,22 +229,31 @@ public final class FleetBenchmark {
                 """.formatted(plugin[0], plugin[1], plugin[2], SyntheticFleet.guestsXml(size));
     }
 
-    static String table(List<Row> rows) {
-        StringBuilder table = new StringBuilder(
-                "| guests | files | generate s (CPU s) | copy-resources s (CPU s) | ratio (CPU ratio) | render ms/guest"
-                        + " | bundles in memory MiB | build heap peak / live MiB | no-op s | no-op files rewritten |\n"
-                        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    static String tables(List<Row> rows) {
+        StringBuilder tables = new StringBuilder(
+                "| guests | files | generate s (CPU s) | floor s (CPU s) | generate ÷ floor (CPU) | validate s (CPU s)"
+                        + " | no-op s (CPU s) | no-op ÷ validate (CPU) | no-op files rewritten | copy-resources s (CPU s)"
+                        + " | generate ÷ copy-resources (CPU) |\n"
+                        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
-            Times generate = row.generate();
-            Times filtering = row.filtering();
-            table.append(String.format(Locale.ROOT,
-                    "| %d | %d | %.2f (%.2f) | %.2f (%.2f) | %.2f (%.2f) | %.3f | %.1f | %d / %d | %.2f | %d |%n",
-                    row.guests(), row.files(), generate.wallSeconds(), generate.cpuSeconds(), filtering.wallSeconds(),
-                    filtering.cpuSeconds(), generate.wallSeconds() / filtering.wallSeconds(),
-                    generate.cpuSeconds() / filtering.cpuSeconds(), row.renderMillisPerGuest(), row.retainedMib(),
-                    row.heap().peakMib(), row.heap().liveMib(), row.noOpSeconds(), row.noOpRewritten()));
+            tables.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | %s | %s | %d | %s | %s |%n",
+                    row.guests(), row.files(), row.generate().cell(), row.floor().cell(), row.generate().ratio(row.floor()),
+                    row.validate().cell(), row.noOp().cell(), row.noOp().ratio(row.validate()), row.noOpRewritten(),
+                    row.filtering().cell(), row.generate().ratio(row.filtering())));
         }
-        return table.toString();
+        tables.append("\n| guests | max RSS MiB: generate / floor / validate / no-op | heap peak / live MiB: generate"
+                + " | heap peak / live MiB: no-op | in-process ms per guest: render CPU (KiB allocated) / generate (CPU) / no-op (CPU) |\n"
+                + "|---:|---:|---:|---:|---:|\n");
+        for (Row row : rows) {
+            InProcessRender.Result in = row.inProcess();
+            tables.append(String.format(Locale.ROOT, "| %d | %.0f / %.0f / %.0f / %.0f | %d / %d | %d / %d"
+                    + " | %.3f (%.0f) / %.3f (%.3f) / %.3f (%.3f) |%n",
+                    row.guests(), row.generate().maxRssMib(), row.floor().maxRssMib(), row.validate().maxRssMib(),
+                    row.noOp().maxRssMib(), row.generateHeap().peakMib(), row.generateHeap().liveMib(),
+                    row.noOpHeap().peakMib(), row.noOpHeap().liveMib(), in.renderMillis(), in.renderKib(), in.generateMillis(),
+                    in.generateCpuMillis(), in.noOpMillis(), in.noOpCpuMillis()));
+        }
+        return tables.toString();
     }
 
     /** Maven as the bench profile's properties describe it, with its settings written into {@code workDirectory}. */

@@ -32,9 +32,16 @@ class BundleWriterTest {
 
     @Test
     void aNewGuestFolderGetsEveryFileWithItsModeAndNothingElse() throws IOException {
-        BundleWriter.Report report = write(CONFIG, MKNOD, FSTAB);
+        BundleWriter.Report report = new BundleWriter(output, "test:guests")
+                .write(List.of(new GuestBundle("web", List.of(CONFIG, MKNOD, FSTAB))), Set.of("web"));
         assertEquals(new BundleWriter.Report(paths("dom0/etc/xen/web", "guest/usr/local/sbin/xenpv-mknod", "guest/etc/fstab"),
-                List.of(), List.of()), report);
+                List.of(), List.of()), withoutBundles(report));
+        assertEquals(List.of(new BundleFolder("web", output.resolve("web"), List.of(
+                new BundleEntry(CONFIG.path(), false, Checksums.sha256(CONFIG.content())),
+                new BundleEntry(FSTAB.path(), false, Checksums.sha256(FSTAB.content())),
+                new BundleEntry(MKNOD.path(), true, Checksums.sha256(MKNOD.content()))))), report.bundles(),
+                "the report names each file with its mode and digest, in path order, for the archives");
+        assertEquals(List.of("web"), report.rendered());
         assertEquals(List.of("dom0/etc/xen/web", "guest/etc/fstab", "guest/usr/local/sbin/xenpv-mknod"), files());
         assertEquals("rw-r--r--", mode("dom0/etc/xen/web"));
         assertEquals("rwxr-xr-x", mode("guest/usr/local/sbin/xenpv-mknod"));
@@ -83,8 +90,15 @@ class BundleWriterTest {
         return Arrays.stream(inGuestFolder).map(path -> output.resolve("web").resolve(path)).toList();
     }
 
+    /** Writes guest web; the report without its bundles and the guests rendered, which the first test checks. */
     private BundleWriter.Report write(RenderedFile... files) throws IOException {
-        return new BundleWriter(output, "test:guests").write(List.of(new GuestBundle("web", List.of(files))), Set.of("web"));
+        return withoutBundles(new BundleWriter(output, "test:guests").write(List.of(new GuestBundle("web", List.of(files))),
+                Set.of("web")));
+    }
+
+    private static BundleWriter.Report withoutBundles(BundleWriter.Report report) {
+        return new BundleWriter.Report(report.written(), report.unchanged(), report.removed(), report.kept(), report.pruned(),
+                List.of(), List.of());
     }
 
     private static RenderedFile file(String path, String text, boolean executable) {

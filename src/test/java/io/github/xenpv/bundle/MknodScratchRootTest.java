@@ -43,15 +43,20 @@ class MknodScratchRootTest {
         Files.createDirectories(root.resolve("proc"));
         Files.writeString(root.resolve("proc/devices"),
                 "Character devices:\n  1 mem\n\nBlock devices:\n  3 ide0\n202 xvd\n253 device-mapper\n");
+        Files.writeString(root.resolve("proc/partitions"), PARTITIONS);
     }
+
+    /** dom0 attached the seed guest's PV disk (vdev xvda: minors 0, 1, 2). */
+    private static final String PARTITIONS = "major minor  #blocks  name\n\n   3     0    8388608 hda\n"
+            + " 202     0    4194304 xvda\n 202     1    2097152 xvda1\n 202     2    2097120 xvda2\n";
 
     @ParameterizedTest
     @EnumSource(Shell.class)
     void createsTheNodesThenKeepsThem(Shell shell) throws Exception {
         Result first = run(shell);
         assertEquals(0, first.exit, first.output);
-        assertEquals(List.of("block special file 202 0 664 disk", "block special file 202 1 664 disk",
-                "block special file 202 2 664 disk"), nodes("xvdb", "xvdb1", "xvdb2"));
+        assertEquals(List.of("block special file 202 0 660 disk", "block special file 202 1 660 disk",
+                "block special file 202 2 660 disk"), nodes("xvdb", "xvdb1", "xvdb2"));
         assertEquals(List.of("xenpv-mknod: " + root + "/dev/xvdb created (202, 0)",
                 "xenpv-mknod: " + root + "/dev/xvdb1 created (202, 1)",
                 "xenpv-mknod: " + root + "/dev/xvdb2 created (202, 2)"), first.output.lines().toList());
@@ -70,11 +75,42 @@ class MknodScratchRootTest {
         exec(List.of("mknod", "-m", "600", root.resolve("dev/xvdb2").toString(), "b", "202", "2"));
         Result result = run(shell);
         assertEquals(0, result.exit, result.output);
-        assertEquals(List.of("block special file 202 1 664 disk", "block special file 202 2 664 disk"),
+        assertEquals(List.of("block special file 202 1 660 disk", "block special file 202 2 660 disk"),
                 nodes("xvdb1", "xvdb2"));
         try (var leftovers = Files.list(root.resolve("dev"))) {
             assertEquals(3, leftovers.count(), "no temporary node may stay behind");
         }
+    }
+
+    /**
+     * SPEC §16: a node the guide's script made (mode 664, readable by every local user) becomes
+     * RHEL 3's disk mode, 0660 root:disk.
+     */
+    @ParameterizedTest
+    @EnumSource(Shell.class)
+    void replacesTheGuidesWorldReadableNode(Shell shell) throws Exception {
+        exec(List.of("mknod", "-m", "664", root.resolve("dev/xvdb1").toString(), "b", "202", "1"));
+        exec(List.of("chgrp", "disk", root.resolve("dev/xvdb1").toString()));
+        assertEquals(List.of("block special file 202 1 664 disk"), nodes("xvdb1"));
+        Result result = run(shell);
+        assertEquals(0, result.exit, result.output);
+        assertTrue(result.output.contains("/dev/xvdb1 created (202, 1)"), result.output);
+        assertEquals(List.of("block special file 202 1 660 disk"), nodes("xvdb1"));
+        assertEquals("0", exec(List.of("stat", "-c", "%u", root.resolve("dev/xvdb1").toString())).output.strip(),
+                "owner root");
+    }
+
+    /** A PV disk dom0 did not attach gets one line, and the nodes are made all the same: boot goes on. */
+    @ParameterizedTest
+    @EnumSource(Shell.class)
+    void saysWhenThePvDiskIsNotAttached(Shell shell) throws Exception {
+        Files.writeString(root.resolve("proc/partitions"), "major minor  #blocks  name\n\n   3     0    8388608 hda\n");
+        Result result = run(shell);
+        assertEquals(0, result.exit, result.output);
+        assertEquals(List.of("xenpv-mknod: PV disk /dev/xvdb (vdev xvda) is not attached on this boot (no 202:0 in "
+                + "/proc/partitions): boot goes on without it; on dom0, /etc/xen/rhel3_64_fv must list it and its source "
+                + "must exist"), result.output.lines().filter(line -> !line.contains(" created (")).toList());
+        assertEquals(3, nodes("xvdb", "xvdb1", "xvdb2").size());
     }
 
     /** SPEC §13: a folder or a file where a node belongs is another kind of thing; it stays, and the run fails saying so. */
@@ -95,7 +131,7 @@ class MknodScratchRootTest {
                 assertEquals(0, inside.count(), "nothing is moved into the folder");
             }
             assertEquals("not a device", Files.readString(root.resolve("dev/xvdb2")));
-            assertEquals(List.of("block special file 202 0 664 disk"), nodes("xvdb"), "the disk's own node is made");
+            assertEquals(List.of("block special file 202 0 660 disk"), nodes("xvdb"), "the disk's own node is made");
         }
     }
 
@@ -112,7 +148,7 @@ class MknodScratchRootTest {
         Result result = run(shell);
         assertEquals(0, result.exit, result.output);
         assertTrue(Files.isSymbolicLink(root.resolve("dev/xvdb1")) && Files.isSymbolicLink(root.resolve("dev/xvdb2")));
-        assertEquals(List.of("block special file 202 1 664 disk", "block special file 202 2 664 disk"),
+        assertEquals(List.of("block special file 202 1 660 disk", "block special file 202 2 660 disk"),
                 nodes("../outside/xvdb1", "disk/xvdb2"), "../.. stops at the root; /dev/... starts at the root");
         try (var nothing = Files.list(outside)) {
             assertEquals(0, nothing.count(), "nothing is made outside the root");

@@ -144,6 +144,16 @@ class OwnershipTest {
         assertEquals(List.of("README.txt", "SHA256SUMS"), files("db"));
     }
 
+    /** A build killed while saving a guest's first record wrote nothing for it: the copy it left goes, once the guest is not declared. */
+    @Test
+    void theFirstRecordAKilledBuildWasSavingGoes() throws IOException {
+        Path unsaved = output.resolve(".xenpv-written/.tmp.bundle.xenpv-tmp");
+        Files.createDirectories(unsaved.getParent());
+        Files.writeString(unsaved, "# xenpv-maven-plugin: the files it wrote\nowner test:guests\npending abc\nfile README.txt\n");
+        write(List.of(bundle("web", README)), Set.of("web"));
+        assertEquals(List.of("web.bundle"), files(".xenpv-written"));
+    }
+
     @Test
     void anotherOwnersGuestsInASharedFolderAreNeverPruned() throws IOException {
         new BundleWriter(output, "com.example:a").write(List.of(bundle("old", README)), Set.of("old"));

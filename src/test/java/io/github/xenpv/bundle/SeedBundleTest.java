@@ -89,8 +89,8 @@ class SeedBundleTest {
     void fstabParsesWithFindmnt() {
         List<FstabEntry> entries = Checkers.fstab(bundle.resolve("guest/etc/fstab"));
         assertEquals(8, entries.size());
-        assertEquals(new FstabEntry("/dev/xvdb1", "/mnt/pvdisk_p1", "ext3", "defaults", 1, 2), entries.get(6));
-        assertEquals(new FstabEntry("/dev/xvdb2", "/mnt/pvdisk_p2", "ext3", "defaults", 1, 2), entries.get(7));
+        assertEquals(new FstabEntry("/dev/xvdb1", "/mnt/pvdisk_p1", "ext3", "defaults", 1, 0), entries.get(6));
+        assertEquals(new FstabEntry("/dev/xvdb2", "/mnt/pvdisk_p2", "ext3", "defaults", 1, 0), entries.get(7));
     }
 
     @Test

@@ -213,6 +213,10 @@ public final class Checkers {
     }
 
     // ------------------------------------------------------------------ checkers
+    //
+    // Each checker reads any number of files in one run of the real program (xmconfig.py, grubconf.py,
+    // findmnt, modprobe, shellcheck), so a property test reads a try's files once per checker; the
+    // one-file methods are those runs with one file.
 
     /**
      * Runs {@code xmconfig.py}: executes the file as Python (as xm does), parses it with Xen
@@ -221,29 +225,42 @@ public final class Checkers {
      * contains Python code"), or disagreement between the two readings fails.
      */
     public static XmConfig xmConfig(Path file) {
+        return xmConfigs(List.of(file)).get(file);
+    }
+
+    /** {@link #xmConfig} of every file, in one run of {@code xmconfig.py}; fails naming each file it rejects. */
+    public static Map<Path, XmConfig> xmConfigs(List<Path> files) {
+        if (files.isEmpty()) {
+            return Map.of();
+        }
         Path python = require(Tool.PYTHON3);
         require(Tool.LIBXLUTIL);
-        Result r = run(List.of(python.toString(), script("xmconfig.py").toString(), abs(file)));
+        Result r = run(command(List.of(python.toString(), script("xmconfig.py").toString()), files));
         if (r.exit == 3) {
             missing(Tool.LIBXLUTIL, r.describe());
         }
         if (r.exit != 0 || !r.stderr.isBlank()) {
-            throw failure("Xen config rejected (Python exec / libxlutil 4.17)", file, r);
+            throw failure("Xen config rejected (Python exec / libxlutil 4.17)", files, r);
         }
-        Map<String, Object> top = asMap(parseJson(r, file));
-        Map<String, Object> libxl = asMap(top.get("libxl"));
-        Map<String, String> strings = new LinkedHashMap<>();
-        asMap(libxl.get("strings")).forEach((k, v) -> strings.put(k, (String) v));
-        Map<String, Long> longs = new LinkedHashMap<>();
-        asMap(libxl.get("longs")).forEach((k, v) -> longs.put(k, (Long) v));
-        Map<String, Object> lists = asMap(libxl.get("lists"));
-        List<Map<String, Object>> disks = new ArrayList<>();
-        for (Object d : asList(libxl.get("disks"))) {
-            disks.add(asMap(d));
+        List<Object> parsed = oneEach(parseJson(r, files), files, r);
+        Map<Path, XmConfig> configs = new LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            Map<String, Object> top = asMap(parsed.get(i));
+            Map<String, Object> libxl = asMap(top.get("libxl"));
+            Map<String, String> strings = new LinkedHashMap<>();
+            asMap(libxl.get("strings")).forEach((k, v) -> strings.put(k, (String) v));
+            Map<String, Long> longs = new LinkedHashMap<>();
+            asMap(libxl.get("longs")).forEach((k, v) -> longs.put(k, (Long) v));
+            Map<String, Object> lists = asMap(libxl.get("lists"));
+            List<Map<String, Object>> disks = new ArrayList<>();
+            for (Object d : asList(libxl.get("disks"))) {
+                disks.add(asMap(d));
+            }
+            configs.put(files.get(i), new XmConfig(asMap(top.get("python")), Collections.unmodifiableMap(strings),
+                    Collections.unmodifiableMap(longs), strings(lists.get("disk")),
+                    strings(libxl.get("vif")), Collections.unmodifiableList(disks)));
         }
-        return new XmConfig(asMap(top.get("python")), Collections.unmodifiableMap(strings),
-                Collections.unmodifiableMap(longs), strings(lists.get("disk")),
-                strings(libxl.get("vif")), Collections.unmodifiableList(disks));
+        return configs;
     }
 
     /**
@@ -253,26 +270,39 @@ public final class Checkers {
      * image fails.
      */
     public static GrubConfig grubConf(Path file) {
+        return grubConfs(List.of(file)).get(file);
+    }
+
+    /** {@link #grubConf} of every file, in one run of {@code grubconf.py}; fails naming each file it rejects. */
+    public static Map<Path, GrubConfig> grubConfs(List<Path> files) {
+        if (files.isEmpty()) {
+            return Map.of();
+        }
         Path python = require(Tool.PYTHON3);
         require(Tool.PYGRUB);
-        Result r = run(List.of(python.toString(), script("grubconf.py").toString(), abs(file)));
+        Result r = run(command(List.of(python.toString(), script("grubconf.py").toString()), files));
         if (r.exit == 3) {
             missing(Tool.PYGRUB, r.describe());
         }
         if (r.exit != 0 || !r.stderr.isBlank()) {
-            throw failure("grub.conf rejected (pygrub GrubConf)", file, r);
+            throw failure("grub.conf rejected (pygrub GrubConf)", files, r);
         }
-        Map<String, Object> top = asMap(parseJson(r, file));
-        List<GrubImage> images = new ArrayList<>();
-        for (Object o : asList(top.get("images"))) {
-            Map<String, Object> m = asMap(o);
-            images.add(new GrubImage((String) m.get("title"), (String) m.get("root"),
-                    (String) m.get("kernel"), (String) m.get("args"), (String) m.get("initrd")));
+        List<Object> parsed = oneEach(parseJson(r, files), files, r);
+        Map<Path, GrubConfig> configs = new LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            Map<String, Object> top = asMap(parsed.get(i));
+            List<GrubImage> images = new ArrayList<>();
+            for (Object o : asList(top.get("images"))) {
+                Map<String, Object> m = asMap(o);
+                images.add(new GrubImage((String) m.get("title"), (String) m.get("root"),
+                        (String) m.get("kernel"), (String) m.get("args"), (String) m.get("initrd")));
+            }
+            Object timeout = top.get("timeout");
+            configs.put(files.get(i), new GrubConfig(((Long) top.get("default")).intValue(),
+                    timeout == null ? -1 : ((Long) timeout).intValue(),
+                    Collections.unmodifiableList(images)));
         }
-        Object timeout = top.get("timeout");
-        return new GrubConfig(((Long) top.get("default")).intValue(),
-                timeout == null ? -1 : ((Long) timeout).intValue(),
-                Collections.unmodifiableList(images));
+        return configs;
     }
 
     /**
@@ -281,35 +311,59 @@ public final class Checkers {
      * the number of non-blank, non-comment lines (a line libmount silently dropped).
      */
     public static List<FstabEntry> fstab(Path file) {
+        return fstabs(List.of(file)).get(file);
+    }
+
+    /**
+     * {@link #fstab} of every file, in one run of findmnt with a {@code --tab-file} per file. findmnt
+     * lists the entries of all files in order without saying which file each came from; since it
+     * must read every non-comment line of each (the count check), the first file's count of lines
+     * are its entries, and so on.
+     */
+    public static Map<Path, List<FstabEntry>> fstabs(List<Path> files) {
+        if (files.isEmpty()) {
+            return Map.of();
+        }
         Path findmnt = require(Tool.FINDMNT);
-        long lines = countConfigLines(file);
-        Result r = run(List.of(findmnt.toString(), "--tab-file", abs(file), "-J",
-                "-o", "SOURCE,TARGET,FSTYPE,OPTIONS,FREQ,PASSNO"));
+        List<String> command = new ArrayList<>(List.of(findmnt.toString()));
+        long lines = 0;
+        for (Path file : files) {
+            command.addAll(List.of("--tab-file", abs(file)));
+            lines += countConfigLines(file);
+        }
+        command.addAll(List.of("-J", "-o", "SOURCE,TARGET,FSTYPE,OPTIONS,FREQ,PASSNO"));
+        Result r = run(command);
         if (!r.stderr.isBlank()) {
-            throw failure("fstab rejected (util-linux findmnt)", file, r);
+            throw failure("fstab rejected (util-linux findmnt)", files, r);
         }
         List<FstabEntry> entries = new ArrayList<>();
         if (r.stdout.isBlank()) {
-            // findmnt exits 1 without output when the table holds no entry at all
+            // findmnt exits 1 without output when the tables hold no entry at all
             if (lines != 0) {
-                throw failure("fstab: findmnt found no entry in " + lines + " line(s)", file, r);
+                throw failure("fstab: findmnt found no entry in " + lines + " line(s)", files, r);
             }
-            return List.of();
-        }
-        if (r.exit != 0) {
-            throw failure("fstab rejected (util-linux findmnt)", file, r);
-        }
-        for (Object o : asList(asMap(parseJson(r, file)).get("filesystems"))) {
-            Map<String, Object> m = asMap(o);
-            entries.add(new FstabEntry((String) m.get("source"), (String) m.get("target"),
-                    (String) m.get("fstype"), (String) m.get("options"), intOf(m.get("freq")),
-                    intOf(m.get("passno"))));
+        } else if (r.exit != 0) {
+            throw failure("fstab rejected (util-linux findmnt)", files, r);
+        } else {
+            for (Object o : asList(asMap(parseJson(r, files)).get("filesystems"))) {
+                Map<String, Object> m = asMap(o);
+                entries.add(new FstabEntry((String) m.get("source"), (String) m.get("target"),
+                        (String) m.get("fstype"), (String) m.get("options"), intOf(m.get("freq")),
+                        intOf(m.get("passno"))));
+            }
         }
         if (entries.size() != lines) {
-            throw failure("fstab: findmnt parsed " + entries.size() + " entries but the file has "
-                    + lines + " non-comment lines", file, r);
+            throw failure("fstab: findmnt parsed " + entries.size() + " entries but the files have "
+                    + lines + " non-comment lines", files, r);
         }
-        return Collections.unmodifiableList(entries);
+        Map<Path, List<FstabEntry>> tables = new LinkedHashMap<>();
+        int next = 0;
+        for (Path file : files) {
+            int count = (int) countConfigLines(file);
+            tables.put(file, List.copyOf(entries.subList(next, next + count)));
+            next += count;
+        }
+        return tables;
     }
 
     /**
@@ -320,21 +374,69 @@ public final class Checkers {
      * left out.
      */
     public static List<String> modulesConf(Path file) {
+        return modulesConfs(List.of(file)).get(file);
+    }
+
+    /**
+     * {@link #modulesConf} of every file, in one run of modprobe. modprobe reads a folder's
+     * {@code .conf} files in name order and takes one file of each name only, so the files are
+     * copied into a folder as {@code 000.conf}, {@code 001.conf}, ...; its dump says not which file
+     * an alias came from, but with nothing on stderr it took every {@code alias} line of each, in
+     * order, so each file's count of those lines are its aliases.
+     */
+    public static Map<Path, List<String>> modulesConfs(List<Path> files) {
+        if (files.isEmpty()) {
+            return Map.of();
+        }
         Path modprobe = require(Tool.MODPROBE);
-        Result r = run(List.of(modprobe.toString(), "-C", abs(file), "-c"));
-        if (r.exit != 0 || !r.stderr.isBlank()) {
-            throw failure("modules.conf rejected (kmod modprobe -c)", file, r);
-        }
-        List<String> aliases = new ArrayList<>();
-        for (String line : r.stdout.split("\n", -1)) {
-            if (line.startsWith("# End of configuration files")) {
-                break;
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("xenpv-modprobe-");
+            List<Path> copies = new ArrayList<>();
+            for (Path file : files) {
+                Path copy = folder.resolve(String.format(java.util.Locale.ROOT, "%03d.conf", copies.size()));
+                Files.copy(Path.of(abs(file)), copy);
+                copies.add(copy);
             }
-            if (line.startsWith("alias ")) {
-                aliases.add(line.strip());
+            Result r = run(List.of(modprobe.toString(), "-C", folder.toString(), "-c"));
+            for (int i = 0; i < files.size(); i++) {
+                // name the files the caller gave in modprobe's words
+                r = r.replace(copies.get(i).toString(), files.get(i).toString());
             }
+            if (r.exit != 0 || !r.stderr.isBlank()) {
+                throw failure("modules.conf rejected (kmod modprobe -c)", files, r);
+            }
+            List<String> aliases = new ArrayList<>();
+            for (String line : r.stdout.split("\n", -1)) {
+                if (line.startsWith("# End of configuration files")) {
+                    break;
+                }
+                if (line.startsWith("alias ")) {
+                    aliases.add(line.strip());
+                }
+            }
+            Map<Path, List<String>> confs = new LinkedHashMap<>();
+            int next = 0;
+            for (Path file : files) {
+                int count = (int) Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .filter(line -> line.strip().split("\\s+")[0].equals("alias")).count();
+                if (next + count > aliases.size()) {
+                    throw failure("modprobe printed " + aliases.size() + " aliases, fewer than the files' alias lines",
+                            files, r);
+                }
+                confs.put(file, List.copyOf(aliases.subList(next, next + count)));
+                next += count;
+            }
+            if (next != aliases.size()) {
+                throw failure("modprobe printed " + aliases.size() + " aliases, but the files have " + next + " alias lines",
+                        files, r);
+            }
+            return confs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(folder);
         }
-        return Collections.unmodifiableList(aliases);
     }
 
     /**
@@ -343,23 +445,42 @@ public final class Checkers {
      * must accept its syntax silently. All four run; the failure lists every complaint.
      */
     public static void shellScript(Path file) {
-        Path shellcheck = require(Tool.SHELLCHECK);
-        String f = abs(file);
-        List<List<String>> commands = new ArrayList<>();
-        commands.add(List.of(shellcheck.toString(), "--norc", "-s", "sh", f));
-        for (Shell shell : Shell.values()) {
-            commands.add(shell.command("-n", f));
+        shellScripts(List.of(file));
+    }
+
+    /**
+     * {@link #shellScript} of every file: one shellcheck run over all of them (it parses and
+     * reports each file on its own), and one dash running each shell's {@code -n} on each file in
+     * turn (a shell checks one script per run).
+     */
+    public static void shellScripts(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
         }
+        Path shellcheck = require(Tool.SHELLCHECK);
+        List<String> paths = files.stream().map(Checkers::abs).toList();
         StringBuilder complaints = new StringBuilder();
-        for (List<String> cmd : commands) {
-            Result r = run(cmd);
-            if (r.exit != 0 || !r.stderr.isBlank() || !r.stdout.isBlank()) {
-                complaints.append(r.describe()).append('\n');
-            }
+        Result checked = run(command(List.of(shellcheck.toString(), "--norc", "-s", "sh"), files));
+        if (checked.exit != 0 || !checked.stderr.isBlank() || !checked.stdout.isBlank()) {
+            complaints.append(checked.describe()).append('\n');
+        }
+        // for each file and shell: "$ <shell> -n <file>", its exit code and output, when it says anything or fails
+        StringBuilder loop = new StringBuilder("for f do\n");
+        for (Shell shell : Shell.values()) {
+            String command = String.join(" ", shell.command("-n"));
+            loop.append("  out=$(").append(command).append(" \"$f\" 2>&1) || out=\"$out\n(exit $?)\"\n")
+                    .append("  [ -z \"$out\" ] || printf '$ %s\\n%s\\n' \"").append(shell).append(" -n $f\" \"$out\"\n");
+        }
+        loop.append("done\n");
+        List<String> driver = new ArrayList<>(List.of(require(Tool.DASH).toString(), "-c", loop.toString(), "shells"));
+        driver.addAll(paths);
+        Result syntax = run(driver);
+        if (syntax.exit != 0 || !syntax.stderr.isBlank() || !syntax.stdout.isBlank()) {
+            complaints.append(syntax.stdout).append(syntax.stderr);
         }
         if (complaints.length() > 0) {
-            throw new AssertionError("shell script rejected: " + file + "\n" + complaints
-                    + numbered(file));
+            throw new AssertionError("shell script rejected: " + String.join(", ", paths) + "\n" + complaints
+                    + numbered(named(files, complaints.toString())));
         }
     }
 
@@ -526,6 +647,12 @@ public final class Checkers {
     // ------------------------------------------------------------------ processes
 
     private record Result(List<String> command, int exit, String stdout, String stderr) {
+
+        /** The same result with {@code text} written as {@code replacement} in its output: a copy's path as the original's. */
+        Result replace(String text, String replacement) {
+            return new Result(command, exit, stdout.replace(text, replacement), stderr.replace(text, replacement));
+        }
+
         String describe() {
             return "$ " + String.join(" ", command) + "\nexit " + exit
                     + (stdout.isBlank() ? "" : "\n--- stdout ---\n" + stdout.stripTrailing())
@@ -564,6 +691,17 @@ public final class Checkers {
         }
     }
 
+    private static void deleteTree(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var walk = Files.walk(folder)) {
+            walk.sorted(Collections.reverseOrder()).forEach(Checkers::deleteQuietly);
+        } catch (IOException ignored) {
+            // a leftover temp folder is harmless
+        }
+    }
+
     private static void deleteQuietly(Path p) {
         if (p != null) {
             try {
@@ -574,8 +712,29 @@ public final class Checkers {
         }
     }
 
-    private static AssertionError failure(String what, Path file, Result r) {
-        return new AssertionError(what + ": " + file + "\n" + r.describe() + "\n" + numbered(file));
+    /** {@code prefix} followed by every file's absolute path. */
+    private static List<String> command(List<String> prefix, List<Path> files) {
+        List<String> command = new ArrayList<>(prefix);
+        files.forEach(file -> command.add(abs(file)));
+        return command;
+    }
+
+    /** The checker's complaint with the numbered text of the files it names (of all of them when it names none). */
+    private static AssertionError failure(String what, List<Path> files, Result r) {
+        return new AssertionError(what + ": " + files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+                + "\n" + r.describe() + "\n" + numbered(named(files, r.stdout + r.stderr)));
+    }
+
+    /** The files {@code output} names, or all of them when it names none. */
+    private static List<Path> named(List<Path> files, String output) {
+        List<Path> named = files.stream().filter(file -> output.contains(file.toString())
+                || output.contains(file.toAbsolutePath().toString())).toList();
+        return named.isEmpty() ? files : named;
+    }
+
+    /** The files with line numbers. */
+    private static String numbered(List<Path> files) {
+        return files.stream().distinct().map(Checkers::numbered).collect(java.util.stream.Collectors.joining());
     }
 
     /** The file with line numbers (first 300 lines), so a failure shows what was checked. */
@@ -615,13 +774,23 @@ public final class Checkers {
 
     // ------------------------------------------------------------------ JSON helpers
 
-    private static Object parseJson(Result r, Path file) {
+    private static Object parseJson(Result r, List<Path> files) {
         try {
             return MiniJson.parse(r.stdout);
         } catch (IllegalArgumentException e) {
-            throw new AssertionError("unreadable checker output for " + file + ": " + e.getMessage()
+            throw new AssertionError("unreadable checker output for " + files + ": " + e.getMessage()
                     + "\n" + r.describe(), e);
         }
+    }
+
+    /** The checker's JSON array, which holds one result per file, in order. */
+    private static List<Object> oneEach(Object parsed, List<Path> files, Result r) {
+        List<Object> results = asList(parsed);
+        if (results.size() != files.size()) {
+            throw new AssertionError("the checker gave " + results.size() + " results for " + files.size() + " files\n"
+                    + r.describe());
+        }
+        return results;
     }
 
     @SuppressWarnings("unchecked")

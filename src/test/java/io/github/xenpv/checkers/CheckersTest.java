@@ -297,6 +297,71 @@ class CheckersTest {
         }
     }
 
+    /** A property test hands each checker all the files of a try at once: each result is the one of its own file. */
+    @Nested
+    class ManyFilesInOneRun {
+
+        @org.junit.jupiter.api.io.TempDir
+        Path files;
+
+        @Test
+        void eachFileGetsItsOwnReading() throws java.io.IOException {
+            Path good = fixture("xm-good.cfg");
+            Path readOnly = fixture("xm-phy-readonly.cfg");
+            Map<Path, XmConfig> xm = Checkers.xmConfigs(List.of(readOnly, good));
+            assertEquals(List.of(readOnly, good), List.copyOf(xm.keySet()));
+            assertEquals(Checkers.xmConfig(good), xm.get(good));
+            assertEquals(Checkers.xmConfig(readOnly), xm.get(readOnly));
+
+            Path stock = fixture("grub-stock-rhel3.conf");
+            Map<Path, GrubConfig> grub = Checkers.grubConfs(List.of(fixture("grub-good.conf"), stock));
+            assertEquals(2, grub.get(stock).images().size());
+            assertEquals(1, grub.get(fixture("grub-good.conf")).images().size());
+
+            // findmnt lists the tables as one: the first file's 7 lines are its entries, the next one's its own
+            Path proc = write("a/fstab", "# only /proc\nnone /proc proc defaults 0 0\n");
+            Map<Path, List<FstabEntry>> fstab = Checkers.fstabs(List.of(fixture("fstab-good"), proc, fixture("fstab-good")));
+            assertEquals(Checkers.fstab(fixture("fstab-good")), fstab.get(fixture("fstab-good")));
+            assertEquals(List.of(new FstabEntry("none", "/proc", "proc", "defaults", 0, 0)), fstab.get(proc));
+
+            // files of the same name (every bundle's is modules.conf), each read
+            Path base = write("a/modules.conf", "alias parport_lowlevel parport_pc\n# alias eth1 e100\noptions e1000 Speed=100\n"
+                    + "alias usb-controller usb-uhci\n");
+            Path pv = write("b/modules.conf", "alias eth0 xen-vnif\n");
+            Map<Path, List<String>> aliases = Checkers.modulesConfs(List.of(base, pv));
+            assertEquals(List.of("alias parport_lowlevel parport_pc", "alias usb_controller usb_uhci"), aliases.get(base));
+            assertEquals(List.of("alias eth0 xen_vnif"), aliases.get(pv));
+            assertEquals(Map.of(), Checkers.modulesConfs(List.of()));
+        }
+
+        private Path write(String name, String text) throws java.io.IOException {
+            Path file = files.resolve(name);
+            java.nio.file.Files.createDirectories(file.getParent());
+            return java.nio.file.Files.writeString(file, text);
+        }
+
+        @Test
+        void aBadFileAmongGoodOnesFailsNamingIt() {
+            Path bad = fixture("fstab-broken-line");
+            AssertionError fstab = assertRejected(() -> Checkers.fstabs(List.of(fixture("fstab-good"), bad)),
+                    bad + ": parse error at line 2");
+            assertTrue(fstab.getMessage().contains("--- " + bad + " ---"), "the bad file is shown: " + fstab.getMessage());
+            assertFalse(fstab.getMessage().contains("--- " + fixture("fstab-good") + " ---"), "the good one is not");
+
+            Path modules = fixture("modules-bad-line.conf");
+            assertRejected(() -> Checkers.modulesConfs(List.of(fixture("modules-good.conf"), modules)),
+                    modules + " line 2: ignoring bad line starting with 'alias'");
+            assertRejected(() -> Checkers.xmConfigs(List.of(fixture("xm-good.cfg"), fixture("xm-bad-disk-prefix.cfg"))),
+                    fixture("xm-bad-disk-prefix.cfg") + " is not a clean xm/xl config", "unknown deprecated disk prefix");
+            assertRejected(() -> Checkers.grubConfs(List.of(fixture("grub-unknown-directive.conf"), fixture("grub-good.conf"))),
+                    fixture("grub-unknown-directive.conf") + " is not clean for pygrub", "Unknown directive bootdelay");
+            AssertionError scripts = assertRejected(() -> Checkers.shellScripts(List.of(fixture("script-good.sh"),
+                    fixture("script-syntax-error.sh"))), "$ dash -n " + fixture("script-syntax-error.sh"),
+                    "$ busybox sh -n " + fixture("script-syntax-error.sh"), "$ bash --posix -n " + fixture("script-syntax-error.sh"));
+            assertFalse(scripts.getMessage().contains("-n " + fixture("script-good.sh")), scripts::getMessage);
+        }
+    }
+
     @Test
     void everyToolNamesItsDebianPackage() {
         for (Checkers.Tool t : Checkers.Tool.values()) {

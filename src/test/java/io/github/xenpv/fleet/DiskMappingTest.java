@@ -168,13 +168,14 @@ class DiskMappingTest extends ImportTestCase {
                 """);
         ImportedConfig config = disks("phy:/dev/vg/web,hda,w", "phy:/dev/vg/data,hdb,w", ",hdc:cdrom,r", "phy:/dev/vg/arch,hdd,w");
         Guest guest = guest(config);
-        assertEquals(List.of("1 /srv/www ext3 defaults,noatime 1 2", "2 swap swap defaults 0 0", "5 /srv/logs ext2 ro 0 0"),
+        assertEquals(List.of("1 /srv/www ext3 defaults,noatime 1 0", "2 swap swap defaults 0 0", "5 /srv/logs ext2 ro 0 0"),
                 partitions(guest.getDisks().get(0)));
         assertEquals(List.of("1 /srv/archive ext3 defaults 0 0"), partitions(guest.getDisks().get(1)));
         ReportLine www = line(config, "/dev/hdb1", CHANGED, "becomes partition 1 of PV disk xvda (by its name)",
                 "where the plugin comments it out");
         assertTrue(www.where().endsWith("/etc/fstab:7"), www.where());
         line(config, "/dev/hdb2", CHANGED, "still active", "remove it after the move");
+        line(config, "/dev/hdb1", CHANGED, "fsck pass 2 becomes 0 on the PV disk", "maintenance shell", "<pass>2</pass>");
         List<String> base = guest.getFstabBase();
         assertEquals(11, base.size());
         assertEquals("/dev/hdb1               /srv/www                ext3    defaults,noatime        1 2", base.get(6));
@@ -197,7 +198,7 @@ class DiskMappingTest extends ImportTestCase {
         assertEquals("hdb", guest.getBootDisk().getDevice());
         line(config, "disk[2]", KEPT, "is the boot disk", "it holds /boot", "/etc/fstab:2");
         assertEquals(List.of("xvda /dev/vg/a null node null"), summary(guest));
-        assertEquals(List.of("2 / ext3 defaults 1 1", "3 /data ext3 defaults 1 2"), partitions(guest.getDisks().get(0)));
+        assertEquals(List.of("2 / ext3 defaults 1 0", "3 /data ext3 defaults 1 0"), partitions(guest.getDisks().get(0)));
         // the model refuses / on a PV disk: validation names it for the person who must keep that disk emulated
         assertTrue(GuestValidator.validate(List.of(guest)).errors().stream()
                 .anyMatch(problem -> problem.path().endsWith("partition[1]/mountPoint")));
@@ -230,7 +231,7 @@ class DiskMappingTest extends ImportTestCase {
                 <device DEVNO="0x0342" TIME="1199145600" UUID="6c1f2e3d-0000-4000-8000-0123456789ab" TYPE="ext3">/dev/hdb2</device>
                 """);
         ImportedConfig config = disks("phy:/dev/vg/web,hda,w", "phy:/dev/vg/data,hdb,w");
-        assertEquals(List.of("1 /srv/www ext3 defaults 1 2", "2 /srv/db ext3 defaults 1 2"),
+        assertEquals(List.of("1 /srv/www ext3 defaults 1 0", "2 /srv/db ext3 defaults 1 0"),
                 partitions(guest(config).getDisks().get(0)));
         line(config, "LABEL=/srv/www", CHANGED, "becomes partition 1 of PV disk xvda", "/etc/blkid.tab:2, /dev/hdb1");
         line(config, "LABEL=/home", CHECK, "cannot be tied to a disk", "declare it as a <partition>");

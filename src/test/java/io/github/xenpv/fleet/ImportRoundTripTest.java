@@ -34,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A property on the project's {@link Property} harness: {@code -Dxenpv.seed=N} replays a failing
  * case, {@code -Dxenpv.tries=N} runs longer, and a failure is shrunk with the declarations' own
- * edits. Making block nodes needs root: outside CI without root, PV disks keep their node named
- * after the vdev (tied by name) and a SKIPPED line says so; under {@code CI=true} it must run as
- * root.
+ * edits. Making block nodes needs root: without it the test is skipped as a whole with a SKIPPED
+ * line ({@link Checkers#requireMknod}), or fails under {@code CI=true}; it never runs a weaker
+ * round trip.
  */
 class ImportRoundTripTest {
 
@@ -49,20 +49,20 @@ class ImportRoundTripTest {
 
     @Test
     void importedDeclarationsGenerateTheSameBundles() throws Exception {
-        boolean nodes = Scratch.canMakeNodes();
+        Checkers.requireMknod();
         BundleGenerator generator = new BundleGenerator(work.resolve("not-written"), null);
         Property.of("importedDeclarationsGenerateTheSameBundles", 40, random -> {
-            RecoverableDeclarations declarations = new RecoverableDeclarations(random, nodes);
+            RecoverableDeclarations declarations = new RecoverableDeclarations(random);
             FleetValues values = declarations.fleet();
             return new Fleet(values, declarations.guests(values));
         }).shrinking(fleet -> Declarations.smaller(fleet.guests()).stream()
                 .map(edit -> new Property.Edit<Fleet>(edit.description(), shrunk -> edit.apply().accept(shrunk.guests())))
                 .toList())
                 .describedBy(fleet -> fleet.values() + "\n" + Declarations.xml(fleet.guests()))
-                .check(fleet -> roundTrip(generator, fleet, Files.createTempDirectory(work, "fleet"), nodes));
+                .check(fleet -> roundTrip(generator, fleet, Files.createTempDirectory(work, "fleet")));
     }
 
-    private static void roundTrip(BundleGenerator generator, Fleet fleet, Path scratch, boolean nodes) throws Exception {
+    private static void roundTrip(BundleGenerator generator, Fleet fleet, Path scratch) throws Exception {
         Validation validation = GuestValidator.validate(fleet.guests());
         assertEquals(List.of(), validation.errors(), "the generator made an invalid declaration");
         List<GuestBundle> bundles = generator.render(validation.guests());
@@ -71,9 +71,7 @@ class ImportRoundTripTest {
         for (int g = 0; g < bundles.size(); g++) {
             Scratch.guest(bundles.get(g), validation.guests().get(g), configs, roots.resolve(bundles.get(g).guestName()));
         }
-        if (nodes) {
-            Scratch.nodes(validation.guests(), roots);
-        }
+        Scratch.nodes(validation.guests(), roots);
         FleetImportResult result = FleetImport.run(List.of(configs), Optional.of(roots), fleet.values());
         String report = ImportReport.render(result, "test");
         if (!result.failed().isEmpty() || result.configs().stream().anyMatch(ImportReport::incomplete)) {
@@ -180,20 +178,6 @@ class ImportRoundTripTest {
         private static void write(Path path, byte[] content) throws IOException {
             Files.createDirectories(path.getParent());
             Files.write(path, content);
-        }
-
-        static boolean canMakeNodes() throws IOException, InterruptedException {
-            Process id = new ProcessBuilder("id", "-u").start();
-            boolean root = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().equals("0");
-            id.waitFor();
-            if (!root) {
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    throw new AssertionError("CI=true but not root: the round trip makes block nodes with mknod");
-                }
-                System.err.println("SKIPPED: not root: the round trip keeps PV disks' nodes named after their vdev "
-                        + "(block nodes need mknod)");
-            }
-            return root;
         }
     }
 }

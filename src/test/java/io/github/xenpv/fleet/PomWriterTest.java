@@ -119,7 +119,7 @@ class PomWriterTest {
             p.setFsType("ext3");
             p.setOptions("defaults");
             p.setDump("1");
-            p.setPass("2");
+            p.setPass("0");
         }));
         defaults.put("swap partition fsType, dump, pass", g -> {
             Partition swap = SeedGuest.partition("3", "swap");

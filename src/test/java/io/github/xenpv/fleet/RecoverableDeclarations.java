@@ -1,6 +1,5 @@
 package io.github.xenpv.fleet;
 
-import io.github.xenpv.model.Disk;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.Network;
 import io.github.xenpv.property.Declarations;
@@ -26,12 +25,9 @@ final class RecoverableDeclarations {
     private static final List<String> ARCHES = List.of("i686", "athlon", "ia32e", "x86_64");
 
     private final Random random;
-    private final boolean nodes;
 
-    /** @param nodes whether PV disks may name their /dev node apart from their vdev (the round trip then needs mknod) */
-    RecoverableDeclarations(Random random, boolean nodes) {
+    RecoverableDeclarations(Random random) {
         this.random = random;
-        this.nodes = nodes;
     }
 
     /** Fleet-wide values for one import. */
@@ -66,11 +62,6 @@ final class RecoverableDeclarations {
         if (guest.getNetworks() != null) {
             for (Network network : guest.getNetworks()) {
                 network.setType(pick(null, "", "netfront"));
-            }
-        }
-        if (!nodes && guest.getDisks() != null) {
-            for (Disk disk : guest.getDisks()) {
-                disk.setNode(null);
             }
         }
         if (guest.getGrub() != null) {

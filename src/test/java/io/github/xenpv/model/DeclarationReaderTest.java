@@ -192,6 +192,83 @@ class DeclarationReaderTest {
                 + "(2.4.21-50.EL): the PV drivers need Update 9 or later"), lines(validation.warnings()));
     }
 
+    @Test
+    void theBaseLinesAndExtraSettingsReachTheGuest() {
+        // Fails when the reader drops what it read of a list of values or of a map: the setter calls
+        // of fill() for VALUE_LIST and VALUE_MAP removed, values() or entries() returning an empty
+        // collection, or the add/put of each item removed.
+        Validation validation = validate("<guests>" + SEED.replace("</guest>", """
+                  <fstabBase><line>LABEL=/ / ext3 defaults 1 1</line><line># kept</line></fstabBase>
+                  <modulesConfBase><line>alias scsi_hostadapter aic7xxx</line><line>alias eth0 8139too</line></modulesConfBase>
+                  <extraConfig><localtime>1</localtime><keymap>de</keymap></extraConfig>
+                </guest>""") + "</guests>");
+        assertEquals(List.of(), validation.errors());
+        ValidGuest guest = validation.guests().get(0);
+        assertEquals(List.of("LABEL=/ / ext3 defaults 1 1", "# kept"), guest.fstabBase());
+        assertEquals(List.of("alias scsi_hostadapter aic7xxx", BaseFiles.REPLACED_MARK + "alias eth0 8139too"),
+                guest.modulesConfBase());
+        assertEquals(List.of(new XmSetting("keymap", "de"), new XmSetting("localtime", 1)), guest.extraConfig());
+    }
+
+    @Test
+    void textBesideTheElementsOfAListOrAMapIsNamed() {
+        // Fails when listText() is not called for a list of values (fill's VALUE_LIST branch) or
+        // entries() does not report text beside its elements; the elements still bind.
+        Declaration declaration = DeclarationReader.read(XmlElements.parse("<guests>" + SEED.replace("</guest>", """
+                  <fstabBase>LABEL=/ / ext3 defaults 1 1<line>none /proc proc defaults 0 0</line></fstabBase>
+                  <extraConfig>localtime=1<keymap>de</keymap></extraConfig>
+                </guest>""") + "</guests>"));
+        assertEquals(List.of(
+                "guests/guest[rhel3_64_fv]/fstabBase: 'LABEL=/ / ext3 defaults 1 1' is text, but <fstabBase> holds <line> "
+                        + "elements",
+                "guests/guest[rhel3_64_fv]/extraConfig: 'localtime=1' is text, but <extraConfig> holds one element per "
+                        + "setting, e.g. <localtime>1</localtime>"),
+                lines(declaration.problems()));
+        Guest guest = declaration.guests().get(0);
+        assertEquals(List.of("none /proc proc defaults 0 0"), guest.getFstabBase());
+        assertEquals(java.util.Map.of("keymap", "de"), guest.getExtraConfig());
+    }
+
+    @Test
+    void aMisspelledLineOfAListOfValuesIsToldItsName() {
+        // Fails when values() loses its "did you mean" (didYouMean's message, or the nearest name
+        // ignored): <lines> is one letter from <line>, <entry> is nothing like it.
+        Validation validation = validate("<guests>" + SEED.replace("</guest>", """
+                  <fstabBase><lines>LABEL=/ / ext3 defaults 1 1</lines><entry>none /proc proc defaults 0 0</entry></fstabBase>
+                  <extraConfig><keymap><x/></keymap></extraConfig>
+                </guest>""") + "</guests>");
+        assertEquals(List.of(
+                "guests/guest[rhel3_64_fv]/fstabBase/lines[1]: unknown element; did you mean <line>?",
+                "guests/guest[rhel3_64_fv]/fstabBase/entry[2]: unknown element; <fstabBase> holds <line> elements",
+                "guests/guest[rhel3_64_fv]/extraConfig/keymap: holds elements (<x>), but <keymap> is a single value, "
+                        + "e.g. <keymap>...</keymap>"),
+                lines(validation.errors()));
+    }
+
+    @Test
+    void aChildOfGuestsThatIsNoGuestIsToldWhereItBelongsOnlyWhenItBelongsSomewhere() {
+        // Fails when read() gives the "belongs inside a <guest>" hint to every stray element or to
+        // none (the condition at notAnItem's call negated or either half of it dropped): <kernel>
+        // is an element of <guest>, <mac> one further down, <colour> none at all.
+        Validation validation = validate("<guests>" + SEED + "<kernel>2.4.21-52.EL</kernel><mac>00:16:3e:00:00:01</mac>"
+                + "<colour>blue</colour></guests>");
+        assertEquals(List.of(
+                "guests/kernel[2]: unknown element; <guests> holds <guest> elements, and <kernel> belongs inside a <guest>",
+                "guests/mac[3]: unknown element; <guests> holds <guest> elements, and <mac> belongs inside a <guest>",
+                "guests/colour[4]: unknown element; <guests> holds <guest> elements"),
+                lines(validation.errors()));
+    }
+
+    @Test
+    void anElementOfGuestWrittenFurtherDownIsToldItBelongsInGuest() {
+        // Fails when unknown() leaves <guest> itself out of the places an element belongs
+        // (places.add(0, GUEST) removed): <memory> is an element of <guest> only.
+        Validation validation = validate("<guests>" + SEED.replace("<device>xvda</device>",
+                "<device>xvda</device><memory>1024</memory>") + "</guests>");
+        assertEquals(List.of("guests/guest[rhel3_64_fv]/disks/disk[1]/memory: unknown element here; <memory> belongs inside "
+                + "<guest>"), lines(validation.errors()));
+    }
+
     private static Validation validate(String xml) {
         return DeclarationReader.read(XmlElements.parse(xml)).validate();
     }

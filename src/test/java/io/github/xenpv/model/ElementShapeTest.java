@@ -33,7 +33,8 @@ class ElementShapeTest {
         assertEquals("line", guest.property("fstabBase").item());
         assertEquals(ElementShape.Kind.VALUE_MAP, guest.property("extraConfig").kind());
         assertEquals(ElementShape.Kind.BEAN, guest.property("bootDisk").kind());
-        assertEquals(List.of("bootDisk", "disks/disk"), guest.placesOf("source"));
+        assertEquals(List.of("bootDisk", "disks/disk", "emulatedDisks/emulatedDisk"), guest.placesOf("source"));
+        assertEquals("emulatedDisk", guest.property("emulatedDisks").item());
         assertEquals("<device>, <source>", ElementShape.of(BootDisk.class).listing());
     }
 

@@ -45,8 +45,8 @@ class FstabBaseTest {
     @Test
     void theRenderedLineOfAPartitionHasItsSixFields() {
         ValidGuest guest = SeedGuest.validOnly(withPvSwap());
-        assertEquals(List.of("/dev/xvdb1 /mnt/pvdisk_p1 ext3 defaults 1 2", "/dev/xvdb2 /mnt/pvdisk_p2 ext3 defaults 1 2",
-                "/dev/xvdb3 swap swap defaults 0 0"), guest.partitions().stream().map(ValidPartition::fstabLine).toList());
+        assertEquals(List.of("/dev/xvdb1 /mnt/pvdisk_p1 ext3 defaults 1 0", "/dev/xvdb2 /mnt/pvdisk_p2 ext3 defaults 1 0",
+                "/dev/xvdb3 swap swap defaults,noauto 0 0"), guest.partitions().stream().map(ValidPartition::fstabLine).toList());
     }
 
     /** The seed guest with a third partition on its PV disk, for swap. */

@@ -70,10 +70,10 @@ class GuestValidatorDerivedTest {
         ValidDisk valid = SeedGuest.validOnly(declared).disks().get(0);
         assertEquals("xvdc", valid.node().name(), "the node is named like the vdev when <node> is left out");
         assertEquals("w", valid.access());
-        assertEquals(new ValidPartition(1, new DeviceNode("xvdc1", 33, "xvdc1"), "/data", "ext3", "defaults", 1, 2),
+        assertEquals(new ValidPartition(1, new DeviceNode("xvdc1", 33, "xvdc1"), "/data", "ext3", "defaults", 1, 0),
                 valid.partitions().get(0));
-        assertEquals(new ValidPartition(2, new DeviceNode("xvdc2", 34, "xvdc2"), "swap", "swap", "defaults", 0, 0),
-                valid.partitions().get(1));
+        assertEquals(new ValidPartition(2, new DeviceNode("xvdc2", 34, "xvdc2"), "swap", "swap", "defaults,noauto", 0, 0),
+                valid.partitions().get(1), "rc.modules enables PV swap: swapon -a must skip it");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,6 +37,16 @@ class NearestNameTest {
     @CsvSource({"colour", "source", "ram", "bridge", "size", "nm", "kernelArgs"})
     void anotherWordFindsNothing(String written) {
         assertEquals(Optional.empty(), NearestName.to(written, GUEST));
+    }
+
+    @Test
+    void ofNamesEquallyNearTheFirstKnownWins() {
+        // the reader passes a bean's names sorted (ElementShape.names), so the hint does not change
+        // from run to run; fails when a later name of the same distance replaces the first ('<' as '<=')
+        assertEquals(Optional.of("node"), NearestName.to("nod", List.of("node", "nods")));
+        assertEquals(Optional.of("nods"), NearestName.to("nod", List.of("nods", "node")));
+        // a nearer name later in the list still wins
+        assertEquals(Optional.of("node"), NearestName.to("nodee", List.of("nodes_", "node")));
     }
 
     @ParameterizedTest

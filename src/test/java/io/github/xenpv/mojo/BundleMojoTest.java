@@ -11,6 +11,7 @@ import io.github.xenpv.render.RenderException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -153,6 +154,27 @@ class BundleMojoTest {
         mojo.execute();
         assertFalse(Files.exists(BUILD));
         assertTrue(project.getAttachedArtifacts().isEmpty());
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "buildDirectory", value = "target/unit-bundle")
+    @MojoParameter(name = "outputDirectory", value = "target/unit-bundle/xenpv")
+    @MojoParameter(name = "finalName", value = "guests-1.0.0")
+    @MojoParameter(name = "outputTimestamp", value = "2026-01-01T00:00:00Z")
+    @MojoParameter(name = "attach", value = "false")
+    void anotherOutputTimestampRemakesTheArchiveAndNothingElse(BundleMojo mojo) throws Exception {
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+        mojo.execute();
+        byte[] first = Files.readAllBytes(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz"));
+        MojoExtension.setVariableValueToObject(mojo, "outputTimestamp", "2026-02-01T00:00:00Z");
+        mojo.execute();
+        List<String> archives = archiveLines(log);
+        assertTrue(archives.get(1).endsWith("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz written"), archives.get(1));
+        assertFalse(Arrays.equals(first, Files.readAllBytes(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz"))));
+        assertTrue(log.debugs().stream().anyMatch(line -> line.contains("none rendered, 1 up to date")
+                && line.endsWith(": 0 files written, 12 unchanged, 0 removed")), log.debugs()::toString);
     }
 
     /** What the goal logged about its archives, in order (it also logs the bundle folders it rendered). */

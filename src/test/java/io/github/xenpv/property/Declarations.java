@@ -97,6 +97,7 @@ public final class Declarations {
                         networks.size(), random.nextInt(256), random.nextInt(256), random.nextInt(256)));
             }
             network.setBridge(pick(random, null, "xenbr0", "xenbr1", "br-data.10", "virbr_0"));
+            network.setType(pick(random, null, null, "netfront"));
             networks.add(network);
         }
         return networks;
@@ -189,9 +190,13 @@ public final class Declarations {
     /**
      * Null or a list of null or half-filled guests, every field drawn from a pool of 60 texts (null,
      * printable ASCII, any UTF-16 unit at all, or a {@link #TRICKY} value), so the same text often
-     * lands in two fields or two guests and the clash checks get their turn.
+     * lands in two fields or two guests and the clash checks get their turn; one case in 50 is
+     * {@link #nearlyValid} instead, since such input is all but never valid.
      */
     public static List<Guest> any(Random random) {
+        if (random.nextInt(50) == 0) {
+            return nearlyValid(random);
+        }
         List<String> pool = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             pool.add(anyText(random));
@@ -214,6 +219,64 @@ public final class Declarations {
             guests.add(random.nextInt(10) == 0 ? null : anyGuest(random, next));
         }
         return random.nextInt(20) == 0 ? null : guests;
+    }
+
+    /**
+     * A {@link #valid} declaration with one to three values of one guest drawn again: any text at
+     * all, or the same value spelled otherwise (spaces around it, in capitals, left blank), which
+     * the rules may well allow. Some come out valid, so the checks of what valid input generates
+     * get their turn among the random input too.
+     */
+    static List<Guest> nearlyValid(Random random) {
+        List<Guest> guests = valid(random);
+        Guest guest = guests.get(random.nextInt(guests.size()));
+        List<java.util.function.Supplier<String>> getters = new ArrayList<>();
+        List<java.util.function.Consumer<String>> setters = new ArrayList<>();
+        field(getters, setters, guest::getName, guest::setName);
+        field(getters, setters, guest::getMemory, guest::setMemory);
+        field(getters, setters, guest::getVcpus, guest::setVcpus);
+        field(getters, setters, guest::getUuid, guest::setUuid);
+        field(getters, setters, guest::getNoapic, guest::setNoapic);
+        field(getters, setters, guest::getKernelVariant, guest::setKernelVariant);
+        field(getters, setters, guest::getDom0Release, guest::setDom0Release);
+        field(getters, setters, guest.getBootDisk()::getDevice, guest.getBootDisk()::setDevice);
+        if (guest.getNetworks() != null && !guest.getNetworks().isEmpty()) {
+            Network network = guest.getNetworks().get(random.nextInt(guest.getNetworks().size()));
+            field(getters, setters, network::getMac, network::setMac);
+            field(getters, setters, network::getBridge, network::setBridge);
+        }
+        if (guest.getDisks() != null && !guest.getDisks().isEmpty()) {
+            Disk disk = guest.getDisks().get(random.nextInt(guest.getDisks().size()));
+            field(getters, setters, disk::getNode, disk::setNode);
+            field(getters, setters, disk::getAccess, disk::setAccess);
+            if (!disk.getPartitions().isEmpty()) {
+                Partition partition = disk.getPartitions().get(random.nextInt(disk.getPartitions().size()));
+                field(getters, setters, partition::getOptions, partition::setOptions);
+                field(getters, setters, partition::getDump, partition::setDump);
+                field(getters, setters, partition::getPass, partition::setPass);
+            }
+        }
+        if (guest.getGrub() != null) {
+            field(getters, setters, guest.getGrub()::getTitle, guest.getGrub()::setTitle);
+            field(getters, setters, guest.getGrub()::getRootDevice, guest.getGrub()::setRootDevice);
+        }
+        for (int i = 1 + random.nextInt(3); i > 0; i--) {
+            int field = random.nextInt(getters.size());
+            String value = getters.get(field).get();
+            setters.get(field).accept(switch (random.nextInt(4)) {
+                case 0 -> anyText(random);
+                case 1 -> value == null ? null : " " + value + "\t";
+                case 2 -> value == null ? null : value.toUpperCase(java.util.Locale.ROOT);
+                default -> pick(random, "", " ", null);
+            });
+        }
+        return guests;
+    }
+
+    private static void field(List<java.util.function.Supplier<String>> getters, List<java.util.function.Consumer<String>> setters,
+            java.util.function.Supplier<String> getter, java.util.function.Consumer<String> setter) {
+        getters.add(getter);
+        setters.add(setter);
     }
 
     static String anyText(Random random) {

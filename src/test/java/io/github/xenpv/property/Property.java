@@ -23,7 +23,8 @@ import org.opentest4j.TestAbortedException;
  * seed, so that every run explores new cases; each try's seed is derived from the one before. The
  * report names the failing try's own seed: {@code -Dxenpv.seed=} that seed replays that very case
  * as the first try. {@code -Dxenpv.tries=N} overrides every property's number of tries (a longer
- * hunt, or {@code 1} to replay one case).
+ * hunt, or {@code 1} to replay one case); {@code -Dxenpv.triesScale=F} multiplies each property's
+ * own number instead (the mutation profile runs a quarter of them for each of thousands of mutants).
  *
  * <p>Shrinking: cases are mutable beans, so a smaller case is made by generating the failing case
  * again from its seed and applying the {@link Edit}s kept so far, then one more. An edit is kept
@@ -37,6 +38,7 @@ public final class Property<T> {
 
     public static final String SEED = "xenpv.seed";
     public static final String TRIES = "xenpv.tries";
+    public static final String TRIES_SCALE = "xenpv.triesScale";
     public static final String SHRINK_SECONDS = "xenpv.shrinkSeconds";
     private static final int MAX_SHRINK_ATTEMPTS = 1000;
 
@@ -59,7 +61,12 @@ public final class Property<T> {
     private Property(String name, Function<Random, T> generator, int tries) {
         this.name = name;
         this.generator = generator;
-        this.tries = Integer.getInteger(TRIES, tries);
+        this.tries = Integer.getInteger(TRIES, (int) Math.max(1, Math.round(tries * Double.parseDouble(System.getProperty(TRIES_SCALE, "1")))));
+    }
+
+    /** {@return how many tries {@link #check} runs} */
+    public int tries() {
+        return tries;
     }
 
     /** A property named {@code name} (for the report) over cases from {@code generator}, tried {@code tries} times. */

@@ -28,9 +28,9 @@ class GuestRendererTest {
         assertTrue(!files.containsKey("guest/etc/rc.modules"), files.keySet()::toString);
         String rcLocal = files.get("guest/etc/rc.d/rc.local");
         assertTrue(rcLocal.contains("for xenpv_module in xen-platform-pci xen-vbd xen-vnif; do\n"), rcLocal);
-        assertTrue(rcLocal.contains(ValidGuest.NODE_SCRIPT + "\n"
-                + "grep -q ' '/mnt/pvdisk_p1' ' /proc/mounts || mount /mnt/pvdisk_p1\n"
-                + "grep -q ' '/mnt/pvdisk_p2' ' /proc/mounts || mount /mnt/pvdisk_p2\n"), rcLocal);
+        assertTrue(rcLocal.contains("        " + ValidGuest.NODE_SCRIPT + "\n"
+                + "        grep -q ' '/mnt/pvdisk_p1' ' /proc/mounts || mount /mnt/pvdisk_p1\n"
+                + "        grep -q ' '/mnt/pvdisk_p2' ' /proc/mounts || mount /mnt/pvdisk_p2\n"), rcLocal);
         assertTrue(files.get("guest/etc/fstab").contains("/dev/xvdb1 /mnt/pvdisk_p1 ext3 defaults,noauto 1 0\n"));
     }
 

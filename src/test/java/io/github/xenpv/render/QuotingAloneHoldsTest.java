@@ -17,6 +17,7 @@ import io.github.xenpv.model.Release;
 import io.github.xenpv.model.ModuleLoading;
 import io.github.xenpv.model.ValidBootDisk;
 import io.github.xenpv.model.ValidDisk;
+import io.github.xenpv.model.ValidEmulatedDisk;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.ValidNetwork;
 import io.github.xenpv.model.ValidPartition;
@@ -74,16 +75,18 @@ class QuotingAloneHoldsTest {
                         new ValidPartition(2, new DeviceNode(hostile("swap"), 2, hostile("kernelSwap")), ValidPartition.SWAP,
                                 ValidPartition.SWAP, hostile("swapOptions"), 0, 0)))) : List.of();
         ValidBootDisk bootDisk = new ValidBootDisk(hostile("bootSource"), hostile("bootDevice"));
+        List<ValidEmulatedDisk> emulatedDisks = List.of(new ValidEmulatedDisk(0, hostile("emulatedSource"),
+                hostile("emulatedDevice"), hostile("emulatedAccess")));
         List<ValidNetwork> networks = List.of(new ValidNetwork(0, hostile("mac"), false, hostile("bridge"), VifType.NETFRONT));
         List<XmSetting> extraConfig = List.of(new XmSetting("keymap", hostile("extraConfig")));
         List<XmSetting> xmConfig = XmConfig.settings(new XmConfig.Domain(hostile("name"), hostile("uuid"), Dom0Arch.X86_64,
-                512, 1, bootDisk, networks, disks), extraConfig);
+                512, 1, bootDisk, emulatedDisks, networks, disks), extraConfig);
         boolean kmod = source == DriverSource.KMOD;
         return new ValidGuest(hostile("name"), Arch.X86_64, release, source, hostile("kernel"),
                 kmod ? hostile("driverKernel") : null, KernelVariant.SMP,
                 kmod ? hostile("driverRelease") : null, kmod ? hostile("driverRpm") : null, 512, 1, hostile("uuid"), false, Dom0Arch.X86_64,
                 hostile("dom0Release"), true, loading,
-                bootDisk, networks, disks,
+                bootDisk, emulatedDisks, networks, disks,
                 new GrubEntry(List.of(hostile("grubHeader")), hostile("title"), hostile("root"), hostile("kernelPath"), hostile("initrdPath"),
                         List.of(hostile("kernelArg"))),
                 List.of(hostile("fstabBase")), List.of(hostile("modulesConfBase")), extraConfig, xmConfig);

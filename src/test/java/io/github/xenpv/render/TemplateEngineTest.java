@@ -29,8 +29,8 @@ class TemplateEngineTest {
     void aUserTemplateReplacesTheBundledOneOfTheSamePath() throws Exception {
         write(FSTAB, "# site fstab for ${guest.name}\n<#list guest.partitions as p>${p.fstabLine}\n</#list>");
         String fstab = render(FSTAB);
-        assertEquals("# site fstab for rhel3_64_fv\n/dev/xvdb1 /mnt/pvdisk_p1 ext3 defaults 1 2\n"
-                + "/dev/xvdb2 /mnt/pvdisk_p2 ext3 defaults 1 2\n", fstab);
+        assertEquals("# site fstab for rhel3_64_fv\n/dev/xvdb1 /mnt/pvdisk_p1 ext3 defaults 1 0\n"
+                + "/dev/xvdb2 /mnt/pvdisk_p2 ext3 defaults 1 0\n", fstab);
     }
 
     @Test
@@ -133,7 +133,7 @@ class TemplateEngineTest {
         } finally {
             Locale.setDefault(locale);
         }
-        assertTrue(fstab.contains("/dev/xvdb1 /mnt/pvdisk_p1 ext3 defaults 1 2\n"), fstab);
+        assertTrue(fstab.contains("/dev/xvdb1 /mnt/pvdisk_p1 ext3 defaults 1 0\n"), fstab);
     }
 
     @Test

@@ -47,7 +47,15 @@ final class GuestMachine {
 
     /** The stand-ins, from src/test/resources/bootsim, and where each goes. */
     private static final Map<String, String> STAND_INS = Map.of("insmod", "sbin", "depmod", "sbin", "fsck", "sbin",
-            "swapon", "sbin", "mount", "bin", "uname", "bin", "lib.sh", ".sim", "rc.sysinit", ".sim");
+            "swapon", "sbin", "mount", "bin", "uname", "bin", "lib.sh", ".sim", "rc.sysinit", ".sim",
+            "kudzu", "etc/rc.d/init.d");
+
+    /** The emulated NIC of an HVM guest (xend's ioemu vif): qemu-dm's Realtek RTL8139, as kudzu stores it. */
+    static final String REALTEK = "10ec 8139 8139too Realtek|RTL-8139/8139C/8139C+";
+
+    /** Run levels and links of a service as chkconfig makes them from "# chkconfig: 345 05 95". */
+    private static final List<String> KUDZU_LINKS = List.of("rc0.d/K95kudzu", "rc1.d/K95kudzu", "rc2.d/K95kudzu",
+            "rc3.d/S05kudzu", "rc4.d/S05kudzu", "rc5.d/S05kudzu", "rc6.d/K95kudzu");
 
     static final String STOCK_FSTAB = InstalledFiles.FSTAB;
 
@@ -134,6 +142,14 @@ final class GuestMachine {
         guest.write("etc/modules.conf", ScratchGuest.STOCK_MODULES_CONF, "rw-r--r--");
         guest.write("etc/rc.d/rc.local", ScratchGuest.STOCK_RC_LOCAL, "rwxr-xr-x");
         Files.createSymbolicLink(root.resolve("etc/rc.local"), Path.of("rc.d/rc.local"));
+        guest.link("etc/rc.d/rc3.d/S99local", "../rc.local");
+        for (String link : KUDZU_LINKS) {
+            guest.link("etc/rc.d/" + link, "../init.d/kudzu");
+        }
+        // kudzu found the emulated Realtek at installation; dom0's config still gives it (type=ioemu).
+        guest.write(".sim/pci", REALTEK + "\n", "rw-r--r--");
+        guest.write("etc/sysconfig/hwconf", "-\nclass: NETWORK\nbus: PCI\ndetached: 0\ndevice: eth0\ndriver: 8139too\n"
+                + "desc: \"Realtek|RTL-8139/8139C/8139C+\"\nvendorId: 10ec\ndeviceId: 8139\n", "rw-r--r--");
         guest.write("boot/grub/grub.conf", ScratchGuest.STOCK_GRUB_CONF.replace("2.4.21-52.EL", kernel), "rw-------");
         Files.createSymbolicLink(root.resolve("etc/grub.conf"), Path.of("../boot/grub/grub.conf"));
         guest.write("etc/group", "root:x:0:root\nbin:x:1:root,bin,daemon\ndisk:x:6:root\n", "rw-r--r--");
@@ -154,8 +170,18 @@ final class GuestMachine {
         return guest;
     }
 
-    /** Installs kernel {@code release}: its module tree with the emulated NIC's driver and a modules.dep. */
+    /** Installs kernel {@code release} with RHEL 3's symbol checksums (see {@link SimulatedKernel#of}). */
     void installKernel(String release) throws IOException {
+        installKernel(SimulatedKernel.of(release));
+    }
+
+    /**
+     * Installs {@code kernel}: the symbols it exports (what boot puts in /proc/ksyms), its module
+     * tree with the emulated NIC's driver and a modules.dep.
+     */
+    void installKernel(SimulatedKernel kernel) throws IOException {
+        String release = kernel.release();
+        write(".sim/ksyms/" + release, kernel.ksyms(), "rw-r--r--");
         String tree = "lib/modules/" + release;
         write(tree + "/kernel/drivers/net/8139too.o", "8139too for " + release + "\n", "rw-r--r--");
         write(tree + "/kernel/drivers/net/mii.o", "mii for " + release + "\n", "rw-r--r--");
@@ -177,6 +203,31 @@ final class GuestMachine {
             }
         }
         write(".sim/disks", disks.toString(), "rw-r--r--");
+    }
+
+    /**
+     * dom0 starts the guest with the NICs its vif entries give: the emulated Realtek beside the PV
+     * NIC ({@code realtek}: a typeless vif on Xen 3.0.4's xend and later), or the PV NIC only
+     * (type=netfront; a typeless vif on Xen 3.0.3's xend).
+     */
+    void emulatedNic(boolean realtek) throws IOException {
+        write(".sim/pci", realtek ? REALTEK + "\n" : "", "rw-r--r--");
+    }
+
+    /** The links of every run-level folder, as "rcN.d/NAME -> TARGET" lines, sorted. */
+    List<String> runLevelLinks() throws IOException {
+        List<String> links = new ArrayList<>();
+        for (int level = 0; level <= 6; level++) {
+            Path folder = root.resolve("etc/rc.d/rc" + level + ".d");
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> entries = Files.list(folder)) {
+                    for (Path link : entries.sorted().toList()) {
+                        links.add("rc" + level + ".d/" + link.getFileName() + " -> " + Files.readSymbolicLink(link));
+                    }
+                }
+            }
+        }
+        return links;
     }
 
     /** dom0 detaches every PV disk (or never attached one). */
@@ -222,6 +273,12 @@ final class GuestMachine {
 
     String read(String relative) throws IOException {
         return Files.readString(root.resolve(relative));
+    }
+
+    void link(String relative, String target) throws IOException {
+        Path link = root.resolve(relative);
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, Path.of(target));
     }
 
     void write(String relative, String text, String mode) throws IOException {

@@ -166,7 +166,7 @@ class InstallGuestTest {
             long rdev = (Long) Files.getAttribute(node, "unix:rdev");
             assertEquals(202, ScratchGuest.major(rdev), node.toString());
             assertEquals(minor, ScratchGuest.minor(rdev), node.toString());
-            assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(node)));
+            assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(node)));
             assertTrue((Integer) Files.getAttribute(node, "unix:mode") >= 060000, "block node " + node);
             assertEquals("disk", Files.readAttributes(node, java.nio.file.attribute.PosixFileAttributes.class)
                     .group().getName(), node.toString());

@@ -95,7 +95,8 @@ final class ScratchGuest {
 
     /**
      * Builds the stand-in kmod-xenpv RPM with rpmbuild in a scratch {@code _topdir}: the four
-     * modules under {@code /lib/modules/<kernel>/extra/xenpv/<release>/}, as Red Hat's package has them.
+     * modules under {@code /lib/modules/<kernel>/extra/xenpv/<release>/}, as Red Hat's package has them,
+     * each a stand-in built against that kernel with RHEL 3's checksums ({@link SimulatedKernel}).
      */
     static Path buildDriverRpm(Path topdir) throws IOException {
         return buildDriverRpm(topdir, "kmod-xenpv", DRIVER_DIRECTORY);
@@ -106,9 +107,13 @@ final class ScratchGuest {
         Checkers.require(Checkers.Tool.RPMBUILD);
         Files.createDirectories(topdir);
         Path spec = topdir.resolve(name + ".spec");
+        Path standIns = topdir.resolve("stand-in-modules");
+        Files.createDirectories(standIns);
+        SimulatedKernel kernel = SimulatedKernel.of(SimulatedKernel.releaseOf(driverDirectory));
         StringBuilder install = new StringBuilder("mkdir -p %{buildroot}/" + driverDirectory + "\n");
         for (String module : MODULES) {
-            install.append("echo 'stand-in " + module + "' > %{buildroot}/" + driverDirectory + "/" + module + ".o\n");
+            Files.writeString(standIns.resolve(module + ".o"), kernel.module(module));
+            install.append("cp " + standIns.resolve(module + ".o") + " %{buildroot}/" + driverDirectory + "/\n");
         }
         Files.writeString(spec, """
                 Name: %s

@@ -1,0 +1,277 @@
+package io.github.xenpv.render;
+
+import freemarker.template.Configuration;
+import io.github.xenpv.model.ValidGuest;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.TreeMap;
+
+/**
+ * Everything a guest's bundle is rendered from, as one digest per guest, so that a build can tell
+ * without rendering that the files would come out as the last build wrote them: the checked guest
+ * ({@link GuestRenderer#render} reads nothing else of the build), the plugin's own code and
+ * templates, FreeMarker, the locale and time zone FreeMarker renders in, and every file of the
+ * user's template folder, includes and files no template uses yet included.
+ *
+ * <p>The plugin's code counts by its bytes, never by its version: the jar it runs from (or the
+ * classes folder, in its own tests) is hashed whole, so a rebuilt SNAPSHOT, a changed default or a
+ * changed bundled template is a different input although the version string stayed. The guest
+ * counts by every record component, list element and enum constant, read generically, so a value
+ * added to {@link ValidGuest} is covered without a change here; a value of a kind this class
+ * cannot read fails loudly rather than being left out.
+ */
+public final class RenderInputs {
+
+    private final byte[] engine;
+
+    private RenderInputs(byte[] engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * The inputs shared by every guest of a build.
+     *
+     * @param templatesDirectory the user's template overrides; may be {@code null} or missing
+     * @return the inputs; empty when the plugin's own code cannot be found to hash (it was loaded
+     *     from neither a jar nor a folder), so that nothing is ever taken as unchanged
+     * @throws IOException when the template folder or the plugin's code cannot be read
+     */
+    public static Optional<RenderInputs> of(Path templatesDirectory) throws IOException {
+        Optional<byte[]> code = pluginCode();
+        return code.isEmpty() ? Optional.empty() : Optional.of(of(templatesDirectory, code.get()));
+    }
+
+    /**
+     * The inputs shared by every guest of a build, for a plugin whose code has this digest.
+     *
+     * @param templatesDirectory the user's template overrides; may be {@code null} or missing
+     * @param pluginCode the digest of the plugin's code, as {@link #pluginCode} gives it
+     * @return the inputs
+     * @throws IOException when the template folder cannot be read
+     */
+    public static RenderInputs of(Path templatesDirectory, byte[] pluginCode) throws IOException {
+        Feed feed = new Feed();
+        feed.text("xenpv render inputs 1");
+        feed.bytes(pluginCode);
+        // FreeMarker's jar by where it was resolved from: a released artifact's path names its version
+        feed.text(String.valueOf(location(Configuration.class)));
+        feed.text(Locale.getDefault().toLanguageTag());
+        feed.text(TimeZone.getDefault().getID());
+        templates(feed, templatesDirectory);
+        return new RenderInputs(feed.digest());
+    }
+
+    /**
+     * The digest of everything one guest's bundle is rendered from.
+     *
+     * @param guest the checked guest
+     * @return 64 lower-case hex digits
+     */
+    public String of(ValidGuest guest) {
+        Feed feed = new Feed();
+        feed.bytes(engine);
+        feed.value(guest);
+        return HexFormat.of().formatHex(feed.digest());
+    }
+
+    /**
+     * The digest of the plugin's code and bundled templates: the jar this class was loaded from,
+     * or every file of its classes folder.
+     *
+     * @return the digest; empty when the code was loaded from anything else
+     * @throws IOException when the jar or folder cannot be read
+     */
+    public static Optional<byte[]> pluginCode() throws IOException {
+        return code(location(RenderInputs.class));
+    }
+
+    /** The digest of a jar's bytes, or of every file in a folder; empty for {@code null} or anything else. */
+    static Optional<byte[]> code(Path code) throws IOException {
+        if (code == null) {
+            return Optional.empty();
+        }
+        Feed feed = new Feed();
+        if (Files.isRegularFile(code)) {
+            feed.bytes(Files.readAllBytes(code));
+        } else if (Files.isDirectory(code)) {
+            folder(feed, code);
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(feed.digest());
+    }
+
+    /** The jar or folder a class was loaded from, or {@code null} when that is no local file. */
+    private static Path location(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        URL url = source == null ? null : source.getLocation();
+        if (url == null || !"file".equals(url.getProtocol())) {
+            return null;
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void templates(Feed feed, Path templatesDirectory) throws IOException {
+        if (templatesDirectory == null || !Files.isDirectory(templatesDirectory)) {
+            feed.text("no template folder");
+        } else {
+            feed.text("template folder");
+            folder(feed, templatesDirectory);
+        }
+    }
+
+    /**
+     * Every regular file under {@code root} by its path and bytes, links followed (a link is read
+     * where it leads), in path order; a folder that cannot be read or loops counts by its path.
+     */
+    private static void folder(Feed feed, Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (attributes.isRegularFile()) {
+                    files.put(relative(root, file), sha256(Files.readAllBytes(file)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                files.put(relative(root, file), (e.getClass().getName() + ": " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        feed.number(files.size());
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            feed.text(file.getKey());
+            feed.bytes(file.getValue());
+        }
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace(root.getFileSystem().getSeparator(), "/");
+    }
+
+    private static byte[] sha256(byte[] content) {
+        return Feed.newDigest().digest(content);
+    }
+
+    /** Writes values into a SHA-256 digest so that different values never give the same stream: every value says its kind, every text and byte string its length. */
+    private static final class Feed {
+
+        /** Each record class's components, looked up once. */
+        private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+            @Override
+            protected RecordComponent[] computeValue(Class<?> type) {
+                RecordComponent[] components = type.getRecordComponents();
+                for (RecordComponent component : components) {
+                    component.getAccessor().setAccessible(true);
+                }
+                return components;
+            }
+        };
+
+        private final MessageDigest digest = newDigest();
+        /** Text not yet digested: a guest's thousand small values go to the digest in one piece. */
+        private final StringBuilder pending = new StringBuilder(4096);
+
+        static MessageDigest newDigest() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+        }
+
+        byte[] digest() {
+            flush();
+            return digest.digest();
+        }
+
+        void number(long value) {
+            pending.append('#').append(value).append(';');
+        }
+
+        void bytes(byte[] value) {
+            number(value.length);
+            flush();
+            digest.update(value);
+        }
+
+        /** Its length first, so that no two sequences of texts read the same. */
+        void text(String value) {
+            pending.append(value.length()).append(':').append(value);
+        }
+
+        private void flush() {
+            if (!pending.isEmpty()) {
+                digest.update(pending.toString().getBytes(StandardCharsets.UTF_8));
+                pending.setLength(0);
+            }
+        }
+
+        void value(Object value) {
+            if (value == null) {
+                pending.append('n');
+            } else if (value instanceof CharSequence text) {
+                pending.append('s');
+                text(text.toString());
+            } else if (value instanceof Boolean bool) {
+                pending.append(bool ? 'T' : 'F');
+            } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                pending.append('i');
+                number(((Number) value).longValue());
+            } else if (value instanceof Enum<?> constant) {
+                pending.append('e');
+                text(constant.getDeclaringClass().getName());
+                text(constant.name());
+            } else if (value instanceof List<?> list) {
+                pending.append('l');
+                number(list.size());
+                list.forEach(this::value);
+            } else if (value instanceof Record record) {
+                pending.append('r');
+                text(record.getClass().getName());
+                for (RecordComponent component : COMPONENTS.get(record.getClass())) {
+                    text(component.getName());
+                    value(read(component, record));
+                }
+            } else {
+                throw new IllegalArgumentException("a checked guest holds a " + value.getClass().getName()
+                        + ", which RenderInputs cannot read: teach it that kind of value");
+            }
+        }
+
+        private static Object read(RecordComponent component, Record record) {
+            try {
+                return component.getAccessor().invoke(record);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + component + " of " + record.getClass().getName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.xenpv.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.model.EmulatedDisk;
+import io.github.xenpv.model.Guest;
+import io.github.xenpv.model.ValidGuest;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Everything a bundle is rendered from changes the inputs; nothing else does. */
+class RenderInputsTest {
+
+    private static final byte[] PLUGIN = "plugin".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path work;
+
+    /**
+     * Every component of the checked guest, and the first of each record inside it, is read: a copy
+     * of the seed guest with any one of them changed has other inputs. A component added to the
+     * model is covered the same way, or this test names it.
+     */
+    @Test
+    void everyValueOfTheCheckedGuestCounts() throws Exception {
+        RenderInputs inputs = RenderInputs.of(null, PLUGIN);
+        ValidGuest seed = SeedGuest.validOnly(withEmulatedDisk());
+        String original = inputs.of(seed);
+        assertEquals(original, inputs.of(SeedGuest.validOnly(withEmulatedDisk())), "the same guest, the same inputs");
+        List<String> unchanged = new ArrayList<>();
+        for (RecordComponent component : ValidGuest.class.getRecordComponents()) {
+            Object changed = changed(component.getAccessor().invoke(seed), component.getType());
+            if (changed == null) {
+                unchanged.add(component.getName() + " (no other value to try)");
+                continue;
+            }
+            if (inputs.of(with(seed, component, changed)).equals(original)) {
+                unchanged.add(component.getName());
+            }
+        }
+        assertEquals(List.of(), unchanged.stream().filter(name -> !name.endsWith("(no other value to try)")).toList(),
+                "changing these left the inputs as they were");
+        assertTrue(unchanged.size() <= 2, "too few values could be tried: " + unchanged);
+    }
+
+    /** The seed guest with a data disk that stays emulated, so that emulatedDisks has a value to change. */
+    private static Guest withEmulatedDisk() {
+        Guest declaration = SeedGuest.declaration();
+        EmulatedDisk data = new EmulatedDisk();
+        data.setSource("/var/lib/libvirt/images/rhel3_64_fv-lvm.dsk");
+        data.setDevice("hdb");
+        declaration.setEmulatedDisks(List.of(data));
+        return declaration;
+    }
+
+    @Test
+    void theTemplateFolderCountsByEveryFilesPathAndBytes() throws Exception {
+        ValidGuest guest = SeedGuest.valid();
+        Path templates = work.resolve("templates");
+        String none = RenderInputs.of(templates, PLUGIN).of(guest);
+        Files.createDirectories(templates.resolve("guest/etc"));
+        Files.writeString(templates.resolve("guest/etc/fstab.ftl"), "a");
+        String one = RenderInputs.of(templates, PLUGIN).of(guest);
+        assertNotEquals(none, one);
+        assertEquals(one, RenderInputs.of(templates, PLUGIN).of(guest));
+        Files.writeString(templates.resolve("guest/etc/fstab.ftl"), "b");
+        assertNotEquals(one, RenderInputs.of(templates, PLUGIN).of(guest), "other bytes");
+        Files.move(templates.resolve("guest/etc/fstab.ftl"), templates.resolve("guest/etc/modules.conf.ftl"));
+        Files.writeString(templates.resolve("guest/etc/modules.conf.ftl"), "a");
+        assertNotEquals(one, RenderInputs.of(templates, PLUGIN).of(guest), "the same bytes under another name");
+    }
+
+    @Test
+    void thePluginCountsByItsBytesNotItsVersion() throws Exception {
+        ValidGuest guest = SeedGuest.valid();
+        assertNotEquals(RenderInputs.of(null, PLUGIN).of(guest),
+                RenderInputs.of(null, "plugin, rebuilt".getBytes(StandardCharsets.UTF_8)).of(guest));
+
+        Path jar = work.resolve("xenpv-maven-plugin-0.1.0-SNAPSHOT.jar");
+        Files.write(jar, new byte[] {1, 2, 3});
+        String built = hex(RenderInputs.code(jar).orElseThrow());
+        Files.write(jar, new byte[] {1, 2, 4});
+        assertNotEquals(built, hex(RenderInputs.code(jar).orElseThrow()), "a rebuilt jar of the same name");
+
+        Path classes = work.resolve("classes");
+        Files.createDirectories(classes.resolve("io/github/xenpv/templates"));
+        Files.writeString(classes.resolve("io/github/xenpv/templates/README.txt.ftl"), "steps");
+        String compiled = hex(RenderInputs.code(classes).orElseThrow());
+        Files.writeString(classes.resolve("io/github/xenpv/templates/README.txt.ftl"), "Steps");
+        assertNotEquals(compiled, hex(RenderInputs.code(classes).orElseThrow()), "a changed bundled template");
+
+        assertFalse(RenderInputs.code(null).isPresent(), "code from no file counts as unknown");
+        assertTrue(RenderInputs.pluginCode().isPresent(), "the plugin's own classes are found");
+    }
+
+    private static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+
+    /** Another value of the same kind, or {@code null} when there is none to try. */
+    private static Object changed(Object value, Class<?> type) throws Exception {
+        if (type == String.class) {
+            return value == null ? "x" : value + "x";
+        }
+        if (type == int.class || type == Integer.class) {
+            return (Integer) value + 1;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return !(Boolean) value;
+        }
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            return constants.length < 2 ? null : constants[(Arrays.asList(constants).indexOf(value) + 1) % constants.length];
+        }
+        if (List.class.isAssignableFrom(type)) {
+            List<?> list = (List<?>) value;
+            return list.isEmpty() ? null : list.subList(0, list.size() - 1);
+        }
+        if (type.isRecord() && value != null) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                Object inner = changed(component.getAccessor().invoke(value), component.getType());
+                if (inner != null) {
+                    return with(value, component, inner);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A copy of a record with one component replaced. */
+    private static <T> T with(T record, RecordComponent replaced, Object value) throws Exception {
+        RecordComponent[] components = record.getClass().getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = components[i].getName().equals(replaced.getName()) ? value : components[i].getAccessor().invoke(record);
+            types[i] = components[i].getType();
+        }
+        @SuppressWarnings("unchecked")
+        Constructor<T> canonical = (Constructor<T>) record.getClass().getDeclaredConstructor(types);
+        return canonical.newInstance(values);
+    }
+}
