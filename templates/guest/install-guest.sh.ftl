@@ -740,11 +740,8 @@ run_verify() {
 }
 
 </#noparse>
-<#if guest.kernel26>
-<@g26.flows/>
-<#else>
+# kudzu, ${guest.releaseTitle}'s hardware probe, runs at boot (rc3.d/S05kudzu) and compares what it finds with
 <#noparse>
-# kudzu, RHEL 3's hardware probe, runs at boot (rc3.d/S05kudzu) and compares what it finds with
 # /etc/sysconfig/hwconf. When the emulated Realtek NIC is gone (a type=netfront vif, or a typeless
 # one on Xen 3.0.3's xend) it stops at the console about the removed card. As chkconfig kudzu off
 # does, the install turns its start links in run levels 2 to 5 into stop links (K<stop>kudzu, the
@@ -824,6 +821,11 @@ restore_kudzu() {
     log "kudzu: restored (it starts at boot again)"
 }
 
+</#noparse>
+<#if guest.kernel26>
+<@g26.flows/>
+<#else>
+<#noparse>
 install() {
     check_preflight
     install_rpm

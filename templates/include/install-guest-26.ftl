@@ -415,89 +415,6 @@ wait_node() {
     [ -b "$wait_path" ] ||
         fail nodes "udev made no $1 within $node_wait seconds of xen-vbd loading: is the disk attached (xm block-list $guest_name on dom0)?"
 }
-
-# kudzu probes for changed hardware at boot: after the move it finds the Xen platform device (and,
-# with a typeless vif on Xen 3.0.4 and later, the emulated Realtek beside the PV NIC) and either
-# waits for an answer at the console or drops a NIC's configuration. The install turns it off the
-# way chkconfig kudzu off does (chkconfig's doSetService for runlevels 2 to 5: every
-# rc<N>.d/[SK]<NN>kudzu link goes, rc<N>.d/K<stop>kudzu -> ../init.d/kudzu comes, <stop> from the
-# "# chkconfig:" line of init.d/kudzu), without running the guest's chkconfig (on an image it
-# must not run here). The links it found are kept under the state; --uninstall puts them back.
-kudzu_off() {
-    kudzu_init=$(rooted /etc/rc.d/init.d/kudzu) || fail kudzu "too many symbolic links in /etc/rc.d/init.d/kudzu"
-    if [ ! -f "$kudzu_init" ]; then
-        log "kudzu: skipped (not installed)"
-        return
-    fi
-    kudzu_stop=$(awk '$1 == "#" && $2 == "chkconfig:" { printf "%02d\n", $5; exit }' "$kudzu_init")
-    case $kudzu_stop in
-        [0-9][0-9]) ;;
-        *) fail kudzu "/etc/rc.d/init.d/kudzu has no \"# chkconfig: <levels> <start> <stop>\" line" ;;
-    esac
-    kudzu_links > "$work/kudzu-now" || fail kudzu "cannot read the runlevel folders"
-    for level in 2 3 4 5; do
-        printf '%s K%skudzu ../init.d/kudzu\n' "$level" "$kudzu_stop"
-    done > "$work/kudzu-off"
-    kudzu_record=$(state_file kudzu /links) || fail kudzu "too many symbolic links in $state_path"
-    if cmp -s "$work/kudzu-now" "$work/kudzu-off"; then
-        log "kudzu: already done (off in runlevels 2 to 5)"
-    elif [ "$dry_run" = yes ]; then
-        log "kudzu: would turn it off in runlevels 2 to 5, as chkconfig kudzu off does (dry run)"
-    else
-        if [ ! -f "$kudzu_record" ]; then
-            put "$work/kudzu-now" "$kudzu_record" 644 yes || fail kudzu "cannot keep its links under $state_path"
-        fi
-        set_kudzu_links "$work/kudzu-off"
-        log "kudzu: done (off in runlevels 2 to 5, as chkconfig kudzu off does; --uninstall turns it back)"
-    fi
-}
-
-# kudzu_links: the kudzu links of runlevels 2 to 5, one "LEVEL NAME TARGET" line each.
-kudzu_links() {
-    for level in 2 3 4 5; do
-        kudzu_dir=$(rooted "/etc/rc.d/rc$level.d") || return 1
-        for kudzu_link in "$kudzu_dir"/[SK][0-9][0-9]kudzu; do
-            [ -h "$kudzu_link" ] || continue
-            # shellcheck disable=SC2012
-            printf '%s %s %s\n' "$level" "${kudzu_link##*/}" "$(QUOTING_STYLE=literal ls -ld "$kudzu_link" | sed 's/^.* -> //')"
-        done
-    done
-}
-
-# set_kudzu_links LIST: makes the kudzu links of runlevels 2 to 5 those of LIST ("LEVEL NAME TARGET").
-set_kudzu_links() {
-    for level in 2 3 4 5; do
-        kudzu_dir=$(rooted "/etc/rc.d/rc$level.d") || fail kudzu "too many symbolic links in /etc/rc.d/rc$level.d"
-        [ -d "$kudzu_dir" ] || mkdir -p "$kudzu_dir" || fail kudzu "cannot create /etc/rc.d/rc$level.d"
-        for kudzu_link in "$kudzu_dir"/[SK][0-9][0-9]kudzu; do
-            if [ -h "$kudzu_link" ]; then
-                rm -f "$kudzu_link" || fail kudzu "cannot remove $kudzu_link"
-            fi
-        done
-    done
-    while read -r level kudzu_name kudzu_target; do
-        kudzu_dir=$(rooted "/etc/rc.d/rc$level.d") || fail kudzu "too many symbolic links in /etc/rc.d/rc$level.d"
-        ln -s "$kudzu_target" "$kudzu_dir/$kudzu_name" || fail kudzu "cannot link $kudzu_dir/$kudzu_name"
-    done < "$1"
-}
-
-# kudzu_restore: puts back the kudzu links the install found, unless they changed since.
-kudzu_restore() {
-    kudzu_record=$(state_file kudzu /links) || fail "uninstall kudzu" "too many symbolic links in $state_path"
-    if [ ! -f "$kudzu_record" ]; then
-        log "kudzu: skipped (the install did not change it)"
-        return
-    fi
-    kudzu_links > "$work/kudzu-now" || fail "uninstall kudzu" "cannot read the runlevel folders"
-    if cmp -s "$work/kudzu-now" "$kudzu_record"; then
-        log "kudzu: already restored"
-    elif [ "$dry_run" = yes ]; then
-        log "kudzu: would put its runlevel links back (dry run)"
-    else
-        set_kudzu_links "$kudzu_record"
-        log "kudzu: restored (its runlevel links as they were)"
-    fi
-}
 </#noparse>
 </#macro>
 
@@ -516,7 +433,11 @@ install() {
     install_file /etc/modprobe.conf
     install_file /etc/rc.modules
     install_file "$verify_script"
-    kudzu_off
+<#if guest.networks?has_content>
+    turn_off_kudzu
+<#else>
+    log "kudzu: skipped (no NIC: nothing kudzu sees changes)"
+</#if>
     wait_nodes
     each_mount mount_file_system
     each_swap enable_swap
@@ -532,7 +453,7 @@ install() {
 
 uninstall() {
     each_file restore_file
-    kudzu_restore
+    restore_kudzu
 <#noparse>
     if [ "$dry_run" = no ]; then
         { state=$(rooted "$state_path") && rm -rf "$state"; } || fail uninstall "cannot remove $state_path"

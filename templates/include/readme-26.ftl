@@ -138,10 +138,12 @@ This bundle:
 <#list guest.mounts as partition>
     mkdir -p ${sh(partition.mountPoint)}
 </#list>
+<#if guest.networks?has_content>
     chkconfig kudzu off
 
    kudzu is turned off (see "kudzu" below); the script does what chkconfig kudzu off does to
    the runlevel links itself, and --uninstall puts them back.
+</#if>
 
 <#if guest.noapic>
    In /boot/grub/grub.conf (/etc/grub.conf links to it), add noapic to the kernel line of
@@ -319,12 +321,20 @@ After a kernel update
 
 kudzu
 
-   kudzu looks for changed hardware at boot. After the move it finds the Xen platform device<#if !(guest.networks?has_content && guest.networks?first.pvOnly)> and,
-   where the vif has no type, the emulated Realtek beside the PV NIC</#if>; it would then wait at the console for
-   an answer, or drop a NIC's configuration [unverified: the guide asks to keep the Realtek and
-   configure xen-bridge]. The install turns kudzu off in runlevels 2 to 5, as chkconfig kudzu
-   off does; --uninstall turns it back on as it was. Turn it on again yourself (chkconfig kudzu
-   on) once the guest runs on its PV drivers, if you want its probe.
+<#if guest.networks?has_content>
+   kudzu, ${guest.releaseTitle}'s hardware probe, runs at every boot and compares the hardware with
+   /etc/sysconfig/hwconf. <#if guest.networks?first.pvOnly>With this guest's type=netfront vif the emulated Realtek is gone after
+   the move, and<#else>With a typeless vif the emulated Realtek stays beside the PV NIC on Xen 3.0.4's
+   xend and later, and goes on Xen 3.0.3's [unverified: what RHEL 5's xend does]; when it goes,</#if>
+   kudzu stops at the console asking about the removed card (with a timeout), or drops its
+   configuration. install-guest.sh therefore turns kudzu's boot service off, as "chkconfig kudzu
+   off" does (its S05kudzu links in run levels 3 to 5 become K95kudzu), and --uninstall turns it
+   back on. To let kudzu run again once the guest runs on its PV NIC: run "kudzu" once by hand
+   (it records the new hardware), then "chkconfig kudzu on".
+<#else>
+   The guest has no NIC: nothing kudzu compares changes with the move, and the install leaves it
+   alone.
+</#if>
 
 
 The NICs

@@ -1095,89 +1095,6 @@ wait_node() {
         fail nodes "udev made no $1 within $node_wait seconds of xen-vbd loading: is the disk attached (xm block-list $guest_name on dom0)?"
 }
 
-# kudzu probes for changed hardware at boot: after the move it finds the Xen platform device (and,
-# with a typeless vif on Xen 3.0.4 and later, the emulated Realtek beside the PV NIC) and either
-# waits for an answer at the console or drops a NIC's configuration. The install turns it off the
-# way chkconfig kudzu off does (chkconfig's doSetService for runlevels 2 to 5: every
-# rc<N>.d/[SK]<NN>kudzu link goes, rc<N>.d/K<stop>kudzu -> ../init.d/kudzu comes, <stop> from the
-# "# chkconfig:" line of init.d/kudzu), without running the guest's chkconfig (on an image it
-# must not run here). The links it found are kept under the state; --uninstall puts them back.
-kudzu_off() {
-    kudzu_init=$(rooted /etc/rc.d/init.d/kudzu) || fail kudzu "too many symbolic links in /etc/rc.d/init.d/kudzu"
-    if [ ! -f "$kudzu_init" ]; then
-        log "kudzu: skipped (not installed)"
-        return
-    fi
-    kudzu_stop=$(awk '$1 == "#" && $2 == "chkconfig:" { printf "%02d\n", $5; exit }' "$kudzu_init")
-    case $kudzu_stop in
-        [0-9][0-9]) ;;
-        *) fail kudzu "/etc/rc.d/init.d/kudzu has no \"# chkconfig: <levels> <start> <stop>\" line" ;;
-    esac
-    kudzu_links > "$work/kudzu-now" || fail kudzu "cannot read the runlevel folders"
-    for level in 2 3 4 5; do
-        printf '%s K%skudzu ../init.d/kudzu\n' "$level" "$kudzu_stop"
-    done > "$work/kudzu-off"
-    kudzu_record=$(state_file kudzu /links) || fail kudzu "too many symbolic links in $state_path"
-    if cmp -s "$work/kudzu-now" "$work/kudzu-off"; then
-        log "kudzu: already done (off in runlevels 2 to 5)"
-    elif [ "$dry_run" = yes ]; then
-        log "kudzu: would turn it off in runlevels 2 to 5, as chkconfig kudzu off does (dry run)"
-    else
-        if [ ! -f "$kudzu_record" ]; then
-            put "$work/kudzu-now" "$kudzu_record" 644 yes || fail kudzu "cannot keep its links under $state_path"
-        fi
-        set_kudzu_links "$work/kudzu-off"
-        log "kudzu: done (off in runlevels 2 to 5, as chkconfig kudzu off does; --uninstall turns it back)"
-    fi
-}
-
-# kudzu_links: the kudzu links of runlevels 2 to 5, one "LEVEL NAME TARGET" line each.
-kudzu_links() {
-    for level in 2 3 4 5; do
-        kudzu_dir=$(rooted "/etc/rc.d/rc$level.d") || return 1
-        for kudzu_link in "$kudzu_dir"/[SK][0-9][0-9]kudzu; do
-            [ -h "$kudzu_link" ] || continue
-            # shellcheck disable=SC2012
-            printf '%s %s %s\n' "$level" "${kudzu_link##*/}" "$(QUOTING_STYLE=literal ls -ld "$kudzu_link" | sed 's/^.* -> //')"
-        done
-    done
-}
-
-# set_kudzu_links LIST: makes the kudzu links of runlevels 2 to 5 those of LIST ("LEVEL NAME TARGET").
-set_kudzu_links() {
-    for level in 2 3 4 5; do
-        kudzu_dir=$(rooted "/etc/rc.d/rc$level.d") || fail kudzu "too many symbolic links in /etc/rc.d/rc$level.d"
-        [ -d "$kudzu_dir" ] || mkdir -p "$kudzu_dir" || fail kudzu "cannot create /etc/rc.d/rc$level.d"
-        for kudzu_link in "$kudzu_dir"/[SK][0-9][0-9]kudzu; do
-            if [ -h "$kudzu_link" ]; then
-                rm -f "$kudzu_link" || fail kudzu "cannot remove $kudzu_link"
-            fi
-        done
-    done
-    while read -r level kudzu_name kudzu_target; do
-        kudzu_dir=$(rooted "/etc/rc.d/rc$level.d") || fail kudzu "too many symbolic links in /etc/rc.d/rc$level.d"
-        ln -s "$kudzu_target" "$kudzu_dir/$kudzu_name" || fail kudzu "cannot link $kudzu_dir/$kudzu_name"
-    done < "$1"
-}
-
-# kudzu_restore: puts back the kudzu links the install found, unless they changed since.
-kudzu_restore() {
-    kudzu_record=$(state_file kudzu /links) || fail "uninstall kudzu" "too many symbolic links in $state_path"
-    if [ ! -f "$kudzu_record" ]; then
-        log "kudzu: skipped (the install did not change it)"
-        return
-    fi
-    kudzu_links > "$work/kudzu-now" || fail "uninstall kudzu" "cannot read the runlevel folders"
-    if cmp -s "$work/kudzu-now" "$kudzu_record"; then
-        log "kudzu: already restored"
-    elif [ "$dry_run" = yes ]; then
-        log "kudzu: would put its runlevel links back (dry run)"
-    else
-        set_kudzu_links "$kudzu_record"
-        log "kudzu: restored (its runlevel links as they were)"
-    fi
-}
-
 # The fstab entries, in the procedure's order: on a live guest only once every PV partition has
 # mounted (the steps before fail otherwise), so a blank or missing PV disk never reaches the fstab
 # that boot checks; on an image at once (its partitions must already hold their file systems).
@@ -1241,6 +1158,86 @@ run_verify() {
     fi
 }
 
+# kudzu, RHEL 4's hardware probe, runs at boot (rc3.d/S05kudzu) and compares what it finds with
+# /etc/sysconfig/hwconf. When the emulated Realtek NIC is gone (a type=netfront vif, or a typeless
+# one on Xen 3.0.3's xend) it stops at the console about the removed card. As chkconfig kudzu off
+# does, the install turns its start links in run levels 2 to 5 into stop links (K<stop>kudzu, the
+# stop priority of its chkconfig line), after recording them under the state for --uninstall.
+# Only the guest's links change: nothing of the guest runs, so this works on an image too.
+kudzu_levels="2 3 4 5"
+kudzu_record_path=$state_path/kudzu
+
+turn_off_kudzu() {
+    kudzu_script=$(rooted /etc/rc.d/init.d/kudzu) || fail kudzu "too many symbolic links in /etc/rc.d/init.d/kudzu"
+    if [ ! -f "$kudzu_script" ]; then
+        log "kudzu: skipped (not installed)"
+        return
+    fi
+    kudzu_stop=$(awk '$1 == "#" && $2 == "chkconfig:" { print $5; exit }' "$kudzu_script")
+    case $kudzu_stop in
+        [0-9][0-9]) ;;
+        *) kudzu_stop=95 ;;
+    esac
+    : > "$work/kudzu-starts"
+    for level in $kudzu_levels; do
+        level_folder=$(rooted "/etc/rc.d/rc$level.d") || fail kudzu "too many symbolic links in /etc/rc.d/rc$level.d"
+        for start in "$level_folder"/S[0-9][0-9]kudzu; do
+            if [ -h "$start" ] || [ -e "$start" ]; then
+                echo "rc$level.d/${start##*/} rc$level.d/K${kudzu_stop}kudzu" >> "$work/kudzu-starts"
+            fi
+        done
+    done
+    if [ ! -s "$work/kudzu-starts" ]; then
+        log "kudzu: already done (it does not start at boot)"
+        return
+    fi
+    if [ "$dry_run" = yes ]; then
+        log "kudzu: would stop it starting at boot: $(awk '{ printf "%s ", $1 }' "$work/kudzu-starts")(dry run)"
+        return
+    fi
+    kudzu_record=$(rooted "$kudzu_record_path") || fail kudzu "too many symbolic links in $kudzu_record_path"
+    # A killed run recorded its links already; a start link made since (chkconfig kudzu on) joins them.
+    if [ -f "$kudzu_record" ]; then
+        cat "$kudzu_record" >> "$work/kudzu-starts" || fail kudzu "cannot read $kudzu_record"
+    fi
+    { sort -u "$work/kudzu-starts" > "$work/kudzu-record" && put "$work/kudzu-record" "$kudzu_record" 644 yes; } ||
+        fail kudzu "cannot record kudzu's links in $kudzu_record_path"
+    while read -r start stop; do
+        level_folder=$(rooted "/etc/rc.d/${start%%/*}") || fail kudzu "too many symbolic links in /etc/rc.d/${start%%/*}"
+        if [ ! -h "$level_folder/${stop#*/}" ] && [ ! -e "$level_folder/${stop#*/}" ]; then
+            ln -s ../init.d/kudzu "$level_folder/${stop#*/}" || fail kudzu "cannot create /etc/rc.d/$stop"
+        fi
+        if [ -h "$level_folder/${start#*/}" ] || [ -e "$level_folder/${start#*/}" ]; then
+            rm -f "$level_folder/${start#*/}" || fail kudzu "cannot remove /etc/rc.d/$start"
+        fi
+    done < "$work/kudzu-starts"
+    log "kudzu: done (it no longer starts at boot: $(awk '{ printf "%s ", $1 }' "$work/kudzu-starts" | sed 's/ $//'); chkconfig kudzu on starts it again)"
+}
+
+# restore_kudzu: puts back the start links the install turned into stop links.
+restore_kudzu() {
+    kudzu_record=$(rooted "$kudzu_record_path") || fail "uninstall kudzu" "too many symbolic links in $kudzu_record_path"
+    if [ ! -f "$kudzu_record" ]; then
+        log "kudzu: skipped (the install did not change it)"
+        return
+    fi
+    if [ "$dry_run" = yes ]; then
+        log "kudzu: would start it at boot again (dry run)"
+        return
+    fi
+    while read -r start stop; do
+        level_folder=$(rooted "/etc/rc.d/${start%%/*}") || fail "uninstall kudzu" "too many symbolic links in /etc/rc.d/${start%%/*}"
+        if [ ! -h "$level_folder/${start#*/}" ] && [ ! -e "$level_folder/${start#*/}" ]; then
+            ln -s ../init.d/kudzu "$level_folder/${start#*/}" || fail "uninstall kudzu" "cannot create /etc/rc.d/$start"
+        fi
+        if [ -h "$level_folder/${stop#*/}" ]; then
+            rm -f "$level_folder/${stop#*/}" || fail "uninstall kudzu" "cannot remove /etc/rc.d/$stop"
+        fi
+    done < "$kudzu_record"
+    rm -f "$kudzu_record" || fail "uninstall kudzu" "cannot remove $kudzu_record_path"
+    log "kudzu: restored (it starts at boot again)"
+}
+
 install() {
     check_preflight
     install_rpms
@@ -1250,7 +1247,7 @@ install() {
     install_file /etc/modprobe.conf
     install_file /etc/rc.modules
     install_file "$verify_script"
-    kudzu_off
+    turn_off_kudzu
     wait_nodes
     each_mount mount_file_system
     each_swap enable_swap
@@ -1262,7 +1259,7 @@ install() {
 
 uninstall() {
     each_file restore_file
-    kudzu_restore
+    restore_kudzu
     if [ "$dry_run" = no ]; then
         { state=$(rooted "$state_path") && rm -rf "$state"; } || fail uninstall "cannot remove $state_path"
     fi

@@ -41,9 +41,11 @@ import java.util.function.Function;
 final class Rhel45Machine {
 
     /** The stand-ins of bootsim26 and where each goes; fsck, mount, swapon and uname come from RHEL 3's. */
-    private static final Map<String, String> STAND_INS = Map.of("modprobe", "sbin", "depmod", "sbin",
-            "weak-modules", "sbin", "start_udev", "sbin", "udevsettle", "sbin", "sleep", "bin", "lib.sh", ".sim",
-            "rc.sysinit.rhel4", ".sim", "rc.sysinit.rhel5", ".sim", "rc3", ".sim");
+    private static final Map<String, String> STAND_INS = Map.ofEntries(Map.entry("modprobe", "sbin"),
+            Map.entry("depmod", "sbin"), Map.entry("weak-modules", "sbin"), Map.entry("start_udev", "sbin"),
+            Map.entry("udevsettle", "sbin"), Map.entry("sleep", "bin"), Map.entry("dmesg", "bin"),
+            Map.entry("lib.sh", ".sim"), Map.entry("rc.sysinit.rhel4", ".sim"), Map.entry("rc.sysinit.rhel5", ".sim"),
+            Map.entry("rc3", ".sim"));
 
     /** RHEL 4's and 5's init script of kudzu starts it early in runlevels 3, 4 and 5 (its chkconfig line). */
     static final String KUDZU_INIT = "#!/bin/bash\n#\n# kudzu\tThis scripts runs the kudzu hardware probe.\n#\n"
