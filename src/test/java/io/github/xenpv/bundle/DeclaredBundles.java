@@ -13,7 +13,6 @@ import io.github.xenpv.model.BootDisk;
 import io.github.xenpv.model.Disk;
 import io.github.xenpv.model.Grub;
 import io.github.xenpv.model.Guest;
-import io.github.xenpv.model.ModuleLoading;
 import io.github.xenpv.model.Network;
 import io.github.xenpv.model.Partition;
 import io.github.xenpv.model.ValidDisk;
@@ -248,8 +247,7 @@ final class DeclaredBundles {
                 String mountPoint = text(partition.getMountPoint());
                 pv.add(new FstabEntry(source, mountPoint,
                         expected(at + "fsType", partition.getFsType(), Function.identity(), model.fsType()),
-                        expected(at + "options", partition.getOptions(),
-                                swapEnabledByRcModules(guest, mountPoint) ? DeclaredBundles::withNoauto : Function.identity(),
+                        expected(at + "options", partition.getOptions(), options -> pvOptions(options, mountPoint, guest),
                                 model.options()),
                         expected(at + "dump", partition.getDump(), Integer::valueOf, model.dump()),
                         expected(at + "pass", partition.getPass(), Integer::valueOf, model.pass())));
@@ -359,16 +357,14 @@ final class DeclaredBundles {
     }
 
     /**
-     * SPEC §16: RHEL 3's rc.sysinit runs swapon -a -e before /etc/rc.modules, so a PV swap line is
-     * noauto and rc.modules enables it; RHEL 4 and 5 run swapon -a -e after their rc.modules.
+     * Declared options as the guest's fstab must carry them: PV swap loaded by RHEL 3's rc.modules gets
+     * noauto, since rc.sysinit's early swapon -a -e runs before the driver is there (SPEC §16); RHEL 4
+     * and 5 run swapon -a -e after their rc.modules.
      */
-    private static boolean swapEnabledByRcModules(ValidGuest guest, String mountPoint) {
-        return mountPoint.equals(ValidPartition.SWAP) && guest.moduleLoading() == ModuleLoading.RC_MODULES
-                && !guest.release().kernel26();
-    }
-
-    private static String withNoauto(String options) {
-        return List.of(options.split(",")).contains("noauto") ? options : options + ",noauto";
+    private static String pvOptions(String declared, String mountPoint, ValidGuest guest) {
+        boolean early = guest.rcModules() && !guest.release().kernel26() && ValidPartition.SWAP.equals(mountPoint)
+                && !List.of(declared.split(",")).contains("noauto");
+        return early ? declared + ",noauto" : declared;
     }
 
     /** As the model reads a declared value: stripped, and {@code null} when nothing is left. */
