@@ -303,6 +303,45 @@ At boot
    modules.dep the last depmod wrote<#if guest.kmod> (kmod-xenpv's %post, or this install on an image)</#if>.
 
 
+When the PV drivers do not load
+
+   A PV disk never stops this guest's boot. The PV file systems have fsck pass 0 (the guide's
+   "1 2" would make fsck -A, line ${guest.bootOrder.fsck}, fail on a missing node and stop the boot at "Repair
+   filesystem" until someone opens the console; ext3's journal covers a crash). If a driver does
+   not load (<#if guest.kmod>a kernel kmod-xenpv's modules do not fit, </#if>a kernel without the driver, the
+   other kernel variant) or dom0 does not attach a PV disk, the console shows modprobe's own
+   message, then one line from /etc/rc.modules:
+
+    xenpv: ${guest.blockModule} did not load on kernel <release>: ...
+    xenpv: <node> did not appear within ${guest.nodeWaitSeconds} seconds of ${guest.blockModule} loading on kernel <release>: ...
+
+   "Mounting local filesystems" shows FAILED for the PV file systems, and the guest comes up to
+   its login prompt, on the network, without those devices. Log in and run
+
+    ${sh(guest.verifyScript)}
+
+   It fails, and under each failed row a "why" row says what it found:
+     no module for kernel ...          modprobe -n finds none in the running kernel's modules.dep:
+<#if guest.kmod>
+                                       boot ${guest.driverKernelRelease}, which kmod-xenpv was built for,
+                                       or a kernel weak-modules linked it into; or install a
+                                       kmod-xenpv built for this kernel
+<#else>
+                                       this kernel does not carry the PV drivers (${guest.releaseTitle}
+                                       kernels carry them from ${guest.inKernelRelease} on): boot ${guest.kernelRelease}
+</#if>
+     refused it: ...                   the kernel's own words (dmesg): "disagrees about version
+                                       of symbol" or "Unknown symbol" for a module built for
+                                       another kernel; boot the kernel it was built for
+     needs xen-platform-pci            fix that one first: the others need it
+     xen-vbd is loaded but registered  the driver found no PV block backend: check the domain
+     no xvd block device               config on dom0 (step 4)
+     the disk is not attached          dom0 did not give the guest this disk on this boot: the
+                                       disk line of /etc/xen/${guest.name} and its source on dom0
+                                       (step 4), then reboot the guest
+   A boot that has the drivers back mounts the PV file systems again by itself.
+
+
 After a kernel update
 
 <#if guest.kmod>
