@@ -43,8 +43,20 @@ This bundle:
   guest/usr/local/sbin/xenpv-verify checks drivers, nodes, partitions and mounts
   dom0/etc/xen/${guest.name?right_pad(20)} the Xen domain config
   dom0/install-dom0.sh              installs it on dom0
+<#if bundledDriverRpm?has_content>
+  ${("guest/" + bundledDriverRpm)?right_pad(33)} the kmod-xenpv RPM for ${guest.arch} and kernel ${guest.driverKernelRelease}
+</#if>
 
 
+<#if bundledDriverRpm?has_content>
+1. [guest] Copy the bundle's guest/ folder into the guest
+
+   Copy it into the guest (here: /root/xenpv-${guest.name}). It carries the kmod-xenpv RPM this
+   guest installs beside install-guest.sh; SHA256SUMS lists it with the other files:
+
+    cd /root/xenpv-${sh(guest.name)}
+    ls ${sh(bundledDriverRpm)}
+<#else>
 1. [guest] Place the driver RPM
 
    Copy the bundle's guest/ folder into the guest (here: /root/xenpv-${guest.name}) and put the
@@ -53,6 +65,7 @@ This bundle:
 
     cd /root/xenpv-${sh(guest.name)}
     ls <@glob guest.driverRpm/>
+</#if>
 
 
 2. [guest] Install the driver and the guest files
@@ -77,7 +90,7 @@ This bundle:
 <#list guest.driverPackages as package>
     rpm -q ${sh(package)} ||
 </#list>
-        rpm -ivh <@glob guest.driverRpm/>
+        rpm -ivh <#if bundledDriverRpm?has_content>${sh(bundledDriverRpm)}<#else><@glob guest.driverRpm/></#if>
 
 <#if guest.copiesDriverTree>
     mkdir -p /lib/modules/${sh(guest.kernelRelease)}/extra/xenpv
@@ -102,7 +115,11 @@ This bundle:
 
    Then append, once, the plugin's block of each file (from its "# BEGIN xenpv-maven-plugin
    block" line to its "# END" line) to the guest's own file. First comment out the lines the
+<#if guest.pvInterfaces?has_content>
    blocks replace: any other "alias" line for<#list guest.pvInterfaces as interface> ${interface}</#list> in /etc/modules.conf.
+<#else>
+   blocks replace: none in /etc/modules.conf, as the guest has no NIC.
+</#if>
 
 <@markedBlock file="etc/modules.conf" target="/etc/modules.conf"/>
 <@markedBlock file="etc/rc.d/rc.local" target="/etc/rc.d/rc.local"/>
@@ -238,7 +255,8 @@ Applying it to an image instead
 
    applies the same to a guest root mounted at /mnt/guest (and its /boot, when separate): the
    declared kernel ${guest.kernelRelease} and architecture stand in for uname, and the RPM goes in
-   with rpm --root<#if guest.copiesDriverTree>; its modules are copied as above</#if>. Every path
+   with rpm --root --noscripts --notriggers<#if guest.copiesDriverTree>; its modules are copied as above</#if>: no
+   scriptlet of the package and no trigger of a package in the image runs on this machine. Every path
    is followed as the guest sees it: a symbolic link in the image leads inside /mnt/guest, never
    out of it. Without --offline it would load modules into, and mount and swap on, the running
    kernel, so it refuses unless that kernel is the guest's own. One run at a time per root: a second one fails at once, naming the lock it found.

@@ -54,7 +54,8 @@ assert xm =~ /vif = \[ "mac=00:16:3e:10:00:01,bridge=xenbr1", "mac=00:16:3e:[0-7
 assert xm.contains('keymap = "de"') && xm.contains('localtime = 1')
 def xmParsed = run(['python3', checkersDirectory + '/xmconfig.py', new File(out, 'erp-db/dom0/etc/xen/erp-db').path], 'LIBXLUTIL')
 if (xmParsed) {
-    def json = new JsonSlurper().parseText(xmParsed.out)
+    // the checkers print one result per file they read, in a list
+    def json = new JsonSlurper().parseText(xmParsed.out)[0]
     assert json.python.memory == 8192 && json.python.vcpus == 4
     assert json.libxl.disks*.vdev == ['hda', 'xvdb', 'xvdc']
 }
@@ -80,7 +81,7 @@ assert !read('web01', 'guest/sbin/xenpv-mknod').contains('\nnode ')
 ['erp-db', 'web01'].each { guest ->
     def grubParsed = run(['python3', checkersDirectory + '/grubconf.py', new File(out, guest + '/guest/boot/grub/grub.conf').path], 'PYGRUB')
     if (grubParsed) {
-        assert new JsonSlurper().parseText(grubParsed.out).images.size() == 1
+        assert new JsonSlurper().parseText(grubParsed.out)[0].images.size() == 1
     }
     run(['python3', checkersDirectory + '/xmconfig.py', new File(out, guest + '/dom0/etc/xen/' + guest).path], 'LIBXLUTIL')
     def fstab = run(['findmnt', '--tab-file', new File(out, guest + '/guest/etc/fstab').path, '-J'])

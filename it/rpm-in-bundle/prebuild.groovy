@@ -22,33 +22,6 @@ if (['sh', '-c', 'command -v rpmbuild'].execute().waitFor() != 0) {
     return true
 }
 
-Path topdir = basedir.toPath().resolve('target/rpmbuild')
-Files.createDirectories(topdir)
-String directory = 'lib/modules/2.4.21-52.EL/extra/xenpv/0.1-5.el'
-String install = "mkdir -p %{buildroot}/${directory}\n" + ['xen-platform-pci', 'xen-balloon', 'xen-vbd', 'xen-vnif']
-        .collect { "echo 'stand-in ${it}' > %{buildroot}/${directory}/${it}.o" }.join('\n')
-Path spec = topdir.resolve('kmod-xenpv.spec')
-spec.toFile().text = """Name: kmod-xenpv
-Version: 0.1
-Release: 5.el
-Summary: stand-in for Red Hat's PV drivers of RHEL 3
-License: GPL
-BuildArch: noarch
-AutoReqProv: no
-%define debug_package %{nil}
-%define __os_install_post %{nil}
-%description
-Four stand-in modules where kmod-xenpv puts the real ones.
-%install
-${install}
-%files
-/${directory}
-"""
-Process build = ['rpmbuild', '--define', "_topdir ${topdir}", '--quiet', '-bb', spec.toString()].execute()
-StringBuilder out = new StringBuilder()
-build.waitForProcessOutput(out, out)
-assert build.exitValue() == 0 : "rpmbuild failed: ${out}"
-Path rpm = topdir.resolve('RPMS/noarch/kmod-xenpv-0.1-5.el.noarch.rpm')
-assert Files.isRegularFile(rpm) : "rpmbuild wrote no ${rpm}: ${out}"
-Files.copy(rpm, userRpm, StandardCopyOption.REPLACE_EXISTING)
+evaluate(new File(itLibrary, 'stand-ins.groovy'))
+Files.copy(buildDriverRpm(basedir.toPath().resolve('target/rpmbuild'), 'noarch'), userRpm, StandardCopyOption.REPLACE_EXISTING)
 return true

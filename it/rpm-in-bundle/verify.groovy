@@ -32,17 +32,8 @@ if (System.getProperty('user.name') != 'root' && 'id -u'.execute().text.trim() !
     println 'SKIPPED: install-guest.sh preflight needs root'
     return true
 }
-Path root = basedir.toPath().resolve('target/scratch-root')
-['etc/rc.d', 'boot/grub', 'var/lock/subsys', 'lib/modules/2.4.21-52.EL'].each { Files.createDirectories(root.resolve(it)) }
-root.resolve('etc/fstab').toFile().text = 'LABEL=/ / ext3 defaults 1 1\n'
-root.resolve('etc/modules.conf').toFile().text = 'alias eth0 8139too\n'
-root.resolve('etc/rc.d/rc.local').toFile().text = '#!/bin/sh\ntouch /var/lock/subsys/local\n'
-root.resolve('boot/grub/grub.conf').toFile().text = 'default=0\ntitle RHEL (2.4.21-52.EL)\n\troot (hd0,0)\n\tkernel /vmlinuz-2.4.21-52.EL ro root=LABEL=/\n'
-Process run = ['sh', bundle.resolve('guest/install-guest.sh').toString(), '--root', root.toString(), '--offline', '--dry-run'].execute()
-StringBuilder out = new StringBuilder()
-StringBuilder err = new StringBuilder()
-run.waitForProcessOutput(out, err)
-String said = out.toString() + err.toString()
+evaluate(new File(itLibrary, 'stand-ins.groovy'))
+String said = preflight(bundle.resolve('guest/install-guest.sh'), basedir.toPath().resolve('target/scratch-root'))
 assert said.contains('install-guest.sh: preflight: done') : said
 assert said.contains('install-guest.sh: rpm: would run rpm -ivh kmod-xenpv-0.1-5.el.x86_64.rpm (dry run)') : said
 return true

@@ -94,7 +94,14 @@ install_config() {
         back_up "$target" || fail config "cannot back up $target"
         log "config $target: the old one is kept as $backup"
     fi
+</#noparse>
+<#if guest.xmConfigSecret>
+    # It holds a password: root's alone, whatever mode an older config had.
+    put "$config" "$target" 600 yes || fail config "cannot write $target"
+<#else>
     put "$config" "$target" 644 no || fail config "cannot write $target"
+</#if>
+<#noparse>
     log "config $target: done"
 }
 
@@ -110,6 +117,7 @@ start_domain() {
 }
 
 [ "$(id -u)" = 0 ] || fail preflight "run it as root"
+check_sums
 start_run
 check_not_running
 each_disk_source check_source || fail disks "a disk source is missing (listed above): create it or fix the POM"

@@ -7,7 +7,11 @@
 <#else>
 # install-guest.sh: moves the RHEL 3 guest ${comment(guest.name)} onto the para-virtualized (PV) disk and
 # network drivers (procedure steps 2-4 and 8-13), or with --uninstall puts its files back.
+<#if bundledDriverRpm?has_content>
+# Run it as root from the unpacked bundle, which carries the kmod-xenpv RPM next to it (${bundledDriverRpm}).
+<#else>
 # Run it as root from the unpacked bundle, with the kmod-xenpv RPM next to it.
+</#if>
 #
 # Every step says "done", "already done" or "skipped". Files are merged, not overwritten: the
 # plugin's part sits between BEGIN/END marker lines, a conflicting line is commented out with
@@ -27,7 +31,8 @@ guest_machine=${sh(guest.unameMachine)}
 guest_arch=${sh(guest.arch)}
 kernel_release=${sh(guest.kernelRelease)}
 driver_kernel_release=${sh(guest.driverKernelRelease)}
-driver_rpm_pattern=${sh(guest.driverRpm)}
+<#-- the RPM the bundle carries, by its name; else the declared name or glob of the one the user places -->
+driver_rpm_pattern=${sh(bundledDriverRpm?has_content?then(bundledDriverRpm, guest.driverRpm))}
 # Where the RPM puts the modules (the driver kernel's tree), and where the running kernel's copy goes.
 driver_directory=${sh(guest.driverDirectory)}
 module_directory=${sh(guest.moduleDirectory)}
@@ -95,6 +100,19 @@ each_file() {
 </#if>
 }
 </#if>
+
+# each_dropped_file COMMAND...: runs COMMAND FILE for every guest file that another bundle of this
+# guest may have changed and this one leaves as it was: the install puts those back, so that
+# installing this bundle over another ends where a fresh install of it ends.
+each_dropped_file() {
+    :
+<#if !guest.rcModules>
+    "$@" /etc/rc.modules || return 1
+</#if>
+<#if !guest.noapic>
+    "$@" /etc/grub.conf || return 1
+</#if>
+}
 <#if guest.kernel26>
 
 <@g26.desired/>
@@ -183,8 +201,10 @@ state_file() {
 # merge_block BUNDLE-FILE CONFLICTS CLAIMS CURRENT OUT: CURRENT with the block of BUNDLE-FILE in
 # place of its old block (or appended), and each line CONFLICTS ("alias" or "fstab") finds in
 # conflict with CLAIMS commented out with the mark. A path in an fstab line is compared the way
-# mount reads it: /mnt/pvdisk_p1/ and /mnt//pvdisk_p1 are /mnt/pvdisk_p1. No CURRENT gives the
-# bundle's file whole.
+# mount reads it: /mnt/pvdisk_p1/ and /mnt//pvdisk_p1 are /mnt/pvdisk_p1. A line an earlier
+# install commented out is read as the guest's own line first, so a run of a changed bundle (a
+# partition moved off /home, a NIC removed) ends where a fresh install of it ends: what it no
+# longer claims is active again. No CURRENT gives the bundle's file whole.
 merge_block() {
     if [ ! -f "$4" ]; then
         cat "$1" > "$5"
@@ -217,6 +237,7 @@ merge_block() {
         }
         skipping { if ($0 == end) skipping = 0; next }
         $0 == begin { if (!placed) printf "%s", block; placed = 1; skipping = 1; next }
+        index($0, mark) == 1 { $0 = substr($0, length(mark) + 1) }
         conflicts == "alias" && $1 == "alias" && ($2 in claimed) { print mark $0; next }
         conflicts == "fstab" && $1 !~ /^#/ && ((path($1) in claimed) || (path($2) in claimed)) { print mark $0; next }
         { print }
@@ -287,7 +308,9 @@ install_file() {
             log "$1: would make it mode $file_mode (dry run)"
         else
             remember "$1" "$install_real" || fail "$1" "cannot keep its original under $state_path"
-            chmod "$file_mode" "$install_real" || fail "$1" "cannot make $install_real mode $file_mode"
+            # a copy renamed over it, never chmod in place: through a hard link that would change
+            # a file outside the root
+            put "$install_real" "$install_real" "$file_mode" yes || fail "$1" "cannot make $install_real mode $file_mode"
             log "$1: done (mode $file_mode)"
         fi
     elif [ "$dry_run" = yes ]; then
@@ -348,6 +371,39 @@ restore_file() {
     fi
     [ "$dry_run" = yes ] || rm -f "$restore_original" "$restore_absent" "$restore_record" ||
         fail "uninstall $1" "cannot remove its state"
+}
+
+# release_file FILE: FILE is one this bundle leaves as it was, which an install of another bundle
+# of this guest changed (rc.modules before boot loaded from rc.local, grub.conf before noapic
+# became false): it gets its original back, as --uninstall would give it, and what is there now
+# is kept as a backup first.
+release_file() {
+    release_real=$(rooted "$1") || fail "$1" "too many symbolic links in $1"
+    { release_original=$(state_file original "$1") && release_absent=$(state_file absent "$1") &&
+        release_record=$(state_file backup "$1"); } || fail "$1" "too many symbolic links in $state_path"
+    if [ -f "$release_original" ] && ! same_file "$release_real" "$release_original"; then
+        if [ "$dry_run" = yes ]; then
+            show_diff "$release_real" "$release_original" "$1"
+            log "$1: would put back its original: this bundle leaves it as it was (dry run)"
+            return
+        fi
+        [ ! -f "$release_real" ] || back_up "$release_real" || fail "$1" "cannot back up $release_real"
+        copy_file "$release_original" "$release_real" || fail "$1" "cannot write $release_real"
+        log "$1: original put back: this bundle leaves it as it was"
+    elif [ -f "$release_absent" ] && [ -e "$release_real" ]; then
+        if [ "$dry_run" = yes ]; then
+            show_diff "$release_real" /dev/null "$1"
+            log "$1: would remove it: an earlier install created it, and this bundle has none (dry run)"
+            return
+        fi
+        back_up "$release_real" || fail "$1" "cannot back up $release_real"
+        rm -f "$release_real" || fail "$1" "cannot remove $release_real"
+        log "$1: removed: an earlier install created it, and this bundle has none (kept as $(guest_view "$backup"))"
+    elif [ ! -f "$release_original" ] && [ ! -f "$release_absent" ]; then
+        return 0
+    fi
+    [ "$dry_run" = yes ] || rm -f "$release_original" "$release_absent" "$release_record" ||
+        fail "$1" "cannot remove its state"
 }
 
 # keep_edits FILE ORIGINAL REAL: backs REAL up when it differs from what the install made of
@@ -479,8 +535,10 @@ check_preflight() {
         [ -n "$driver_rpm" ] ||
             fail preflight "no $driver_rpm_pattern next to $program: copy the kmod-xenpv RPM for $guest_machine there"
         # The package's own file list: it must put the modules where the declaration says.
-        rpm -qlp "$driver_rpm" > "$work/rpm-files" 2> /dev/null ||
+        rpm_files=$(rpm -qlp "$driver_rpm" 2> /dev/null) ||
             fail preflight "rpm cannot read ${driver_rpm##*/}: is it an RPM?"
+        printf '%s\n' "$rpm_files" > "$work/rpm-files" ||
+            fail preflight "cannot write the RPM's file list to $work/rpm-files: is ${TMPDIR:-/tmp} full?"
         each_module listed_in_rpm ||
             fail preflight "${driver_rpm##*/} does not install $driver_directory/$missing_module.o: the declaration says the driver was built for kernel $driver_kernel_release (<driverKernel>, <kernelVariant>), release ${driver_directory##*/} (<driverRelease>); the package's modules are: $(grep '\.o$' "$work/rpm-files" | tr '\n' ' ')"
     fi
@@ -574,13 +632,20 @@ rpm_database() {
 
 <#else>
 <#noparse>
+# Under --root rpm runs no scriptlet of the package and no trigger of a package already in the
+# image (rpm would run them as root on this machine, chrooted into the image with the image's
+# own /bin/sh): nothing of the image executes here. What kmod-xenpv's %post does, depmod, is left
+# to boot (RHEL 3's rc.sysinit runs depmod -A; boot loads the drivers by path anyway).
 install_rpm() {
+    rpm_runs_nothing=
+    [ -z "$root" ] || rpm_runs_nothing=" --noscripts --notriggers"
     if [ "$rpm_installed" = yes ]; then
         log "rpm: already done ($installed_package is installed)"
     elif [ "$dry_run" = yes ]; then
-        log "rpm: would run rpm -ivh ${driver_rpm##*/} (dry run)"
+        log "rpm: would run rpm -ivh ${driver_rpm##*/}$rpm_runs_nothing (dry run)"
     else
-        run_rpm -ivh "$driver_rpm" || fail rpm "rpm -ivh $driver_rpm failed"
+        # shellcheck disable=SC2086
+        run_rpm -ivh "$driver_rpm" $rpm_runs_nothing || fail rpm "rpm -ivh $driver_rpm$rpm_runs_nothing failed"
         log "rpm: done"
     fi
 }
@@ -797,11 +862,14 @@ turn_off_kudzu() {
     log "kudzu: done (it no longer starts at boot: $(awk '{ printf "%s ", $1 }' "$work/kudzu-starts" | sed 's/ $//'); chkconfig kudzu on starts it again)"
 }
 
-# restore_kudzu: puts back the start links the install turned into stop links.
+# restore_kudzu STEP WHY: puts back the start links an install turned into stop links, or says
+# it skipped for WHY. The uninstall's step, and the install's of a bundle without a NIC, which
+# leaves kudzu on as a fresh install of it would (an earlier bundle with a NIC turned it off).
 restore_kudzu() {
-    kudzu_record=$(rooted "$kudzu_record_path") || fail "uninstall kudzu" "too many symbolic links in $kudzu_record_path"
+    kudzu_step=$1
+    kudzu_record=$(rooted "$kudzu_record_path") || fail "$kudzu_step" "too many symbolic links in $kudzu_record_path"
     if [ ! -f "$kudzu_record" ]; then
-        log "kudzu: skipped (the install did not change it)"
+        log "kudzu: skipped ($2)"
         return
     fi
     if [ "$dry_run" = yes ]; then
@@ -809,15 +877,15 @@ restore_kudzu() {
         return
     fi
     while read -r start stop; do
-        level_folder=$(rooted "/etc/rc.d/${start%%/*}") || fail "uninstall kudzu" "too many symbolic links in /etc/rc.d/${start%%/*}"
+        level_folder=$(rooted "/etc/rc.d/${start%%/*}") || fail "$kudzu_step" "too many symbolic links in /etc/rc.d/${start%%/*}"
         if [ ! -h "$level_folder/${start#*/}" ] && [ ! -e "$level_folder/${start#*/}" ]; then
-            ln -s ../init.d/kudzu "$level_folder/${start#*/}" || fail "uninstall kudzu" "cannot create /etc/rc.d/$start"
+            ln -s ../init.d/kudzu "$level_folder/${start#*/}" || fail "$kudzu_step" "cannot create /etc/rc.d/$start"
         fi
         if [ -h "$level_folder/${stop#*/}" ]; then
-            rm -f "$level_folder/${stop#*/}" || fail "uninstall kudzu" "cannot remove /etc/rc.d/$stop"
+            rm -f "$level_folder/${stop#*/}" || fail "$kudzu_step" "cannot remove /etc/rc.d/$stop"
         fi
     done < "$kudzu_record"
-    rm -f "$kudzu_record" || fail "uninstall kudzu" "cannot remove $kudzu_record_path"
+    rm -f "$kudzu_record" || fail "$kudzu_step" "cannot remove $kudzu_record_path"
     log "kudzu: restored (it starts at boot again)"
 }
 
@@ -828,6 +896,7 @@ restore_kudzu() {
 <#noparse>
 install() {
     check_preflight
+    each_dropped_file release_file
     install_rpm
     install_driver_tree
     run_depmod
@@ -849,7 +918,7 @@ install() {
 <#if guest.networks?has_content>
     turn_off_kudzu
 <#else>
-    log "kudzu: skipped (no NIC: nothing kudzu sees changes)"
+    restore_kudzu kudzu "no NIC: nothing kudzu sees changes"
 </#if>
 <#if guest.noapic>
     install_file /etc/grub.conf
@@ -863,7 +932,8 @@ install() {
 
 uninstall() {
     each_file restore_file
-    restore_kudzu
+    each_dropped_file release_file
+    restore_kudzu "uninstall kudzu" "the install did not change it"
     if [ "$dry_run" = no ]; then
         { state=$(rooted "$state_path") && rm -rf "$state"; } || fail uninstall "cannot remove $state_path"
     fi
@@ -873,9 +943,11 @@ uninstall() {
 }
 
 [ "$(id -u)" = 0 ] || fail preflight "run it as root"
+check_sums
 start_run
 if [ "$dry_run" = no ]; then
     each_file sweep_file
+    each_dropped_file sweep_file
     each_node sweep_beside
     module_folder=$(rooted "$module_directory") && sweep "$module_folder"
     driver_folder=$(rooted "$driver_directory") && sweep_rpm "$driver_folder"

@@ -422,6 +422,7 @@ wait_node() {
 <#macro flows>
 install() {
     check_preflight
+    each_dropped_file release_file
 <#if guest.kmod>
     install_rpms
     install_driver_links
@@ -436,7 +437,7 @@ install() {
 <#if guest.networks?has_content>
     turn_off_kudzu
 <#else>
-    log "kudzu: skipped (no NIC: nothing kudzu sees changes)"
+    restore_kudzu kudzu "no NIC: nothing kudzu sees changes"
 </#if>
     wait_nodes
     each_mount mount_file_system
@@ -453,7 +454,8 @@ install() {
 
 uninstall() {
     each_file restore_file
-    restore_kudzu
+    each_dropped_file release_file
+    restore_kudzu "uninstall kudzu" "the install did not change it"
 <#noparse>
     if [ "$dry_run" = no ]; then
         { state=$(rooted "$state_path") && rm -rf "$state"; } || fail uninstall "cannot remove $state_path"
@@ -471,9 +473,11 @@ uninstall() {
 }
 
 [ "$(id -u)" = 0 ] || fail preflight "run it as root"
+check_sums
 start_run
 if [ "$dry_run" = no ]; then
     each_file sweep_file
+    each_dropped_file sweep_file
 <#if guest.kmod>
 <#noparse>
     driver_folder=$(rooted "$driver_directory") && sweep_rpm "$driver_folder"

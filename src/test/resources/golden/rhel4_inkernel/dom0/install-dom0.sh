@@ -269,14 +269,18 @@ sweep() {
 
 # put NEW TARGET MODE OWNED: makes TARGET (a path on this machine, links resolved) a copy of NEW
 # in one rename, after clearing what a killed run left beside it. An existing TARGET passes on its owner and mode; a new one gets MODE, and so does
-# an existing one when OWNED is yes (a file the bundle owns: its mode is the bundle's).
+# an existing one when OWNED is yes (a file the bundle owns: its mode is the bundle's). The
+# rename gives TARGET a new inode: a hard link to the old one, inside the root or out, keeps its
+# content and mode. The mode is set before the content goes in, so a file that must be root's
+# alone (0600) never holds its new content readable by others.
 put() {
     [ ! -e "$2" ] || [ -f "$2" ] || { echo "$program: $2 is not a regular file" >&2; return 1; }
     [ "$locked" = no ] || sweep "${2%/*}"
     temporary "$2"
     if [ -f "$2" ]; then
-        cp -p "$2" "$temporary" && cat "$1" > "$temporary" || return 1
+        cp -p "$2" "$temporary" || return 1
         [ "$4" = no ] || chmod "$3" "$temporary" || return 1
+        cat "$1" > "$temporary" || return 1
     else
         folder "$2" && cp "$1" "$temporary" && chmod "$3" "$temporary" || return 1
     fi
@@ -356,7 +360,12 @@ if [ "$root_given" = yes ]; then
     esac
     [ -d "$root" ] || usage_error "--root $root is not an existing folder"
     root=$(cd "$root" && pwd -P) || usage_error "cannot enter --root $root"
-    [ "$root" != / ] || root=
+    # / by any route (a bind mount of it, say) is this machine itself, not an image: the same
+    # folder as / is what test -ef asks, which RHEL 3's bash, dash and busybox all answer.
+    # shellcheck disable=SC3013
+    if [ "$root" = / ] || [ "$root" -ef / ]; then
+        root=
+    fi
 fi
 
 # The host's virsh acts on this machine's domains: it must not start one whose config went
@@ -368,6 +377,30 @@ fi
 here=$(cd "$(dirname "$0")" && pwd) || fail preflight "cannot find the bundle folder of $0"
 # The UTC time of this run, in the name of every backup it makes.
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
+
+# check_sums: before the run's first write, the bundle's files must be the ones the build
+# wrote, as its SHA256SUMS lists them: a file changed or cut short on the way stops the run,
+# named. It proves the bundle whole, not who made it: SHA256SUMS travels with it, and whoever can
+# change a file can change it too. RHEL 3 has no sha256sum, and a copy of guest/ alone has no
+# SHA256SUMS: then the check is left to the machine that unpacked the bundle (said so).
+check_sums() {
+    sums_folder=${here%/*}
+    if [ ! -f "$sums_folder/SHA256SUMS" ]; then
+        log "checksums: skipped (no SHA256SUMS in ${sums_folder:-/}: check the bundle where it was unpacked whole, sha256sum -c SHA256SUMS)"
+        return
+    fi
+    if ! command -v sha256sum > /dev/null 2>&1; then
+        log "checksums: skipped (no sha256sum on this system: run sha256sum -c SHA256SUMS in $sums_folder where it has one)"
+        return
+    fi
+    sums_failed=$(cd "$sums_folder" && sha256sum -c SHA256SUMS 2>&1 | sed -n '/: OK$/!{/^sha256sum: WARNING/!p;}') ||
+        fail preflight "cannot check $sums_folder/SHA256SUMS"
+    if [ -n "$sums_failed" ]; then
+        sums_files=$(printf '%s\n' "$sums_failed" | sed -n 's/: FAILED.*$//p' | tr '\n' ' ')
+        fail preflight "${sums_files}does not match SHA256SUMS in $sums_folder (sha256sum -c: $(printf '%s' "$sums_failed" | tr '\n' ';')): the bundle changed since it was built; unpack it again (nothing was changed)"
+    fi
+    log "checksums: done (every file matches SHA256SUMS)"
+}
 
 config=$here/etc/xen/$guest_name
 
@@ -443,6 +476,7 @@ start_domain() {
 }
 
 [ "$(id -u)" = 0 ] || fail preflight "run it as root"
+check_sums
 start_run
 check_not_running
 each_disk_source check_source || fail disks "a disk source is missing (listed above): create it or fix the POM"

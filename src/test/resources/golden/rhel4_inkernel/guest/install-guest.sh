@@ -84,6 +84,14 @@ each_file() {
     "$@" "$verify_script" || return 1
 }
 
+# each_dropped_file COMMAND...: runs COMMAND FILE for every guest file that another bundle of this
+# guest may have changed and this one leaves as it was: the install puts those back, so that
+# installing this bundle over another ends where a fresh install of it ends.
+each_dropped_file() {
+    :
+    "$@" /etc/grub.conf || return 1
+}
+
 # desired FILE CURRENT OUT: writes to OUT what FILE must hold once installed, given its content
 # CURRENT (a path that need not exist). Sets kind: "block" for a file the plugin's block is
 # merged into, "whole" for one the bundle gives whole, "line" for grub.conf's kernel line; and
@@ -356,14 +364,18 @@ sweep() {
 
 # put NEW TARGET MODE OWNED: makes TARGET (a path on this machine, links resolved) a copy of NEW
 # in one rename, after clearing what a killed run left beside it. An existing TARGET passes on its owner and mode; a new one gets MODE, and so does
-# an existing one when OWNED is yes (a file the bundle owns: its mode is the bundle's).
+# an existing one when OWNED is yes (a file the bundle owns: its mode is the bundle's). The
+# rename gives TARGET a new inode: a hard link to the old one, inside the root or out, keeps its
+# content and mode. The mode is set before the content goes in, so a file that must be root's
+# alone (0600) never holds its new content readable by others.
 put() {
     [ ! -e "$2" ] || [ -f "$2" ] || { echo "$program: $2 is not a regular file" >&2; return 1; }
     [ "$locked" = no ] || sweep "${2%/*}"
     temporary "$2"
     if [ -f "$2" ]; then
-        cp -p "$2" "$temporary" && cat "$1" > "$temporary" || return 1
+        cp -p "$2" "$temporary" || return 1
         [ "$4" = no ] || chmod "$3" "$temporary" || return 1
+        cat "$1" > "$temporary" || return 1
     else
         folder "$2" && cp "$1" "$temporary" && chmod "$3" "$temporary" || return 1
     fi
@@ -445,13 +457,42 @@ if [ "$root_given" = yes ]; then
     esac
     [ -d "$root" ] || usage_error "--root $root is not an existing folder"
     root=$(cd "$root" && pwd -P) || usage_error "cannot enter --root $root"
-    [ "$root" != / ] || root=
+    # / by any route (a bind mount of it, say) is this machine itself, not an image: the same
+    # folder as / is what test -ef asks, which RHEL 3's bash, dash and busybox all answer.
+    # shellcheck disable=SC3013
+    if [ "$root" = / ] || [ "$root" -ef / ]; then
+        root=
+    fi
 fi
 
 # The bundle folder the script runs from, which holds the generated files it installs.
 here=$(cd "$(dirname "$0")" && pwd) || fail preflight "cannot find the bundle folder of $0"
 # The UTC time of this run, in the name of every backup it makes.
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
+
+# check_sums: before the run's first write, the bundle's files must be the ones the build
+# wrote, as its SHA256SUMS lists them: a file changed or cut short on the way stops the run,
+# named. It proves the bundle whole, not who made it: SHA256SUMS travels with it, and whoever can
+# change a file can change it too. RHEL 3 has no sha256sum, and a copy of guest/ alone has no
+# SHA256SUMS: then the check is left to the machine that unpacked the bundle (said so).
+check_sums() {
+    sums_folder=${here%/*}
+    if [ ! -f "$sums_folder/SHA256SUMS" ]; then
+        log "checksums: skipped (no SHA256SUMS in ${sums_folder:-/}: check the bundle where it was unpacked whole, sha256sum -c SHA256SUMS)"
+        return
+    fi
+    if ! command -v sha256sum > /dev/null 2>&1; then
+        log "checksums: skipped (no sha256sum on this system: run sha256sum -c SHA256SUMS in $sums_folder where it has one)"
+        return
+    fi
+    sums_failed=$(cd "$sums_folder" && sha256sum -c SHA256SUMS 2>&1 | sed -n '/: OK$/!{/^sha256sum: WARNING/!p;}') ||
+        fail preflight "cannot check $sums_folder/SHA256SUMS"
+    if [ -n "$sums_failed" ]; then
+        sums_files=$(printf '%s\n' "$sums_failed" | sed -n 's/: FAILED.*$//p' | tr '\n' ' ')
+        fail preflight "${sums_files}does not match SHA256SUMS in $sums_folder (sha256sum -c: $(printf '%s' "$sums_failed" | tr '\n' ';')): the bundle changed since it was built; unpack it again (nothing was changed)"
+    fi
+    log "checksums: done (every file matches SHA256SUMS)"
+}
 
 # Where the install keeps, for --uninstall, each file's original (or a mark that it had none)
 # and the name of its backup: a path of the guest, reached through rooted like every other.
@@ -513,8 +554,10 @@ state_file() {
 # merge_block BUNDLE-FILE CONFLICTS CLAIMS CURRENT OUT: CURRENT with the block of BUNDLE-FILE in
 # place of its old block (or appended), and each line CONFLICTS ("alias" or "fstab") finds in
 # conflict with CLAIMS commented out with the mark. A path in an fstab line is compared the way
-# mount reads it: /mnt/pvdisk_p1/ and /mnt//pvdisk_p1 are /mnt/pvdisk_p1. No CURRENT gives the
-# bundle's file whole.
+# mount reads it: /mnt/pvdisk_p1/ and /mnt//pvdisk_p1 are /mnt/pvdisk_p1. A line an earlier
+# install commented out is read as the guest's own line first, so a run of a changed bundle (a
+# partition moved off /home, a NIC removed) ends where a fresh install of it ends: what it no
+# longer claims is active again. No CURRENT gives the bundle's file whole.
 merge_block() {
     if [ ! -f "$4" ]; then
         cat "$1" > "$5"
@@ -547,6 +590,7 @@ merge_block() {
         }
         skipping { if ($0 == end) skipping = 0; next }
         $0 == begin { if (!placed) printf "%s", block; placed = 1; skipping = 1; next }
+        index($0, mark) == 1 { $0 = substr($0, length(mark) + 1) }
         conflicts == "alias" && $1 == "alias" && ($2 in claimed) { print mark $0; next }
         conflicts == "fstab" && $1 !~ /^#/ && ((path($1) in claimed) || (path($2) in claimed)) { print mark $0; next }
         { print }
@@ -617,7 +661,9 @@ install_file() {
             log "$1: would make it mode $file_mode (dry run)"
         else
             remember "$1" "$install_real" || fail "$1" "cannot keep its original under $state_path"
-            chmod "$file_mode" "$install_real" || fail "$1" "cannot make $install_real mode $file_mode"
+            # a copy renamed over it, never chmod in place: through a hard link that would change
+            # a file outside the root
+            put "$install_real" "$install_real" "$file_mode" yes || fail "$1" "cannot make $install_real mode $file_mode"
             log "$1: done (mode $file_mode)"
         fi
     elif [ "$dry_run" = yes ]; then
@@ -678,6 +724,39 @@ restore_file() {
     fi
     [ "$dry_run" = yes ] || rm -f "$restore_original" "$restore_absent" "$restore_record" ||
         fail "uninstall $1" "cannot remove its state"
+}
+
+# release_file FILE: FILE is one this bundle leaves as it was, which an install of another bundle
+# of this guest changed (rc.modules before boot loaded from rc.local, grub.conf before noapic
+# became false): it gets its original back, as --uninstall would give it, and what is there now
+# is kept as a backup first.
+release_file() {
+    release_real=$(rooted "$1") || fail "$1" "too many symbolic links in $1"
+    { release_original=$(state_file original "$1") && release_absent=$(state_file absent "$1") &&
+        release_record=$(state_file backup "$1"); } || fail "$1" "too many symbolic links in $state_path"
+    if [ -f "$release_original" ] && ! same_file "$release_real" "$release_original"; then
+        if [ "$dry_run" = yes ]; then
+            show_diff "$release_real" "$release_original" "$1"
+            log "$1: would put back its original: this bundle leaves it as it was (dry run)"
+            return
+        fi
+        [ ! -f "$release_real" ] || back_up "$release_real" || fail "$1" "cannot back up $release_real"
+        copy_file "$release_original" "$release_real" || fail "$1" "cannot write $release_real"
+        log "$1: original put back: this bundle leaves it as it was"
+    elif [ -f "$release_absent" ] && [ -e "$release_real" ]; then
+        if [ "$dry_run" = yes ]; then
+            show_diff "$release_real" /dev/null "$1"
+            log "$1: would remove it: an earlier install created it, and this bundle has none (dry run)"
+            return
+        fi
+        back_up "$release_real" || fail "$1" "cannot back up $release_real"
+        rm -f "$release_real" || fail "$1" "cannot remove $release_real"
+        log "$1: removed: an earlier install created it, and this bundle has none (kept as $(guest_view "$backup"))"
+    elif [ ! -f "$release_original" ] && [ ! -f "$release_absent" ]; then
+        return 0
+    fi
+    [ "$dry_run" = yes ] || rm -f "$release_original" "$release_absent" "$release_record" ||
+        fail "$1" "cannot remove its state"
 }
 
 # keep_edits FILE ORIGINAL REAL: backs REAL up when it differs from what the install made of
@@ -1026,11 +1105,14 @@ turn_off_kudzu() {
     log "kudzu: done (it no longer starts at boot: $(awk '{ printf "%s ", $1 }' "$work/kudzu-starts" | sed 's/ $//'); chkconfig kudzu on starts it again)"
 }
 
-# restore_kudzu: puts back the start links the install turned into stop links.
+# restore_kudzu STEP WHY: puts back the start links an install turned into stop links, or says
+# it skipped for WHY. The uninstall's step, and the install's of a bundle without a NIC, which
+# leaves kudzu on as a fresh install of it would (an earlier bundle with a NIC turned it off).
 restore_kudzu() {
-    kudzu_record=$(rooted "$kudzu_record_path") || fail "uninstall kudzu" "too many symbolic links in $kudzu_record_path"
+    kudzu_step=$1
+    kudzu_record=$(rooted "$kudzu_record_path") || fail "$kudzu_step" "too many symbolic links in $kudzu_record_path"
     if [ ! -f "$kudzu_record" ]; then
-        log "kudzu: skipped (the install did not change it)"
+        log "kudzu: skipped ($2)"
         return
     fi
     if [ "$dry_run" = yes ]; then
@@ -1038,20 +1120,21 @@ restore_kudzu() {
         return
     fi
     while read -r start stop; do
-        level_folder=$(rooted "/etc/rc.d/${start%%/*}") || fail "uninstall kudzu" "too many symbolic links in /etc/rc.d/${start%%/*}"
+        level_folder=$(rooted "/etc/rc.d/${start%%/*}") || fail "$kudzu_step" "too many symbolic links in /etc/rc.d/${start%%/*}"
         if [ ! -h "$level_folder/${start#*/}" ] && [ ! -e "$level_folder/${start#*/}" ]; then
-            ln -s ../init.d/kudzu "$level_folder/${start#*/}" || fail "uninstall kudzu" "cannot create /etc/rc.d/$start"
+            ln -s ../init.d/kudzu "$level_folder/${start#*/}" || fail "$kudzu_step" "cannot create /etc/rc.d/$start"
         fi
         if [ -h "$level_folder/${stop#*/}" ]; then
-            rm -f "$level_folder/${stop#*/}" || fail "uninstall kudzu" "cannot remove /etc/rc.d/$stop"
+            rm -f "$level_folder/${stop#*/}" || fail "$kudzu_step" "cannot remove /etc/rc.d/$stop"
         fi
     done < "$kudzu_record"
-    rm -f "$kudzu_record" || fail "uninstall kudzu" "cannot remove $kudzu_record_path"
+    rm -f "$kudzu_record" || fail "$kudzu_step" "cannot remove $kudzu_record_path"
     log "kudzu: restored (it starts at boot again)"
 }
 
 install() {
     check_preflight
+    each_dropped_file release_file
     log "rpm: skipped (kernel $kernel_release carries the PV drivers: no kmod-xenpv)"
     each_modprobe load_driver
     install_file /etc/modprobe.conf
@@ -1069,7 +1152,8 @@ install() {
 
 uninstall() {
     each_file restore_file
-    restore_kudzu
+    each_dropped_file release_file
+    restore_kudzu "uninstall kudzu" "the install did not change it"
     if [ "$dry_run" = no ]; then
         { state=$(rooted "$state_path") && rm -rf "$state"; } || fail uninstall "cannot remove $state_path"
     fi
@@ -1077,9 +1161,11 @@ uninstall() {
 }
 
 [ "$(id -u)" = 0 ] || fail preflight "run it as root"
+check_sums
 start_run
 if [ "$dry_run" = no ]; then
     each_file sweep_file
+    each_dropped_file sweep_file
 fi
 if [ "$uninstall" = yes ]; then
     uninstall

@@ -39,7 +39,7 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 /**
  * Archives a guest's bundle so that the same bundle always gives the same bytes: entries under
  * {@code <name>/}, directories included, sorted by path; modes from the bundle layout (0755 for
- * directories and executables, 0644 otherwise), never from the file system, whose umask and
+ * directories and executables, 0600 for a file holding a password, 0644 otherwise), never from the file system, whose umask and
  * checkout differ between machines; owner 0/0 root/root; one fixed time on every entry; a gzip
  * header without time or file name.
  */
@@ -51,6 +51,7 @@ public final class BundleArchiver {
     static final int DIRECTORY_MODE = 040755;
     static final int EXECUTABLE_MODE = 0100755;
     static final int REGULAR_MODE = 0100644;
+    static final int SECRET_MODE = 0100600;
 
     /** What gzip's header says about the system; fixed so the JDK's default does not leak in. */
     static final GzipParameters.OS GZIP_OS = GzipParameters.OS.UNIX;
@@ -170,7 +171,9 @@ public final class BundleArchiver {
         List<String> digests = new ArrayList<>();
         for (ArchiveFormat format : formats) {
             byte[] archive = archive(contents, format);
-            files.add(new RenderedFile(fileName(baseName, bundle.guestName(), format), archive, false));
+            // an archive holding a secret is root's alone, like the file in it
+            files.add(new RenderedFile(fileName(baseName, bundle.guestName(), format), archive, false,
+                    bundle.entries().stream().anyMatch(BundleEntry::secret)));
             digests.add(Checksums.sha256(archive));
         }
         if (!archives.recorded()) {
@@ -191,7 +194,7 @@ public final class BundleArchiver {
             inputs.append(format.extension()).append(' ').append(fileName(baseName, bundle.guestName(), format)).append('\n');
         }
         for (BundleEntry entry : bundle.entries().stream().sorted(Comparator.comparing(BundleEntry::path)).toList()) {
-            inputs.append(entry.sha256()).append(entry.executable() ? " 755 " : " 644 ").append(entry.path()).append('\n');
+            inputs.append(entry.sha256()).append(' ').append(entry.octalMode()).append(' ').append(entry.path()).append('\n');
         }
         return Checksums.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -279,7 +282,7 @@ public final class BundleArchiver {
         if (file == null) {
             return DIRECTORY_MODE;
         }
-        return file.executable() ? EXECUTABLE_MODE : REGULAR_MODE;
+        return file.secret() ? SECRET_MODE : file.executable() ? EXECUTABLE_MODE : REGULAR_MODE;
     }
 
     private byte[] tarGz(SortedMap<String, RenderedFile> entries) throws IOException {

@@ -49,7 +49,7 @@ public record BundleFolder(String guestName, Path folder, List<BundleEntry> entr
             if (!sha256.equals(entry.sha256())) {
                 throw new IOException(file + " changed while the build ran: it no longer holds what the plugin wrote");
             }
-            files.add(new RenderedFile(entry.path(), content, entry.executable()));
+            files.add(new RenderedFile(entry.path(), content, entry.executable(), entry.secret()));
             digests.add(sha256);
         }
         return new GuestBundle(guestName, files, digests);

@@ -1,6 +1,8 @@
 package io.github.xenpv.bundle;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +50,11 @@ public final class BundleWriter {
      * @param pruned the guests no longer declared whose folders an earlier build wrote
      * @param bundles per guest written, its folder and files, for archiving
      * @param rendered the guests rendered, in order
+     * @param overwritten the files among {@code written} that were changed since the plugin wrote
+     *     them (by hand, say), so that change is gone
      */
     public record Report(List<Path> written, List<Path> unchanged, List<Path> removed, List<Kept> kept,
-            List<Pruned> pruned, List<BundleFolder> bundles, List<String> rendered) {
+            List<Pruned> pruned, List<BundleFolder> bundles, List<String> rendered, List<Path> overwritten) {
 
         /**
          * A report holding copies of the lists.
@@ -62,6 +66,7 @@ public final class BundleWriter {
          * @param pruned the guests no longer declared whose folders an earlier build wrote
          * @param bundles per guest written, its folder and files, for archiving
          * @param rendered the guests rendered, in order
+         * @param overwritten the written files that were changed since the plugin wrote them
          */
         public Report {
             written = List.copyOf(written);
@@ -71,6 +76,33 @@ public final class BundleWriter {
             pruned = List.copyOf(pruned);
             bundles = List.copyOf(bundles);
             rendered = List.copyOf(rendered);
+            overwritten = List.copyOf(overwritten);
+        }
+
+        /**
+         * A report of a write that overwrote no change made since the plugin wrote a file.
+         *
+         * @param written files written, new or changed
+         * @param unchanged files whose bytes and mode were already right, left alone
+         * @param removed files the plugin wrote that the bundle no longer has, removed
+         * @param kept per declared guest, what its folder holds that the plugin did not write
+         * @param pruned the guests no longer declared whose folders an earlier build wrote
+         * @param bundles per guest written, its folder and files, for archiving
+         * @param rendered the guests rendered, in order
+         */
+        public Report(List<Path> written, List<Path> unchanged, List<Path> removed, List<Kept> kept,
+                List<Pruned> pruned, List<BundleFolder> bundles, List<String> rendered) {
+            this(written, unchanged, removed, kept, pruned, bundles, rendered, List.of());
+        }
+
+        /**
+         * Every file the write removed: those the bundles no longer have, and those of the guests
+         * no longer declared.
+         *
+         * @return how many
+         */
+        public int removedCount() {
+            return removed.size() + pruned.stream().mapToInt(guest -> guest.removed().size()).sum();
         }
 
         /**
@@ -82,7 +114,7 @@ public final class BundleWriter {
          * @param removed files the plugin wrote that the bundle no longer has, removed
          */
         public Report(List<Path> written, List<Path> unchanged, List<Path> removed) {
-            this(written, unchanged, removed, List.of(), List.of(), List.of(), List.of());
+            this(written, unchanged, removed, List.of(), List.of(), List.of(), List.of(), List.of());
         }
     }
 
@@ -210,6 +242,12 @@ public final class BundleWriter {
                     + String.join("\n  ", conflicts) + "\nMove " + (conflicts.size() == 1 ? "it" : "them")
                     + " out of the way and build again.");
         }
+        List<Path> overwritten = new ArrayList<>();
+        for (OwnedFiles.Ready guest : ready) {
+            if (guest.plan() != null) {
+                overwritten.addAll(changedSinceWritten(guest.files().folder(), guest.plan()));
+            }
+        }
         List<OwnedFiles.Outcome> outcomes = OwnedFiles.writeAll(ready);
         List<Path> written = new ArrayList<>();
         List<Path> unchanged = new ArrayList<>();
@@ -232,7 +270,28 @@ public final class BundleWriter {
                 rendered.add(guestName);
             }
         }
-        return new Report(written, unchanged, removed, kept, prune(declared), bundles, rendered);
+        return new Report(written, unchanged, removed, kept, prune(declared), bundles, rendered, overwritten);
+    }
+
+    /**
+     * The files a plan replaces that no longer hold what the plugin last wrote there, by the
+     * folder's {@code SHA256SUMS}: someone changed them since, and the write undoes that.
+     */
+    private static List<Path> changedSinceWritten(Path folder, OwnedFiles.Plan plan) throws IOException {
+        if (plan.fresh()) {
+            return List.of();
+        }
+        Map<String, String> lastWritten = Checksums.listed(folder);
+        List<Path> changed = new ArrayList<>();
+        for (OwnedFiles.Step step : plan.steps()) {
+            String listed = lastWritten.get(step.path());
+            if (step.change() == OwnedFiles.Change.CONTENT && listed != null
+                    && Files.isRegularFile(step.target(), LinkOption.NOFOLLOW_LINKS)
+                    && !Checksums.sha256(Files.readAllBytes(step.target())).equals(listed)) {
+                changed.add(step.target());
+            }
+        }
+        return changed;
     }
 
     /** Removes what the plugin wrote for guests this owner once wrote and no longer declares. */

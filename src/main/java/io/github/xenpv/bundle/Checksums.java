@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +24,9 @@ final class Checksums {
     static final String FILE_NAME = "SHA256SUMS";
 
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})  (.+)");
+
+    /** A list larger than this is none the plugin wrote: a bundle has a few dozen files. */
+    private static final long MAX_LIST = 1 << 20;
 
     private Checksums() {
     }
@@ -44,6 +48,31 @@ final class Checksums {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    /**
+     * What the plugin last wrote into a guest folder, by its {@code SHA256SUMS}: each listed path
+     * with the checksum of the bytes written then, so a file that no longer has them was changed
+     * since. Empty when there is no such file or it is not a checksum list.
+     */
+    static Map<String, String> listed(Path folder) {
+        Path sums = folder.resolve(FILE_NAME);
+        Map<String, String> listed = new HashMap<>();
+        try {
+            if (!Files.isRegularFile(sums, LinkOption.NOFOLLOW_LINKS) || Files.size(sums) > MAX_LIST) {
+                return Map.of();
+            }
+            for (String line : Files.readAllLines(sums, StandardCharsets.UTF_8)) {
+                Matcher entry = LINE.matcher(line);
+                if (!entry.matches()) {
+                    return Map.of();
+                }
+                listed.put(entry.group(2), entry.group(1));
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return listed;
     }
 
     /**

@@ -42,7 +42,7 @@ public record GuestBundle(String guestName, List<RenderedFile> files, List<Strin
     public List<BundleEntry> entries() {
         List<BundleEntry> entries = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
-            entries.add(new BundleEntry(files.get(i).path(), files.get(i).executable(), sha256.get(i)));
+            entries.add(new BundleEntry(files.get(i).path(), files.get(i).executable(), sha256.get(i), files.get(i).secret()));
         }
         return entries;
     }
@@ -55,10 +55,25 @@ public record GuestBundle(String guestName, List<RenderedFile> files, List<Strin
 
     /** The rendered files plus the {@code SHA256SUMS} over them; every file hashed once. */
     static GuestBundle of(String guestName, List<RenderedFile> rendered) {
-        List<String> digests = new ArrayList<>(rendered.size() + 1);
+        return of(guestName, rendered, List.of(), List.of());
+    }
+
+    /**
+     * The rendered files, a file carried as it is (the driver RPM) whose digest is known, and the
+     * {@code SHA256SUMS} over them all.
+     */
+    static GuestBundle of(String guestName, List<RenderedFile> rendered, RenderedFile carried, String carriedSha256) {
+        return of(guestName, rendered, List.of(carried), List.of(carriedSha256));
+    }
+
+    private static GuestBundle of(String guestName, List<RenderedFile> rendered, List<RenderedFile> carried,
+            List<String> carriedSha256) {
+        List<String> digests = new ArrayList<>(rendered.size() + carried.size() + 1);
         rendered.forEach(file -> digests.add(Checksums.sha256(file.content())));
-        RenderedFile sums = Checksums.of(rendered, digests);
+        digests.addAll(carriedSha256);
         List<RenderedFile> files = new ArrayList<>(rendered);
+        files.addAll(carried);
+        RenderedFile sums = Checksums.of(files, digests);
         files.add(sums);
         digests.add(Checksums.sha256(sums.content()));
         return new GuestBundle(guestName, files, digests);

@@ -53,6 +53,7 @@ final class OwnedFiles {
 
     static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
     static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
+    static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
 
     static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     /** The view that tells an entry's inode and change time: Linux and the other Unixes. */
@@ -78,12 +79,13 @@ final class OwnedFiles {
      *
      * @param path the file's path, relative to the folder
      * @param executable whether it gets mode 0755, else 0644
+     * @param secret whether it holds a secret, and gets mode 0600 whatever {@code executable} says
      * @param sha256 the digest of what it must hold
      * @param target where it goes
      * @param change what it needs
      * @param staged for {@link Change#CONTENT}, the staged file that holds its bytes; else {@code null}
      */
-    record Step(String path, boolean executable, String sha256, Path target, Change change, Path staged) {
+    record Step(String path, boolean executable, boolean secret, String sha256, Path target, Change change, Path staged) {
     }
 
     /**
@@ -120,9 +122,9 @@ final class OwnedFiles {
             List<BundleEntry> entries = new ArrayList<>();
             if (plan == null) {
                 files.record().written().forEach((path, written) ->
-                        entries.add(new BundleEntry(path, written.executable(), written.sha256())));
+                        entries.add(new BundleEntry(path, written.executable(), written.sha256(), written.secret())));
             } else {
-                plan.steps().forEach(step -> entries.add(new BundleEntry(step.path(), step.executable(), step.sha256())));
+                plan.steps().forEach(step -> entries.add(new BundleEntry(step.path(), step.executable(), step.sha256(), step.secret())));
                 entries.sort(Comparator.comparing(BundleEntry::path));
             }
             return entries;
@@ -215,7 +217,7 @@ final class OwnedFiles {
             Found file = found.get(entry.getKey());
             WriteRecord.Written written = entry.getValue();
             if (file == null || !file.isRegularFile()
-                    || POSIX && file.permissions() != bits(written.executable() ? EXECUTABLE : REGULAR)) {
+                    || POSIX && file.permissions() != bits(mode(written.executable(), written.secret()))) {
                 return null;
             }
             if ((written.state() == null || !written.state().equals(file.state()))
@@ -266,7 +268,7 @@ final class OwnedFiles {
             String sum = sha256.get(i);
             Path target = folder.resolve(file.path());
             if (fresh) {
-                steps.add(new Step(file.path(), file.executable(), sum, target, Change.CONTENT, null));
+                steps.add(new Step(file.path(), file.executable(), file.secret(), sum, target, Change.CONTENT, null));
                 continue;
             }
             String blocked = blockedFolder(target, checked);
@@ -285,14 +287,14 @@ final class OwnedFiles {
                 continue;
             } else if (holds(target, existing, file, sum)) {
                 // The same bytes, whoever wrote them: nothing can be lost, so the file counts as the plugin's.
-                change = modeChange(existing, mode(file.executable()));
+                change = modeChange(existing, mode(file.executable(), file.secret()));
             } else if (owned.contains(file.path())) {
                 change = Change.CONTENT;
             } else {
                 conflicts.add(file.path() + ": a file the plugin did not write, where the bundle has a file of other content");
                 continue;
             }
-            steps.add(new Step(file.path(), file.executable(), sum, target, change, null));
+            steps.add(new Step(file.path(), file.executable(), file.secret(), sum, target, change, null));
         }
         if (!conflicts.isEmpty()) {
             return new Plan(steps, conflicts, fresh);
@@ -300,8 +302,8 @@ final class OwnedFiles {
         List<Step> staged = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            staged.add(step.change() != Change.CONTENT ? step : new Step(step.path(), step.executable(), step.sha256(),
-                    step.target(), step.change(), staging.stage(files.get(i).content(), mode(step.executable()))));
+            staged.add(step.change() != Change.CONTENT ? step : new Step(step.path(), step.executable(), step.secret(), step.sha256(),
+                    step.target(), step.change(), staging.stage(files.get(i).content(), mode(step.executable(), step.secret()))));
         }
         return new Plan(staged, conflicts, fresh);
     }
@@ -350,12 +352,12 @@ final class OwnedFiles {
             switch (step.change()) {
                 case NONE -> unchanged.add(step.target());
                 case MODE -> {
-                    Files.setPosixFilePermissions(step.target(), mode(step.executable()));
+                    Files.setPosixFilePermissions(step.target(), mode(step.executable(), step.secret()));
                     written.add(step.target());
                 }
                 case CONTENT -> {
                     createFolders(step.target().getParent(), directories, plan.fresh());
-                    moveIntoPlace(step.staged(), step.target(), mode(step.executable()), token);
+                    moveIntoPlace(step.staged(), step.target(), mode(step.executable(), step.secret()), token);
                     written.add(step.target());
                 }
             }
@@ -379,7 +381,7 @@ final class OwnedFiles {
         long now = nanos(Instant.now());
         for (Step step : plan.steps()) {
             Found file = found(step.target());
-            written.put(step.path(), new WriteRecord.Written(step.sha256(), step.executable(),
+            written.put(step.path(), new WriteRecord.Written(step.sha256(), step.executable(), step.secret(),
                     file == null || !file.settled(now) ? null : file.state()));
         }
         WriteRecord exact = new WriteRecord(owner, inputs, new TreeSet<>(paths(plan)), new TreeSet<>(), written);
@@ -671,8 +673,9 @@ final class OwnedFiles {
         return bits;
     }
 
-    private static Set<PosixFilePermission> mode(boolean executable) {
-        return executable ? EXECUTABLE : REGULAR;
+    /** A secret's file is root's alone (0600), else an executable's 0755, any other 0644. */
+    static Set<PosixFilePermission> mode(boolean executable, boolean secret) {
+        return secret ? SECRET : executable ? EXECUTABLE : REGULAR;
     }
 
     /** Creates the missing folders up to {@code directory}; in a fresh guest folder, one mkdir each, parents first. */
@@ -740,7 +743,13 @@ final class OwnedFiles {
         Path temporary = WriteRecord.temporary(target, token);
         boolean moved = false;
         try {
-            Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            // Created with its mode (a secret is never readable by others, not even for a moment);
+            // the umask may take bits away, which the next call puts back.
+            if (POSIX) {
+                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(mode));
+            }
+            Files.write(temporary, content, POSIX ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             if (POSIX) {
                 Files.setPosixFilePermissions(temporary, mode);
             }

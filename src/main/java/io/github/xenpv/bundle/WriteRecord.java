@@ -51,11 +51,12 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
      *
      * @param sha256 the content's SHA-256, lower-case hex
      * @param executable mode 0755, else 0644
+     * @param secret it holds a password: mode 0600, whatever {@code executable} says
      * @param state the file's {@code size.mtime.ctime.inode} (times in nanoseconds) read after
      *     writing, or {@code null} when the file was too recently changed for that state to
      *     prove anything later: a change within the same clock tick keeps both times
      */
-    record Written(String sha256, boolean executable, String state) {
+    record Written(String sha256, boolean executable, boolean secret, String state) {
     }
 
     /** The folder of records, beside what they describe; the plugin's alone, like everything in it. */
@@ -65,7 +66,7 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
     static final String TEMPORARY_SUFFIX = ".xenpv-tmp";
 
     /** A {@code wrote} line: digest, mode, state or {@code -}, path. */
-    private static final Pattern WROTE = Pattern.compile("wrote ([0-9a-f]{64}) (644|755) ([0-9]+\\.-?[0-9]+\\.-?[0-9]+\\.[0-9]+|-) (.+)");
+    private static final Pattern WROTE = Pattern.compile("wrote ([0-9a-f]{64}) (644|755|600) ([0-9]+\\.-?[0-9]+\\.-?[0-9]+\\.[0-9]+|-) (.+)");
 
     private static final String HEADER = "# xenpv-maven-plugin: the files it wrote, the only ones a build removes. "
             + "Do not edit.\n";
@@ -96,13 +97,14 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
      * not be a folder are skipped.
      */
     static List<String> recordedGuests(Path directory, String suffix) throws IOException {
+        notALink(directory.resolve(FOLDER));
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER), "*" + suffix)) {
             for (Path entry : entries) {
                 String file = entry.getFileName().toString();
                 String name = file.substring(0, file.length() - suffix.length());
                 if (!name.isEmpty() && !name.startsWith(".") && isRelative(name) && !name.contains("/")
-                        && Files.isRegularFile(entry)) {
+                        && Files.isRegularFile(entry) && notALink(entry)) {
                     names.add(name);
                 }
             }
@@ -137,6 +139,8 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
 
     /** The record in {@code file}, or {@code null} when there is none. Lines it cannot use are ignored. */
     static WriteRecord read(Path file) throws IOException {
+        notALink(file.getParent());
+        notALink(file);
         // a copy left by a build killed while saving: the record itself is whole, old or new
         Files.deleteIfExists(temporaryOf(file));
         String text;
@@ -162,7 +166,7 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
             } else if (line.startsWith("wrote ")) {
                 Matcher wrote = WROTE.matcher(line);
                 if (wrote.matches() && isRelative(wrote.group(4))) {
-                    written.put(wrote.group(4), new Written(wrote.group(1), wrote.group(2).equals("755"),
+                    written.put(wrote.group(4), new Written(wrote.group(1), wrote.group(2).equals("755"), wrote.group(2).equals("600"),
                             wrote.group(3).equals("-") ? null : wrote.group(3)));
                 }
             }
@@ -170,6 +174,11 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
         // what was written counts only for the files the record lists
         written.keySet().retainAll(paths);
         return new WriteRecord(owner, inputs, paths, pending, written);
+    }
+
+    /** {@return a file's mode as {@code ls -l} shows it in octal: 0600 for a secret, else 0755 or 0644} */
+    static String octalMode(boolean executable, boolean secret) {
+        return secret ? "600" : executable ? "755" : "644";
     }
 
     /** Writes the record atomically: to a temporary file beside it, then moved into place. */
@@ -181,8 +190,9 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
         pending.forEach(token -> text.append("pending ").append(token).append('\n'));
         paths.forEach(path -> text.append("file ").append(path).append('\n'));
         written.forEach((path, wrote) -> text.append("wrote ").append(wrote.sha256()).append(' ')
-                .append(wrote.executable() ? "755" : "644").append(' ')
+                .append(octalMode(wrote.executable(), wrote.secret())).append(' ')
                 .append(wrote.state() == null ? "-" : wrote.state()).append(' ').append(path).append('\n'));
+        notALink(file.getParent());
         Files.createDirectories(file.getParent());
         // One fixed temporary name per record: a leftover from a killed build is simply overwritten.
         Path temporary = temporaryOf(file);
@@ -192,8 +202,26 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
 
     /** Removes the record (and a temporary copy a killed build may have left). */
     static void delete(Path file) throws IOException {
+        notALink(file.getParent());
         Files.deleteIfExists(temporaryOf(file));
         Files.deleteIfExists(file);
+    }
+
+    /**
+     * Refuses a record, or the folder of records, that is a symbolic link: the plugin reads,
+     * writes and removes its records only in the folder itself, never wherever a link leads
+     * (another project's records, a file outside {@code target/}).
+     *
+     * @return {@code true}, when it is no link
+     * @throws ForeignFileException when it is one
+     */
+    private static boolean notALink(Path path) throws ForeignFileException {
+        if (Files.isSymbolicLink(path)) {
+            throw new ForeignFileException(path + " is a symbolic link, which the plugin did not make: it keeps its "
+                    + "records of the files it wrote in " + FOLDER + " itself and never follows a link out of it; "
+                    + "remove the link (nothing was written)");
+        }
+        return true;
     }
 
     /** The temporary file a write with {@code token} uses for {@code target}. */

@@ -1,5 +1,6 @@
 package io.github.xenpv.fleet;
 
+import io.github.xenpv.guestroot.GuestFile;
 import io.github.xenpv.guestroot.GuestRoot;
 import io.github.xenpv.guestroot.RedhatRelease;
 import io.github.xenpv.model.Dom0Arch;
@@ -16,6 +17,7 @@ import io.github.xenpv.xm.XmSyntaxError;
 import io.github.xenpv.xm.XmValue;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,20 +61,61 @@ final class ConfigImport {
     }
 
     /**
-     * Imports one config.
+     * Reads one config's text.
+     *
+     * @param file the config as named to the user
+     * @param text its content
+     * @return the config, or the failed import that says why Python cannot read it
+     */
+    static Parsed parse(String file, String text) {
+        try {
+            return new Parsed(Optional.of(DomainConfigReader.read(text)), Optional.empty());
+        } catch (XmSyntaxError e) {
+            return new Parsed(Optional.empty(), Optional.of(ImportedConfig.unread(file, new ReportLine(file + ":"
+                    + e.line(), "syntax", ReportLine.Kind.FAILED, e.getMessage() + ": Python, and so xm, cannot read "
+                    + "this file"))));
+        }
+    }
+
+    /** A config as read: the config, or the failed import of a file Python cannot read. */
+    record Parsed(Optional<DomainConfig> config, Optional<ImportedConfig> failed) {
+    }
+
+    /**
+     * The one report line for a config that is no HVM guest: a para-virtualized guest (no
+     * {@code builder}, xm's {@code linux}, or another literal builder) already runs the PV drivers,
+     * and has no place in the declaration. A {@code builder} xm would compute is not this: its
+     * import fails, naming it.
+     *
+     * @param file   the config as named to the user
+     * @param config the config
+     * @return the line, or empty for an HVM guest's config
+     */
+    static Optional<ReportLine> notHvm(String file, DomainConfig config) {
+        Optional<DomainConfig.Assignment> builder = config.last("builder");
+        if (builder.isPresent() && !(builder.get().value() instanceof XmValue.Text)) {
+            return Optional.empty();
+        }
+        if (builder.isPresent() && ((XmValue.Text) builder.get().value()).text().equals("hvm")) {
+            return Optional.empty();
+        }
+        String bootloader = config.last("bootloader").filter(value -> value.value() instanceof XmValue.Text)
+                .map(value -> ", bootloader '" + ((XmValue.Text) value.value()).text() + "'").orElse("");
+        return Optional.of(new ReportLine(builder.map(assignment -> file + ":" + assignment.line()).orElse(file),
+                "builder", ReportLine.Kind.SKIPPED, "a para-virtualized guest (" + builder.map(assignment ->
+                        "builder '" + ((XmValue.Text) assignment.value()).text() + "'").orElse("builder not set: xm's "
+                        + "linux") + bootloader + "), not an HVM one: it runs the PV drivers already, and the plugin "
+                        + "moves fully virtualized guests onto them"));
+    }
+
+    /**
+     * Imports one config of an HVM guest.
      *
      * @param file    the config as named to the user
-     * @param text    its content
+     * @param config  the config, read
      * @param rootFor the guest root folder for a guest name, if any
      */
-    static ImportedConfig read(String file, String text, FleetValues fleet, Function<String, Optional<Path>> rootFor) {
-        DomainConfig config;
-        try {
-            config = DomainConfigReader.read(text);
-        } catch (XmSyntaxError e) {
-            return ImportedConfig.unread(file, new ReportLine(file + ":" + e.line(), "syntax", ReportLine.Kind.FAILED,
-                    e.getMessage() + ": Python, and so xm, cannot read this file"));
-        }
+    static ImportedConfig read(String file, DomainConfig config, FleetValues fleet, Function<String, Optional<Path>> rootFor) {
         return new ConfigImport(file, config, fleet).run(rootFor);
     }
 
@@ -99,6 +142,9 @@ final class ConfigImport {
         }
         absentKeys();
         root.ifPresent(this::fromRoot);
+        root.ifPresent(files -> files.root().skipped().forEach(special -> notes.skipped(special.where(), "file",
+                special.kind() + ", not a regular file: not opened (it could block or feed the import without end); "
+                        + "read as if absent")));
         fleetValues();
         checkAlone();
         String nameAt = config.last("name").map(this::at).orElse(file);
@@ -170,7 +216,7 @@ final class ConfigImport {
             case "nics" -> notes.dropped(where, key, "the old count of NICs: the plugin writes one NIC per vif entry");
             default -> {
                 if (XmConfig.FIXED_SETTINGS.containsKey(key)) {
-                    fixedKey(where, key, value);
+                    fixedKey(assignment);
                 } else {
                     extra(assignment);
                 }
@@ -182,8 +228,9 @@ final class ConfigImport {
         if (value instanceof XmValue.Text text && text.text().equals("hvm")) {
             notes.kept(where, "builder", "hvm, as the plugin writes it");
         } else {
-            notes.failed(where, "builder", value.describe() + " is not an HVM guest (builder = \"hvm\"): "
-                    + "the plugin moves fully virtualized guests onto the PV drivers");
+            // a literal other than "hvm" is skipped before the import (notHvm): this is what xm would compute
+            notes.failed(where, "builder", value.describe() + " is not a literal: the import never runs a config, so "
+                    + "it cannot tell whether this is an HVM guest (builder = \"hvm\")");
         }
     }
 
@@ -226,8 +273,15 @@ final class ConfigImport {
         }
     }
 
-    /** A key the plugin writes with a fixed value: the same value loses nothing, another is reported as changed. */
-    private void fixedKey(String where, String key, XmValue value) {
+    /**
+     * A key the plugin writes with a fixed value: the same value loses nothing; the operator's own
+     * choice of a console or of what happens on a crash is kept in {@code <extraConfig>}, which
+     * replaces the plugin's default; another value is reported as changed.
+     */
+    private void fixedKey(DomainConfig.Assignment assignment) {
+        String where = at(assignment);
+        String key = assignment.key();
+        XmValue value = assignment.value();
         Object plugin = XmConfig.FIXED_SETTINGS.get(key);
         Object given = value instanceof XmValue.Text text ? text.text()
                 : value instanceof XmValue.Number number && number.number().bitLength() < 32 ? (Object) number.number().intValue()
@@ -235,6 +289,8 @@ final class ConfigImport {
         String pluginText = literal(plugin);
         if (plugin.equals(given)) {
             notes.kept(where, key, pluginText + ", as the plugin writes it");
+        } else if (XmConfig.OPERATOR_SETTINGS.containsKey(key) && given != null) {
+            extra(assignment);
         } else {
             notes.changed(where, key, value.describe() + ": the plugin writes " + key + " = " + pluginText
                     + (key.equals("boot") ? " (the guest boots from its hard disk)" : ""));
@@ -250,16 +306,34 @@ final class ConfigImport {
         String where = at(assignment);
         String key = assignment.key();
         XmValue value = assignment.value();
+        if (XmConfig.isSecret(key)) {
+            // Never copied: not into pom.xml (which goes into version control and pipelines), not
+            // into this report or the log. The value comes back at build time, from the user.
+            String property = XmConfig.secretProperty(guest.getName(), key);
+            extraConfig.put(key, "${" + property + "}");
+            notes.check(where, key, "a password: pom.xml holds ${" + property + "} in its place, not the value; "
+                    + "supply it when you build, -D" + property + "=... or a <" + property + "> property in "
+                    + "settings.xml; the bundle's xm config that holds it is mode 0600");
+            return;
+        }
+        if (value instanceof XmValue.Text text && MavenInterpolation.rewritten(text.text()).isPresent()) {
+            notes.dropped(where, key, MavenInterpolation.why(MavenInterpolation.rewritten(text.text()).get())
+                    + ": not in <extraConfig>; add it to /etc/xen/" + guest.getName() + " by hand after install-dom0.sh");
+            return;
+        }
+        // an operator's choice replaces the plugin's default
+        String kept = "in <extraConfig>" + (XmConfig.OPERATOR_SETTINGS.containsKey(key)
+                ? ", in place of the plugin's " + key + " = " + literal(XmConfig.FIXED_SETTINGS.get(key)) : "");
         if (value instanceof XmValue.Text text) {
             if (GuestValidator.isExtraConfigNumber(text.text())) {
                 notes.changed(where, key, "the string '" + text.text() + "' goes into <extraConfig>, which writes "
                         + "digits as a number");
             } else {
-                notes.kept(where, key, "in <extraConfig>");
+                notes.kept(where, key, kept);
             }
             extraConfig.put(key, text.text());
         } else if (value instanceof XmValue.Number number) {
-            notes.kept(where, key, "in <extraConfig>");
+            notes.kept(where, key, kept);
             extraConfig.put(key, number.number().toString());
         } else if (value instanceof XmValue.Constant constant && !constant.name().equals("None")) {
             String bit = constant.name().equals("True") ? "1" : "0";
@@ -276,10 +350,6 @@ final class ConfigImport {
     }
 
     private void absentKeys() {
-        if (config.last("builder").isEmpty()) {
-            notes.failed(file, "builder", "not set: xm then builds a para-virtualized (linux) guest, not an HVM one: "
-                    + "the plugin moves fully virtualized guests onto the PV drivers");
-        }
         if (config.last("memory").isEmpty()) {
             guest.setMemory(XM_DEFAULT_MEMORY);
             notes.kept(file, "memory", "not set: xm's default, " + XM_DEFAULT_MEMORY + " MiB, written out as <memory> "
@@ -332,14 +402,14 @@ final class ConfigImport {
         Release stock = Optional.ofNullable(guest.getKernel()).flatMap(Release::ofKernel).or(this::release)
                 .orElse(Release.RHEL3);
         files.fstab().ifPresentOrElse(fstab -> {
-            guest.setFstabBase(fstab.block().baseLines());
+            guest.setFstabBase(baseLines(fstab.file(), fstab.block(), "fstab", "fstabBase"));
             notes.kept(fstab.file().where(), "fstab", "the guest's lines (outside the plugin's block) are <fstabBase>");
         }, () -> notes.check(files.root().path().toString(), "fstab", "the guest root has no /etc/fstab: <fstabBase> is "
                 + "left at " + stock.title() + "'s stock lines"));
         String modulesConfName = files.modulesConfName();
         files.modulesConf().ifPresent(modulesConf -> {
             PluginBlock block = PluginBlock.split(modulesConf);
-            List<String> base = block.baseLines();
+            List<String> base = baseLines(modulesConf, block, "modules.conf", "modulesConfBase");
             if (!base.isEmpty()) {
                 guest.setModulesConfBase(base);
                 notes.kept(modulesConf.where(), modulesConfName, "the guest's lines (outside the plugin's block) are "
@@ -358,15 +428,28 @@ final class ConfigImport {
         });
     }
 
+    /**
+     * The guest's own lines of a file, as base lines of the declaration; a comment holding text
+     * Maven would rewrite is left out (and said so), any other such line is refused with the
+     * guest (FleetImport), since the guest's file needs it.
+     */
+    private List<String> baseLines(GuestFile file, PluginBlock block, String key, String element) {
+        List<String> lines = new ArrayList<>();
+        for (PluginBlock.Line line : block.outside()) {
+            String text = line.text().strip();
+            Optional<String> rewritten = MavenInterpolation.rewritten(text);
+            if (rewritten.isPresent() && text.startsWith("#")) {
+                notes.dropped(file.at(line.number()), key, "a comment, left out of <" + element + ">: "
+                        + MavenInterpolation.why(rewritten.get()));
+            } else {
+                lines.add(text);
+            }
+        }
+        return lines;
+    }
+
     private void fleetValues() {
-        fleet.arch().ifPresentOrElse(arch -> {
-            guest.setArch(arch);
-            notes.kept(file, "arch", "<arch>" + arch + "</arch> from xenpv.import.arch");
-        }, () -> {
-            guest.setArch("");
-            notes.fillIn(file, "arch", "arch", "no config says the guest kernel's architecture: fill in <arch> "
-                    + "(i686, athlon, ia32e or x86_64), or import with -Dxenpv.import.arch");
-        });
+        new ArchImport(notes, file).read(root, bootedRelease(), fleet, guest);
         String kernel = root.isPresent() ? guest.getKernel() : fleet.kernel().orElse(null);
         Optional<Release> kernelRelease = Optional.ofNullable(kernel).flatMap(Release::ofKernel);
         if (kernelRelease.isPresent() && kernelRelease.get().driverSource(kernel) == DriverSource.IN_KERNEL) {
@@ -394,6 +477,14 @@ final class ConfigImport {
         if (root.isEmpty()) {
             fleetKernel();
         }
+    }
+
+    /** The release of the kernel tree the guest root boots, when its grub.conf said it. */
+    private Optional<String> bootedRelease() {
+        if (root.isEmpty() || guest.getKernel() == null || guest.getKernel().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(guest.getKernel() + (guest.getKernelVariant() == null ? "" : guest.getKernelVariant()));
     }
 
     private void fleetKernel() {

@@ -44,10 +44,12 @@ public final class FleetImport {
      * @param configs xm config files, or folders whose regular files are configs
      * @param root    a guest's root; for several configs, a folder of roots named after the guests
      * @param fleet   the values for what no config says
-     * @return every config's import, and the files of folders that were skipped
+     * @return every config's import, the files of folders that were skipped, and the configs of guests that
+     *     are not HVM guests
      */
     public static FleetImportResult run(List<Path> configs, Optional<Path> root, FleetValues fleet) {
         List<ReportLine> skipped = new ArrayList<>();
+        List<ReportLine> notHvm = new ArrayList<>();
         List<ImportedConfig> imported = new ArrayList<>();
         List<Path> files = configFiles(configs, skipped, imported);
         boolean oneGuest = files.size() + imported.size() == 1;
@@ -55,12 +57,23 @@ public final class FleetImport {
             String shown = file.toString();
             String text;
             try {
-                text = GuestRoot.decode(Files.readAllBytes(file));
+                text = GuestRoot.readText(file);
             } catch (IOException e) {
                 imported.add(unreadable(shown, "cannot be read: " + ReadFailure.why(e)));
                 continue;
             }
-            ImportedConfig config = ConfigImport.read(shown, text, fleet, name -> rootFor(root, name, oneGuest));
+            ConfigImport.Parsed parsed = ConfigImport.parse(shown, text);
+            if (parsed.failed().isPresent()) {
+                imported.add(parsed.failed().get());
+                continue;
+            }
+            Optional<ReportLine> paravirtualized = ConfigImport.notHvm(shown, parsed.config().get());
+            if (paravirtualized.isPresent()) {
+                notHvm.add(paravirtualized.get());
+                continue;
+            }
+            ImportedConfig config = ConfigImport.read(shown, parsed.config().get(), fleet,
+                    name -> rootFor(root, name, oneGuest));
             if (root.isPresent() && config.name().isPresent() && config.root().isEmpty()) {
                 config = config.with(List.of(new ReportLine(root.get().toString(), "guest root", ReportLine.Kind.CHECK,
                         "has no folder " + config.name().get() + ": imported without a guest root (no fstab, "
@@ -68,9 +81,10 @@ public final class FleetImport {
             }
             imported.add(config);
         }
+        imported = rewrittenByMaven(imported);
         imported = sameNames(imported);
         imported = validated(imported);
-        return new FleetImportResult(imported, skipped);
+        return new FleetImportResult(imported, skipped, notHvm);
     }
 
     private static List<Path> configFiles(List<Path> configs, List<ReportLine> skipped, List<ImportedConfig> failed) {
@@ -86,7 +100,13 @@ public final class FleetImport {
                     continue;
                 }
                 for (Path entry : entries) {
+                    if (Files.isDirectory(entry)) {
+                        continue;
+                    }
                     if (!Files.isRegularFile(entry)) {
+                        // never opened: a pipe would block the import, a device feed it without end
+                        skipped.add(new ReportLine(entry.toString(), "file", ReportLine.Kind.SKIPPED, "not a regular "
+                                + "file (a pipe, a device node, a socket or a link to nothing): not read"));
                         continue;
                     }
                     if (NOT_A_DOMAIN.matcher(entry.getFileName().toString()).matches()) {
@@ -144,6 +164,28 @@ public final class FleetImport {
             return Optional.of(root.get().resolve(name));
         }
         return oneGuest ? root : Optional.empty();
+    }
+
+    /**
+     * A guest with a value Maven would rewrite in pom.xml is not imported: the guest's text must
+     * reach its bundle byte for byte, never filled in from the build machine (the comments of its
+     * files and the extra keys of its config are left out instead, when they are read).
+     */
+    private static List<ImportedConfig> rewrittenByMaven(List<ImportedConfig> configs) {
+        List<ImportedConfig> result = new ArrayList<>();
+        for (ImportedConfig config : configs) {
+            if (!config.failed()) {
+                for (String element : PomWriter.rewritten(config.guest().get())) {
+                    String name = element.substring(1, element.indexOf('>'));
+                    String value = element.substring(element.indexOf('>') + 1);
+                    config = config.failedWith(new ReportLine(config.file(), name, ReportLine.Kind.FAILED, "'" + value
+                            + "' is not written into pom.xml: " + MavenInterpolation.why(MavenInterpolation.rewritten(value)
+                            .orElseThrow()) + "; correct it where the config or the guest root has it"));
+                }
+            }
+            result.add(config);
+        }
+        return result;
     }
 
     /** Two configs of one name: xm holds one domain of a name, so neither is taken. */

@@ -3,22 +3,26 @@ package io.github.xenpv.fleet;
 import java.util.List;
 
 /**
- * Every config's import, and the files of folders that were not configs.
+ * Every config's import, the files of folders that were not configs, and the configs of guests
+ * that are not HVM guests.
  *
- * @param configs every config read, in order, imported or failed
+ * @param configs every config of an HVM guest read, in order, imported or failed
  * @param skipped the files of folders that were not configs, one report line each
+ * @param notHvm  the configs of para-virtualized guests, skipped, one report line each
  */
-public record FleetImportResult(List<ImportedConfig> configs, List<ReportLine> skipped) {
+public record FleetImportResult(List<ImportedConfig> configs, List<ReportLine> skipped, List<ReportLine> notHvm) {
 
     /**
      * The result of an import.
      *
-     * @param configs every config read, in order, imported or failed
+     * @param configs every config of an HVM guest read, in order, imported or failed
      * @param skipped the files of folders that were not configs, one report line each
+     * @param notHvm  the configs of para-virtualized guests, skipped, one report line each
      */
     public FleetImportResult {
         configs = List.copyOf(configs);
         skipped = List.copyOf(skipped);
+        notHvm = List.copyOf(notHvm);
     }
 
     /**

@@ -40,8 +40,13 @@ public final class ImportReport {
         out.append("# invalid (the build refuses it until pom.xml is fixed); warning; skipped (not a domain config).\n");
         out.append('\n');
         List<ImportedConfig> incomplete = result.configs().stream().filter(ImportReport::incomplete).toList();
-        out.append("configs: ").append(result.configs().size()).append(" read, ").append(result.imported().size())
-                .append(" imported into pom.xml, ").append(result.failed().size()).append(" failed\n");
+        out.append("configs: ").append(result.configs().size() + result.notHvm().size()).append(" read, ")
+                .append(result.imported().size()).append(" imported into pom.xml, ").append(result.failed().size())
+                .append(" failed");
+        if (!result.notHvm().isEmpty()) {
+            out.append(", ").append(result.notHvm().size()).append(" skipped (not HVM guests)");
+        }
+        out.append('\n');
         out.append("guests to complete before mvn package builds: ").append(incomplete.size());
         if (!incomplete.isEmpty()) {
             out.append(" (").append(String.join(", ", incomplete.stream().map(config -> config.name().orElseThrow())
@@ -51,6 +56,10 @@ public final class ImportReport {
         if (!result.skipped().isEmpty()) {
             out.append("\n== files skipped\n");
             result.skipped().forEach(line -> out.append(line).append('\n'));
+        }
+        if (!result.notHvm().isEmpty()) {
+            out.append("\n== configs skipped: not HVM guests\n");
+            result.notHvm().forEach(line -> out.append(line).append('\n'));
         }
         for (ImportedConfig config : result.configs()) {
             out.append("\n== ").append(heading(config)).append('\n');
@@ -67,7 +76,8 @@ public final class ImportReport {
      */
     public static String heading(ImportedConfig config) {
         String state = config.failed() ? "failed" : incomplete(config) ? "imported, to complete" : "imported";
-        return (config.name().isPresent() ? "guest " + config.name().get() + ": " : "") + config.file()
-                + config.root().map(root -> ", guest root " + root).orElse("") + ": " + state;
+        // one line whatever the file's name holds: a newline in it must not start a heading of its own
+        return ReportLine.printable((config.name().isPresent() ? "guest " + config.name().get() + ": " : "")
+                + config.file() + config.root().map(root -> ", guest root " + root).orElse("") + ": " + state);
     }
 }

@@ -27,6 +27,10 @@ final class Notes {
         lines.add(new ReportLine(where, key, ReportLine.Kind.DROPPED, detail));
     }
 
+    void skipped(String where, String key, String detail) {
+        lines.add(new ReportLine(where, key, ReportLine.Kind.SKIPPED, detail));
+    }
+
     void check(String where, String key, String detail) {
         lines.add(new ReportLine(where, key, ReportLine.Kind.CHECK, detail));
     }

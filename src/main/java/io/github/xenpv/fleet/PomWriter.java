@@ -11,9 +11,11 @@ import io.github.xenpv.model.ModuleLoading;
 import io.github.xenpv.model.Release;
 import io.github.xenpv.model.Network;
 import io.github.xenpv.model.Partition;
+import io.github.xenpv.model.XmConfig;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,8 @@ public final class PomWriter {
             new String[] {"maven-deploy-plugin", "3.2.0"});
 
     private final StringBuilder out = new StringBuilder();
+    /** The elements written with a value Maven would rewrite, {@code <name>value}: none may reach pom.xml. */
+    private final List<String> rewritten = new ArrayList<>();
 
     private PomWriter() {
     }
@@ -64,8 +68,25 @@ public final class PomWriter {
     public static String write(List<ImportedConfig> configs, int configsRead, Plugin plugin, Instant outputTimestamp) {
         PomWriter writer = new PomWriter();
         writer.project(configs, configsRead, plugin, outputTimestamp);
+        if (!writer.rewritten.isEmpty()) {
+            throw new IllegalStateException("values Maven would rewrite reached pom.xml: " + writer.rewritten);
+        }
         return writer.out.toString();
     }
+
+    /**
+     * The values of a guest that Maven would rewrite (see {@link MavenInterpolation}), exactly as
+     * {@link #write} would write the guest: a config whose guest has any is not imported.
+     *
+     * @param guest an imported guest
+     * @return each such element as {@code <name>value}, in the order pom.xml would have them
+     */
+    static List<String> rewritten(Guest guest) {
+        PomWriter writer = new PomWriter();
+        writer.guest(guest, Map.of());
+        return List.copyOf(writer.rewritten);
+    }
+
 
     private void project(List<ImportedConfig> configs, int configsRead, Plugin plugin, Instant outputTimestamp) {
         line(0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
@@ -167,7 +188,7 @@ public final class PomWriter {
         grub(in, guest);
         lines(in, "fstabBase", guest.getFstabBase(), release.map(Release::stockFstab).orElse(BaseFiles.STOCK_FSTAB));
         lines(in, "modulesConfBase", guest.getModulesConfBase(), List.of());
-        extraConfig(in, guest.getExtraConfig());
+        extraConfig(in, guest.getName(), guest.getExtraConfig());
         line(indent, "</guest>");
     }
 
@@ -230,7 +251,7 @@ public final class PomWriter {
         }
     }
 
-    private static String network(Network network) {
+    private String network(Network network) {
         StringBuilder inline = new StringBuilder();
         if (network.getMac() != null) {
             inline.append(element("mac", network.getMac()));
@@ -272,7 +293,7 @@ public final class PomWriter {
         line(indent, "</disks>");
     }
 
-    private static String partition(Partition partition) {
+    private String partition(Partition partition) {
         boolean swap = "swap".equals(partition.getMountPoint());
         StringBuilder inline = new StringBuilder("<partition>");
         inline.append(element("number", partition.getNumber())).append(element("mountPoint", partition.getMountPoint()));
@@ -283,7 +304,7 @@ public final class PomWriter {
         return inline.append("</partition>").toString();
     }
 
-    private static void optional(StringBuilder inline, String name, String value, String fallback) {
+    private void optional(StringBuilder inline, String name, String value, String fallback) {
         if (value != null && !value.equals(fallback)) {
             inline.append(element(name, value));
         }
@@ -321,12 +342,14 @@ public final class PomWriter {
         line(indent, "</" + name + ">");
     }
 
-    private void extraConfig(int indent, Map<String, String> extraConfig) {
+    private void extraConfig(int indent, String guestName, Map<String, String> extraConfig) {
         if (extraConfig == null || extraConfig.isEmpty()) {
             return;
         }
         line(indent, "<extraConfig>");
-        extraConfig.forEach((key, value) -> line(indent + 1, element(key, value)));
+        // a password never: the property the user supplies at build time stands in its place
+        extraConfig.forEach((key, value) -> line(indent + 1, XmConfig.isSecret(key)
+                ? "<" + key + ">${" + XmConfig.secretProperty(guestName, key) + "}</" + key + ">" : element(key, value)));
         line(indent, "</extraConfig>");
     }
 
@@ -338,7 +361,9 @@ public final class PomWriter {
         return Objects.requireNonNullElse(value, "");
     }
 
-    private static String element(String name, String value) {
+    /** The element of a value from a config or a guest: noted when Maven would rewrite the value. */
+    private String element(String name, String value) {
+        MavenInterpolation.rewritten(value).ifPresent(sequence -> rewritten.add("<" + name + ">" + value));
         return "<" + name + ">" + text(value) + "</" + name + ">";
     }
 

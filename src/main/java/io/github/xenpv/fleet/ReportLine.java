@@ -16,7 +16,7 @@ public record ReportLine(String where, String key, Kind kind, String detail) {
         DROPPED("dropped"),
         /** The import could not know or decide: a person must look, and fill in what is left empty. */
         CHECK("check"),
-        /** A file of a folder that is not a domain config. */
+        /** A file not read: of a folder, not a domain config; where a file belongs, no regular file. */
         SKIPPED("skipped"),
         /** The config is not imported. */
         FAILED("failed"),
@@ -43,7 +43,8 @@ public record ReportLine(String where, String key, Kind kind, String detail) {
         return printable(where + ": " + key + ": " + kind + ": " + detail);
     }
 
-    private static String printable(String text) {
+    /** {@code text} on one line: control characters but tab shown escaped, so no value can start a line of its own. */
+    static String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             if (c == '\n') {

@@ -1,13 +1,16 @@
 package io.github.xenpv.guestroot;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +22,38 @@ import java.util.stream.Stream;
  * A RHEL 3 guest's root file system, mounted or copied on the machine running the build, read
  * as the guest sees it: every path, and every symbolic link in it ({@code /etc/grub.conf} is
  * one), is resolved inside the root, so nothing outside it is ever read. Nothing is written.
+ * The guest's tenant controls these files: each is read up to {@link #MAX_FILE_BYTES} only, and a
+ * pipe, socket or device node where a file belongs is never opened (a pipe would block the
+ * build, a device feed it without end), only listed in {@link #skipped()}.
  */
 public final class GuestRoot {
 
     /** Links followed in one path before giving up, as the kernel's own limit. */
     private static final int MAX_LINKS = 40;
 
+    /**
+     * The most a config or guest file may hold: the largest real one (a grub.conf with many
+     * kernels, a long fstab) is a few KiB; a bigger one is broken or planted, and reading it whole
+     * could exhaust the build's memory.
+     */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+
     private static final int S_IFMT = 0170000;
     private static final int S_IFBLK = 0060000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFIFO = 0010000;
 
     private final Path root;
+    private final List<SkippedFile> skipped = new ArrayList<>();
+
+    /**
+     * A path where a file was looked for that holds something else.
+     *
+     * @param where the path, as {@link #where} names it
+     * @param kind  what is there, in words: a pipe, a socket, a block or character node
+     */
+    public record SkippedFile(String where, String kind) {
+    }
 
     private GuestRoot(Path root) {
         this.root = root;
@@ -77,10 +102,58 @@ public final class GuestRoot {
      */
     public Optional<GuestFile> file(String guestPath) throws IOException {
         Optional<Path> resolved = resolve(guestPath);
-        if (resolved.isEmpty() || !Files.isRegularFile(resolved.get(), LinkOption.NOFOLLOW_LINKS)) {
+        if (resolved.isEmpty() || Files.isDirectory(resolved.get(), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        return Optional.of(new GuestFile(where(guestPath), decode(Files.readAllBytes(resolved.get())).lines().toList()));
+        if (!Files.isRegularFile(resolved.get(), LinkOption.NOFOLLOW_LINKS)) {
+            SkippedFile special = new SkippedFile(where(guestPath), kind(resolved.get()));
+            if (!skipped.contains(special)) {
+                skipped.add(special);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new GuestFile(where(guestPath), readText(resolved.get()).lines().toList()));
+    }
+
+    /**
+     * The guest paths that named a pipe, socket or device node where a file was looked for:
+     * read as if absent, never opened.
+     *
+     * @return each, in the order they were met
+     */
+    public List<SkippedFile> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    /** What a path that is neither a folder nor a regular file holds, in words. */
+    private static String kind(Path special) throws IOException {
+        int type = (Integer) Files.getAttribute(special, "unix:mode", LinkOption.NOFOLLOW_LINKS) & S_IFMT;
+        return switch (type) {
+            case S_IFBLK -> "a block node";
+            case S_IFCHR -> "a character node";
+            case S_IFIFO -> "a pipe";
+            default -> "a socket";
+        };
+    }
+
+    /**
+     * The text of a regular file on this machine, read up to {@link #MAX_FILE_BYTES}.
+     *
+     * @param file the file
+     * @return its text, {@link #decode decoded}
+     * @throws IOException when it cannot be read, or holds more than {@link #MAX_FILE_BYTES}
+     *     (a {@link FileSystemException} naming the file and the limit)
+     */
+    public static String readText(Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new FileSystemException(file.toString(), null, "holds more than 1 MiB, the most the import reads "
+                    + "from one file: no config or guest file the import reads is that big; see what it is");
+        }
+        return decode(bytes);
     }
 
     /**
@@ -178,9 +251,18 @@ public final class GuestRoot {
     public List<String> kernelTrees() throws IOException {
         Optional<Path> modules = resolve("/lib/modules");
         TreeSet<String> trees = new TreeSet<>();
-        if (modules.isPresent() && Files.isDirectory(modules.get())) {
+        if (modules.isPresent() && Files.isDirectory(modules.get(), LinkOption.NOFOLLOW_LINKS)) {
+            List<String> names;
             try (Stream<Path> entries = Files.list(modules.get())) {
-                entries.filter(Files::isDirectory).forEach(entry -> trees.add(entry.getFileName().toString()));
+                names = entries.map(entry -> entry.getFileName().toString()).toList();
+            }
+            // A tree may be a link (to another disk, say): it is followed inside the root, as the
+            // guest follows it, never on this machine, whose own /lib/modules is no business of the guest's.
+            for (String name : names) {
+                Optional<Path> tree = resolve("/lib/modules/" + name);
+                if (tree.isPresent() && Files.isDirectory(tree.get(), LinkOption.NOFOLLOW_LINKS)) {
+                    trees.add(name);
+                }
             }
         }
         return List.copyOf(trees);

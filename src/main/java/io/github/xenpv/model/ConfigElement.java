@@ -10,8 +10,10 @@ import java.util.List;
  * @param name the element's name
  * @param text its text, evaluated; {@code null} when it has none
  * @param children its child elements, in document order
+ * @param unresolved the expressions of its text that name nothing Maven knows, such as
+ *     {@code ${guest.arch}} for an undefined property, in order; empty when every one resolved
  */
-public record ConfigElement(String name, String text, List<ConfigElement> children) {
+public record ConfigElement(String name, String text, List<ConfigElement> children, List<String> unresolved) {
 
     /**
      * An element holding a copy of its children.
@@ -19,9 +21,22 @@ public record ConfigElement(String name, String text, List<ConfigElement> childr
      * @param name the element's name
      * @param text its text, evaluated; {@code null} when it has none
      * @param children its child elements, in document order
+     * @param unresolved the expressions of its text that name nothing Maven knows
      */
     public ConfigElement {
         children = List.copyOf(children);
+        unresolved = List.copyOf(unresolved);
+    }
+
+    /**
+     * An element whose expressions all resolved.
+     *
+     * @param name the element's name
+     * @param text its text, evaluated; {@code null} when it has none
+     * @param children its child elements, in document order
+     */
+    public ConfigElement(String name, String text, List<ConfigElement> children) {
+        this(name, text, children, List.of());
     }
 
     /** The text, stripped, or {@code null} when there is none. */

@@ -36,7 +36,17 @@ public record Declaration(List<Guest> guests, List<Problem> problems, Set<String
      * @return the checked guests (only when there is no problem at all), every error and the warnings
      */
     public Validation validate() {
-        Validation validation = GuestValidator.validate(guests);
+        return validate(List.of());
+    }
+
+    /**
+     * The same, with the guests of the build's other modules, which these must not clash with.
+     *
+     * @param otherModules the guests of the other modules that use the plugin
+     * @return the checked guests (only when there is no problem at all), every error and the warnings
+     */
+    public Validation validate(List<ModuleGuests> otherModules) {
+        Validation validation = GuestValidator.validate(guests, otherModules);
         List<Problem> errors = new ArrayList<>(problems);
         validation.errors().stream().filter(error -> !explained(error.path())).forEach(errors::add);
         return new Validation(errors.isEmpty() ? validation.guests() : List.of(), errors, validation.warnings());

@@ -78,6 +78,16 @@ public final class DeclarationReader {
         return new Declaration(bound, problems, claimed);
     }
 
+    /**
+     * Whether a {@code <guest>} takes an element of this name directly, such as {@code arch}.
+     *
+     * @param name an element name
+     * @return whether it is one of the guest's own elements
+     */
+    public static boolean isGuestElement(String name) {
+        return ElementShape.of(Guest.class).property(name) != null;
+    }
+
     /** Whether a child of a list is one of its items, possibly misspelled. */
     private static boolean isItem(ConfigElement element, String item) {
         return element.name().equals(item) || NearestName.to(element.name(), List.of(item)).isPresent();
@@ -124,11 +134,23 @@ public final class DeclarationReader {
         }
     }
 
-    /** The text of an element that holds a single value; child elements there are a mistake. */
+    /**
+     * The text of an element that holds a single value; child elements there are a mistake, and so
+     * is an expression that names nothing: its value is unresolved, not missing.
+     */
     private String value(ConfigElement element, String path) {
         if (!element.children().isEmpty()) {
             problem(path, "holds elements (" + names(element) + "), but <" + element.name()
                     + "> is a single value, e.g. <" + element.name() + ">...</" + element.name() + ">");
+            claimed.add(path);
+            return null;
+        }
+        if (!element.unresolved().isEmpty()) {
+            String names = String.join(", ", element.unresolved().stream()
+                    .map(expression -> expression.substring(2, expression.length() - 1)).toList());
+            problem(path, String.join(" and ", element.unresolved()) + " is unresolved: no property "
+                    + names + " is defined in this build; define it (<properties> or -D" + element.unresolved().get(0)
+                            .substring(2, element.unresolved().get(0).length() - 1) + "=...) or write the value");
             claimed.add(path);
             return null;
         }

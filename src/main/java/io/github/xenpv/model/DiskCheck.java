@@ -119,6 +119,7 @@ final class DiskCheck {
             }
             Integer letter = xvdLetter(element + "/device", Values.text(disk.getDevice()), true, release);
             String device = letter == null ? null : Values.text(disk.getDevice());
+            boolean deviceTaken = device != null && devices.containsKey(device);
             if (device != null) {
                 problems.unique(devices, device, element + "/device", "each PV disk needs its own Xen vdev");
             }
@@ -133,8 +134,13 @@ final class DiskCheck {
                         + "the vdev (" + device + "); leave <node> out");
                 nodeName = null;
             }
-            if (nodeName != null) {
+            if (nodeName != null && declaredNode != null) {
                 problems.unique(nodes, nodeName, element + "/node", "each PV disk needs its own /dev node");
+            } else if (nodeName != null && !deviceTaken) {
+                // the node is the device's name by default: a clash is reported at <device>, which the user wrote
+                problems.unique(nodes, nodeName, element + "/device", " (the <node> it defaults to)",
+                        "each PV disk needs its own /dev node, and this disk's <node> defaults to its <device>: declare "
+                                + "a <node> for it");
             }
             String access = access(element, disk.getAccess());
             List<ValidPartition> partitions = partitions(element, disk, letter, nodeName, mountPoints, loading, release);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The rules of one guest: each value of its declaration, with its default, and the rules between
@@ -434,6 +435,12 @@ final class GuestCheck {
         return GrubEntry.of(release, kernelRelease, title, root, rootDevice, separateBoot, args, noapic);
     }
 
+    /** Whether {@code value} is one xm takes for {@code key}, when the key is an operator setting with a set of choices. */
+    private static boolean operatorValue(String key, String value) {
+        Set<Object> choices = XmConfig.OPERATOR_SETTINGS.getOrDefault(key, Set.of());
+        return choices.isEmpty() || choices.contains(EXTRA_INTEGER.matcher(value).matches() ? Integer.parseInt(value) : value);
+    }
+
     private List<XmSetting> extraConfig() {
         Map<String, String> declared = guest.getExtraConfig() == null ? Map.of() : guest.getExtraConfig();
         Map<String, String> sorted = new TreeMap<>();
@@ -452,9 +459,20 @@ final class GuestCheck {
             if (!EXTRA_KEY.matcher(key).matches() || PYTHON_KEYWORDS.contains(key)) {
                 problems.error(element, "'" + key + "' is not an xm config key: lower-case letters, digits and '_', "
                         + "not starting with a digit, and not a Python keyword");
-            } else if (XmConfig.PLUGIN_KEYS.contains(key)) {
-                problems.error(element, "'" + key + "' is written by the plugin itself; set it through its own element "
-                        + "or leave it to the plugin");
+            } else if (XmConfig.PLUGIN_KEYS.contains(key) && !XmConfig.OPERATOR_SETTINGS.containsKey(key)) {
+                problems.error(element, "'" + key + "' is written by the plugin itself: " + XmConfig.elementFor(key)
+                        .map(setting -> "set it through " + setting)
+                        .orElse("the same for every guest, as the move needs it; no element changes it"));
+            } else if (XmConfig.isSecret(key) && value.isEmpty()) {
+                // an import writes ${xenpv.secret.<guest>.<key>}: unsupplied, Maven leaves the element empty
+                String property = XmConfig.secretProperty(guest.getName(), key);
+                problems.error(element, "a password without a value: supply it when you build (the import writes the "
+                        + "property " + property + ": -D" + property + "=... or that property in settings.xml), "
+                        + "or leave the key out");
+            } else if (!operatorValue(key, value)) {
+                problems.error(element, "'" + value + "' is not a value xm takes for " + key + ": "
+                        + XmConfig.OPERATOR_SETTINGS.get(key).stream().map(String::valueOf).sorted()
+                                .collect(Collectors.joining(", ")));
             } else if (value.matches("-[0-9]+")) {
                 problems.error(element, "'" + value + "' is a negative number, which Xen's config parser (libxlutil) "
                         + "cannot read: xm config numbers are unsigned");

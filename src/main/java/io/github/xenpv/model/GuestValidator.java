@@ -26,12 +26,36 @@ public final class GuestValidator {
      * @return the checked guests (only when there is no error), every error and every warning
      */
     public static Validation validate(List<Guest> guests) {
+        return validate(guests, List.of());
+    }
+
+    /**
+     * Checks every guest against every rule, all at once, and against the guests of the other
+     * modules of the build: a clash with one is reported at this module's element, naming the
+     * other module's. Their own problems are theirs to report.
+     *
+     * @param guests the declarations as bound from the POM; {@code null} counts as none
+     * @param otherModules the guests of the build's other modules that use the plugin
+     * @return the checked guests (only when there is no error), every error and every warning
+     */
+    public static Validation validate(List<Guest> guests, List<ModuleGuests> otherModules) {
         Problems problems = new Problems();
         List<ValidGuest> valid = new ArrayList<>();
         if (guests == null || guests.isEmpty()) {
             problems.error("guests", "at least one <guest> is required");
         } else {
             CrossGuestCheck crossGuest = new CrossGuestCheck(problems);
+            for (ModuleGuests other : otherModules) {
+                for (int i = 0; i < other.guests().size(); i++) {
+                    Guest guest = other.guests().get(i);
+                    if (guest != null) {
+                        String path = "guests/guest[" + label(guest, i) + "]";
+                        GuestCheck check = new GuestCheck(new Problems(), path, guest);
+                        check.check();
+                        crossGuest.addOther(other.module(), path, check);
+                    }
+                }
+            }
             for (int i = 0; i < guests.size(); i++) {
                 Guest guest = guests.get(i);
                 String path = "guests/guest[" + label(guest, i) + "]";

@@ -1,6 +1,7 @@
 package io.github.xenpv.model;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,6 +35,25 @@ public final class NearestName {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The known name that what was written shortens, such as {@code outputDirectory} for
+     * {@code outputDir}: the one known name it begins (case ignored), when it is at least three
+     * letters long and begins only one.
+     *
+     * @param written the element name as written
+     * @param known the names that would have been right there
+     * @return the one name it begins; empty when it begins none or several
+     */
+    public static Optional<String> completing(String written, Collection<String> known) {
+        String prefix = written.toLowerCase(Locale.ROOT);
+        if (prefix.length() < 3) {
+            return Optional.empty();
+        }
+        List<String> completed = known.stream()
+                .filter(candidate -> candidate.toLowerCase(Locale.ROOT).startsWith(prefix)).toList();
+        return completed.size() == 1 ? Optional.of(completed.get(0)) : Optional.empty();
     }
 
     private static int allowed(String candidate) {

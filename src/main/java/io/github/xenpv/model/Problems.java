@@ -42,7 +42,15 @@ final class Problems {
 
     /** Records {@code value} under {@code path}, or reports it as taken with the first path that took it. */
     void unique(Map<String, String> seen, String value, String path, String why) {
-        String first = seen.putIfAbsent(value, path);
+        unique(seen, value, path, "", why);
+    }
+
+    /**
+     * The same, for a value at {@code path} of the module {@code where} says ({@code " in module
+     * web-tier"}, empty for this module's own): that is how others name it when it was first.
+     */
+    void unique(Map<String, String> seen, String value, String path, String where, String why) {
+        String first = seen.putIfAbsent(value, path + where);
         if (first != null) {
             error(path, "'" + value + "' is also at " + first + ": " + why);
         }

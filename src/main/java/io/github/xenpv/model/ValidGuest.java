@@ -240,6 +240,16 @@ public record ValidGuest(String name, Arch arch, Release release, DriverSource d
         return moduleLoading == ModuleLoading.RC_MODULES;
     }
 
+    /**
+     * Whether the xm config holds a password ({@link XmConfig#isSecret}): then the bundle's copy of
+     * it, its archive entry and {@code /etc/xen/<name>} on dom0 are for root alone (mode 0600).
+     *
+     * @return whether an {@code extraConfig} key is a password
+     */
+    public boolean xmConfigSecret() {
+        return extraConfig.stream().anyMatch(setting -> XmConfig.isSecret(setting.key()));
+    }
+
     /** {@return every device node the guest needs, disk by disk: the whole disk, then its partitions} */
     public List<DeviceNode> nodes() {
         return disks.stream()

@@ -2,6 +2,7 @@ package io.github.xenpv.mojo;
 
 import io.github.xenpv.model.DeclarationReader;
 import io.github.xenpv.model.Guest;
+import io.github.xenpv.model.ModuleGuests;
 import io.github.xenpv.model.Problem;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.Validation;
@@ -9,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -35,6 +38,14 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
 
     /** The project context key that says this module's skip line was logged by an earlier goal. */
     private static final String SKIP_LOGGED = "xenpv.guestFilterSkipLogged";
+
+    /**
+     * A task that publishes artifacts: the {@code install} or {@code deploy} phase, or the goal of
+     * that name of the install or deploy plugin ({@code deploy:deploy},
+     * {@code org.apache.maven.plugins:maven-deploy-plugin:3.1.4:deploy}).
+     */
+    private static final Pattern PUBLISHING = Pattern.compile(
+            "install|deploy|(?:[^:]+:)?(?:maven-)?(install|deploy)(?:-plugin)?(?::[^:]+)?:\\1");
 
     /**
      * The guests to move onto the PV drivers: one {@code guest} element each, with at least
@@ -68,6 +79,15 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
     private String guest;
 
     private boolean guestDeclaredHere;
+
+    /**
+     * Set to {@code true} to let a build that runs {@code install} or {@code deploy} work on the one
+     * guest {@code guest} names. Without it such a build fails before anything is written: it would
+     * publish a partial release, this guest's bundle and every other module's version without its
+     * bundles, and a repository that refuses redeploys keeps that version so.
+     */
+    @Parameter(property = PropertyNames.ALLOW_PARTIAL_RELEASE, defaultValue = "false")
+    private boolean allowPartialRelease;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -112,10 +132,16 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
             return;
         }
         pomConfiguration = new PomConfiguration(project, mojoExecution);
+        for (String element : pomConfiguration.importOnlyElements()) {
+            warnOnce("xenpv: <" + element + "> is a parameter of the " + PomConfiguration.IMPORT + " goal only, which "
+                    + "validate, generate and bundle ignore" + (DeclarationReader.isGuestElement(element)
+                            ? ": a guest's <" + element + "> belongs inside <guests><guest>" : ""));
+        }
         ExpressionEvaluator evaluator = session == null ? null : new PluginParameterExpressionEvaluator(session, mojoExecution);
         List<Problem> errors = configurationProblems(evaluator);
+        List<ModuleGuests> otherModules = otherModules();
         Validation validation = DeclarationReader.read(guestsElement == null ? null
-                : ConfigurationTree.of(guestsElement, evaluator)).validate();
+                : ConfigurationTree.of(guestsElement, evaluator)).validate(otherModules);
         errors.addAll(validation.errors());
         for (Problem warning : validation.warnings()) {
             if (guestFilter() == null || warning.concerns(guestFilter())) {
@@ -123,7 +149,8 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
             }
         }
         if (!errors.isEmpty()) {
-            throw new MojoFailureException(problems(errors));
+            // in a reactor of several modules with guests, a clash names the other module: the header names this one
+            throw new MojoFailureException(problems(errors, otherModules.isEmpty() ? null : project.getArtifactId()));
         }
         declared = new LinkedHashSet<>();
         validation.guests().forEach(valid -> declared.add(valid.name()));
@@ -144,7 +171,29 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
                     + PropertyNames.GUEST + "): declare each guest inside <guests>"));
         }
         guest = ConfigurationTree.evaluate(guestDeclaredHere ? null : guest, "guest", evaluator);
+        publishingTask().filter(task -> guestFilter() != null && !allowPartialRelease).ifPresent(task -> problems.add(
+                new Problem("guest", "'" + guestFilter() + "' (" + PropertyNames.GUEST + ") in a build that runs " + task
+                        + " would publish a partial release: this guest's bundle alone, and the other guests' module "
+                        + "versions without their bundles, which a repository that refuses redeploys then keeps. Leave out "
+                        + PropertyNames.GUEST + " to release every guest, or set " + PropertyNames.ALLOW_PARTIAL_RELEASE
+                        + " (-D" + PropertyNames.ALLOW_PARTIAL_RELEASE + "=true) to publish the part")));
         return problems;
+    }
+
+    /** The task of this build that publishes artifacts: the {@code install} or {@code deploy} phase or goal. */
+    private Optional<String> publishingTask() {
+        if (session == null || session.getGoals() == null) {
+            return Optional.empty();
+        }
+        return session.getGoals().stream().filter(task -> PUBLISHING.matcher(task).matches()).findFirst();
+    }
+
+    /** The guests of the build's other modules that use the plugin, which this module's must not clash with. */
+    private List<ModuleGuests> otherModules() {
+        if (session == null || session.getProjects() == null || session.getProjects().size() < 2 || project == null) {
+            return List.of();
+        }
+        return ReactorGuests.otherModules(session.getProjects(), project, ReactorGuests.PLUGIN_KEY);
     }
 
     /** Runs the goal on the checked guests that {@code guest} selects; never called with none. */
@@ -167,6 +216,10 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
 
     MavenProject project() {
         return project;
+    }
+
+    MavenSession session() {
+        return session;
     }
 
     /** Who writes the bundles, as the records of written files name it. */
@@ -226,22 +279,48 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
             }
             return List.of();
         }
+        List<String> leftOut = leftOutDeclaring(wanted);
+        if (!leftOut.isEmpty()) {
+            throw new MojoFailureException("xenpv: " + PropertyNames.GUEST + " '" + wanted + "' is a guest of "
+                    + (leftOut.size() == 1 ? "module " : "modules ") + String.join(", ", leftOut) + ", which this build "
+                    + "leaves out (-pl): add " + (leftOut.size() == 1 ? "it" : "one") + " to the modules it builds, e.g. -pl "
+                    + build.stream().map(module -> ":" + module.getArtifactId()).collect(Collectors.joining(",")) + ",:"
+                    + leftOut.get(0));
+        }
         String names = valid.stream().map(ValidGuest::name).collect(Collectors.joining(", "));
-        if (build.size() <= 1) {
+        boolean partOfReactor = session.getAllProjects() != null && session.getAllProjects().size() > build.size();
+        if (build.size() <= 1 && !partOfReactor) {
             throw new MojoFailureException("xenpv: " + PropertyNames.GUEST + " '" + wanted
                     + "' names no declared guest; declared: " + names);
         }
         throw new MojoFailureException("xenpv: " + PropertyNames.GUEST + " '" + wanted
-                + "' names no guest of any module in this build; declared: " + declaredInBuild.entrySet().stream()
+                + "' names no guest of " + (partOfReactor ? "the modules of this build, nor of the ones it leaves out"
+                        : "any module in this build") + "; declared: " + declaredInBuild.entrySet().stream()
                         .filter(entry -> !entry.getValue().isEmpty())
                         .map(entry -> entry.getKey().getArtifactId() + ": " + String.join(", ", entry.getValue()))
                         .collect(Collectors.joining("; ")));
     }
 
-    private static String problems(List<Problem> errors) {
+    /**
+     * The modules of the reactor that this build leaves out ({@code -pl}) and that declare the
+     * guest {@code wanted}, when Maven says which modules those are.
+     */
+    private List<String> leftOutDeclaring(String wanted) {
+        List<MavenProject> all = session.getAllProjects();
+        if (all == null) {
+            return List.of();
+        }
+        List<MavenProject> leftOut = all.stream().filter(candidate -> !session.getProjects().contains(candidate)).toList();
+        return ReactorGuests.declaredNames(leftOut, ReactorGuests.PLUGIN_KEY).entrySet().stream()
+                .filter(entry -> entry.getValue().contains(wanted)).map(entry -> entry.getKey().getArtifactId()).toList();
+    }
+
+    /** @param module this module's artifactId, named when the build has other modules with guests; else {@code null} */
+    private static String problems(List<Problem> errors, String module) {
         boolean declarationsOnly = errors.stream().allMatch(problem -> problem.path().startsWith("guests"));
         return errors.stream().map(problem -> "  " + problem).collect(Collectors.joining("\n",
                 "xenpv: " + count(errors.size(), "problem")
-                        + (declarationsOnly ? " in the guest declarations:\n" : " in the plugin configuration:\n"), ""));
+                        + (declarationsOnly ? " in the guest declarations" : " in the plugin configuration")
+                        + (module == null ? "" : " of module " + module) + ":\n", ""));
     }
 }

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -69,9 +71,9 @@ public class BundleMojo extends AbstractRenderingMojo {
         BundleArchiver.Written archives;
         try {
             BundleGenerator generator = generator();
-            BundleWriter.Report report = generator.generate(selected, declared());
+            BundleWriter.Report report = generator.generate(selected, declared(), driverRpms(selected));
             // after generate, the folders are already right: the summary then only matters with -X
-            log(report, selected.size(), !report.written().isEmpty() || !report.removed().isEmpty());
+            log(report, selected.size(), !report.written().isEmpty() || report.removedCount() > 0);
             archives = new BundleArchiver(entryTime).write(report.bundles(), archiveFormats, buildDirectory().toPath(), finalName,
                     declared(), owner());
         } catch (RenderException | ForeignFileException e) {
@@ -84,12 +86,25 @@ public class BundleMojo extends AbstractRenderingMojo {
             infoOnce("xenpv: removed " + removed + ": an archive this plugin wrote for a guest or format no longer declared");
         }
         for (BundleArchiver.Archive archive : archives.archives()) {
+            Optional<Artifact> attached = attach ? attached(archive) : Optional.empty();
             getLog().info("xenpv: " + archive.file() + (archive.written() ? " written" : " unchanged")
-                    + (attach ? ", attached as " + archive.format().extension() + ":" + archive.classifier() : ""));
-            if (attach) {
+                    + (attach ? (attached.isPresent() ? ", already attached as " : ", attached as ")
+                            + archive.format().extension() + ":" + archive.classifier() : ""));
+            if (attached.isPresent()) {
+                // a second run in one build (mvn package xenpv:bundle): attaching again makes Maven warn
+                attached.get().setFile(archive.file().toFile());
+            } else if (attach) {
                 projectHelper.attachArtifact(project(), archive.format().extension(), archive.classifier(),
                         archive.file().toFile());
             }
         }
+    }
+
+    /** The artifact an earlier run of this goal in the build attached for this archive's type and classifier. */
+    private Optional<Artifact> attached(BundleArchiver.Archive archive) {
+        return project().getAttachedArtifacts().stream()
+                .filter(artifact -> archive.format().extension().equals(artifact.getType())
+                        && archive.classifier().equals(artifact.getClassifier()))
+                .findFirst();
     }
 }

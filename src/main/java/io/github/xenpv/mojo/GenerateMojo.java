@@ -24,7 +24,7 @@ public class GenerateMojo extends AbstractRenderingMojo {
     void execute(List<ValidGuest> selected) throws MojoExecutionException, MojoFailureException {
         try {
             BundleGenerator generator = generator();
-            log(generator.generate(selected, declared()), selected.size(), true);
+            log(generator.generate(selected, declared(), driverRpms(selected)), selected.size(), true);
         } catch (RenderException | ForeignFileException e) {
             throw new MojoFailureException("xenpv: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -29,7 +29,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * what was kept, changed or dropped. It needs no project:
  * <code>mvn io.github.xenpv:xenpv-maven-plugin:{version}:import -Dxenpv.import.configs=/etc/xen</code>.
  * A config that cannot be imported is reported and the others still are; the goal then fails,
- * naming how many failed.
+ * naming how many failed. A para-virtualized guest's config is skipped with one line.
  */
 @Mojo(name = "import", requiresProject = false, threadSafe = true)
 public class ImportMojo extends AbstractMojo {
@@ -50,7 +50,11 @@ public class ImportMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.IMPORT_ROOT)
     private File root;
 
-    /** The guests' architecture ({@code i686}, {@code athlon}, {@code ia32e} or {@code x86_64}), which no xm config says. */
+    /**
+     * The architecture ({@code i686}, {@code athlon}, {@code ia32e} or {@code x86_64}) of the guests
+     * whose root does not say it (no xm config does): a guest root's kernel package, else the ELF
+     * class of its modules, wins.
+     */
     @Parameter(property = PropertyNames.IMPORT_ARCH)
     private String arch;
 
@@ -100,6 +104,19 @@ public class ImportMojo extends AbstractMojo {
                     + "your edits: nothing was read or written. Use -D" + PropertyNames.IMPORT_OVERWRITE + "=true to "
                     + "replace them, or -D" + PropertyNames.IMPORT_OUTPUT + "=<another folder>");
         }
+        boolean ownPom;
+        try {
+            ownPom = ImportOutput.importedPom(folder);
+        } catch (IOException e) {
+            throw new MojoExecutionException("xenpv: could not read " + folder.resolve(ImportOutput.RECORD) + ": "
+                    + e.getMessage(), e);
+        }
+        if (existing.contains(folder.resolve(ImportOutput.POM)) && !ownPom) {
+            throw new MojoFailureException("xenpv: " + folder.resolve(ImportOutput.POM) + " was not written by an import "
+                    + "(no record " + ImportOutput.RECORD + " beside it says so): an import replaces only its own pom.xml, "
+                    + "even with -D" + PropertyNames.IMPORT_OVERWRITE + "=true; nothing was read or written. Move it "
+                    + "away, or use -D" + PropertyNames.IMPORT_OUTPUT + "=<another folder>");
+        }
         if (root != null && !root.isDirectory()) {
             throw new MojoFailureException("xenpv: " + PropertyNames.IMPORT_ROOT + " '" + root + "' is not a folder: "
                     + "give a guest's mounted root, or a folder of roots named after the guests");
@@ -109,6 +126,12 @@ public class ImportMojo extends AbstractMojo {
         FleetImportResult result = FleetImport.run(configs.stream().map(File::toPath).toList(),
                 Optional.ofNullable(root).map(File::toPath), fleet);
         log(result);
+        if (result.imported().isEmpty() && !existing.isEmpty()) {
+            // a mistyped configs path must not cost the user the earlier import
+            throw new MojoFailureException("xenpv: " + (result.configs().isEmpty() ? PropertyNames.IMPORT_CONFIGS
+                    + " names no xm config" : "no xm config imported (the reasons are in the log above)")
+                    + ": the earlier import in " + folder + " stays as it was; nothing was written");
+        }
         Optional<String> pom = result.imported().isEmpty() ? Optional.empty()
                 : Optional.of(PomWriter.write(result.imported(), result.configs().size(),
                         new PomWriter.Plugin(pluginGroupId, pluginArtifactId, pluginVersion), outputTimestamp()));
@@ -122,6 +145,7 @@ public class ImportMojo extends AbstractMojo {
 
     private void log(FleetImportResult result) {
         result.skipped().forEach(line -> getLog().info("xenpv: " + line));
+        result.notHvm().forEach(line -> getLog().info("xenpv: " + line));
         for (ImportedConfig config : result.configs()) {
             getLog().info("xenpv: " + ImportReport.heading(config));
             for (ReportLine line : config.lines()) {
@@ -136,11 +160,17 @@ public class ImportMojo extends AbstractMojo {
     }
 
     private void summary(FleetImportResult result, Path folder) throws MojoFailureException {
-        int read = result.configs().size();
+        int read = result.configs().size() + result.notHvm().size();
         Path report = folder.resolve(ImportOutput.REPORT);
+        String notHvm = result.notHvm().isEmpty() ? "" : " (" + result.notHvm().size() + " skipped: not "
+                + (result.notHvm().size() == 1 ? "an HVM guest)" : "HVM guests)");
         if (!result.imported().isEmpty()) {
             getLog().info("xenpv: " + result.imported().size() + " of " + read + (read == 1 ? " xm config" : " xm configs")
-                    + " imported into " + folder.resolve(ImportOutput.POM) + "; every key is accounted for in " + report);
+                    + notHvm + " imported into " + folder.resolve(ImportOutput.POM) + "; every key is accounted for in "
+                    + report);
+        } else if (result.failed().isEmpty() && read > 0) {
+            getLog().info("xenpv: none of " + read + (read == 1 ? " xm config" : " xm configs") + notHvm
+                    + " is an HVM guest to import: no pom.xml; see " + report);
         }
         List<String> incomplete = result.configs().stream().filter(ImportReport::incomplete)
                 .map(config -> config.name().orElseThrow()).toList();

@@ -26,6 +26,12 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  */
 final class PomConfiguration {
 
+    /** The goal that brings guests in, whose parameters the build goals do not take. */
+    static final String IMPORT = "import";
+
+    /** The goals that are not build goals: their parameters are not offered to a build goal's configuration. */
+    private static final Set<String> OTHER_GOALS = Set.of(IMPORT, "help");
+
     private final MavenProject project;
     private final MojoExecution execution;
     private final Plugin plugin;
@@ -48,7 +54,11 @@ final class PomConfiguration {
         return plugin;
     }
 
-    /** The elements directly under {@code <configuration>} that are no parameter of any of the plugin's goals. */
+    /**
+     * The elements directly under {@code <configuration>} that are no parameter of any of the
+     * plugin's goals. Each names the parameter of a build goal it is nearest to (a slip, or a
+     * shortened name such as {@code <outputDir>}), else lists the build goals' parameters.
+     */
     List<Problem> unknownElements() {
         Xpp3Dom configuration = executionConfiguration();
         MojoDescriptor goal = execution == null ? null : execution.getMojoDescriptor();
@@ -58,12 +68,12 @@ final class PomConfiguration {
         Set<String> known = new TreeSet<>();
         Set<String> settable = new TreeSet<>();
         for (MojoDescriptor mojo : goals(goal.getPluginDescriptor())) {
-            for (Parameter parameter : mojo.getParameters() == null ? List.<Parameter>of() : mojo.getParameters()) {
+            for (Parameter parameter : parameters(mojo)) {
                 known.add(parameter.getName());
                 if (parameter.getAlias() != null) {
                     known.add(parameter.getAlias());
                 }
-                if (parameter.isEditable()) {
+                if (parameter.isEditable() && !OTHER_GOALS.contains(mojo.getGoal())) {
                     settable.add(parameter.getName());
                 }
             }
@@ -72,12 +82,48 @@ final class PomConfiguration {
         for (Xpp3Dom child : configuration.getChildren()) {
             if (!known.contains(child.getName())) {
                 problems.add(new Problem(child.getName(), NearestName.to(child.getName(), settable)
+                        .or(() -> NearestName.completing(child.getName(), settable))
                         .map(name -> "unknown element; did you mean <" + name + ">?")
                         .orElse("unknown element; the plugin's goals take " + String.join(", ",
                                 settable.stream().map(name -> "<" + name + ">").toList()))));
             }
         }
         return problems;
+    }
+
+    /**
+     * The elements directly under {@code <configuration>} that only the {@code import} goal takes,
+     * which this build goal ignores; Maven says nothing about them.
+     *
+     * @return each with its property, in the order written
+     */
+    List<String> importOnlyElements() {
+        Xpp3Dom configuration = executionConfiguration();
+        MojoDescriptor goal = execution == null ? null : execution.getMojoDescriptor();
+        if (configuration == null || goal == null || goal.getPluginDescriptor() == null
+                || OTHER_GOALS.contains(goal.getGoal())) {
+            return List.of();
+        }
+        Set<String> buildParameters = new TreeSet<>();
+        List<Parameter> importParameters = new ArrayList<>();
+        for (MojoDescriptor mojo : goals(goal.getPluginDescriptor())) {
+            if (mojo.getGoal().equals(IMPORT)) {
+                importParameters.addAll(parameters(mojo));
+            } else if (!OTHER_GOALS.contains(mojo.getGoal())) {
+                parameters(mojo).forEach(parameter -> buildParameters.add(parameter.getName()));
+            }
+        }
+        List<String> ignored = new ArrayList<>();
+        for (Xpp3Dom child : configuration.getChildren()) {
+            importParameters.stream().filter(parameter -> parameter.getName().equals(child.getName())
+                    && parameter.isEditable() && !buildParameters.contains(parameter.getName())).findFirst()
+                    .ifPresent(parameter -> ignored.add(child.getName()));
+        }
+        return ignored;
+    }
+
+    private static List<Parameter> parameters(MojoDescriptor mojo) {
+        return mojo.getParameters() == null ? List.of() : mojo.getParameters();
     }
 
     private static List<MojoDescriptor> goals(PluginDescriptor plugin) {

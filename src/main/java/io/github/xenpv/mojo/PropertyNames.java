@@ -10,6 +10,7 @@ final class PropertyNames {
     static final String FORMATS = "xenpv.formats";
     static final String ATTACH = "xenpv.attach";
     static final String ALLOW_OUTSIDE_TARGET = "xenpv.allowOutsideTarget";
+    static final String ALLOW_PARTIAL_RELEASE = "xenpv.allowPartialRelease";
     static final String IMPORT_CONFIGS = "xenpv.import.configs";
     static final String IMPORT_ROOT = "xenpv.import.root";
     static final String IMPORT_ARCH = "xenpv.import.arch";

@@ -17,8 +17,16 @@ public final class BundleLayout {
     /** The placeholder for the guest's {@code uname -r} in a template path: a folder of {@code /lib/modules}. */
     static final String KERNEL = "KERNEL";
 
-    /** One bundle file: its template, whether it is executable (mode 0755), and when the bundle has it. */
-    public record Entry(String template, boolean executable, Predicate<ValidGuest> present) {
+    /**
+     * One bundle file: its template, whether it is executable (mode 0755), when the bundle has it,
+     * and when it holds a secret (mode 0600, root's alone).
+     */
+    public record Entry(String template, boolean executable, Predicate<ValidGuest> present, Predicate<ValidGuest> secret) {
+
+        /** A file that never holds a secret. */
+        Entry(String template, boolean executable, Predicate<ValidGuest> present) {
+            this(template, executable, present, guest -> false);
+        }
 
         /**
          * The file's path in the guest's bundle folder.
@@ -42,7 +50,7 @@ public final class BundleLayout {
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("README.txt.ftl", false, ALWAYS),
-            new Entry("dom0/etc/xen/" + NAME + ".ftl", false, ALWAYS),
+            new Entry("dom0/etc/xen/" + NAME + ".ftl", false, ALWAYS, ValidGuest::xmConfigSecret),
             new Entry("dom0/install-dom0.sh.ftl", true, ALWAYS),
             new Entry("guest/etc/modules.conf.ftl", false, RHEL3),
             new Entry("guest/etc/modprobe.conf.ftl", false, KERNEL26),

@@ -24,11 +24,26 @@ public final class GuestRenderer {
      * @throws RenderException when a template fails, naming the template, line and column
      */
     public List<RenderedFile> render(ValidGuest guest) throws RenderException {
-        Map<String, Object> dataModel = Map.of("guest", GuestView.of(guest));
+        return render(guest, "");
+    }
+
+    /**
+     * Renders every file of a guest's bundle, which carries the driver RPM of this name next to
+     * {@code install-guest.sh}.
+     *
+     * @param guest the checked guest
+     * @param bundledDriverRpm the file name of the driver RPM in the bundle's {@code guest/}; empty when
+     *     the user places the RPM there
+     * @return the guest's files, in {@link BundleLayout} order
+     * @throws RenderException when a template fails, naming the template, line and column
+     */
+    public List<RenderedFile> render(ValidGuest guest, String bundledDriverRpm) throws RenderException {
+        Map<String, Object> dataModel = Map.of("guest", GuestView.of(guest), "bundledDriverRpm", bundledDriverRpm);
         List<RenderedFile> files = new ArrayList<>();
         for (BundleLayout.Entry entry : BundleLayout.entries(guest)) {
             String text = engine.render(entry.template(), dataModel);
-            files.add(new RenderedFile(entry.path(guest), text.getBytes(StandardCharsets.UTF_8), entry.executable()));
+            files.add(new RenderedFile(entry.path(guest), text.getBytes(StandardCharsets.UTF_8), entry.executable(),
+                    entry.secret().test(guest)));
         }
         return files;
     }

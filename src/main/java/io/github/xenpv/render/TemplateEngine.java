@@ -5,6 +5,7 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
@@ -63,6 +64,9 @@ public final class TemplateEngine {
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setNumberFormat("c");
         cfg.setBooleanFormat("c");
+        // A template is the POM author's code and a build machine runs it: ?new() instantiates no
+        // class (Execute would run commands, ObjectConstructor read any file) and ?api stays off.
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
         cfg.setSharedVariable("sh", new ShellQuote());
         cfg.setSharedVariable("py", new PythonLiteral());
@@ -100,7 +104,23 @@ public final class TemplateEngine {
                     + ": " + description(e.getMessageWithoutStackTop()), e);
         } catch (IOException e) {
             throw new RenderException(origin(templateName) + " could not be read: " + e.getMessage(), e);
+        } catch (SecurityException e) {
+            // FreeMarker's file loader refuses a file whose real path leaves the template folder
+            throw new RenderException(outsideFolder(templateName), e);
         }
+    }
+
+    /** The message for a user's template that a symbolic link leads out of the template folder. */
+    private String outsideFolder(String template) {
+        Path file = overrideDirectory.resolve(template);
+        String target;
+        try {
+            target = file.toRealPath().toString();
+        } catch (IOException e) {
+            target = "a file that cannot be read";
+        }
+        return "your template " + file + " leads through a symbolic link to " + target + ", outside " + overrideDirectory
+                + ": the plugin reads templates only inside the template folder; copy the file there instead";
     }
 
     /** @param template where FreeMarker saw the error, {@code null} when it could not tell; then the one rendered */

@@ -62,6 +62,8 @@ public final class Checkers {
         RPM,
         /** Builds the stand-in kmod-xenpv RPM. */
         RPMBUILD,
+        /** Writes the Berkeley DB {@code Packages} file of a guest root's rpm database, which Debian's rpm only reads. */
+        DB_LOAD,
         /** A private mount namespace, for the cases that run a script with a scratch folder as its /. */
         UNSHARE,
         /** A process group of its own for a script run, so a test can SIGKILL the whole run. */

@@ -135,7 +135,7 @@ class FleetImportTest extends ImportTestCase {
     @Test
     void theReportCountsAndListsEveryConfig() throws Exception {
         fixture.config("web", config("web", "00:16:3e:00:00:01"));
-        fixture.config("pv", "name = 'pv'\nbuilder = 'linux'\n");
+        fixture.config("pv", "name = 'pv'\nbuilder = 'hvm'\ndisk = [ 'phy:%s,hda,w' % volume ]\n");
         fixture.config("xend-config.sxp", "(xend-relocation-server no)\n");
         FleetValues fleet = new FleetValues(Optional.of("i686"), Optional.empty(), Optional.empty(), Optional.of("0.1-5.el"),
                 Optional.of("2.4.21-52.EL"));

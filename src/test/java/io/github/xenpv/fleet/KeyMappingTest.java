@@ -96,12 +96,34 @@ class KeyMappingTest extends ImportTestCase {
     @Test
     void builderMustBeHvm() throws Exception {
         line(imported(""), "builder", KEPT, "hvm, as the plugin writes it");
-        ImportedConfig linux = fixture.one("pv", MINIMAL.replace("\"hvm\"", "\"linux\"").replace("\"web\"", "\"pv\""));
-        assertTrue(linux.failed());
-        line(linux, "builder", FAILED, "the string 'linux' is not an HVM guest");
-        ImportedConfig absent = fixture.one("pv2", MINIMAL.replace("builder = \"hvm\"\n", "").replace("\"web\"", "\"pv2\""));
-        assertTrue(absent.failed());
-        line(absent, "builder", FAILED, "not set: xm then builds a para-virtualized (linux) guest");
+        ImportedConfig computed = fixture.one("c", MINIMAL.replace("\"hvm\"", "kind").replace("\"web\"", "\"c\""));
+        assertTrue(computed.failed());
+        line(computed, "builder", FAILED, "'kind' (code, not a literal) is not a literal: the import never runs a config");
+    }
+
+    @Test
+    void aParaVirtualizedGuestIsSkippedWithOneLineAndNothingElse() throws Exception {
+        fixture.config("web", MINIMAL);
+        fixture.config("pv", "name = \"pv\"\nmemory = 512\nbootloader = \"/usr/bin/pygrub\"\n"
+                + "disk = [ \"phy:/dev/vg/pv,xvda,w\" ]\nvif = [ \"mac=00:16:3e:3a:7d:02,bridge=xenbr0\" ]\n");
+        fixture.config("linux", "name = \"linux\"\nbuilder = 'linux'\nkernel = \"/boot/vmlinuz-xen\"\n");
+        FleetImportResult result = FleetImport.run(List.of(fixture.configs()), Optional.empty(), ImportFixture.FLEET);
+        assertEquals(List.of("web"), result.configs().stream().map(config -> config.name().orElseThrow()).toList(),
+                "a PV guest is no config of the import: no heading, no lines, no name: kept");
+        assertEquals(List.of(
+                fixture.configs().resolve("linux") + ":2: builder: skipped: a para-virtualized guest (builder 'linux'), "
+                        + "not an HVM one: it runs the PV drivers already, and the plugin moves fully virtualized guests "
+                        + "onto them",
+                fixture.configs().resolve("pv") + ": builder: skipped: a para-virtualized guest (builder not set: xm's "
+                        + "linux, bootloader '/usr/bin/pygrub'), not an HVM one: it runs the PV drivers already, and the "
+                        + "plugin moves fully virtualized guests onto them"),
+                result.notHvm().stream().map(ReportLine::toString).toList());
+        assertTrue(result.failed().isEmpty());
+        String report = ImportReport.render(result, "1.2.3");
+        assertTrue(report.contains("\nconfigs: 3 read, 1 imported into pom.xml, 0 failed, 2 skipped (not HVM guests)\n"),
+                report);
+        assertTrue(report.contains("\n== configs skipped: not HVM guests\n" + result.notHvm().get(0) + "\n"
+                + result.notHvm().get(1) + "\n"), report);
     }
 
     @Test
@@ -154,13 +176,30 @@ class KeyMappingTest extends ImportTestCase {
         ImportedConfig other = imported("""
                 pae = 0
                 boot = "dc"
-                on_crash = "preserve"
-                serial = "file:/tmp/console"
                 """);
         line(other, "pae", CHANGED, "the number 0: the plugin writes pae = 1");
         line(other, "boot", CHANGED, "the string 'dc': the plugin writes boot = \"c\" (the guest boots from its hard disk)");
-        line(other, "on_crash", CHANGED, "the plugin writes on_crash = \"restart\"");
-        line(other, "serial", CHANGED, "the plugin writes serial = \"pty\"");
+    }
+
+    @Test
+    void theOperatorsConsolesAndCrashActionAreKeptInExtraConfig() throws Exception {
+        ImportedConfig config = imported("""
+                on_crash = "preserve"
+                serial = "file:/var/log/xen/web.serial"
+                vncunused = 0
+                vncdisplay = 11
+                on_reboot = "reboot"
+                """);
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("on_crash", "preserve");
+        expected.put("serial", "file:/var/log/xen/web.serial");
+        expected.put("vncunused", "0");
+        expected.put("vncdisplay", "11");
+        assertEquals(expected, guest(config).getExtraConfig(), "the fixed VNC port stays");
+        for (String key : List.of("on_crash", "serial", "vncunused", "vncdisplay")) {
+            line(config, key, KEPT, "in <extraConfig>");
+        }
+        line(config, "on_reboot", DROPPED, "<extraConfig> cannot hold it: 'reboot' is not a value xm takes for on_reboot");
     }
 
     @Test
@@ -185,7 +224,7 @@ class KeyMappingTest extends ImportTestCase {
                 pci = [ "0000:00:1d.0" ]
                 cpus = cpu_list()
                 rtc_timeoffset = -3600
-                vncpasswd = "se\\"cret"
+                serial_title = "se\\"cret"
                 """);
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("maxmem", "1024");
@@ -201,8 +240,8 @@ class KeyMappingTest extends ImportTestCase {
         line(config, "pci", DROPPED, "a list: <extraConfig> holds a number or a string", "/etc/xen/web");
         line(config, "cpus", DROPPED, "'cpu_list()' (code, not a literal): the import reads literal values only");
         line(config, "rtc_timeoffset", DROPPED, "<extraConfig> cannot hold it", "negative number");
-        line(config, "vncpasswd", DROPPED, "<extraConfig> cannot hold it", "printable ASCII without '\"'");
-        noLine(config, "vncpasswd", KEPT);
+        line(config, "serial_title", DROPPED, "<extraConfig> cannot hold it", "printable ASCII without '\"'");
+        noLine(config, "serial_title", KEPT);
     }
 
     @Test

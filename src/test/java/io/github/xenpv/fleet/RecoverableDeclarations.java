@@ -18,7 +18,8 @@ import java.util.Random;
  * kernel arguments around the {@code ro}, {@code root=} and {@code noapic} the plugin adds, and
  * base fstab and modules.conf lines with tabs, blank lines, labels and lines of other disks.
  * Base lines never start with the mark of a line the plugin commented out, which the import reads
- * as the plugin's.
+ * as the plugin's. No text holds what Maven would rewrite in pom.xml ({@link MavenInterpolation}),
+ * which the import refuses rather than write.
  */
 final class RecoverableDeclarations {
 
@@ -64,6 +65,12 @@ final class RecoverableDeclarations {
                 network.setType(pick(null, "", "netfront"));
             }
         }
+        if (guest.getGrub() != null && guest.getGrub().getTitle() != null) {
+            guest.getGrub().setTitle(unrewritten(guest.getGrub().getTitle()));
+        }
+        if (guest.getExtraConfig() != null) {
+            guest.getExtraConfig().replaceAll((key, value) -> unrewritten(value));
+        }
         if (guest.getGrub() != null) {
             guest.getGrub().setKernelArgs(pick(guest.getGrub().getKernelArgs(), "rhgb noapic", "noapic rhgb", "ro", "noapic",
                     "root=/dev/hda5 quiet", "quiet quiet"));
@@ -79,6 +86,16 @@ final class RecoverableDeclarations {
             guest.setModulesConfBase(lines(List.of("alias eth0 8139too", "alias eth1 e1000", "alias scsi_hostadapter aic7xxx",
                     "options e1000 Speed=100", "# kept", "", "alias usb-controller usb-uhci")));
         }
+    }
+
+    /** {@code text} with each sequence Maven would rewrite broken by an 'S' in place of its first character. */
+    private static String unrewritten(String text) {
+        String result = text;
+        for (Optional<String> sequence = MavenInterpolation.rewritten(result); sequence.isPresent();
+                sequence = MavenInterpolation.rewritten(result)) {
+            result = result.replace(sequence.get(), "S" + sequence.get().substring(1));
+        }
+        return result;
     }
 
     /** Some of these lines, in a random order. */

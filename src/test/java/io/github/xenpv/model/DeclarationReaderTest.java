@@ -36,6 +36,19 @@ class DeclarationReaderTest {
             """;
 
     @Test
+    void anExpressionThatNamesNothingIsUnresolvedNotMissing() {
+        ConfigElement guest = XmlElements.parse(SEED.replace("<arch>x86_64</arch>", ""));
+        List<ConfigElement> children = new java.util.ArrayList<>(guest.children());
+        // what the Maven layer hands over for <arch>${guest.arch}</arch> without that property
+        children.add(1, new ConfigElement("arch", null, List.of(), List.of("${guest.arch}")));
+        Validation validation = DeclarationReader.read(new ConfigElement("guests", null,
+                List.of(new ConfigElement("guest", null, children)))).validate();
+        assertEquals(List.of("guests/guest[rhel3_64_fv]/arch: ${guest.arch} is unresolved: no property guest.arch is "
+                + "defined in this build; define it (<properties> or -Dguest.arch=...) or write the value"),
+                validation.errors().stream().map(Problem::toString).toList(), "and not also 'is required'");
+    }
+
+    @Test
     void aCorrectDeclarationBindsAsMavenWouldAndValidates() {
         Validation validation = validate("<guests>" + SEED + "</guests>");
         assertEquals(List.of(), validation.errors());

@@ -439,13 +439,61 @@ class GuestValidatorDerivedTest {
     }
 
     @Test
-    void everyKeyThePluginWritesIsRefusedInExtraConfig() {
+    void everyKeyThePluginWritesButTheOperatorsChoicesIsRefusedInExtraConfig() {
         for (String key : XmConfig.PLUGIN_KEYS) {
+            if (XmConfig.OPERATOR_SETTINGS.containsKey(key)) {
+                continue;
+            }
             Guest declared = SeedGuest.declaration();
             declared.setExtraConfig(Map.of(key, "1"));
             List<Problem> errors = GuestValidator.validate(List.of(declared)).errors();
             assertEquals(List.of("guests/guest[rhel3_64_fv]/extraConfig/" + key), errors.stream().map(Problem::path).toList());
         }
+    }
+
+    @Test
+    void aRefusedKeyNamesTheElementThatSetsItOnlyWhenThereIsOne() {
+        Guest declared = SeedGuest.declaration();
+        declared.setExtraConfig(Map.of("memory", "1024", "kernel", "/usr/lib/xen/boot/other", "device_model", "x"));
+        assertEquals(List.of(
+                "guests/guest[rhel3_64_fv]/extraConfig/device_model: 'device_model' is written by the plugin itself: "
+                        + "set it through <dom0Arch>",
+                "guests/guest[rhel3_64_fv]/extraConfig/kernel: 'kernel' is written by the plugin itself: the same for "
+                        + "every guest, as the move needs it; no element changes it",
+                "guests/guest[rhel3_64_fv]/extraConfig/memory: 'memory' is written by the plugin itself: set it through "
+                        + "<memory>"),
+                GuestValidator.validate(List.of(declared)).errors().stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void theOperatorsChoicesReplaceThePluginsDefaultsInPlace() {
+        Guest declared = SeedGuest.declaration();
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("on_crash", "preserve");
+        extra.put("serial", "file:/var/log/xen/rhel3_64_fv.serial");
+        extra.put("vncunused", "0");
+        extra.put("vncdisplay", "11");
+        declared.setExtraConfig(extra);
+        List<XmSetting> settings = SeedGuest.validOnly(declared).xmConfig();
+        assertEquals(List.of("name", "builder", "kernel", "device_model", "memory", "vcpus", "pae", "acpi", "apic", "boot",
+                "vnc", "vncunused", "serial", "on_poweroff", "on_reboot", "on_crash", "vif", "disk", "vncdisplay"),
+                settings.stream().map(XmSetting::key).filter(key -> !key.equals("uuid")).toList(), "each key once");
+        assertTrue(settings.contains(new XmSetting("on_crash", "preserve")));
+        assertTrue(settings.contains(new XmSetting("serial", "file:/var/log/xen/rhel3_64_fv.serial")));
+        assertTrue(settings.contains(new XmSetting("vncunused", 0)));
+        assertTrue(settings.contains(new XmSetting("vncdisplay", 11)));
+        assertTrue(settings.contains(new XmSetting("on_reboot", "restart")), "the others keep the plugin's value");
+    }
+
+    @Test
+    void anOperatorsChoiceMustBeAValueXmTakes() {
+        Guest declared = SeedGuest.declaration();
+        declared.setExtraConfig(Map.of("on_crash", "reboot", "vnc", "2"));
+        assertEquals(List.of(
+                "guests/guest[rhel3_64_fv]/extraConfig/on_crash: 'reboot' is not a value xm takes for on_crash: "
+                        + "coredump-destroy, coredump-restart, destroy, preserve, rename-restart, restart",
+                "guests/guest[rhel3_64_fv]/extraConfig/vnc: '2' is not a value xm takes for vnc: 0, 1"),
+                GuestValidator.validate(List.of(declared)).errors().stream().map(Problem::toString).toList());
     }
 
     static Guest declared(Guest guest, Disk disk) {

@@ -128,8 +128,14 @@ class GuestValidatorRulesTest {
                 rule("disk node malformed", g -> g.getDisks().get(0).setNode("sdb"), DISK + "/node", "'sdb'", "xvd<letter>"),
                 rule("disk node twice", g -> g.getDisks().add(disk("/images/b.dsk", "xvdc", "xvdb")), GUEST + "/disks/disk[2]/node",
                         "'xvdb'", DISK + "/node", "own /dev node"),
+                // reported at the element the user wrote, not at a <node> the disk does not have
                 rule("disk node defaulted onto another's", g -> g.getDisks().add(disk("/images/b.dsk", "xvdb", null)),
-                        GUEST + "/disks/disk[2]/node", "'xvdb'", DISK + "/node"),
+                        GUEST + "/disks/disk[2]/device", "'xvdb' is also at " + DISK + "/node", "defaults to its <device>",
+                        "declare a <node>"),
+                rule("disk node onto another's defaulted one", g -> {
+                    g.getDisks().get(0).setNode(null);
+                    g.getDisks().add(disk("/images/b.dsk", "xvdb", "xvda"));
+                }, GUEST + "/disks/disk[2]/node", "'xvda' is also at " + DISK + "/device (the <node> it defaults to)"),
                 rule("disk access rw", g -> g.getDisks().get(0).setAccess("rw"), DISK + "/access", "'rw'", "w (read-write) or r (read-only)"),
                 rule("partition empty", g -> g.getDisks().get(0).getPartitions().set(0, null), PARTITION, "is empty", "<number>"),
                 rule("partition number missing", g -> part(g).setNumber(null), PARTITION + "/number", "is required", "1..15"),

@@ -76,6 +76,13 @@ class BundleMojoTest {
                 attached.get(0).getFile().toPath().toAbsolutePath());
         assertEquals(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.zip").toAbsolutePath(),
                 attached.get(1).getFile().toPath().toAbsolutePath());
+
+        // mvn package xenpv:bundle runs the goal twice in one build: the second attaches nothing again
+        mojo.execute();
+        assertEquals(2, project.getAttachedArtifacts().size(), project.getAttachedArtifacts()::toString);
+        List<String> again = archiveLines(log);
+        assertTrue(again.get(again.size() - 2).endsWith("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz unchanged, already "
+                + "attached as tar.gz:xenpv-rhel3_64_fv"), again.toString());
     }
 
     @Test

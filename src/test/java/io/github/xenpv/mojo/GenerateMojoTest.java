@@ -82,11 +82,55 @@ class GenerateMojoTest {
                 "xenpv: kept in " + output.resolve("rhel3_64_fv") + ", not written by this plugin: notes.txt"),
                 log.infos().subList(log.infos().size() - 2, log.infos().size()));
         assertTrue(Files.isRegularFile(notes));
+        assertEquals(List.of("xenpv: " + fstab + " was changed since the plugin wrote it: replaced, and the change is "
+                + "gone (the plugin owns the files it writes; change the POM or a template instead)"), log.warnings(),
+                "a hand edit is not undone as a mere '1 file written'");
         assertTrue(log.debugs().contains("xenpv: written " + fstab), log.debugs()::toString);
         assertTrue(log.debugs().contains("xenpv: removed " + stale), log.debugs()::toString);
         assertTrue(log.debugs().contains("xenpv: kept (unchanged) " + output.resolve("rhel3_64_fv/README.txt")),
                 log.debugs()::toString);
         assertEquals(11, log.debugs().stream().filter(line -> line.startsWith("xenpv: kept (unchanged) ")).count());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void aFileTheTemplatesChangeIsReplacedWithoutAWarning(GenerateMojo mojo) throws Exception {
+        run(mojo);
+        Path fstab = output.resolve("rhel3_64_fv/guest/etc/fstab");
+        // what the plugin wrote, as an older template had it: SHA256SUMS lists these bytes
+        Path sums = output.resolve("rhel3_64_fv/SHA256SUMS");
+        String older = "an older template's fstab\n";
+        Files.writeString(fstab, older);
+        Files.writeString(sums, Files.readString(sums).replaceAll("[0-9a-f]{64}  guest/etc/fstab",
+                java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(older.getBytes(java.nio.charset.StandardCharsets.UTF_8))) + "  guest/etc/fstab"));
+        run(mojo);
+        assertEquals(List.of(), log.warnings());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/two-guests/pom.xml")
+    void theSummaryCountsTheFilesOfAGuestNoLongerDeclaredAsRemoved(GenerateMojo mojo) throws Exception {
+        run(mojo);
+        // an earlier build's guest "old", as the plugin wrote it: its folder and its record
+        try (Stream<Path> files = Files.walk(output.resolve("web"))) {
+            for (Path file : files.toList()) {
+                Path copy = output.resolve("old").resolve(output.resolve("web").relativize(file));
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        Files.copy(output.resolve(".xenpv-written/web.bundle"), output.resolve(".xenpv-written/old.bundle"));
+        log.infos().clear();
+        run(mojo);
+        assertEquals(List.of("xenpv: 2 guests in " + output + ", none rendered, 2 up to date (nothing that feeds their "
+                + "files changed): 0 files written, 24 unchanged, 12 removed",
+                "xenpv: guest 'old' is no longer declared: removed its folder " + output.resolve("old")
+                        + " (12 files the plugin wrote)"), log.infos());
+        assertFalse(Files.exists(output.resolve("old")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
@@ -76,15 +77,17 @@ class ImportMojoTest {
     @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
     void anEarlierImportIsKeptUnlessOverwriteIsAskedFor(ImportMojo mojo) throws Exception {
         configure(mojo, config("web", WEB));
-        Files.createDirectories(output());
+        mojo.execute();
         Files.writeString(output().resolve("pom.xml"), "my edits");
         Files.setLastModifiedTime(output().resolve("pom.xml"), FileTime.fromMillis(0));
+        String report = Files.readString(output().resolve("import-report.txt"));
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("xenpv: " + output().resolve("pom.xml") + " exists from an earlier import and may hold your edits: "
-                + "nothing was read or written. Use -Dxenpv.import.overwrite=true to replace them, or "
-                + "-Dxenpv.import.output=<another folder>", failure.getMessage());
+        assertEquals("xenpv: " + output().resolve("pom.xml") + " and " + output().resolve("import-report.txt")
+                + " exist from an earlier import and may hold your edits: nothing was read or written. Use "
+                + "-Dxenpv.import.overwrite=true to replace them, or -Dxenpv.import.output=<another folder>",
+                failure.getMessage());
         assertEquals("my edits", Files.readString(output().resolve("pom.xml")));
-        assertFalse(Files.exists(output().resolve("import-report.txt")));
+        assertEquals(report, Files.readString(output().resolve("import-report.txt")));
 
         setVariableValueToObject(mojo, "overwrite", true);
         mojo.execute();
@@ -93,22 +96,84 @@ class ImportMojoTest {
 
     @Test
     @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
-    void aConfigThatFailsIsNamedTheOthersImportAndTheBuildFailsAtTheEnd(ImportMojo mojo) throws Exception {
-        Path pv = config("pv", "name = 'pv'\nbuilder = 'linux'\n");
-        configure(mojo, config("web", WEB), pv);
+    void overwriteNeverReplacesAPomNoImportWrote(ImportMojo mojo) throws Exception {
+        // SPEC §16: a project of the user's own in the output folder is not an earlier import
+        configure(mojo, config("web", WEB));
+        setVariableValueToObject(mojo, "overwrite", true);
+        Files.createDirectories(output());
+        Files.writeString(output().resolve("pom.xml"), "<project>my own</project>\n");
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("xenpv: 1 of 2 xm configs failed to import: " + pv + ". Each reason is in the log above and in "
-                + output().resolve("import-report.txt") + "; the others are in " + output().resolve("pom.xml"),
+        assertEquals("xenpv: " + output().resolve("pom.xml") + " was not written by an import (no record .xenpv-import "
+                + "beside it says so): an import replaces only its own pom.xml, even with "
+                + "-Dxenpv.import.overwrite=true; nothing was read or written. Move it away, or use "
+                + "-Dxenpv.import.output=<another folder>", failure.getMessage());
+        assertEquals("<project>my own</project>\n", Files.readString(output().resolve("pom.xml")));
+        assertFalse(Files.exists(output().resolve("import-report.txt")));
+
+        // a record that is a link to one elsewhere says nothing
+        Path elsewhere = Files.writeString(folder.resolve("record"), "file pom.xml\n");
+        Files.createSymbolicLink(output().resolve(".xenpv-import"), elsewhere);
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("<project>my own</project>\n", Files.readString(output().resolve("pom.xml")));
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void overwriteWithAnImportOfNothingKeepsTheEarlierImport(ImportMojo mojo) throws Exception {
+        // a mistyped configs path deleted the earlier pom.xml
+        configure(mojo, config("web", WEB));
+        mojo.execute();
+        String pom = Files.readString(output().resolve("pom.xml"));
+        String report = Files.readString(output().resolve("import-report.txt"));
+        setVariableValueToObject(mojo, "overwrite", true);
+        for (Path configs : List.of(folder.resolve("etc/xne"), config("pv", "name = 'pv'\n"))) {
+            setVariableValueToObject(mojo, "configs", List.of(configs.toFile()));
+            MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+            assertTrue(failure.getMessage().endsWith(": the earlier import in " + output() + " stays as it was; nothing "
+                    + "was written"), failure.getMessage());
+            assertEquals(pom, Files.readString(output().resolve("pom.xml")));
+            assertEquals(report, Files.readString(output().resolve("import-report.txt")));
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void aConfigThatFailsIsNamedTheOthersImportAndTheBuildFailsAtTheEnd(ImportMojo mojo) throws Exception {
+        Path computed = config("computed", "name = 'computed'\nbuilder = kind\n");
+        configure(mojo, config("web", WEB), computed);
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: 1 of 2 xm configs failed to import: " + computed + ". Each reason is in the log above and "
+                + "in " + output().resolve("import-report.txt") + "; the others are in " + output().resolve("pom.xml"),
                 failure.getMessage());
         assertTrue(Files.readString(output().resolve("pom.xml")).contains("<name>web</name>"));
-        assertTrue(log.errors().contains("xenpv: " + pv + ":2: builder: failed: the string 'linux' is not an HVM guest "
-                + "(builder = \"hvm\"): the plugin moves fully virtualized guests onto the PV drivers"), log.errors()::toString);
+        assertTrue(log.errors().contains("xenpv: " + computed + ":2: builder: failed: 'kind' (code, not a literal) is not "
+                + "a literal: the import never runs a config, so it cannot tell whether this is an HVM guest "
+                + "(builder = \"hvm\")"), log.errors()::toString);
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void aParaVirtualizedGuestIsOneLineAndTheGoalGoesOn(ImportMojo mojo) throws Exception {
+        Path pv = config("pv", "name = 'pv'\nbootloader = '/usr/bin/pygrub'\ndisk = [ 'phy:/dev/vg/pv,xvda,w' ]\n");
+        configure(mojo, config("web", WEB), pv);
+        mojo.execute();
+        assertTrue(Files.readString(output().resolve("pom.xml")).contains("<name>web</name>"));
+        assertFalse(Files.readString(output().resolve("pom.xml")).contains("<name>pv</name>"));
+        List<String> aboutPv = Stream.of(log.infos(), log.warnings(), log.errors()).flatMap(List::stream)
+                .filter(line -> line.contains(pv.toString())).toList();
+        assertEquals(List.of("xenpv: " + pv + ": builder: skipped: a para-virtualized guest (builder not set: "
+                + "xm's linux, bootloader '/usr/bin/pygrub'), not an HVM one: it runs the PV drivers already, and the "
+                + "plugin moves fully virtualized guests onto them"), aboutPv, "one line, nothing irrelevant");
+        assertTrue(log.infos().contains("xenpv: 1 of 2 xm configs (1 skipped: not an HVM guest) imported into "
+                + output().resolve("pom.xml") + "; every key is accounted for in " + output().resolve("import-report.txt")),
+                log.infos()::toString);
+        assertTrue(log.errors().isEmpty(), log.errors()::toString);
     }
 
     @Test
     @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
     void whenNothingImportsThereIsNoPomButAReport(ImportMojo mojo) throws Exception {
-        configure(mojo, config("pv", "name = 'pv'\n"));
+        configure(mojo, config("pv", "name = 'pv'\nbuilder = kind\n"));
         assertThrows(MojoFailureException.class, mojo::execute);
         assertFalse(Files.exists(output().resolve("pom.xml")));
         assertTrue(Files.readString(output().resolve("import-report.txt")).contains("configs: 1 read, 0 imported"));

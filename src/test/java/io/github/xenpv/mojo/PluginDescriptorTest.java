@@ -45,11 +45,13 @@ class PluginDescriptorTest {
     /** Each goal's user-settable parameters, each with its property and default: validate has no output folder. */
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "validate; formats=${xenpv.formats}|tar.gz, guest=${xenpv.guest}|, guests=|, outputTimestamp=|${project.build.outputTimestamp},"
-                + " skip=${xenpv.skip}|false",
-        "generate; allowOutsideTarget=${xenpv.allowOutsideTarget}|false, guest=${xenpv.guest}|, guests=|, outputDirectory=${xenpv.outputDirectory}|${project.build.directory}/xenpv,"
+        "validate; allowPartialRelease=${xenpv.allowPartialRelease}|false, formats=${xenpv.formats}|tar.gz, guest=${xenpv.guest}|,"
+                + " guests=|, outputTimestamp=|${project.build.outputTimestamp}, skip=${xenpv.skip}|false",
+        "generate; allowOutsideTarget=${xenpv.allowOutsideTarget}|false, allowPartialRelease=${xenpv.allowPartialRelease}|false,"
+                + " driverRpms=|, guest=${xenpv.guest}|, guests=|, outputDirectory=${xenpv.outputDirectory}|${project.build.directory}/xenpv,"
                 + " skip=${xenpv.skip}|false, templatesDirectory=${xenpv.templatesDirectory}|${project.basedir}/src/main/xenpv",
-        "bundle; allowOutsideTarget=${xenpv.allowOutsideTarget}|false, attach=${xenpv.attach}|true, formats=${xenpv.formats}|tar.gz, guest=${xenpv.guest}|, guests=|,"
+        "bundle; allowOutsideTarget=${xenpv.allowOutsideTarget}|false, allowPartialRelease=${xenpv.allowPartialRelease}|false,"
+                + " attach=${xenpv.attach}|true, driverRpms=|, formats=${xenpv.formats}|tar.gz, guest=${xenpv.guest}|, guests=|,"
                 + " outputDirectory=${xenpv.outputDirectory}|${project.build.directory}/xenpv,"
                 + " outputTimestamp=|${project.build.outputTimestamp}, skip=${xenpv.skip}|false,"
                 + " templatesDirectory=${xenpv.templatesDirectory}|${project.basedir}/src/main/xenpv",

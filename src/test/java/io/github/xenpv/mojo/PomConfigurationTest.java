@@ -42,6 +42,19 @@ class PomConfigurationTest {
     }
 
     @Test
+    void aShortenedNameIsCompletedAndImportOnlyParametersAreNoChoiceForABuildGoal() throws Exception {
+        Plugin plugin = plugin("<configuration><outputDir>x</outputDir><fish/><arch>i686</arch>"
+                + "<output>z</output></configuration>");
+        PomConfiguration configuration = new PomConfiguration(project(plugin, null), execution("default-cli"));
+        assertEquals(List.of(
+                "outputDir: unknown element; did you mean <outputDirectory>?",
+                "fish: unknown element; the plugin's goals take <formats>, <guest>, <guests>, <outputDirectory>, <skip>"),
+                configuration.unknownElements().stream().map(Problem::toString).toList(),
+                "import's <arch> and <output> are no choice for generate");
+        assertEquals(List.of("arch", "output"), configuration.importOnlyElements());
+    }
+
+    @Test
     void anExecutionsOwnConfigurationIsReadWhenItHasOneElseThePlugins() throws Exception {
         Plugin plugin = plugin("<configuration><skip>true</skip></configuration>");
         PluginExecution own = new PluginExecution();
@@ -111,6 +124,7 @@ class PomConfigurationTest {
         MojoDescriptor generate = goal(plugin, "generate", parameter("guests", null), parameter("outputDirectory", null),
                 parameter("skip", null), parameter("guest", "guestName"), readonly("project"));
         goal(plugin, "bundle", parameter("formats", null), parameter("guests", null));
+        goal(plugin, "import", parameter("arch", null), parameter("output", null), parameter("configs", null));
         return new MojoExecution(generate, id);
     }
 

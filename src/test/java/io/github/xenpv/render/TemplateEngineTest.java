@@ -1,6 +1,7 @@
 package io.github.xenpv.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,8 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** User templates: one of the same relative path replaces the bundled one, and its errors point at the user's file. */
 class TemplateEngineTest {
@@ -163,6 +166,61 @@ class TemplateEngineTest {
             runtime.removeHandler(handler);
         }
         assertEquals(List.of(), logged.stream().map(LogRecord::getMessage).toList());
+    }
+
+    // SPEC §16 (Trust), issue 19 point 2: a template in a POM's project is the POM author's code,
+    // and a pipeline that builds pull requests runs it on the build machine. FreeMarker's ?new()
+    // would instantiate any TemplateModel class: Execute runs a command, ObjectConstructor builds
+    // any Java object (a reader of /etc/shadow), JythonRuntime runs Python. None resolves; the
+    // refusal is the plugin's own error, naming the template, its line and column.
+
+    @ParameterizedTest
+    @ValueSource(strings = {"freemarker.template.utility.Execute", "freemarker.template.utility.ObjectConstructor",
+        "freemarker.template.utility.JythonRuntime"})
+    void theNewBuiltInResolvesNoClass(String utility) throws Exception {
+        write(FSTAB, "# fstab\n<#assign run = \"" + utility + "\"?new()>\n");
+        RenderException error = assertThrows(RenderException.class, () -> render(FSTAB));
+        assertTrue(error.getMessage().startsWith("your template " + overrides.resolve(FSTAB) + ", line 2, column "),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("Instantiating " + utility + " is not allowed"), error.getMessage());
+    }
+
+    @Test
+    void executeRunsNothing(@TempDir Path scratch) throws Exception {
+        Path marker = scratch.resolve("ran");
+        write(FSTAB, "${\"freemarker.template.utility.Execute\"?new()(\"touch " + marker + "\")}\n");
+        assertThrows(RenderException.class, () -> render(FSTAB));
+        assertFalse(Files.exists(marker), "Execute ran a command on the build machine");
+    }
+
+    @Test
+    void objectConstructorReadsNoFile(@TempDir Path scratch) throws Exception {
+        Path secret = Files.writeString(scratch.resolve("secret"), "the build machine's secret\n");
+        write(FSTAB, "<#assign new = \"freemarker.template.utility.ObjectConstructor\"?new()>"
+                + "${new(\"java.util.Scanner\", new(\"java.io.File\", \"" + secret + "\")).nextLine()}\n");
+        RenderException error = assertThrows(RenderException.class, () -> render(FSTAB));
+        assertFalse(error.getMessage().contains("secret\n"), error.getMessage());
+    }
+
+    @Test
+    void theApiBuiltInStaysOff() throws Exception {
+        write(FSTAB, "${guest.name?api.getClass().getName()}\n");
+        RenderException error = assertThrows(RenderException.class, () -> render(FSTAB));
+        assertTrue(error.getMessage().startsWith("your template " + overrides.resolve(FSTAB) + ", line 1, column "),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("?api"), error.getMessage());
+    }
+
+    @Test
+    void aTemplateLinkedOutOfTheTemplateFolderIsThePluginsErrorNotASecurityException(@TempDir Path elsewhere)
+            throws Exception {
+        Path outside = Files.writeString(elsewhere.resolve("fstab.ftl"), "outside\n");
+        Files.createDirectories(overrides.resolve(FSTAB).getParent());
+        Files.createSymbolicLink(overrides.resolve(FSTAB), outside);
+        RenderException error = assertThrows(RenderException.class, () -> render(FSTAB));
+        assertEquals("your template " + overrides.resolve(FSTAB) + " leads through a symbolic link to " + outside
+                + ", outside " + overrides + ": the plugin reads templates only inside the template folder;"
+                + " copy the file there instead", error.getMessage());
     }
 
     private String render(String template) throws Exception {

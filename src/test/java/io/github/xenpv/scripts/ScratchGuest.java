@@ -324,7 +324,10 @@ final class ScratchGuest {
                 builder.environment().putAll(environment);
                 Process process = builder.start();
                 if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    // the whole tree, children first: one left running would outlive the test, and write on
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
                     throw new AssertionError("timed out: " + command);
                 }
                 return new Result(command, process.exitValue(), Files.readString(out), Files.readString(err));
