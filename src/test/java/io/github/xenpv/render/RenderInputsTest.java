@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +38,9 @@ class RenderInputsTest {
     @Test
     void everyValueOfTheCheckedGuestCounts() throws Exception {
         RenderInputs inputs = RenderInputs.of(null, PLUGIN);
-        ValidGuest seed = SeedGuest.validOnly(withEmulatedDisk());
+        ValidGuest seed = SeedGuest.validOnly(fullSeed());
         String original = inputs.of(seed);
-        assertEquals(original, inputs.of(SeedGuest.validOnly(withEmulatedDisk())), "the same guest, the same inputs");
+        assertEquals(original, inputs.of(SeedGuest.validOnly(fullSeed())), "the same guest, the same inputs");
         List<String> unchanged = new ArrayList<>();
         for (RecordComponent component : ValidGuest.class.getRecordComponents()) {
             Object changed = changed(component.getAccessor().invoke(seed), component.getType());
@@ -54,16 +55,6 @@ class RenderInputsTest {
         assertEquals(List.of(), unchanged.stream().filter(name -> !name.endsWith("(no other value to try)")).toList(),
                 "changing these left the inputs as they were");
         assertTrue(unchanged.size() <= 2, "too few values could be tried: " + unchanged);
-    }
-
-    /** The seed guest with a data disk that stays emulated, so that emulatedDisks has a value to change. */
-    private static Guest withEmulatedDisk() {
-        Guest declaration = SeedGuest.declaration();
-        EmulatedDisk data = new EmulatedDisk();
-        data.setSource("/var/lib/libvirt/images/rhel3_64_fv-lvm.dsk");
-        data.setDevice("hdb");
-        declaration.setEmulatedDisks(List.of(data));
-        return declaration;
     }
 
     @Test
@@ -111,6 +102,18 @@ class RenderInputsTest {
     }
 
     /** Another value of the same kind, or {@code null} when there is none to try. */
+    /** The seed guest with a value in each list it leaves empty, so that every list has another value to try. */
+    private static Guest fullSeed() {
+        Guest guest = SeedGuest.declaration();
+        EmulatedDisk kept = new EmulatedDisk();
+        kept.setSource("/dev/vg_guests/shared");
+        kept.setDevice("hdd");
+        guest.setEmulatedDisks(List.of(kept));
+        guest.setModulesConfBase(List.of("alias parport_lowlevel parport_pc"));
+        guest.setExtraConfig(Map.of("on_crash", "preserve"));
+        return guest;
+    }
+
     private static Object changed(Object value, Class<?> type) throws Exception {
         if (type == String.class) {
             return value == null ? "x" : value + "x";

@@ -2,12 +2,14 @@ package io.github.xenpv.scripts;
 
 import io.github.xenpv.checkers.Checkers.Shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.fixtures.SeedGuest;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.scripts.ScratchGuest.Result;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +95,20 @@ final class GuestInstall {
         }
 
         /**
+         * Checks that every file of {@link #editedPaths()} in {@code now} is whole: as in
+         * {@code before} or as in {@code after} (snapshots), never half-way or missing when neither
+         * lacks it. What a run stopped at any point (failed, killed) must leave.
+         */
+        void assertWholeFiles(Map<String, String> before, Map<String, String> after, Map<String, String> now,
+                String context) throws IOException {
+            for (String path : editedPaths()) {
+                String state = now.getOrDefault(path, "missing");
+                assertTrue(state.equals(before.getOrDefault(path, "missing")) || state.equals(after.getOrDefault(path, "missing")),
+                        () -> path + " is neither as before nor as after: " + state + "\n" + context);
+            }
+        }
+
+        /**
          * The guest path of the bundle's file named {@code name} (the node script, say), wherever
          * the bundle puts it: tests derive paths from the bundle rather than repeating them.
          */
@@ -132,12 +148,30 @@ final class GuestInstall {
 
     /** A fresh copy of the stock root; the call log, the count and TMPDIR emptied. */
     void reset() throws IOException {
-        remove(root);
-        remove(tmp);
-        Files.createDirectories(tmp);
+        resetTo(fixture.pristine());
+    }
+
+    /**
+     * A fresh copy of {@code snapshot} (one {@link #keep} made, or the stock root) as the root; the
+     * call log, the count and TMPDIR emptied. A copy of a root kept after an install stands for
+     * that install: a test that needs many installed roots runs the install once.
+     */
+    void resetTo(Path snapshot) throws IOException {
+        Result copied = ScratchGuest.run(List.of("sh", "-c", "rm -rf \"$1\" \"$2\" && mkdir \"$2\" && cp -a \"$3\" \"$1\"",
+                "sh", root.toString(), tmp.toString(), snapshot.toString()), Map.of(), null);
+        assertEquals(0, copied.exit(), copied::describe);
         Files.deleteIfExists(calls);
         Files.deleteIfExists(count);
-        copyTree(fixture.pristine(), root);
+    }
+
+    /**
+     * Keeps a copy of the root as it is now at {@code snapshot}, for {@link #resetTo}. Paths the
+     * shims record (proc/mounts) name this root, so a snapshot goes back to the same GuestInstall.
+     */
+    Path keep(Path snapshot) {
+        remove(snapshot);
+        copyTree(root, snapshot);
+        return snapshot;
     }
 
     static void copyTree(Path from, Path to) {
@@ -150,8 +184,15 @@ final class GuestInstall {
         assertEquals(0, removed.exit(), removed::describe);
     }
 
+    /**
+     * The environment of a run on this root, with {@code extra}; when {@code extra} sets
+     * {@code XENPV_TEST_KILL_AT}, the shims that count kills are on PATH too.
+     */
     Map<String, String> environment(Map<String, String> extra) {
         Map<String, String> environment = new TreeMap<>(ScratchGuest.shimEnvironment(shims, root, calls, count));
+        if (extra.containsKey("XENPV_TEST_KILL_AT")) {
+            environment.put("PATH", ScratchGuest.killShims(shims) + File.pathSeparator + environment.get("PATH"));
+        }
         environment.putAll(extra);
         return environment;
     }

@@ -14,6 +14,7 @@ import io.github.xenpv.scripts.ScratchGuest.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,6 +41,11 @@ class GuestLifeTest {
     @TempDir
     static Path shared;
     static Path rpm;
+    /**
+     * Machines several tests start from, each made by the first test that needs it (which asserts
+     * every step of the making) and kept here; the others start from a copy ({@code cp -a}).
+     */
+    static final Map<String, Kept> kept = new HashMap<>();
 
     @TempDir
     Path scratch;
@@ -48,6 +54,11 @@ class GuestLifeTest {
     static void driverRpm() throws IOException {
         ScratchGuest.requireRoot();
         rpm = ScratchGuest.buildDriverRpm(shared.resolve("rpmbuild"));
+        kept.clear();
+    }
+
+    /** A kept machine, and the last install's result on it (none for the --offline one). */
+    private record Kept(Path machine, Result installed) {
     }
 
     /** The seed guest's bundle, changed by {@code change}, with the RPM beside install-guest.sh. */
@@ -74,18 +85,63 @@ class GuestLifeTest {
      * and starts the guest, then install again without --offline. Returns that second run.
      */
     private Result liveInstall(GuestMachine machine, Bundle bundle, String kernel, String content) throws IOException {
+        installOffline(machine, bundle, kernel);
+        return installLive(machine, bundle, kernel, content);
+    }
+
+    /** The live route's first half: the stock guest boots, gets the bundle in /root and installs it with --offline. */
+    private static void installOffline(GuestMachine machine, Bundle bundle, String kernel) throws IOException {
         Boot before = machine.boot(kernel);
         assertTrue(before.finished(), before::describe);
         String folder = machine.copyBundle(bundle.folder(), bundle.guest().name());
         Result offline = machine.run("sh " + folder + "/install-guest.sh --offline");
         assertEquals(0, offline.exit(), offline::describe);
         assertTrue(offline.stdout().contains("/etc/fstab: skipped (--offline"), offline.stdout());
+    }
+
+    /** Its second half: dom0 attaches the disks with {@code content} (none when null), the guest boots, the install runs again. */
+    private static Result installLive(GuestMachine machine, Bundle bundle, String kernel, String content) throws IOException {
         if (content != null) {
             machine.attachDisks(bundle.guest(), partition -> partition.swap() ? "swap" : content);
         }
         Boot started = machine.boot(kernel);
         assertTrue(started.finished(), started::describe);
-        return machine.run("sh " + folder + "/install-guest.sh");
+        return machine.run("sh /root/xenpv-" + bundle.guest().name() + "/install-guest.sh");
+    }
+
+    /**
+     * The seed guest (its stock fstab, /bin/sh = {@code shell}, the driver's build kernel) after the
+     * live route's first half, made once: four tests go on from there.
+     */
+    private GuestMachine offlineInstalled(Bundle bundle, String shell) throws IOException {
+        Path root = scratch.resolve("root");
+        Kept offline = kept.get("offline " + shell);
+        if (offline != null) {
+            return GuestMachine.copy(offline.machine(), root);
+        }
+        GuestMachine machine = machine(BUILD_KERNEL, GuestMachine.STOCK_FSTAB, shell);
+        installOffline(machine, bundle, BUILD_KERNEL);
+        machine.keep(shared.resolve("offline-" + shell));
+        kept.put("offline " + shell, new Kept(shared.resolve("offline-" + shell), null));
+        return machine;
+    }
+
+    /** The same after the whole live route with ext3 on the PV disks, made once, with that install's result. */
+    private Live liveInstalled(Bundle bundle, String shell) throws IOException {
+        Kept live = kept.get("live " + shell);
+        if (live != null) {
+            return new Live(GuestMachine.copy(live.machine(), scratch.resolve("root")), live.installed());
+        }
+        GuestMachine machine = offlineInstalled(bundle, shell);
+        Result installed = installLive(machine, bundle, BUILD_KERNEL, "ext3");
+        assertEquals(0, installed.exit(), installed::describe);
+        machine.keep(shared.resolve("live-" + shell));
+        kept.put("live " + shell, new Kept(shared.resolve("live-" + shell), installed));
+        return new Live(machine, installed);
+    }
+
+    /** A machine after the live install, and that install's result. */
+    private record Live(GuestMachine machine, Result installed) {
     }
 
     /** The image route: install-guest.sh --root --offline run on this machine, with its real rpm and depmod. */
@@ -98,8 +154,9 @@ class GuestLifeTest {
     /**
      * The boot finished; fsck -A found every PV entry with a non-zero pass with its node, driver,
      * attached disk and file system; mount -a mounted the PV file systems; xenpv-verify passes.
+     * Returns what xenpv-verify printed.
      */
-    private static void assertPvDisksWork(GuestMachine machine, ValidGuest guest, Boot boot) throws IOException {
+    private static Result assertPvDisksWork(GuestMachine machine, ValidGuest guest, Boot boot) throws IOException {
         assertTrue(boot.finished(), boot::describe);
         for (ValidPartition partition : guest.partitions()) {
             if (partition.swap()) {
@@ -115,15 +172,16 @@ class GuestLifeTest {
         }
         Result verify = machine.run(ValidGuest.VERIFY_SCRIPT);
         assertEquals(0, verify.exit(), () -> boot.describe() + "\n" + verify.describe());
+        return verify;
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dash", "busybox", "bash"})
     void onTheDriversBuildKernelTheLiveRouteBootsWithItsPvDisks(String shell) throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = machine(BUILD_KERNEL, GuestMachine.STOCK_FSTAB, shell);
-        Result installed = liveInstall(machine, bundle, BUILD_KERNEL, "ext3");
-        assertEquals(0, installed.exit(), installed::describe);
+        Live live = liveInstalled(bundle, shell);
+        GuestMachine machine = live.machine();
+        Result installed = live.installed();
         assertTrue(installed.stdout().contains("modules: already done (in " + bundle.guest().driverDirectory()), installed.stdout());
 
         Boot boot = machine.boot(BUILD_KERNEL);
@@ -169,9 +227,7 @@ class GuestLifeTest {
     @Test
     void afterAKernelUpdateWithoutACopyBootLoadsTheDriverKernelsTree() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = machine(BUILD_KERNEL, GuestMachine.STOCK_FSTAB, "dash");
-        Result installed = liveInstall(machine, bundle, BUILD_KERNEL, "ext3");
-        assertEquals(0, installed.exit(), installed::describe);
+        GuestMachine machine = liveInstalled(bundle, "dash").machine();
 
         machine.installKernel(LATER_KERNEL);
         Boot boot = machine.boot(LATER_KERNEL);
@@ -202,8 +258,8 @@ class GuestLifeTest {
     @ValueSource(strings = {"blank", "absent"})
     void aBlankOrMissingPvDiskNeverReachesFstabOnTheLiveRoute(String disk) throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = machine(BUILD_KERNEL, GuestMachine.STOCK_FSTAB, "dash");
-        Result installed = liveInstall(machine, bundle, BUILD_KERNEL, disk.equals("blank") ? "blank" : null);
+        GuestMachine machine = offlineInstalled(bundle, "dash");
+        Result installed = installLive(machine, bundle, BUILD_KERNEL, disk.equals("blank") ? "blank" : null);
         assertEquals(1, installed.exit(), installed::describe);
         assertTrue(installed.stderr().contains("step mount /mnt/pvdisk_p1 failed"), installed.describe());
         assertEquals(GuestMachine.STOCK_FSTAB, machine.read("etc/fstab"), "fstab untouched until the partitions mount");
@@ -231,9 +287,8 @@ class GuestLifeTest {
         machine.attachDisks(bundle.guest(), partition -> "ext3");
         for (int boot = 1; boot <= 2; boot++) {
             Boot booted = machine.boot(BUILD_KERNEL);
-            assertPvDisksWork(machine, bundle.guest(), booted);
+            Result verify = assertPvDisksWork(machine, bundle.guest(), booted);
             assertFalse(machine.read("proc/modules").contains("xen-balloon"), "boot does not load the balloon driver");
-            Result verify = machine.run(ValidGuest.VERIFY_SCRIPT);
             assertFalse(verify.stdout().contains("xen-balloon"), verify.stdout());
             assertTrue(verify.stdout().contains("xen-vnif"), verify.stdout());
         }
@@ -268,6 +323,21 @@ class GuestLifeTest {
         imageInstall(machine, bundle);
         machine.attachDisks(bundle.guest(), partition -> partition.swap() ? "swap" : "ext3");
         assertPvDisksWork(machine, bundle.guest(), machine.boot(BUILD_KERNEL));
+        return machine;
+    }
+
+    /**
+     * {@link #workingGuest} of {@code bundle}, the unchanged seed bundle (every test's is the same),
+     * made once: five tests start from it.
+     */
+    private GuestMachine workingSeedGuest(Bundle bundle) throws IOException {
+        Kept working = kept.get("working");
+        if (working != null) {
+            return GuestMachine.copy(working.machine(), scratch.resolve("root"));
+        }
+        GuestMachine machine = workingGuest(bundle);
+        machine.keep(shared.resolve("working"));
+        kept.put("working", new Kept(shared.resolve("working"), null));
         return machine;
     }
 
@@ -345,7 +415,7 @@ class GuestLifeTest {
     @Test
     void anErrataKernelWithOneChangedChecksumBootsWithoutThePvDisks() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = workingGuest(bundle);
+        GuestMachine machine = workingSeedGuest(bundle);
         machine.installKernel(SimulatedKernel.of(ERRATA_KERNEL).withChangedChecksum(SimulatedKernel.CHANGED_SYMBOL));
 
         Boot boot = machine.boot(ERRATA_KERNEL);
@@ -388,7 +458,7 @@ class GuestLifeTest {
     @Test
     void aDetachedPvDiskStopsNothing() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = workingGuest(bundle);
+        GuestMachine machine = workingSeedGuest(bundle);
         machine.detachDisks();
 
         Boot boot = machine.boot(BUILD_KERNEL);
@@ -408,7 +478,7 @@ class GuestLifeTest {
     @Test
     void theOtherKernelVariantBootsWithoutAnyPvDevice() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = workingGuest(bundle);
+        GuestMachine machine = workingSeedGuest(bundle);
         String smp = BUILD_KERNEL + "smp";
         machine.installKernel(smp);
 
@@ -431,7 +501,7 @@ class GuestLifeTest {
     @Test
     void noModuleForThisKernelStopsNothing() throws Exception {
         Bundle bundle = bundle(guest -> { });
-        GuestMachine machine = workingGuest(bundle);
+        GuestMachine machine = workingSeedGuest(bundle);
         machine.run("rm -r " + bundle.guest().driverDirectory());
         machine.installKernel(LATER_KERNEL);
 
@@ -517,7 +587,7 @@ class GuestLifeTest {
         Boot unchanged = without.boot(BUILD_KERNEL);
         assertEquals(List.of("rc3.d/S05kudzu /etc/rc.d/init.d/kudzu"), kudzuLines(unchanged), unchanged::describe);
 
-        GuestMachine machine = workingGuest(bundle);
+        GuestMachine machine = workingSeedGuest(bundle);
         Boot boot = machine.boot(BUILD_KERNEL);
         assertEquals(List.of(), kudzuLines(boot), boot::describe);
         assertTrue(machine.read("proc/modules").contains("xen-vnif "), "rc.modules loaded the PV NIC's driver");

@@ -70,21 +70,34 @@ final class GuestMachine {
     }
 
     /**
-     * The userland for /bin/sh = {@code shell} (dash, busybox or bash), built once under
-     * {@code cache} and hard-linked into every machine.
+     * The userland for /bin/sh = {@code shell} (dash, busybox or bash) under {@code cache}, hard-linked
+     * into every machine. It is built once per test run, whichever class asks first, and hard-linked
+     * from there into each {@code cache}.
      */
     static Path userland(Path cache, String shell) throws IOException {
-        Path userland = cache.resolve("userland-" + shell);
-        if (Files.isDirectory(userland)) {
-            return userland;
-        }
         Checkers.require(switch (shell) {
             case "dash" -> Checkers.Tool.DASH;
             case "busybox" -> Checkers.Tool.BUSYBOX;
             default -> Checkers.Tool.BASH;
         });
         Checkers.require(Checkers.Tool.RPM);
-        Path building = cache.resolve("userland-" + shell + ".building");
+        Path userland = cache.resolve("userland-" + shell);
+        if (!Files.isDirectory(userland)) {
+            Path built = ScratchGuest.cache().resolve("userland-" + shell);
+            synchronized (GuestMachine.class) {
+                if (!Files.isDirectory(built)) {
+                    build(shell, built);
+                }
+            }
+            exec(List.of("cp", "-al", built.toString(), userland.toString()));
+        }
+        return userland;
+    }
+
+    /** Builds the userland for {@code shell} at {@code userland}. */
+    private static void build(String shell, Path userland) throws IOException {
+        Path building = userland.resolveSibling(userland.getFileName() + ".building");
+        exec(List.of("rm", "-rf", building.toString()));
         Set<Path> binaries = new LinkedHashSet<>();
         copy(Path.of("/usr/bin", shell), building.resolve("bin/sh"), binaries);
         copy(Path.of("/usr/bin/awk"), building.resolve("bin/awk"), binaries);
@@ -106,7 +119,6 @@ final class GuestMachine {
             }
         }
         Files.move(building, userland);
-        return userland;
     }
 
     private static void copy(Path from, Path to, Set<Path> binaries) throws IOException {
@@ -168,6 +180,20 @@ final class GuestMachine {
         guest.write(".sim/disks", "", "rw-r--r--");
         exec(List.of("rpm", "--root", root.toString(), "--initdb"));
         return guest;
+    }
+
+    /**
+     * A copy ({@code cp -a}) of the machine {@code kept} as it was, at {@code root}: a machine several
+     * tests start from is made once. Paths inside are the guest's own, so the copy may live anywhere.
+     */
+    static GuestMachine copy(Path kept, Path root) {
+        exec(List.of("cp", "-a", kept.toString(), root.toString()));
+        return new GuestMachine(root);
+    }
+
+    /** Keeps a copy of this machine as it is now at {@code kept}, for {@link #copy}. */
+    void keep(Path kept) {
+        exec(List.of("cp", "-a", root.toString(), kept.toString()));
     }
 
     /** Installs kernel {@code release} with RHEL 3's symbol checksums (see {@link SimulatedKernel#of}). */

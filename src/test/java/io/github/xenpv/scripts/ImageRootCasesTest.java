@@ -154,16 +154,16 @@ class ImageRootCasesTest {
     @Test
     void case5UninstallingTwoGuestsInEitherOrderLeavesNoBlock() throws Exception {
         Map<String, String> stock = fixture.edited(ScratchGuest.snapshot(root));
+        assertSucceeded(guest.run(Shell.DASH, "--offline"));
+        disguise(NAME, true);
+        assertSucceeded(ScratchGuest.run(guest.command(renamed, Shell.DASH, "--offline"), guest.environment(Map.of()),
+                guest.scratch));
+        disguise(NAME, false);
+        assertTrue(guest.read("etc/fstab").contains("guest " + NAME + "\n") && guest.read("etc/fstab").contains("guest " + RENAMED),
+                "both guests' blocks are in the files, as the old scripts left them");
+        Path bothInstalled = guest.keep(scratch.resolve("both-installed"));
         for (boolean firstGuestFirst : List.of(true, false)) {
-            guest.reset();
-            assertSucceeded(guest.run(Shell.DASH, "--offline"));
-            disguise(NAME, true);
-            assertSucceeded(ScratchGuest.run(guest.command(renamed, Shell.DASH, "--offline"), guest.environment(Map.of()),
-                    guest.scratch));
-            disguise(NAME, false);
-            assertTrue(guest.read("etc/fstab").contains("guest " + NAME + "\n") && guest.read("etc/fstab").contains("guest " + RENAMED),
-                    "both guests' blocks are in the files, as the old scripts left them");
-
+            guest.resetTo(bothInstalled);
             List<List<String>> order = new ArrayList<>(List.of(guest.command(Shell.BASH_POSIX, "--uninstall"),
                     guest.command(renamed, Shell.BUSYBOX_SH, "--uninstall")));
             if (!firstGuestFirst) {

@@ -4,6 +4,7 @@ import io.github.xenpv.checkers.Checkers.Shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.property.Property;
 import io.github.xenpv.scripts.ScratchGuest.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,16 +24,26 @@ import org.junit.jupiter.api.io.TempDir;
  * A kill is the whole process group, the script and the command it is running, as {@code kill -9}
  * of the group or the OOM killer would do it; nothing the script does (its EXIT trap) runs then.
  *
- * <p>The matrices kill at every call of a command that changes something (see
- * {@link ScratchGuest#WRITERS}), just before it runs, for the install and for --uninstall; the
- * shell turns with each trial so all three see the whole matrix between them. Then at random
- * moments (a fixed seed, printed), which also land inside a command: a half-copied temporary file,
- * rpm in the middle of its transaction. After a killed install the next run is an install or an
+ * <p>The matrices are exhaustive: they kill at every call of a command that changes something (see
+ * {@link ScratchGuest#WRITERS}; the shims of insmod, mount, uname and mv count too), just before it
+ * runs, for the install and for --uninstall, and check that every file the install edits is whole
+ * (as before the run or as after it) at that moment, and that the next run converges. The shell
+ * turns with each trial so all three see the whole matrix between them. This is the suite's one
+ * exhaustive re-run matrix: {@code InstallGuestTest} makes each shim call fail, for what only a
+ * failing step shows (its exit, its message, its trap's cleanup), and re-runs after a seeded
+ * sample of those failures only.
+ *
+ * <p>Then at random moments, which also land inside a command: a half-copied temporary file, rpm
+ * in the middle of its transaction. A moment is a random delay counted from the run's first
+ * writing command (a marker its shim writes), up to how long the rest of an uninterrupted run
+ * takes; a run that ends before its kill does not count, and trials go on until
+ * {@value #RANDOM_KILLS} runs were killed in the middle. The delays come from a seed, printed;
+ * {@code -Dxenpv.seed=N} draws the same delays again (where they land in the run depends on the
+ * machine's speed at that moment). After a killed install the next run is an install or an
  * uninstall, in turn. The real rpm runs throughout; the kernel's commands are the shims.
  */
 class KillAnywhereTest {
 
-    private static final long SEED = 20_011L;
     private static final int RANDOM_KILLS = 24;
 
     @TempDir
@@ -40,8 +52,11 @@ class KillAnywhereTest {
     static Map<String, String> stock;
     static Map<String, String> installed;
     static Map<String, String> uninstalled;
+    /** A copy of the root after the uninterrupted install: where every uninstall trial starts. */
+    static Path installedRoot;
     static int installPoints;
     static int uninstallPoints;
+    /** How long the uninterrupted runs took from their first writing command to their end, in ms. */
     static long installMillis;
     static long uninstallMillis;
 
@@ -54,20 +69,14 @@ class KillAnywhereTest {
         guest = new GuestInstall(fixture, shared.resolve("work"));
         stock = ScratchGuest.snapshot(guest.root);
         Path kills = guest.scratch.resolve("kills");
-        Map<String, String> counting = Map.of("XENPV_TEST_KILL_AT", "-1", "XENPV_TEST_KILL_COUNT", kills.toString());
-        long started = System.nanoTime();
-        assertSucceeded(guest.run(Shell.DASH, counting));
-        installMillis = (System.nanoTime() - started) / 1_000_000;
+        installMillis = fromFirstChange(guest, Shell.DASH);
         installed = ScratchGuest.snapshot(guest.root);
+        installedRoot = guest.keep(shared.resolve("installed-root"));
         installPoints = Integer.parseInt(Files.readString(kills).strip());
-        Files.delete(kills);
-        started = System.nanoTime();
-        assertSucceeded(guest.run(Shell.DASH, counting, "--uninstall"));
-        uninstallMillis = (System.nanoTime() - started) / 1_000_000;
+        uninstallMillis = fromFirstChange(guest, Shell.DASH, "--uninstall");
         uninstalled = ScratchGuest.snapshot(guest.root);
         uninstallPoints = Integer.parseInt(Files.readString(kills).strip());
-        Files.delete(kills);
-        System.out.printf("SIGKILL matrix: install %d kill points (%d ms uninterrupted), uninstall %d (%d ms)%n",
+        System.out.printf("SIGKILL matrix: install %d kill points (%d ms uninterrupted from the first), uninstall %d (%d ms)%n",
                 installPoints, installMillis, uninstallPoints, uninstallMillis);
         assertTrue(installPoints > 30 && uninstallPoints > 10, installPoints + " / " + uninstallPoints);
     }
@@ -80,6 +89,7 @@ class KillAnywhereTest {
             Result killed = killedAt(guest, point, GuestInstall.shellInTurn(point));
             String context = "install killed before writing command " + point + "\n" + killed.describe();
             assertEquals(137, killed.exit(), context);
+            fixture.assertWholeFiles(stock, installed, ScratchGuest.snapshot(guest.root), context);
             recover(guest, GuestInstall.shellInTurn(point + 1), context);
         }
         System.out.printf("SIGKILL matrix: %d killed installs and their re-runs in %d s%n", installPoints,
@@ -90,11 +100,11 @@ class KillAnywhereTest {
     void anUninstallKilledBeforeAnyCommandThatWritesConvergesWhenRunAgain() throws Exception {
         long started = System.nanoTime();
         for (int point = 1; point <= uninstallPoints; point++) {
-            guest.reset();
-            assertSucceeded(guest.run(Shell.DASH));
+            guest.resetTo(installedRoot);
             Result killed = killedAt(guest, point, GuestInstall.shellInTurn(point), "--uninstall");
             String context = "uninstall killed before writing command " + point + "\n" + killed.describe();
             assertEquals(137, killed.exit(), context);
+            fixture.assertWholeFiles(stock, installed, ScratchGuest.snapshot(guest.root), context);
             recoverUninstall(guest, GuestInstall.shellInTurn(point + 1), context);
         }
         System.out.printf("SIGKILL matrix: %d killed uninstalls and their re-runs in %d s%n", uninstallPoints,
@@ -103,33 +113,49 @@ class KillAnywhereTest {
 
     @Test
     void runsKilledAtRandomMomentsConvergeWhenRunAgain() throws Exception {
-        Random random = new Random(SEED);
+        long seed = Long.getLong(Property.SEED, new Random().nextLong());
+        System.out.printf("SIGKILL at random moments: seed %d (-D%s=%d draws the same delays)%n", seed, Property.SEED, seed);
+        Random random = new Random(seed);
         long started = System.nanoTime();
+        // The rest of a run after its first change, kept to the fastest seen: a delay past the end
+        // kills nothing, so a run that finishes first shortens the horizon of those after it.
+        long installHorizon = installMillis;
+        long uninstallHorizon = uninstallMillis;
         int killedInTime = 0;
-        // How long an uninterrupted install takes, kept to the fastest seen (the full installs before
-        // the uninstall trials; an uninstall in proportion): the first runs of a build are slower,
-        // and a delay past the end of the run kills nothing.
-        long fastest = installMillis;
-        for (int trial = 0; trial < RANDOM_KILLS; trial++) {
-            guest.reset();
+        int trial = 0;
+        for (; killedInTime < RANDOM_KILLS; trial++) {
+            assertTrue(trial < 3 * RANDOM_KILLS, "only " + killedInTime + " of " + trial + " runs were killed before they ended");
             boolean uninstall = trial % 3 == 2;
-            if (uninstall) {
-                fastest = Math.min(fastest, timed(() -> assertSucceeded(guest.run(Shell.DASH))));
-            }
-            long horizon = uninstall ? uninstallMillis * fastest / installMillis : fastest;
+            guest.resetTo(uninstall ? installedRoot : fixture.pristine());
+            long horizon = uninstall ? uninstallHorizon : installHorizon;
             long delay = random.nextLong(horizon * 9 / 10 + 1);
             Shell shell = GuestInstall.shellInTurn(trial);
+            Path marker = guest.scratch.resolve("first-change");
+            Files.deleteIfExists(marker);
+            Files.deleteIfExists(guest.scratch.resolve("kills"));
             GroupRun run = GroupRun.start(guest.command(shell, uninstall ? new String[] {"--uninstall"} : new String[0]),
-                    guest.environment(Map.of()), guest.scratch, null);
-            Thread.sleep(delay);
-            run.kill();
+                    guest.environment(Map.of("XENPV_TEST_KILL_AT", "-1", "XENPV_TEST_KILL_COUNT",
+                            guest.scratch.resolve("kills").toString(), "XENPV_TEST_MARK_AT", "1", "XENPV_TEST_MARKED",
+                            marker.toString())), guest.scratch, null);
+            run.awaitMarker(marker, "the run's first writing command");
+            long marked = System.nanoTime();
+            // Not a wait for anything: the delay is the random part of the moment, counted from the marker.
+            TimeUnit.MILLISECONDS.sleep(delay);
+            boolean killedNow = run.killIfRunning();
             Result killed = run.await();
-            String context = (uninstall ? "uninstall" : "install") + " (" + shell + ") killed after " + delay + " ms (seed "
-                    + SEED + ", trial " + trial + ")\n" + killed.describe();
-            if (killed.exit() == 137) {
+            String context = (uninstall ? "uninstall" : "install") + " (" + shell + ") killed " + delay
+                    + " ms after its first writing command (seed " + seed + ", trial " + trial + ")\n" + killed.describe();
+            if (killedNow && killed.exit() == 137) {
                 killedInTime++;
+                fixture.assertWholeFiles(stock, installed, ScratchGuest.snapshot(guest.root), context);
             } else {
                 assertEquals(0, killed.exit(), context);
+                long took = (System.nanoTime() - marked) / 1_000_000;
+                if (uninstall) {
+                    uninstallHorizon = Math.min(uninstallHorizon, took);
+                } else {
+                    installHorizon = Math.min(installHorizon, took);
+                }
             }
             Shell next = GuestInstall.shellInTurn(trial + 1);
             if (uninstall) {
@@ -142,21 +168,26 @@ class KillAnywhereTest {
                 recover(guest, next, context);
             }
         }
-        System.out.printf("SIGKILL at random moments (seed %d): %d runs, %d killed before they ended, in %d s%n", SEED,
-                RANDOM_KILLS, killedInTime, (System.nanoTime() - started) / 1_000_000_000);
-        assertTrue(killedInTime >= RANDOM_KILLS / 2, "most runs must be killed, not finish first: " + killedInTime);
+        System.out.printf("SIGKILL at random moments (seed %d): %d runs, %d killed before they ended, in %d s%n", seed,
+                trial, killedInTime, (System.nanoTime() - started) / 1_000_000_000);
     }
 
-    /** A step that may throw. */
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    /** Runs {@code step} and returns how long it took, in ms. */
-    private static long timed(Step step) throws Exception {
-        long started = System.nanoTime();
-        step.run();
-        return (System.nanoTime() - started) / 1_000_000;
+    /**
+     * Runs the script uninterrupted on the current root, counting its writing commands in
+     * {@code kills}, and returns how long it took from the first of them (its marker) to its end.
+     */
+    private static long fromFirstChange(GuestInstall guest, Shell shell, String... options) throws IOException {
+        Path kills = guest.scratch.resolve("kills");
+        Path marker = guest.scratch.resolve("first-change");
+        Files.deleteIfExists(kills);
+        Files.deleteIfExists(marker);
+        GroupRun run = GroupRun.start(guest.command(shell, options), guest.environment(Map.of("XENPV_TEST_KILL_AT", "-1",
+                "XENPV_TEST_KILL_COUNT", kills.toString(), "XENPV_TEST_MARK_AT", "1", "XENPV_TEST_MARKED", marker.toString())),
+                guest.scratch, null);
+        run.awaitMarker(marker, "the run's first writing command");
+        long marked = System.nanoTime();
+        assertSucceeded(run.await());
+        return (System.nanoTime() - marked) / 1_000_000;
     }
 
     private static Result killedAt(GuestInstall guest, int point, Shell shell, String... options) throws IOException {

@@ -14,10 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +79,18 @@ final class ScratchGuest {
 
     private static final String SHIM_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
 
+    /**
+     * How long a test waits for a command, a run's end or a marker before it fails: a bound that
+     * only a stuck run reaches, never a delay (nothing waits for time to pass). Generous, because
+     * on a 2-core machine with both cores busy one install takes many times what it takes on a
+     * quiet one.
+     */
+    static final Duration PATIENCE = Duration.ofMinutes(5);
+
+    /** The RPMs built so far in this JVM, by package name and module folder: rpmbuild runs once for each. */
+    private static final Map<String, Path> BUILT_RPMS = new HashMap<>();
+    private static Path cache;
+
     private ScratchGuest() {
     }
 
@@ -102,9 +118,28 @@ final class ScratchGuest {
         return buildDriverRpm(topdir, "kmod-xenpv", DRIVER_DIRECTORY);
     }
 
-    /** The same under another package name (kmod-xenpv-smp, ...) and module folder (relative to /). */
+    /**
+     * The same under another package name (kmod-xenpv-smp, ...) and module folder (relative to /).
+     * rpmbuild runs once per name and folder in a test run; each caller gets its own copy under
+     * {@code topdir}{@code /RPMS/noarch}.
+     */
     static Path buildDriverRpm(Path topdir, String name, String driverDirectory) throws IOException {
         Checkers.require(Checkers.Tool.RPMBUILD);
+        Path built;
+        synchronized (BUILT_RPMS) {
+            built = BUILT_RPMS.get(name + " " + driverDirectory);
+            if (built == null) {
+                built = rpmbuild(cache().resolve("rpmbuild-" + BUILT_RPMS.size()), name, driverDirectory);
+                BUILT_RPMS.put(name + " " + driverDirectory, built);
+            }
+        }
+        Path copy = topdir.resolve("RPMS/noarch").resolve(built.getFileName());
+        Files.createDirectories(copy.getParent());
+        Files.copy(built, copy, StandardCopyOption.REPLACE_EXISTING);
+        return copy;
+    }
+
+    private static Path rpmbuild(Path topdir, String name, String driverDirectory) throws IOException {
         Files.createDirectories(topdir);
         Path spec = topdir.resolve(name + ".spec");
         Path standIns = topdir.resolve("stand-in-modules");
@@ -146,6 +181,23 @@ final class ScratchGuest {
      * registered, an empty rpm database.
      */
     static void createStockRoot(Path root) throws IOException {
+        Checkers.require(Checkers.Tool.RPM);
+        Path stock;
+        synchronized (BUILT_RPMS) {
+            stock = cache().resolve("stock-root");
+            if (!Files.isDirectory(stock)) {
+                Path building = cache().resolve("stock-root.building");
+                buildStockRoot(building);
+                Files.move(building, stock);
+            }
+        }
+        Files.createDirectories(root);
+        Result copied = run(List.of("cp", "-a", stock + "/.", root.toString()), Map.of(), null);
+        assertEquals(0, copied.exit(), copied::describe);
+    }
+
+    /** The stock root of {@link #createStockRoot}, built once per test run. */
+    private static void buildStockRoot(Path root) throws IOException {
         write(root.resolve("etc/fstab"), STOCK_FSTAB, "rw-r--r--");
         write(root.resolve("etc/modules.conf"), STOCK_MODULES_CONF, "rw-r--r--");
         write(root.resolve("etc/rc.d/rc.local"), STOCK_RC_LOCAL, "rwxr-xr-x");
@@ -183,9 +235,29 @@ final class ScratchGuest {
         write(root.resolve("proc/swaps"), "Filename\t\t\t\tType\t\tSize\tUsed\tPriority\n", "r--r--r--");
         Files.createDirectories(root.resolve("dev"));
         Files.createDirectories(root.resolve("usr/local/sbin"));
-        Checkers.require(Checkers.Tool.RPM);
         Result initdb = run(List.of("rpm", "--root", root.toString(), "--initdb"), Map.of(), null);
         assertEquals(0, initdb.exit(), initdb::describe);
+    }
+
+    /**
+     * A folder for what is built once per test run (the JVM) and only ever copied from, never
+     * changed: the stand-in RPMs, the stock root, GuestMachine's userlands. Removed when the JVM ends.
+     */
+    static Path cache() throws IOException {
+        synchronized (BUILT_RPMS) {
+            if (cache == null) {
+                Path folder = Files.createTempDirectory("xenpv-scripts-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try (Stream<Path> walk = Files.walk(folder)) {
+                        walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                    } catch (IOException e) {
+                        // the JVM is ending; a folder left in TMPDIR is all it costs
+                    }
+                }));
+                cache = folder;
+            }
+            return cache;
+        }
     }
 
     private static void write(Path file, String text, String mode) throws IOException {
@@ -206,18 +278,19 @@ final class ScratchGuest {
     /**
      * Writes the shims into {@code folder}. Each records {@code name args} in {@code calls},
      * counts the call in {@code count} (one count for all shims) and fails when the count reaches
-     * {@code XENPV_TEST_FAIL_AT}. insmod (after {@code XENPV_TEST_SLOW_INSMOD} seconds, when set, so
-     * a test can signal a run in the middle) adds the module to the root's proc/modules, mount the file
-     * system to proc/mounts (escaped as the kernel does); mv then does the real rename. There is
+     * {@code XENPV_TEST_FAIL_AT}. When {@code XENPV_TEST_HOLD_AT} names the shim, its first call
+     * creates the marker {@code XENPV_TEST_HELD} and then waits at the FIFO {@code XENPV_TEST_HOLD_GATE}
+     * (see {@link #holdEnvironment}): a test that waits for the marker knows the run is in the middle
+     * of that command, and signals it there. insmod adds the module to the root's proc/modules, mount
+     * the file system to proc/mounts (escaped as the kernel does); mv then does the real rename. There is
      * no depmod: under --root the install never runs one (the host's real depmod stays on PATH to
-     * prove it). Every other command of {@link #WRITERS} gets a shim that runs the real one; all
-     * of them take part in the kill count (see {@link #killHeader()}).
+     * prove it). Every other command of {@link #WRITERS} gets a shim that runs the real one, in
+     * {@link #killShims}; all of them take part in the kill count (see {@link #killHeader()}).
      */
     static void writeShims(Path folder) throws IOException {
         Files.createDirectories(folder);
         String realMv = realCommand("mv");
         shim(folder, "insmod", """
-                [ -z "$XENPV_TEST_SLOW_INSMOD" ] || sleep "$XENPV_TEST_SLOW_INSMOD"
                 [ -f "$1" ] || { echo "insmod: $1: no such module" >&2; exit 1; }
                 module=$(basename "$1" .o)
                 echo "$module 1024 0 (unused)" >> "$XENPV_TEST_ROOT/proc/modules"
@@ -239,10 +312,20 @@ final class ScratchGuest {
             if (!Files.exists(folder.resolve(writer))) {
                 String real = realCommand(writer);
                 if (!real.isEmpty()) {
-                    write(folder.resolve(writer), "#!/bin/sh\n" + killHeader() + "exec " + real + " \"$@\"\n", "rwxr-xr-x");
+                    write(killShims(folder).resolve(writer), "#!/bin/sh\n" + killHeader() + "exec " + real + " \"$@\"\n",
+                            "rwxr-xr-x");
                 }
             }
         }
+    }
+
+    /**
+     * Where {@link #writeShims} puts the shims that only count kills (cp, chmod, rpm, ...): a folder
+     * of their own, on PATH only for a run that counts kills (see {@link GuestInstall#environment}).
+     * Every other run goes without them: a quarter fewer processes for the same commands.
+     */
+    static Path killShims(Path shims) {
+        return shims.resolve("kill");
     }
 
     private static String realCommand(String name) {
@@ -255,7 +338,9 @@ final class ScratchGuest {
      * count kills the run's whole process group with SIGKILL, before the command does anything.
      * The group is the one the test started with setsid and wrote to {@code XENPV_TEST_GROUP};
      * the shim kills only when it is in that group itself, so it can never reach the build's own
-     * processes.
+     * processes. At the count {@code XENPV_TEST_MARK_AT} it creates the marker
+     * {@code XENPV_TEST_MARKED} instead and goes on: a test that kills at a random moment counts its
+     * moment from there, the run's first change, rather than from a start that load can delay.
      */
     static String killHeader() {
         return """
@@ -263,6 +348,7 @@ final class ScratchGuest {
                     read kills 2> /dev/null < "$XENPV_TEST_KILL_COUNT" || kills=0
                     kills=$((kills + 1))
                     echo "$kills" > "$XENPV_TEST_KILL_COUNT"
+                    [ "$kills" != "${XENPV_TEST_MARK_AT:-}" ] || : > "$XENPV_TEST_MARKED"
                     if [ "$kills" = "$XENPV_TEST_KILL_AT" ]; then
                         read group < "$XENPV_TEST_GROUP"
                         mine=$(sed 's/^.*) //' /proc/$$/stat | cut -d' ' -f3)
@@ -285,8 +371,24 @@ final class ScratchGuest {
                 + "    echo \"" + name + ": failing on purpose at call $count\" >&2\n"
                 + "    exit 1\n"
                 + "fi\n"
+                + "if [ \"${XENPV_TEST_HOLD_AT:-}\" = " + name + " ] && [ ! -e \"$XENPV_TEST_HELD\" ]; then\n"
+                + "    : > \"$XENPV_TEST_HELD\"\n"
+                + "    read go < \"$XENPV_TEST_HOLD_GATE\"\n"
+                + "fi\n"
                 + body;
         write(folder.resolve(name), text, "rwxr-xr-x");
+    }
+
+    /**
+     * What holds a run at the first call of the shim {@code command} (insmod, mount, uname, mv):
+     * the shim creates {@code marker}, then waits at a FIFO made here as {@code gate}, which the
+     * test may never open: a signal to the run's group ends the wait with the shim.
+     */
+    static Map<String, String> holdEnvironment(String command, Path marker, Path gate) {
+        Result made = run(List.of("mkfifo", gate.toString()), Map.of(), null);
+        assertEquals(0, made.exit(), made::describe);
+        return Map.of("XENPV_TEST_HOLD_AT", command, "XENPV_TEST_HELD", marker.toString(), "XENPV_TEST_HOLD_GATE",
+                gate.toString());
     }
 
     /** The environment a script runs with: shims first on PATH, the scratch root, the call log. */
@@ -323,12 +425,13 @@ final class ScratchGuest {
                 builder.environment().put("LC_ALL", "C");
                 builder.environment().putAll(environment);
                 Process process = builder.start();
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
                     // the whole tree, children first: one left running would outlive the test, and write on
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
-                    process.waitFor(10, TimeUnit.SECONDS);
-                    throw new AssertionError("timed out: " + command);
+                    process.waitFor();
+                    throw new AssertionError("did not end within " + PATIENCE.toSeconds() + " s; killed (exit -1 below)\n"
+                            + new Result(command, -1, Files.readString(out), Files.readString(err)).describe());
                 }
                 return new Result(command, process.exitValue(), Files.readString(out), Files.readString(err));
             } finally {
