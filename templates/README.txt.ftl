@@ -5,6 +5,9 @@
 <#macro markedBlock file target>
     sed -n ${sh("/^" + guest.blockBegin + "$/,/^" + guest.blockEnd + "$/p")} ${sh(file)} >> ${sh(target)}
 </#macro>
+<#if guest.kernel26>
+<#include "/include/readme-26.ftl">
+<#else>
 Moving the RHEL 3 guest ${guest.name} onto the para-virtualized (PV) drivers
 ===========================================================================
 
@@ -380,3 +383,4 @@ Notes
     x86_64 kernels.
   - The PV drivers need RHEL 3 Update 9 (kernel 2.4.21-50.EL) or later in the guest and
     RHEL 5.1 or later on dom0.
+</#if>

@@ -1,6 +1,6 @@
 <#import "/include/script-prelude.ftl" as script>
 #!/bin/sh
-# install-dom0.sh: installs the Xen domain config of the RHEL 3 guest ${comment(guest.name)} on dom0
+# install-dom0.sh: installs the Xen domain config of the ${guest.releaseTitle} guest ${comment(guest.name)} on dom0
 # (procedure steps 6 and 7). Run it as root from the unpacked bundle, with the guest shut down.
 # It refuses while the domain runs, reports every missing disk source, keeps a backup
 # /etc/xen/<name>.xenpv-<UTC time> of a config it replaces and writes the new one in one rename.

@@ -1,6 +1,10 @@
 <#import "/include/script-prelude.ftl" as script>
 <#import "/include/paths.ftl" as paths>
+<#import "/include/install-guest-26.ftl" as g26>
 #!/bin/sh
+<#if guest.kernel26>
+<@g26.head/>
+<#else>
 # install-guest.sh: moves the RHEL 3 guest ${comment(guest.name)} onto the para-virtualized (PV) disk and
 # network drivers (procedure steps 2-4 and 8-13), or with --uninstall puts its files back.
 <#if bundledDriverRpm?has_content>
@@ -44,6 +48,7 @@ replaced_mark=${sh(guest.replacedMark)}
 driver_packages=${sh(guest.driverPackages?join("\n"))}
 pv_interfaces=${sh(guest.pvInterfaces?join("\n"))}
 fstab_claims=${sh(guest.fstabClaims?join("\n"))}
+</#if>
 
 # each_module COMMAND...: runs COMMAND MODULE for every PV driver, in the order they must load.
 each_module() {
@@ -68,6 +73,9 @@ each_swap() {
 </#list>
 }
 
+<#if guest.kernel26>
+<@g26.lists/>
+<#else>
 # each_node COMMAND...: runs COMMAND NODE for every device node of the PV disks.
 each_node() {
     :
@@ -91,6 +99,7 @@ each_file() {
     "$@" /etc/grub.conf || return 1
 </#if>
 }
+</#if>
 
 # each_dropped_file COMMAND...: runs COMMAND FILE for every guest file that another bundle of this
 # guest may have changed and this one leaves as it was: the install puts those back, so that
@@ -104,6 +113,11 @@ each_dropped_file() {
     "$@" /etc/grub.conf || return 1
 </#if>
 }
+<#if guest.kernel26>
+
+<@g26.desired/>
+
+<#else>
 <#noparse>
 
 # desired FILE CURRENT OUT: writes to OUT what FILE must hold once installed, given its content
@@ -128,6 +142,7 @@ desired() {
 }
 
 </#noparse>
+</#if>
 <@script.prelude
     rootHelp=["apply to the guest root mounted at DIR (an image); the declared",
         "kernel and architecture stand in for uname"]
@@ -195,6 +210,11 @@ merge_block() {
         cat "$1" > "$5"
         return
     fi
+</#noparse>
+<#if guest.kernel26>
+<@g26.mergeFirst/>
+</#if>
+<#noparse>
     XENPV_BUNDLE_FILE=$1 XENPV_CONFLICTS=$2 XENPV_CLAIMS=$3 XENPV_BEGIN=$block_begin XENPV_END=$block_end \
         XENPV_MARK=$replaced_mark awk '
         function path(p) {
@@ -489,6 +509,11 @@ check_preflight() {
     [ -d "$kernel_tree" ] ||
         fail preflight "there is no /lib/modules/$kernel_release: is kernel $kernel_release (<kernel>, the release the guest runs) installed?"
     check_kernel_arch
+</#noparse>
+<#if guest.kernel26>
+<@g26.preflight/>
+<#else>
+<#noparse>
     installed_package=$(installed_driver_package)
     if [ -n "$installed_package" ]; then
         rpm_installed=yes
@@ -517,6 +542,9 @@ check_preflight() {
         each_module listed_in_rpm ||
             fail preflight "${driver_rpm##*/} does not install $driver_directory/$missing_module.o: the declaration says the driver was built for kernel $driver_kernel_release (<driverKernel>, <kernelVariant>), release ${driver_directory##*/} (<driverRelease>); the package's modules are: $(grep '\.o$' "$work/rpm-files" | tr '\n' ' ')"
     fi
+</#noparse>
+</#if>
+<#noparse>
     log "preflight: done"
 }
 
@@ -540,7 +568,15 @@ check_kernel_arch() {
     kernel_package_names=$(printf '%s\n' "$kernel_packages" | awk '{ print $2 }' | tr '\n' ' ')
     kernel_package_names=${kernel_package_names% }
     [ "$kernel_arches" = "$guest_arch" ] ||
+</#noparse>
+<#if guest.kernel26>
+        fail preflight "kernel $kernel_release is the $kernel_arches build ($kernel_package_names owns $kernel_image_path) but the bundle is for $guest_arch (<arch>): set <arch>$kernel_arches</arch> and rebuild<#if guest.kmod>, and use the kmod-xenpv RPMs built for $kernel_arches</#if>"
+<#else>
+<#noparse>
         fail preflight "kernel $kernel_release is the $kernel_arches build ($kernel_package_names owns $kernel_image_path) but the bundle is for $guest_arch (<arch>); uname -m says $machine for both: set <arch>$kernel_arches</arch>, rebuild, and use the kmod-xenpv built for $kernel_arches"
+</#noparse>
+</#if>
+<#noparse>
     log "preflight: kernel $kernel_release is $kernel_package_names, the $guest_arch build <arch> names"
 }
 
@@ -555,6 +591,12 @@ installed_driver_package() {
     done
 }
 
+</#noparse>
+<#if guest.kernel26>
+<@g26.helpers/>
+
+<#else>
+<#noparse>
 check_built_module() {
     missing_module=$1
     built_module=$(rooted "$driver_directory/$1.o") && [ -f "$built_module" ]
@@ -565,6 +607,9 @@ listed_in_rpm() {
     grep -qxF "$driver_directory/$1.o" "$work/rpm-files"
 }
 
+</#noparse>
+</#if>
+<#noparse>
 run_rpm() {
     if [ -n "$root" ]; then
         rpm --root "$root" "$@"
@@ -581,6 +626,12 @@ rpm_database() {
         [ -d "$rpm_database_path" ]
 }
 
+</#noparse>
+<#if guest.kernel26>
+<@g26.steps/>
+
+<#else>
+<#noparse>
 # Under --root rpm runs no scriptlet of the package and no trigger of a package already in the
 # image (rpm would run them as root on this machine, chrooted into the image with the image's
 # own /bin/sh): nothing of the image executes here. What kmod-xenpv's %post does, depmod, is left
@@ -687,6 +738,9 @@ make_nodes() {
     fi
 }
 
+</#noparse>
+</#if>
+<#noparse>
 # The fstab entries, in the procedure's order: on a live guest only once every PV partition has
 # mounted (the steps before fail otherwise), so a blank or missing PV disk never reaches the fstab
 # that boot checks; on an image at once (its partitions must already hold their file systems).
@@ -750,7 +804,9 @@ run_verify() {
     fi
 }
 
-# kudzu, RHEL 3's hardware probe, runs at boot (rc3.d/S05kudzu) and compares what it finds with
+</#noparse>
+# kudzu, ${guest.releaseTitle}'s hardware probe, runs at boot (rc3.d/S05kudzu) and compares what it finds with
+<#noparse>
 # /etc/sysconfig/hwconf. When the emulated Realtek NIC is gone (a type=netfront vif, or a typeless
 # one on Xen 3.0.3's xend) it stops at the console about the removed card. As chkconfig kudzu off
 # does, the install turns its start links in run levels 2 to 5 into stop links (K<stop>kudzu, the
@@ -833,6 +889,11 @@ restore_kudzu() {
     log "kudzu: restored (it starts at boot again)"
 }
 
+</#noparse>
+<#if guest.kernel26>
+<@g26.flows/>
+<#else>
+<#noparse>
 install() {
     check_preflight
     each_dropped_file release_file
@@ -898,3 +959,4 @@ else
 fi
 exit 0
 </#noparse>
+</#if>

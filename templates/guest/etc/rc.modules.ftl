@@ -1,4 +1,7 @@
 <#import "/include/load-modules.ftl" as boot>
+<#if guest.kernel26>
+<#include "/include/rc-modules-26.ftl">
+<#else>
 #!/bin/sh
 ${comment(guest.blockBegin)}
 # rc.sysinit runs /etc/rc.modules after depmod -A and before it checks (fsck -A) and mounts
@@ -22,3 +25,4 @@ case " $xenpv_missing " in
         ;;
 esac
 ${comment(guest.blockEnd)}
+</#if>

@@ -4,6 +4,7 @@ import io.github.xenpv.guestroot.GrubConf;
 import io.github.xenpv.model.Grub;
 import io.github.xenpv.model.GrubEntry;
 import io.github.xenpv.model.Guest;
+import io.github.xenpv.model.Release;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
 final class BootEntryImport {
 
     private static final Pattern KERNEL_PATH = Pattern.compile("(\\([^)]*\\))?(/boot)?/vmlinuz-(\\S+)");
-    private static final Pattern RHEL3_RELEASE = Pattern.compile("(2\\.4\\.21-[0-9]+\\.EL)(smp|hugemem)?");
     private static final Pattern BIOS_DISK = Pattern.compile("\\(hd([0-9]+)(,[0-9]+)?\\)");
 
     private final Notes notes;
@@ -61,19 +61,24 @@ final class BootEntryImport {
         }
         String release = path.group(3);
         boolean separateBoot = path.group(2) == null;
-        Matcher rhel3 = RHEL3_RELEASE.matcher(release);
-        String kernel = rhel3.matches() ? rhel3.group(1) : release;
-        String variant = rhel3.matches() && rhel3.group(2) != null ? rhel3.group(2) : "";
+        Optional<List<String>> split = Release.splitKernelRelease(release);
+        String kernel = split.map(parts -> parts.get(0)).orElse(release);
+        String variant = split.map(parts -> parts.get(1)).orElse("");
         guest.setKernel(kernel);
         if (!variant.isEmpty()) {
             guest.setKernelVariant(variant);
         }
         notes.kept(where, "kernel", "the default entry ('" + title + "') boots " + release + ": <kernel>" + kernel
                 + "</kernel>" + (variant.isEmpty() ? "" : ", <kernelVariant>" + variant + "</kernelVariant>"));
-        if (!rhel3.matches()) {
+        if (split.isEmpty()) {
             notes.explained("kernel");
-            notes.check(where, "kernel", "'" + release + "' is not a RHEL 3 kernel release (2.4.21-<n>.EL with smp or "
-                    + "hugemem): the plugin's drivers are for RHEL 3");
+            notes.check(where, "kernel", "'" + release + "' is not a RHEL 3, 4 or 5 kernel release (2.4.21-<n>.EL, "
+                    + "2.6.9-<n>.EL or 2.6.18-<n>.el5, with its variant): the plugin moves RHEL 3, 4 and 5 guests");
+        } else {
+            Release kernelRelease = Release.ofKernel(kernel).orElseThrow();
+            root.release().filter(named -> named.release() != kernelRelease).ifPresent(named -> notes.check(where,
+                    "kernel", "'" + release + "' is a " + kernelRelease.title() + " kernel, but " + named.where() + " says '"
+                    + named.text() + "': check which kernel the guest boots"));
         }
         if (!root.kernelTrees().contains(release)) {
             notes.check(where, "kernel", "/lib/modules has no " + release + " (it has: "
@@ -106,7 +111,8 @@ final class BootEntryImport {
             declared.setSeparateBoot("false");
             declaredAny = true;
         }
-        declaredAny |= kernelArgs(words, declared, where);
+        declaredAny |= kernelArgs(words, declared, where,
+                split.isEmpty() ? Grub.DEFAULT_ROOT_DEVICE : Release.ofKernel(kernel).orElseThrow().defaultRootDevice());
         String expectedInitrd = GrubEntry.initrdOf(release, separateBoot);
         Optional<String> initrd = entry.get().initrd().map(command -> command.value().replaceFirst("^\\([^)]*\\)", ""));
         if (!initrd.equals(Optional.of(expectedInitrd))) {
@@ -121,16 +127,16 @@ final class BootEntryImport {
     }
 
     /** The kernel line's arguments: {@code ro} and {@code root=} are the plugin's, and so is a last {@code noapic}. */
-    private boolean kernelArgs(List<String> words, Grub declared, String where) {
+    private boolean kernelArgs(List<String> words, Grub declared, String where, String defaultRootDevice) {
         boolean declaredAny = false;
         words.remove("ro");
         Optional<String> rootArgument = words.stream().filter(word -> word.startsWith("root=")).findFirst();
         rootArgument.ifPresent(words::remove);
-        String rootDevice = rootArgument.map(word -> word.substring("root=".length())).orElse(Grub.DEFAULT_ROOT_DEVICE);
+        String rootDevice = rootArgument.map(word -> word.substring("root=".length())).orElse(defaultRootDevice);
         if (rootArgument.isEmpty()) {
             notes.changed(where, "kernel", "the kernel line has no root=: the plugin's grub.conf says root="
-                    + Grub.DEFAULT_ROOT_DEVICE);
-        } else if (!rootDevice.equals(Grub.DEFAULT_ROOT_DEVICE)) {
+                    + defaultRootDevice);
+        } else if (!rootDevice.equals(defaultRootDevice)) {
             declared.setRootDevice(rootDevice);
             declaredAny = true;
         }

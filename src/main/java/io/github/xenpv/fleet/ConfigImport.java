@@ -2,11 +2,14 @@ package io.github.xenpv.fleet;
 
 import io.github.xenpv.guestroot.GuestFile;
 import io.github.xenpv.guestroot.GuestRoot;
+import io.github.xenpv.guestroot.RedhatRelease;
 import io.github.xenpv.model.Dom0Arch;
+import io.github.xenpv.model.DriverSource;
 import io.github.xenpv.model.DomainUuid;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.GuestValidator;
 import io.github.xenpv.model.Problem;
+import io.github.xenpv.model.Release;
 import io.github.xenpv.model.XmConfig;
 import io.github.xenpv.xm.DomainConfig;
 import io.github.xenpv.xm.DomainConfigReader;
@@ -206,8 +209,8 @@ final class ConfigImport {
             case "memory" -> scalar(where, key, value, guest::setMemory);
             case "vcpus" -> scalar(where, key, value, guest::setVcpus);
             case "device_model" -> deviceModel(where, value);
-            case "disk" -> new DiskImport(file, root, notes).read(key, value, assignment.line(), guest);
-            case "vif" -> new NetworkImport(file, notes).read(key, value, assignment.line(), guest);
+            case "disk" -> new DiskImport(file, root, release(), notes).read(key, value, assignment.line(), guest);
+            case "vif" -> new NetworkImport(file, release(), notes).read(key, value, assignment.line(), guest);
             case "cdrom" -> notes.dropped(where, key, "Xen 3.0.3 and later ignore it: a CD-ROM is a ':cdrom' entry "
                     + "of disk, and the plugin's config has none");
             case "nics" -> notes.dropped(where, key, "the old count of NICs: the plugin writes one NIC per vif entry");
@@ -376,22 +379,40 @@ final class ConfigImport {
         });
     }
 
+    /**
+     * The guest's release as far as it is known before its kernel is: what the root's
+     * /etc/redhat-release names, else the release of xenpv.import.kernel.
+     */
+    private Optional<Release> release() {
+        Optional<Release> named = root.flatMap(RootFiles::release).map(RedhatRelease::release);
+        return named.isPresent() ? named : fleet.kernel().flatMap(Release::ofKernel);
+    }
+
     private void fromRoot(RootFiles files) {
+        // Without /etc/redhat-release the release follows from the kernel alone, as it does in the build.
+        files.redhatRelease().ifPresent(file -> files.release().ifPresentOrElse(
+                named -> notes.kept(named.where(), "redhat-release", "'" + named.text() + "': a "
+                        + named.release().title() + " guest"),
+                () -> notes.check(file.at(1), "redhat-release", "'" + (file.lines().isEmpty() ? "" : file.lines().get(0))
+                        + "' names no RHEL or CentOS 3, 4 or 5: the release follows from the kernel alone")));
         boolean kernelFound = new BootEntryImport(notes).read(files, guest, fleet);
         if (!kernelFound) {
             fleetKernel();
         }
+        Release stock = Optional.ofNullable(guest.getKernel()).flatMap(Release::ofKernel).or(this::release)
+                .orElse(Release.RHEL3);
         files.fstab().ifPresentOrElse(fstab -> {
             guest.setFstabBase(baseLines(fstab.file(), fstab.block(), "fstab", "fstabBase"));
             notes.kept(fstab.file().where(), "fstab", "the guest's lines (outside the plugin's block) are <fstabBase>");
         }, () -> notes.check(files.root().path().toString(), "fstab", "the guest root has no /etc/fstab: <fstabBase> is "
-                + "left at RHEL 3's stock lines"));
+                + "left at " + stock.title() + "'s stock lines"));
+        String modulesConfName = files.modulesConfName();
         files.modulesConf().ifPresent(modulesConf -> {
             PluginBlock block = PluginBlock.split(modulesConf);
             List<String> base = baseLines(modulesConf, block, "modules.conf", "modulesConfBase");
             if (!base.isEmpty()) {
                 guest.setModulesConfBase(base);
-                notes.kept(modulesConf.where(), "modules.conf", "the guest's lines (outside the plugin's block) are "
+                notes.kept(modulesConf.where(), modulesConfName, "the guest's lines (outside the plugin's block) are "
                         + "<modulesConfBase>");
             }
             int nics = guest.getNetworks() == null ? 1 : guest.getNetworks().size();
@@ -429,18 +450,30 @@ final class ConfigImport {
 
     private void fleetValues() {
         new ArchImport(notes, file).read(root, bootedRelease(), fleet, guest);
-        fleet.driverKernel().ifPresent(driverKernel -> {
-            guest.setDriverKernel(driverKernel);
-            notes.kept(file, "driverKernel", "<driverKernel>" + driverKernel + "</driverKernel> from xenpv.import.driverKernel");
-        });
-        fleet.driverRelease().ifPresentOrElse(release -> {
-            guest.setDriverRelease(release);
-            notes.kept(file, "driverRelease", "<driverRelease>" + release + "</driverRelease> from xenpv.import.driverRelease");
-        }, () -> {
-            guest.setDriverRelease("");
-            notes.fillIn(file, "driverRelease", "driverRelease", "no config says which kmod-xenpv release to install: "
-                    + "fill in <driverRelease> (e.g. 0.1-5.el), or import with -Dxenpv.import.driverRelease");
-        });
+        String kernel = root.isPresent() ? guest.getKernel() : fleet.kernel().orElse(null);
+        Optional<Release> kernelRelease = Optional.ofNullable(kernel).flatMap(Release::ofKernel);
+        if (kernelRelease.isPresent() && kernelRelease.get().driverSource(kernel) == DriverSource.IN_KERNEL) {
+            // A kernel that carries the PV drivers takes no kmod-xenpv: the fleet's kmod values do not apply.
+            String why = ": kernel " + kernel + " (" + kernelRelease.get().inKernelName() + " or later) carries the PV "
+                    + "drivers, and kmod-xenpv must not be installed there";
+            fleet.driverKernel().ifPresent(value -> notes.dropped(file, "driverKernel", "xenpv.import.driverKernel="
+                    + value + why));
+            fleet.driverRelease().ifPresent(value -> notes.dropped(file, "driverRelease", "xenpv.import.driverRelease="
+                    + value + why));
+        } else {
+            fleet.driverKernel().ifPresent(driverKernel -> {
+                guest.setDriverKernel(driverKernel);
+                notes.kept(file, "driverKernel", "<driverKernel>" + driverKernel + "</driverKernel> from xenpv.import.driverKernel");
+            });
+            fleet.driverRelease().ifPresentOrElse(release -> {
+                guest.setDriverRelease(release);
+                notes.kept(file, "driverRelease", "<driverRelease>" + release + "</driverRelease> from xenpv.import.driverRelease");
+            }, () -> {
+                guest.setDriverRelease("");
+                notes.fillIn(file, "driverRelease", "driverRelease", "no config says which kmod-xenpv release to install: "
+                        + "fill in <driverRelease> (e.g. 0.1-5.el), or import with -Dxenpv.import.driverRelease");
+            });
+        }
         if (root.isEmpty()) {
             fleetKernel();
         }

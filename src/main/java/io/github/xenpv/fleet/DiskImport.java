@@ -9,6 +9,7 @@ import io.github.xenpv.model.Disk;
 import io.github.xenpv.model.EmulatedDisk;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.Partition;
+import io.github.xenpv.model.Release;
 import io.github.xenpv.model.Xvd;
 import io.github.xenpv.xm.DiskSpec;
 import io.github.xenpv.xm.XmValue;
@@ -57,9 +58,13 @@ final class DiskImport {
     private final Notes notes;
     private final Map<FstabEntry, Optional<Tie>> ties = new HashMap<>();
 
-    DiskImport(String file, Optional<RootFiles> root, Notes notes) {
+    /** The guest's release when the root or the fleet values say it: RHEL 4 and 5 name a node after its vdev (udev). */
+    private final Optional<Release> release;
+
+    DiskImport(String file, Optional<RootFiles> root, Optional<Release> release, Notes notes) {
         this.file = file;
         this.root = root;
+        this.release = release;
         this.notes = notes;
     }
 
@@ -190,18 +195,36 @@ final class DiskImport {
         }
     }
 
-    /** A data disk that stays emulated, because {@code why}; RHEL 3 boot would not find it as a PV disk. */
+    /** A data disk that stays emulated, because {@code why}; boot would not find its volume group on a PV disk. */
     private EmulatedDisk emulatedDisk(Entry entry, int position, String why) {
         String element = "emulatedDisks/emulatedDisk[" + position + "]";
         notes.kept(where(entry), entry.key(), "'" + entry.spec() + "' stays emulated (" + element + "), not a PV disk: "
-                + why + "; RHEL 3 activates volume groups (rc.sysinit's vgscan) before /etc/rc.modules loads the PV "
-                + "drivers, so on a PV disk the group would never be found and its file systems never mount");
+                + why + "; " + lvmAtBoot(release.orElse(Release.RHEL3)));
         EmulatedDisk disk = new EmulatedDisk();
         disk.setSource(source(entry, true, element + "/source").orElse(""));
         disk.setDevice(entry.disk().device());
         disk.setAccess(access(entry));
         common(entry);
         return disk;
+    }
+
+    /** Why boot would not find a volume group whose physical volume is on a PV disk, on {@code release}. */
+    private static String lvmAtBoot(Release release) {
+        Release.BootOrder boot = release.bootOrder();
+        if (release == Release.RHEL3) {
+            return "RHEL 3 activates volume groups (rc.sysinit's vgscan) before /etc/rc.modules loads the PV drivers, so "
+                    + "on a PV disk the group would never be found and its file systems never mount";
+        }
+        if (boot.lvmBeforeRcModules()) {
+            return release.title() + " activates volume groups (rc.sysinit's vgchange -a y, line " + boot.lvm()
+                    + ") before /etc/rc.modules (line " + boot.rcModules() + ") loads the PV drivers, so on a PV disk "
+                    + "the group would never be found and its file systems never mount";
+        }
+        return release.title() + " activates volume groups (rc.sysinit's vgchange -a y, line " + boot.lvm()
+                + ") after /etc/rc.modules (line " + boot.rcModules() + "), but xen-vbd finds its disks asynchronously "
+                + "and the plugin's rc.modules waits only for the nodes of declared file systems, so the group may be "
+                + "looked for before its disk appears; and a group holding the root file system is activated in the "
+                + "initrd, which has no xen-vbd";
     }
 
     /** A boot disk with an empty source, for a person to fill in; {@code why} says what to fill in. */
@@ -277,7 +300,14 @@ final class DiskImport {
         disk.setSource(source(entry, false, element + "/source").orElse(""));
         disk.setDevice(pv.vdev);
         disk.setAccess(access(entry));
-        node(pv).filter(node -> !node.equals(pv.vdev)).ifPresent(disk::setNode);
+        Optional<String> node = node(pv).filter(name -> !name.equals(pv.vdev));
+        if (node.isPresent() && release.filter(Release::kernel26).isPresent()) {
+            notes.changed(where(entry), entry.key(), "the guest calls PV disk " + pv.vdev + " /dev/" + node.get() + ": on "
+                    + release.get().title() + " udev names the node after the vdev, /dev/" + pv.vdev
+                    + ", and the plugin's fstab entries use that");
+        } else {
+            node.ifPresent(disk::setNode);
+        }
         if (!pv.partitions.isEmpty()) {
             disk.setPartitions(List.copyOf(pv.partitions));
         } else if (root.isEmpty() || root.get().fstab().isEmpty()) {

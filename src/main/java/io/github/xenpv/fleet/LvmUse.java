@@ -13,12 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a RHEL 3 guest root says about LVM (LVM1): the volume groups in {@code /etc/lvmtab}, the
- * physical volumes each group's descriptor in {@code /etc/lvmtab.d/<vg>} names (its binary holds
- * the PV device names as text), and fstab lines on {@code /dev/<vg>/<lv>}. RHEL 3's rc.sysinit
- * runs {@code vgscan} and {@code vgchange -a y} (initscripts r7-31-31-EL, lines 344-349) before
- * {@code /etc/rc.modules} loads the PV drivers, so a volume group on a PV disk is never found at
- * boot and its file systems never mount: a disk that holds a physical volume stays emulated.
+ * What a guest root says about LVM: RHEL 3's LVM1, the volume groups in {@code /etc/lvmtab} and
+ * the physical volumes each group's descriptor in {@code /etc/lvmtab.d/<vg>} names (its binary holds
+ * the PV device names as text); RHEL 4's and 5's LVM2, the metadata backup every LVM2 command
+ * writes to {@code /etc/lvm/backup/<vg>} (text: each physical volume's {@code device = "/dev/hdb1"}
+ * hint); and fstab lines on {@code /dev/<vg>/<lv>}. RHEL 3's rc.sysinit runs {@code vgscan} and
+ * {@code vgchange -a y} (initscripts r7-31-31-EL, lines 344-349) before {@code /etc/rc.modules}
+ * loads the PV drivers, so a volume group on a PV disk is never found at boot and its file systems
+ * never mount: a disk that holds a physical volume stays emulated ({@link DiskImport} says why for
+ * each release).
  *
  * @param physicalVolumes each disk ({@code hdb}) that holds a physical volume, with what says so
  * @param evidence        where the guest shows it uses LVM at all (file or fstab line), empty when it does not
@@ -49,6 +52,21 @@ record LvmUse(Map<String, String> physicalVolumes, Optional<String> evidence) {
                         + " (" + file.get().where() + ")");
             }
         }
+        for (String backup : root.root().filesIn("/etc/lvm/backup")) {
+            Optional<GuestFile> file = root.root().file(backup);
+            if (file.isEmpty()) {
+                continue;
+            }
+            String group = backup.substring(backup.lastIndexOf('/') + 1);
+            evidence.add(file.get().where());
+            for (String line : file.get().lines()) {
+                Matcher name = PV_NAME.matcher(line);
+                if (line.trim().startsWith("device") && name.find()) {
+                    physicalVolumes.putIfAbsent(name.group(1), "physical volume " + name.group() + " of volume group "
+                            + group + " (" + file.get().where() + ")");
+                }
+            }
+        }
         if (root.fstab().isPresent()) {
             for (FstabEntry line : root.fstab().get().outside()) {
                 Matcher volume = LOGICAL_VOLUME.matcher(line.device());
@@ -72,8 +90,8 @@ record LvmUse(Map<String, String> physicalVolumes, Optional<String> evidence) {
         }
         if (physicalVolumes.isEmpty() && evidence.isPresent()) {
             return Optional.of("the guest uses LVM (" + evidence.get() + ") and no readable /etc/lvmtab.d descriptor "
-                    + "says which disks hold its physical volumes, so no data disk moves; declare it under <disks> by "
-                    + "hand if it holds none");
+                    + "or /etc/lvm/backup file says which disks hold its physical volumes, so no data disk moves; declare "
+                    + "it under <disks> by hand if it holds none");
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package io.github.xenpv.fleet;
 
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.Network;
+import io.github.xenpv.model.Release;
 import io.github.xenpv.model.ValidNetwork;
 import io.github.xenpv.model.VifType;
 import io.github.xenpv.xm.VifSpec;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The xm {@code vif} list into the declaration's networks: MAC, bridge and {@code type=netfront}
@@ -22,10 +24,13 @@ final class NetworkImport {
 
     private final String file;
     private final Notes notes;
+    /** The vif type the plugin writes when the declaration gives none: netfront for a RHEL 5 guest. */
+    private final VifType defaultType;
 
-    NetworkImport(String file, Notes notes) {
+    NetworkImport(String file, Optional<Release> release, Notes notes) {
         this.file = file;
         this.notes = notes;
+        this.defaultType = release.map(Release::defaultVifType).orElse(VifType.TYPELESS);
     }
 
     void read(String key, XmValue value, int keyLine, Guest guest) {
@@ -89,8 +94,17 @@ final class NetworkImport {
         VifSpec.Setting type = settings.get("type");
         if (type != null && type.value().equals(NETFRONT)) {
             settings.remove("type");
-            network.setType(NETFRONT);
-            notes.kept(where, key, "type=netfront in " + element + "/type");
+            if (defaultType == VifType.NETFRONT) {
+                notes.kept(where, key, "type=netfront, the plugin's default for a RHEL 5 guest");
+            } else {
+                network.setType(NETFRONT);
+                notes.kept(where, key, "type=netfront in " + element + "/type");
+            }
+        } else if (defaultType == VifType.NETFRONT) {
+            notes.changed(where, key, (type == null ? "no type" : "type=" + type.value()) + ": the plugin writes "
+                    + "type=netfront for a RHEL 5 guest, the PV NIC only (udev could give eth0 to an emulated Realtek "
+                    + "before xen-vnif loads: README, \"The vif type\")");
+            settings.remove("type");
         }
         settings.values().forEach(setting -> other(setting, where, key));
         return network;

@@ -8,6 +8,7 @@ import io.github.xenpv.model.Dom0Arch;
 import io.github.xenpv.model.Grub;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.ModuleLoading;
+import io.github.xenpv.model.Release;
 import io.github.xenpv.model.Network;
 import io.github.xenpv.model.Partition;
 import io.github.xenpv.model.XmConfig;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -166,7 +168,10 @@ public final class PomWriter {
         value(in, "arch", guest.getArch(), null, fillIns);
         value(in, "kernel", guest.getKernel(), null, fillIns);
         value(in, "kernelVariant", guest.getKernelVariant(), "", fillIns);
-        value(in, "driverKernel", guest.getDriverKernel(), Guest.DEFAULT_DRIVER_KERNEL, fillIns);
+        // The defaults that follow from the guest's release (SPEC §15): a RHEL 4 or 5 driverKernel is the kernel.
+        Optional<Release> release = Optional.ofNullable(guest.getKernel()).flatMap(Release::ofKernel);
+        value(in, "driverKernel", guest.getDriverKernel(),
+                release.filter(Release::kernel26).isPresent() ? guest.getKernel() : Guest.DEFAULT_DRIVER_KERNEL, fillIns);
         value(in, "driverRelease", guest.getDriverRelease(), null, fillIns);
         value(in, "driverRpm", guest.getDriverRpm(), null, fillIns);
         value(in, "memory", guest.getMemory(), "512", fillIns);
@@ -181,7 +186,7 @@ public final class PomWriter {
         networks(in, guest.getNetworks());
         disks(in, guest.getDisks(), fillIns);
         grub(in, guest);
-        lines(in, "fstabBase", guest.getFstabBase(), BaseFiles.STOCK_FSTAB);
+        lines(in, "fstabBase", guest.getFstabBase(), release.map(Release::stockFstab).orElse(BaseFiles.STOCK_FSTAB));
         lines(in, "modulesConfBase", guest.getModulesConfBase(), List.of());
         extraConfig(in, guest.getName(), guest.getExtraConfig());
         line(indent, "</guest>");
@@ -314,7 +319,8 @@ public final class PomWriter {
         StringBuilder children = new StringBuilder();
         optional(children, "title", grub.getTitle(), Grub.defaultTitle(release));
         optional(children, "root", grub.getRoot(), Grub.DEFAULT_ROOT);
-        optional(children, "rootDevice", grub.getRootDevice(), Grub.DEFAULT_ROOT_DEVICE);
+        optional(children, "rootDevice", grub.getRootDevice(), Optional.ofNullable(guest.getKernel())
+                .flatMap(Release::ofKernel).map(Release::defaultRootDevice).orElse(Grub.DEFAULT_ROOT_DEVICE));
         optional(children, "separateBoot", grub.getSeparateBoot(), "true");
         optional(children, "kernelArgs", grub.getKernelArgs(), "");
         if (children.isEmpty()) {

@@ -99,10 +99,11 @@ final class DiskCheck {
         return access;
     }
 
-    List<ValidDisk> disks(List<Disk> declared, ModuleLoading loading) {
+    /** {@code release} null: the guest's kernel did not check out, and the rules that depend on it wait for it. */
+    List<ValidDisk> disks(List<Disk> declared, ModuleLoading loading, Release release) {
         if (declared.size() > Xvd.MAX_DISKS) {
-            problems.error(path + "/disks", declared.size() + " disks declared: a 2.4 guest has at most " + Xvd.MAX_DISKS
-                    + " PV disks, xvda..xvdp (8-bit minors, 16 per disk)");
+            problems.error(path + "/disks", declared.size() + " disks declared: " + guestHas(release) + " at most "
+                    + Xvd.MAX_DISKS + " PV disks, xvda..xvdp (" + minors(release) + ")");
         }
         Map<String, String> devices = new HashMap<>();
         Map<String, String> nodes = new HashMap<>();
@@ -116,7 +117,7 @@ final class DiskCheck {
             if (source != null) {
                 problems.unique(sources, source, element + "/source", "one image or device can back only one disk");
             }
-            Integer letter = xvdLetter(element + "/device", Values.text(disk.getDevice()), true);
+            Integer letter = xvdLetter(element + "/device", Values.text(disk.getDevice()), true, release);
             String device = letter == null ? null : Values.text(disk.getDevice());
             boolean deviceTaken = device != null && devices.containsKey(device);
             if (device != null) {
@@ -124,7 +125,13 @@ final class DiskCheck {
             }
             String declaredNode = Values.text(disk.getNode());
             String nodeName = declaredNode == null ? device : declaredNode;
-            if (declaredNode != null && xvdLetter(element + "/node", nodeName, false) == null) {
+            if (declaredNode != null && xvdLetter(element + "/node", nodeName, false, release) == null) {
+                nodeName = null;
+            } else if (declaredNode != null && device != null && release != null && release.kernel26()
+                    && !declaredNode.equals(device)) {
+                problems.error(element + "/node", "'" + declaredNode + "' differs from <device> " + device + ": on "
+                        + release.title() + " udev makes the node and names it after the kernel's disk, which follows "
+                        + "the vdev (" + device + "); leave <node> out");
                 nodeName = null;
             }
             if (nodeName != null && declaredNode != null) {
@@ -136,7 +143,7 @@ final class DiskCheck {
                                 + "a <node> for it");
             }
             String access = access(element, disk.getAccess());
-            List<ValidPartition> partitions = partitions(element, disk, letter, nodeName, mountPoints, loading);
+            List<ValidPartition> partitions = partitions(element, disk, letter, nodeName, mountPoints, loading, release);
             if (source == null || letter == null || nodeName == null) {
                 return null;
             }
@@ -145,7 +152,7 @@ final class DiskCheck {
     }
 
     /** The index of the vdev letter (xvda = 0), or {@code null} after reporting why it is not one. */
-    private Integer xvdLetter(String element, String value, boolean isVdev) {
+    private Integer xvdLetter(String element, String value, boolean isVdev, Release release) {
         if (value == null) {
             problems.error(element, "is required: the PV disk's Xen virtual device, xvda..xvdp");
             return null;
@@ -159,15 +166,15 @@ final class DiskCheck {
             return null;
         }
         if (isVdev && letter >= Xvd.MAX_DISKS) {
-            problems.error(element, "'" + value + "' is out of range: a 2.4 guest has 16 PV disks, xvda..xvdp "
-                    + "(8-bit minors, 16 per disk)");
+            problems.error(element, "'" + value + "' is out of range: " + guestHas(release) + " 16 PV disks, "
+                    + "xvda..xvdp (" + minors(release) + ")");
             return null;
         }
         return letter;
     }
 
     private List<ValidPartition> partitions(String diskElement, Disk disk, Integer letter, String nodeName,
-            Map<String, String> mountPoints, ModuleLoading loading) {
+            Map<String, String> mountPoints, ModuleLoading loading, Release release) {
         List<Partition> declared = disk.getPartitions() == null ? List.of() : disk.getPartitions();
         Set<Integer> numbers = new HashSet<>();
         return Problems.each(diskElement + "/partitions", "partition", declared, (element, index, partition) -> {
@@ -175,7 +182,7 @@ final class DiskCheck {
                 problems.error(element, "is empty: a partition needs <number> and <mountPoint>");
                 return null;
             }
-            Integer number = partitionNumber(element + "/number", partition.getNumber());
+            Integer number = partitionNumber(element + "/number", partition.getNumber(), release);
             if (number != null && !numbers.add(number)) {
                 problems.error(element + "/number", "'" + number + "' is declared twice on this disk");
             }
@@ -189,7 +196,8 @@ final class DiskCheck {
             if (fsType == null) {
                 fsType = swap ? ValidPartition.SWAP : "ext3";
             } else if (!fsType.equals("ext2") && !fsType.equals("ext3") && !fsType.equals(ValidPartition.SWAP)) {
-                problems.error(element + "/fsType", "'" + fsType + "' is not a file system RHEL 3 mounts here: "
+                problems.error(element + "/fsType", "'" + fsType + "' is not a file system "
+                        + (release == null ? Release.RHEL3 : release).title() + " mounts here: "
                         + "expected ext2, ext3 or swap");
             } else if (mountPoint != null && swap != fsType.equals(ValidPartition.SWAP)) {
                 problems.error(element + "/fsType", "'" + fsType + "' does not fit mount point '" + mountPoint
@@ -214,9 +222,11 @@ final class DiskCheck {
             if (number == null || letter == null || nodeName == null || mountPoint == null) {
                 return null;
             }
-            if (swap && loading == ModuleLoading.RC_MODULES && !List.of(options.split(",")).contains(NOAUTO)) {
-                // rc.sysinit's swapon -a -e runs before rc.modules, while the node has no driver, and
-                // shows "Activating swap partitions [FAILED]": rc.modules enables PV swap itself.
+            if (swap && loading == ModuleLoading.RC_MODULES && (release == null || !release.kernel26())
+                    && !List.of(options.split(",")).contains(NOAUTO)) {
+                // RHEL 3's rc.sysinit runs swapon -a -e before rc.modules, while the node has no driver,
+                // and shows "Activating swap partitions [FAILED]": rc.modules enables PV swap itself.
+                // RHEL 4 and 5 run it after rc.modules, which has waited for the node.
                 options = options + "," + NOAUTO;
             }
             return new ValidPartition(number, Xvd.node(nodeName, letter, number), mountPoint, fsType, options, dump, pass);
@@ -242,6 +252,16 @@ final class DiskCheck {
         }
     }
 
+    /** How the disk limit's message starts: RHEL 3's limit is the 2.4 kernel's, RHEL 4 and 5 keep the same range. */
+    private static String guestHas(Release release) {
+        return release != null && release.kernel26() ? "the plugin gives a " + release.title() + " guest" : "a 2.4 guest has";
+    }
+
+    /** Why the range is xvda..xvdp: 2.4's 8-bit minors; on 2.6 the 16 minors per disk of the xvd major. */
+    private static String minors(Release release) {
+        return release != null && release.kernel26() ? "16 minors per disk in the xvd major" : "8-bit minors, 16 per disk";
+    }
+
     /** rc.sysinit checks and mounts fstab entries before rc.local runs: they must wait for it. */
     private void bootOrder(String element, int pass, String options) {
         if (pass != 0) {
@@ -256,15 +276,16 @@ final class DiskCheck {
         }
     }
 
-    private Integer partitionNumber(String element, String value) {
+    private Integer partitionNumber(String element, String value, Release release) {
         String number = Values.text(value);
         if (number == null) {
             problems.error(element, "is required: the partition number, 1.." + Xvd.MAX_PARTITION);
             return null;
         }
         if (!number.matches("[0-9]{1,4}") || Integer.parseInt(number) < 1 || Integer.parseInt(number) > Xvd.MAX_PARTITION) {
-            problems.error(element, "'" + number + "' is out of range: a 2.4 PV disk has partitions 1.."
-                    + Xvd.MAX_PARTITION + " (16 minors per disk, minor 0 is the whole disk)");
+            problems.error(element, "'" + number + "' is out of range: " + (release != null && release.kernel26()
+                    ? "a PV disk has" : "a 2.4 PV disk has") + " partitions 1.." + Xvd.MAX_PARTITION
+                    + " (16 minors per disk, minor 0 is the whole disk)");
             return null;
         }
         return Integer.parseInt(number);

@@ -3,12 +3,17 @@ package io.github.xenpv.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The guest's grub.conf entry for the declared kernel. {@code kernelArgs} ends with noapic when asked. */
-public record GrubEntry(String title, String root, String kernelPath, String initrdPath, List<String> kernelArgs) {
+/**
+ * The guest's grub.conf entry for the declared kernel, with the release's lines above it in the
+ * bundle's grub.conf. {@code kernelArgs} ends with noapic when asked.
+ */
+public record GrubEntry(List<String> header, String title, String root, String kernelPath, String initrdPath,
+        List<String> kernelArgs) {
 
     /**
-     * An entry holding a copy of {@code kernelArgs}.
+     * An entry holding a copy of {@code header} and {@code kernelArgs}.
      *
+     * @param header the lines above the entry in the bundle's grub.conf ({@code default=0}, ...)
      * @param title the entry's title line
      * @param root the GRUB device holding the kernel, e.g. {@code (hd0,0)}
      * @param kernelPath the kernel image's path on that device
@@ -16,6 +21,7 @@ public record GrubEntry(String title, String root, String kernelPath, String ini
      * @param kernelArgs the kernel's arguments, in order
      */
     public GrubEntry {
+        header = List.copyOf(header);
         kernelArgs = List.copyOf(kernelArgs);
     }
 
@@ -24,6 +30,7 @@ public record GrubEntry(String title, String root, String kernelPath, String ini
      * arguments (space-separated, each once), then {@code noapic} when asked; the kernel and initrd
      * under {@code /} when {@code /boot} is its own partition (GRUB's root), else under {@code /boot/}.
      *
+     * @param release the guest's release, which gives the lines above the entry
      * @param kernelRelease what {@code uname -r} prints, e.g. {@code 2.4.21-52.EL}
      * @param title the entry's title line
      * @param root the GRUB device holding the kernel
@@ -33,7 +40,7 @@ public record GrubEntry(String title, String root, String kernelPath, String ini
      * @param noapic whether to add {@code noapic}
      * @return the entry
      */
-    public static GrubEntry of(String kernelRelease, String title, String root, String rootDevice, boolean separateBoot,
+    public static GrubEntry of(Release release, String kernelRelease, String title, String root, String rootDevice, boolean separateBoot,
             String declaredArgs, boolean noapic) {
         List<String> kernelArgs = new ArrayList<>(List.of("ro", "root=" + rootDevice));
         for (String arg : declaredArgs.isEmpty() ? new String[0] : declaredArgs.split(" +")) {
@@ -44,7 +51,7 @@ public record GrubEntry(String title, String root, String kernelPath, String ini
         if (noapic && !kernelArgs.contains("noapic")) {
             kernelArgs.add("noapic");
         }
-        return new GrubEntry(title, root, bootFolder(separateBoot) + "vmlinuz-" + kernelRelease,
+        return new GrubEntry(release.grubHeader(root, separateBoot), title, root, bootFolder(separateBoot) + "vmlinuz-" + kernelRelease,
                 initrdOf(kernelRelease, separateBoot), kernelArgs);
     }
 

@@ -18,12 +18,7 @@ import java.util.stream.Collectors;
  */
 final class GuestCheck {
 
-    /** RHEL 3 Update 9, the first kernel the PV drivers support. */
-    static final int FIRST_SUPPORTED_KERNEL_BUILD = 50;
-
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final Pattern KERNEL = Pattern.compile("2\\.4\\.21-([0-9]{1,4})\\.EL");
-    private static final Pattern KERNEL_WITH_VARIANT = Pattern.compile("2\\.4\\.21-[0-9]{1,4}\\.EL(smp|hugemem)");
     private static final Pattern DRIVER_RELEASE = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._+-]{0,63}");
     private static final Pattern DRIVER_RPM = Pattern.compile("[A-Za-z0-9_.*+-]{1,128}");
     private static final Pattern UUID = Pattern.compile(
@@ -105,27 +100,28 @@ final class GuestCheck {
                 "must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit; "
                         + "it names the Xen domain and /etc/xen/<name>");
         Arch arch = arch();
-        String kernel = kernelRelease(path + "/kernel", guest.getKernel(), null, "the release of the RHEL 3 kernel the "
-                + "guest runs");
-        String driverKernel = kernelRelease(path + "/driverKernel", guest.getDriverKernel(), Guest.DEFAULT_DRIVER_KERNEL,
-                "the kernel release the kmod-xenpv RPM was built for");
-        KernelVariant variant = values.choice(path + "/kernelVariant", guest.getKernelVariant(), KernelVariant.class,
-                KernelVariant.UP, "the kernel flavour: empty (uniprocessor), smp or hugemem");
-        if (variant == KernelVariant.HUGEMEM && arch != null && arch != Arch.I686) {
-            problems.error(path + "/kernelVariant", "'hugemem' is built only for i686, not for '" + arch + "'");
-        }
-        String driverRelease = values.required(path + "/driverRelease", guest.getDriverRelease(), DRIVER_RELEASE,
-                "must be the kmod-xenpv %release, e.g. 0.1-5.el: letters, digits, '.', '_', '+' or '-'");
-        if (driverRelease != null && driverRelease.contains("..")) {
-            problems.error(path + "/driverRelease", "'" + driverRelease + "' must not contain '..': it names a folder");
+        String kernel = kernelRelease(path + "/kernel", guest.getKernel(), null, null,
+                "the release of the kernel the guest runs");
+        Release release = kernel == null ? null : Release.ofKernel(kernel).orElseThrow();
+        archOfRelease(arch, release);
+        KernelVariant variant = variant(arch, release);
+        // Without a kernel that checked out, the driver source is unknown: the kmod elements are
+        // checked as far as they are given, and none is required.
+        DriverSource source = release == null ? null : release.driverSource(kernel);
+        String driverKernel;
+        String driverRelease;
+        String driverRpm;
+        if (source != DriverSource.IN_KERNEL) {
+            driverKernel = kernelRelease(path + "/driverKernel", guest.getDriverKernel(),
+                    release == null || !release.kernel26() ? Guest.DEFAULT_DRIVER_KERNEL : kernel, release,
+                    "the kernel release the kmod-xenpv RPM was built for");
+            driverRelease = driverRelease(source != null);
+            driverRpm = driverRpm(release);
+        } else {
+            inKernelRefusals(release, kernel);
+            driverKernel = null;
             driverRelease = null;
-        }
-        String driverRpm = values.optional(path + "/driverRpm", guest.getDriverRpm(), DRIVER_RPM, "kmod-xenpv*.rpm",
-                "must be a file name or glob of letters, digits, '_', '.', '*', '+' or '-'");
-        if (".".equals(driverRpm) || "..".equals(driverRpm)) {
-            problems.error(path + "/driverRpm", "'" + driverRpm + "' is not a file name");
-        } else if (driverRpm != null && driverRpm.startsWith("-")) {
-            problems.error(path + "/driverRpm", "'" + driverRpm + "' starts with '-': rpm would read it as an option");
+            driverRpm = null;
         }
         int memory = values.number(path + "/memory", guest.getMemory(), 512, 32, 1024 * 1024, "MiB of guest memory");
         int vcpus = values.number(path + "/vcpus", guest.getVcpus(), 1, 1, 32, "virtual CPUs");
@@ -142,16 +138,16 @@ final class GuestCheck {
         dom0RunsGuest(dom0Arch, arch);
         boolean noapic = values.flag(path + "/noapic", guest.getNoapic(), true);
         String dom0Release = dom0Release(noapic);
-        ModuleLoading loading = values.choice(path + "/moduleLoading", guest.getModuleLoading(), ModuleLoading.class,
-                ModuleLoading.RC_MODULES, "where boot loads the PV block driver: rc.modules or rc.local");
+        ModuleLoading loading = moduleLoading(release);
         bootDisk = diskCheck.bootDisk(guest.getBootDisk());
-        networks = checkNetworks();
+        networks = checkNetworks(release);
         emulatedDisks = diskCheck.emulatedDisks(guest.getEmulatedDisks() == null ? List.of() : guest.getEmulatedDisks(),
                 bootDisk);
-        disks = diskCheck.disks(guest.getDisks() == null ? List.of() : guest.getDisks(), loading);
-        GrubEntry grub = grub(kernel == null || variant == null ? null : kernel + variant.suffix(), noapic);
+        disks = diskCheck.disks(guest.getDisks() == null ? List.of() : guest.getDisks(), loading, release);
+        GrubEntry grub = grub(kernel == null || variant == null ? null : kernel + variant.suffix(), noapic, release);
         List<String> fstabBase = BaseFiles.fstabBase(path + "/fstabBase",
-                guest.getFstabBase() == null ? BaseFiles.STOCK_FSTAB : guest.getFstabBase(),
+                guest.getFstabBase() == null ? (release == null ? BaseFiles.STOCK_FSTAB : release.stockFstab())
+                        : guest.getFstabBase(),
                 new HashSet<>(ValidPartition.fstabClaims(ValidDisk.allPartitions(disks))), problems);
         List<String> modulesConfBase = BaseFiles.modulesConfBase(path + "/modulesConfBase",
                 guest.getModulesConfBase() == null ? List.of() : guest.getModulesConfBase(),
@@ -163,7 +159,8 @@ final class GuestCheck {
         List<XmSetting> xmConfig = XmConfig.settings(
                 new XmConfig.Domain(name, uuid, dom0Arch, memory, vcpus, bootDisk, emulatedDisks, networks, disks),
                 extraConfig);
-        return new ValidGuest(name, arch, kernel, driverKernel, variant, driverRelease, driverRpm, memory, vcpus, uuid,
+        return new ValidGuest(name, arch, release, release.driverSource(kernel), kernel, driverKernel, variant,
+                driverRelease, driverRpm, memory, vcpus, uuid,
                 uuidDerived, dom0Arch,
                 dom0Release, noapic, loading, bootDisk, emulatedDisks, networks, disks, grub, fstabBase, modulesConfBase, extraConfig,
                 xmConfig);
@@ -186,36 +183,162 @@ final class GuestCheck {
     }
 
     /**
-     * A RHEL 3 kernel release, {@code 2.4.21-<build>.EL} without its variant: the rule of both
-     * {@code kernel} and {@code driverKernel}. {@code fallback} null makes it required.
+     * A RHEL 3, 4 or 5 kernel release without its variant, errata sub-builds included
+     * ({@code 2.4.21-47.0.1.EL}, {@code 2.6.9-67.0.1.EL}, {@code 2.6.18-92.1.10.el5}): the rule of
+     * both {@code kernel} and {@code driverKernel}. {@code fallback} null makes it required;
+     * {@code release} non-null requires that release (the driver kernel is of the guest's release).
      */
-    private String kernelRelease(String element, String declared, String fallback, String what) {
+    private String kernelRelease(String element, String declared, String fallback, Release release, String what) {
         String value = Values.text(declared);
+        String name = element.substring(element.lastIndexOf('/') + 1);
         if (value == null) {
             if (fallback == null) {
-                problems.error(element, "is required: " + what + ", e.g. 2.4.21-52.EL");
+                problems.error(element, "is required: " + what + ", e.g. " + Release.RHEL3.exampleKernel() + " (RHEL 3), "
+                        + Release.RHEL4.exampleKernel() + " (RHEL 4) or " + Release.RHEL5.exampleKernel() + " (RHEL 5)");
             }
             return fallback;
         }
-        Matcher variant = KERNEL_WITH_VARIANT.matcher(value);
-        String name = element.substring(element.lastIndexOf('/') + 1);
-        if (variant.matches()) {
-            problems.error(element, "'" + value + "' includes the variant: write <" + name + ">"
-                    + value.substring(0, value.length() - variant.group(1).length()) + "</" + name + "> and <kernelVariant>"
-                    + variant.group(1) + "</kernelVariant>");
+        for (Release candidate : Release.values()) {
+            Matcher variant = candidate.withSuffix(value);
+            if (variant.matches()) {
+                String suffix = variant.group(4);
+                if (suffix.startsWith("xen")) {
+                    problems.error(element, "'" + value + "' is a para-virtualized (" + suffix + ") kernel: it runs "
+                            + "only as a PV guest, and this plugin moves fully virtualized (HVM) guests onto the PV "
+                            + "drivers; name the HVM kernel the guest boots, e.g. " + variant.group(1));
+                } else {
+                    problems.error(element, "'" + value + "' includes the variant: write <" + name + ">"
+                            + variant.group(1) + "</" + name + "> and <kernelVariant>" + suffix + "</kernelVariant>");
+                }
+                return null;
+            }
+        }
+        Release found = Release.ofKernel(value).orElse(null);
+        if (found == null) {
+            problems.error(element, "'" + value + "' is not a RHEL 3, 4 or 5 kernel release: expected "
+                    + Release.RHEL3.kernelForm() + " (RHEL 3), " + Release.RHEL4.kernelForm() + " (RHEL 4) or "
+                    + Release.RHEL5.kernelForm() + " (RHEL 5), e.g. 2.6.9-67.0.1.EL");
             return null;
         }
-        Matcher release = KERNEL.matcher(value);
-        if (!release.matches()) {
-            problems.error(element, "'" + value + "' is not a RHEL 3 kernel release: expected 2.4.21-<build>.EL, "
-                    + "e.g. 2.4.21-52.EL");
+        if (release != null && found != release) {
+            problems.error(element, "'" + value + "' is a " + found.title() + " kernel, but the guest runs "
+                    + release.title() + " (<kernel>): kmod-xenpv is built for a kernel of the guest's own release, e.g. "
+                    + release.exampleKernel());
             return null;
         }
-        if (Integer.parseInt(release.group(1)) < FIRST_SUPPORTED_KERNEL_BUILD) {
-            problems.warning(element, "'" + value + "' is older than RHEL 3 Update 9 (2.4.21-50.EL): the PV drivers "
-                    + "need Update 9 or later");
+        if (found.build(value) < found.firstSupportedBuild()) {
+            problems.warning(element, "'" + value + "' is older than " + found.firstSupportedName() + " ("
+                    + found.kernelForm().replace("<build>[.<sub-build>...]", Integer.toString(found.firstSupportedBuild()))
+                    + "): the PV drivers need " + found.firstSupportedName().replace(found.title() + " Update", "Update")
+                    + " or later");
         }
         return value;
+    }
+
+    /** Red Hat builds RHEL 4 and 5 for i686 and x86_64 only: athlon and ia32e kernels are RHEL 3's. */
+    private void archOfRelease(Arch arch, Release release) {
+        if (arch != null && release != null && !release.arches().contains(arch)) {
+            problems.error(path + "/arch", "'" + arch + "' has no " + release.title() + " kernel: Red Hat builds "
+                    + release.title() + " for i686 and x86_64 only (the AMD- and Intel-specific athlon and ia32e "
+                    + "kernels are RHEL 3's); use i686 or x86_64");
+        }
+    }
+
+    /** The kernel variant: one this release builds, for this architecture; never a PV kernel. */
+    private KernelVariant variant(Arch arch, Release release) {
+        String value = Values.text(guest.getKernelVariant());
+        String element = path + "/kernelVariant";
+        if (value != null && value.startsWith("xen")) {
+            problems.error(element, "'" + value + "' is a para-virtualized kernel: it runs only as a PV guest, and this "
+                    + "plugin moves fully virtualized (HVM) guests onto the PV drivers; name the variant the guest boots");
+            return null;
+        }
+        String allowed = release == null ? "empty (uniprocessor), smp, hugemem, largesmp or PAE" : variants(release);
+        KernelVariant variant = values.choice(element, value, KernelVariant.class, KernelVariant.UP,
+                "the kernel flavour: " + allowed);
+        if (variant == null) {
+            return null;
+        }
+        if (release != null && !release.variants().contains(variant)) {
+            problems.error(element, "'" + variant + "' is not a " + release.title() + " kernel variant: "
+                    + release.title() + " has " + allowed);
+            return null;
+        }
+        if (arch != null && !variant.builtFor(arch)) {
+            problems.error(element, "'" + variant + "' is built only for " + (variant == KernelVariant.LARGESMP
+                    ? "x86_64" : "i686") + ", not for '" + arch + "'");
+            return null;
+        }
+        return variant;
+    }
+
+    /** The release's variants in words, for messages: {@code empty (uniprocessor), smp or hugemem}. */
+    private static String variants(Release release) {
+        List<String> names = release.variants().stream()
+                .map(variant -> variant == KernelVariant.UP
+                        ? (release == Release.RHEL5 ? "empty (the default kernel)" : "empty (uniprocessor)")
+                        : variant.suffix())
+                .toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    private String driverRelease(boolean required) {
+        String why = "must be the kmod-xenpv %release, e.g. 0.1-5.el: letters, digits, '.', '_', '+' or '-'";
+        String driverRelease = required
+                ? values.required(path + "/driverRelease", guest.getDriverRelease(), DRIVER_RELEASE, why)
+                : values.optional(path + "/driverRelease", guest.getDriverRelease(), DRIVER_RELEASE, null, why);
+        if (driverRelease != null && driverRelease.contains("..")) {
+            problems.error(path + "/driverRelease", "'" + driverRelease + "' must not contain '..': it names a folder");
+            return null;
+        }
+        return driverRelease;
+    }
+
+    /**
+     * The file name or glob of the driver RPMs beside install-guest.sh: kmod-xenpv's on RHEL 3 and
+     * 5; on RHEL 4 every RPM there, since kmod-xenpv needs modversions and an updated
+     * module-init-tools with it.
+     */
+    private String driverRpm(Release release) {
+        String driverRpm = values.optional(path + "/driverRpm", guest.getDriverRpm(), DRIVER_RPM,
+                release == Release.RHEL4 ? RHEL4_DRIVER_RPMS : "kmod-xenpv*.rpm",
+                "must be a file name or glob of letters, digits, '_', '.', '*', '+' or '-'");
+        if (".".equals(driverRpm) || "..".equals(driverRpm)) {
+            problems.error(path + "/driverRpm", "'" + driverRpm + "' is not a file name");
+        } else if (driverRpm != null && driverRpm.startsWith("-")) {
+            problems.error(path + "/driverRpm", "'" + driverRpm + "' starts with '-': rpm would read it as an option");
+        }
+        return driverRpm;
+    }
+
+    /** The {@code <driverRpm>} of a RHEL 4 kmod guest: kmod-xenpv, modversions and module-init-tools all lie beside the script. */
+    static final String RHEL4_DRIVER_RPMS = "*.rpm";
+
+    /** A kernel with the drivers in its package takes no kmod-xenpv: the elements that describe one are refused. */
+    private void inKernelRefusals(Release release, String kernel) {
+        String why = "kernel " + kernel + " (" + release.inKernelName() + " or later) has the PV drivers in its own "
+                + "package, so kmod-xenpv must not be installed there (on RHEL 4.7 up2date cannot even install it): "
+                + "leave it out";
+        for (String[] element : new String[][] {{"driverKernel", guest.getDriverKernel()},
+                {"driverRelease", guest.getDriverRelease()}, {"driverRpm", guest.getDriverRpm()}}) {
+            String value = Values.text(element[1]);
+            if (value != null) {
+                problems.error(path + "/" + element[0], "'" + value + "' is refused: " + why);
+            }
+        }
+    }
+
+    /** RHEL 4 and 5 load the drivers from /etc/rc.modules only: their bundle has no rc.local. */
+    private ModuleLoading moduleLoading(Release release) {
+        ModuleLoading loading = values.choice(path + "/moduleLoading", guest.getModuleLoading(), ModuleLoading.class,
+                ModuleLoading.RC_MODULES, "where boot loads the PV block driver: rc.modules or rc.local");
+        if (loading == ModuleLoading.RC_LOCAL && release != null && release.kernel26()) {
+            problems.error(path + "/moduleLoading", "'rc.local' is for RHEL 3 guests: a " + release.title() + " guest "
+                    + "loads the PV drivers with modprobe from /etc/rc.modules, which rc.sysinit runs before fsck -A; "
+                    + "leave <moduleLoading> out");
+            return ModuleLoading.RC_MODULES;
+        }
+        return loading;
     }
 
     /** A 64-bit guest kernel needs a 64-bit hypervisor: reported at dom0Arch, naming arch too. */
@@ -246,7 +369,7 @@ final class GuestCheck {
         return value;
     }
 
-    private List<ValidNetwork> checkNetworks() {
+    private List<ValidNetwork> checkNetworks(Release release) {
         List<Network> declared = guest.getNetworks() == null ? List.of(new Network()) : guest.getNetworks();
         return Problems.each(path + "/networks", "network", declared, (element, index, declaredNetwork) -> {
             Network network = declaredNetwork == null ? new Network() : declaredNetwork;
@@ -273,23 +396,24 @@ final class GuestCheck {
                         + "as interface names");
                 bridge = null;
             }
-            VifType type = vifType(element + "/type", network.getType());
+            VifType type = vifType(element + "/type", network.getType(),
+                    release == null ? VifType.TYPELESS : release.defaultVifType());
             return mac == null || bridge == null || type == null ? null
                     : new ValidNetwork(index, mac.toLowerCase(Locale.ROOT), derived, bridge, type);
         });
     }
 
-    private VifType vifType(String element, String declared) {
+    private VifType vifType(String element, String declared, VifType fallback) {
         if ("ioemu".equals(Values.text(declared))) {
             problems.error(element, "'ioemu' gives the guest only an emulated NIC, which the PV driver never sees; leave "
                     + "<type> out (the guide's vif) or write netfront (the PV NIC only)");
             return null;
         }
-        return values.choice(element, declared, VifType.class, VifType.TYPELESS,
+        return values.choice(element, declared, VifType.class, fallback,
                 "leave <type> out for the guide's vif, or write netfront for the PV NIC only");
     }
 
-    private GrubEntry grub(String kernelRelease, boolean noapic) {
+    private GrubEntry grub(String kernelRelease, boolean noapic, Release release) {
         Grub declared = guest.getGrub() == null ? new Grub() : guest.getGrub();
         String grubPath = path + "/grub";
         String title = values.optional(grubPath + "/title", declared.getTitle(), GRUB_TITLE,
@@ -299,15 +423,16 @@ final class GuestCheck {
         String root = values.optional(grubPath + "/root", declared.getRoot(), GRUB_ROOT, Grub.DEFAULT_ROOT,
                 "must be a GRUB device such as (hd0,0)");
         String rootDevice = values.optional(grubPath + "/rootDevice", declared.getRootDevice(), ROOT_DEVICE,
-                Grub.DEFAULT_ROOT_DEVICE,
+                release == null ? Grub.DEFAULT_ROOT_DEVICE : release.defaultRootDevice(),
                 "must be the root= argument, e.g. LABEL=/ or /dev/hda2: letters, digits, '_', '=', '.', '/', ':' or '-'");
         boolean separateBoot = values.flag(grubPath + "/separateBoot", declared.getSeparateBoot(), true);
         String args = values.optional(grubPath + "/kernelArgs", declared.getKernelArgs(), KERNEL_ARGS, "",
                 "must be kernel arguments separated by spaces, each of letters, digits, '_', '=', '.', ',', ':', '/' or '-'");
-        if (kernelRelease == null || title == null || root == null || rootDevice == null || args == null) {
+        if (release == null || kernelRelease == null || title == null || root == null || rootDevice == null
+                || args == null) {
             return null;
         }
-        return GrubEntry.of(kernelRelease, title, root, rootDevice, separateBoot, args, noapic);
+        return GrubEntry.of(release, kernelRelease, title, root, rootDevice, separateBoot, args, noapic);
     }
 
     /** Whether {@code value} is one xm takes for {@code key}, when the key is an operator setting with a set of choices. */

@@ -9,10 +9,11 @@ import java.util.stream.Stream;
  * loads the drivers) are computed here, once, so that templates only lay them out.
  *
  * <p>{@code kernel} is the release the guest runs, {@code driverKernel} the one the kmod-xenpv RPM
- * was built for. {@code uuid} is the declared one, or derived from the name ({@code uuidDerived});
+ * was built for; {@code driverKernel}, {@code driverRelease} and {@code driverRpm} are {@code null}
+ * for a guest whose kernel package carries the drivers ({@link #kmod()} false). {@code uuid} is the declared one, or derived from the name ({@code uuidDerived});
  * {@code dom0Release} is {@code null} when the POM gives none.
  */
-public record ValidGuest(String name, Arch arch, String kernel, String driverKernel, KernelVariant kernelVariant,
+public record ValidGuest(String name, Arch arch, Release release, DriverSource driverSource, String kernel, String driverKernel, KernelVariant kernelVariant,
         String driverRelease, String driverRpm, int memory, int vcpus, String uuid, boolean uuidDerived, Dom0Arch dom0Arch,
         String dom0Release, boolean noapic,
         ModuleLoading moduleLoading, ValidBootDisk bootDisk, List<ValidEmulatedDisk> emulatedDisks,
@@ -38,6 +39,13 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
     /** Where the bundle puts the node script: in /sbin, because boot runs it before /usr is mounted. */
     public static final String NODE_SCRIPT = "/sbin/xenpv-mknod";
 
+    /**
+     * How long, at most, a RHEL 4 or 5 boot waits for udev to make the declared PV nodes after
+     * modprobe xen-vbd returns: the frontend connects to its backends asynchronously (xenbus), and a
+     * detached disk must not hold boot for long.
+     */
+    public static final int NODE_WAIT_SECONDS = 30;
+
     /** Where the bundle puts the check script, which only people run, once the guest is up. */
     public static final String VERIFY_SCRIPT = "/usr/local/sbin/xenpv-verify";
 
@@ -47,6 +55,8 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
      *
      * @param name the Xen domain name
      * @param arch the guest kernel's architecture
+     * @param release the guest's RHEL release, which {@code kernel} names
+     * @param driverSource where the guest's PV drivers come from, which {@code kernel} decides
      * @param kernel the kernel release without its variant, e.g. {@code 2.4.21-52.EL}
      * @param driverKernel the kernel release, without its variant, that the driver RPM was built for
      * @param kernelVariant the kernel flavour
@@ -85,29 +95,60 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
         return kernel + kernelVariant.suffix();
     }
 
-    /** {@return the driver kernel's {@code uname -r}, e.g. {@code 2.4.21-52.ELsmp}: the module tree the RPM installs into} */
+    /** {@return whether the guest gets its drivers from the kmod-xenpv RPM (false: from its kernel package)} */
+    public boolean kmod() {
+        return driverSource() == DriverSource.KMOD;
+    }
+
+    /** {@return the driver kernel's {@code uname -r}, e.g. {@code 2.4.21-52.ELsmp}: the module tree the RPM installs into; null without kmod-xenpv} */
     public String driverKernelRelease() {
-        return driverKernel + kernelVariant.suffix();
+        return kmod() ? driverKernel + kernelVariant.suffix() : null;
     }
 
-    /** {@return where the kmod-xenpv RPM puts the modules: the driver kernel's tree (procedure step 3's source)} */
+    /** {@return where the kmod-xenpv RPM puts the modules: the driver kernel's tree (procedure step 3's source); null without kmod-xenpv} */
     public String driverDirectory() {
-        return "/lib/modules/" + driverKernelRelease() + "/" + driverSubdirectory();
+        return kmod() ? "/lib/modules/" + driverKernelRelease() + "/" + driverSubdirectory() : null;
     }
 
-    /** {@return the modules' folder in the tree of the kernel the guest runs: where the install copies them (step 3's target)} */
+    /**
+     * The modules' folder in the tree of the kernel the guest runs. RHEL 3: where the install
+     * copies them (step 3's target). RHEL 4 and 5: the driver kernel's folder itself, or, for
+     * another kernel, the {@code weak-updates} folder where kmod-xenpv's %post (weak-modules) links
+     * them. Null without kmod-xenpv: the kernel package has them (its path inside the tree is not
+     * needed: boot loads them by name).
+     *
+     * @return the folder, or null
+     */
     public String moduleDirectory() {
+        if (!kmod()) {
+            return null;
+        }
+        if (release.kernel26()) {
+            return linksDriverTree() ? "/lib/modules/" + kernelRelease() + "/weak-updates/xenpv/" + driverRelease
+                    : driverDirectory();
+        }
         return "/lib/modules/" + kernelRelease() + "/" + driverSubdirectory();
     }
 
     /**
-     * Whether the install copies the driver tree into the running kernel's tree: the guest runs
-     * another release than the one the RPM was built for (most run a later errata kernel).
+     * Whether the install copies the driver tree into the running kernel's tree: a RHEL 3 guest that
+     * runs another release than the one the RPM was built for (most run a later errata kernel).
      *
-     * @return whether the driver kernel differs from the kernel
+     * @return whether the driver kernel differs from the kernel, on RHEL 3
      */
     public boolean copiesDriverTree() {
-        return !driverKernel.equals(kernel);
+        return kmod() && !release.kernel26() && !driverKernel.equals(kernel);
+    }
+
+    /**
+     * Whether the image install links the driver kernel's modules into the running kernel's
+     * {@code weak-updates} folder, as kmod-xenpv's %post (weak-modules) does on a live RHEL 4 or 5
+     * guest: the guest runs another kernel than the one the RPM was built for.
+     *
+     * @return whether a RHEL 4 or 5 kmod guest's driver kernel differs from its kernel
+     */
+    public boolean linksDriverTree() {
+        return kmod() && release.kernel26() && !driverKernel.equals(kernel);
     }
 
     /** {@return the names an installed kmod-xenpv may have: {@code kmod-xenpv}, and {@code kmod-xenpv-<variant>} for a variant} */
@@ -120,10 +161,45 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
      * The modules' folder inside a kernel's module tree. Scripts put it under
      * {@code /lib/modules/$(uname -r)}, where the procedure copies the modules.
      *
-     * @return {@code extra/xenpv/} and the driver release
+     * @return {@code extra/xenpv/} and the driver release; null without kmod-xenpv
      */
     public String driverSubdirectory() {
-        return "extra/xenpv/" + driverRelease;
+        return kmod() ? "extra/xenpv/" + driverRelease : null;
+    }
+
+    /** {@return the suffix of the guest's module files: {@code .o} (RHEL 3) or {@code .ko}} */
+    public String moduleSuffix() {
+        return release.moduleSuffix();
+    }
+
+    /** {@return the module loader's configuration file that holds the NIC aliases: modules.conf or modprobe.conf} */
+    public String modulesConf() {
+        return release.modulesConf();
+    }
+
+    /** {@return the guest kernel's module dependency list, which modprobe reads: {@code /lib/modules/<kernel><variant>/modules.dep}} */
+    public String moduleDep() {
+        return "/lib/modules/" + kernelRelease() + "/modules.dep";
+    }
+
+    /**
+     * The lines kmod-xenpv's %post would leave in the running kernel's {@code modules.dep}, which
+     * the image install writes itself (it runs nothing of the image, and the host's depmod writes
+     * another format): each PV module by its absolute path, as module-init-tools 3.1 and 3.3 write
+     * and read them, each needing xen-platform-pci, whose symbols the others use. Empty for a guest
+     * that needs none (RHEL 3, whose boot loads by path, and a kernel package with the drivers).
+     *
+     * @return the dependency lines, {@code PATH: DEPENDENCY...}
+     */
+    public List<String> moduleDepLines() {
+        if (!kmod() || !release.kernel26()) {
+            return List.of();
+        }
+        String platform = moduleDirectory() + "/" + PLATFORM_DRIVER + moduleSuffix();
+        return PV_MODULES.stream()
+                .map(module -> module.equals(PLATFORM_DRIVER) ? platform + ":"
+                        : moduleDirectory() + "/" + module + moduleSuffix() + ": " + platform)
+                .toList();
     }
 
     /**
@@ -135,6 +211,21 @@ public record ValidGuest(String name, Arch arch, String kernel, String driverKer
      */
     public List<String> bootModules() {
         return networks.isEmpty() ? List.of(PLATFORM_DRIVER, BLOCK_DRIVER) : List.of(PLATFORM_DRIVER, BLOCK_DRIVER, NIC_DRIVER);
+    }
+
+    /** {@return the boot modules as {@code /proc/modules} lists them once loaded: {@code xen_vbd} on 2.6} */
+    public List<String> loadedBootModules() {
+        return bootModules().stream().map(release::loadedName).toList();
+    }
+
+    /** {@return the PV modules a RHEL 4 or 5 boot script asks modprobe for: the block driver, and the NIC driver when there is a NIC; modprobe loads xen-platform-pci for them} */
+    public List<String> modprobeModules() {
+        return networks.isEmpty() ? List.of(BLOCK_DRIVER) : List.of(BLOCK_DRIVER, NIC_DRIVER);
+    }
+
+    /** {@return whether the bundle creates the device nodes itself (RHEL 3's static /dev); on RHEL 4 and 5 udev makes them} */
+    public boolean makesNodes() {
+        return !release.kernel26();
     }
 
     /**

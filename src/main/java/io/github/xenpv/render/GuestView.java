@@ -3,11 +3,13 @@ package io.github.xenpv.render;
 import io.github.xenpv.model.BaseFiles;
 import io.github.xenpv.model.DeviceNode;
 import io.github.xenpv.model.GrubEntry;
+import io.github.xenpv.model.Release;
 import io.github.xenpv.model.ValidBootDisk;
 import io.github.xenpv.model.ValidDisk;
 import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.model.ValidNetwork;
 import io.github.xenpv.model.ValidPartition;
+import io.github.xenpv.model.VifType;
 import io.github.xenpv.model.XmSetting;
 import io.github.xenpv.model.Xvd;
 import java.util.List;
@@ -25,6 +27,19 @@ public record GuestView(
         String name,
         String arch,
         String unameMachine,
+        String release,
+        String releaseTitle,
+        boolean kernel26,
+        String driverSource,
+        boolean kmod,
+        String inKernelRelease,
+        String inKernelKernel,
+        String firstSupportedRelease,
+        String firstSupportedKernel,
+        List<String> kmodCompanions,
+        String moduleInitTools,
+        BootOrder bootOrder,
+        boolean netfrontByDefault,
         String kernel,
         String kernelVariant,
         String kernelRelease,
@@ -37,6 +52,11 @@ public record GuestView(
         String driverSubdirectory,
         String moduleDirectory,
         boolean copiesDriverTree,
+        boolean linksDriverTree,
+        String moduleSuffix,
+        String modulesConf,
+        String moduleDep,
+        List<String> moduleDepLines,
         int memory,
         int vcpus,
         String uuid,
@@ -49,6 +69,8 @@ public record GuestView(
         boolean rcModules,
         List<String> pvModules,
         List<String> bootModules,
+        List<String> loadedBootModules,
+        List<String> modprobeModules,
         String platformModule,
         String blockModule,
         String nicModule,
@@ -69,6 +91,8 @@ public record GuestView(
         List<String> modulesConfBase,
         List<Setting> extraConfig,
         List<Setting> xmConfig,
+        boolean makesNodes,
+        int nodeWaitSeconds,
         boolean xmConfigSecret,
         String nodeScript,
         String verifyScript,
@@ -104,8 +128,13 @@ public record GuestView(
     }
 
     /** The grub.conf entry of the declared kernel. */
-    public record Grub(String title, String root, String kernelPath, String initrdPath, List<String> kernelArgs,
-            String kernelLine, String kernelImage) {
+    public record Grub(List<String> header, String title, String root, String kernelPath, String initrdPath,
+            List<String> kernelArgs, String kernelLine, String kernelImage) {
+    }
+
+    /** Where rc.sysinit runs the steps that matter to a PV disk: line numbers of the release's initscripts. */
+    public record BootOrder(String initscripts, int startUdev, int lvm, int rcModules, int remountRw, int fsck,
+            int mountAll, int swapOn, boolean rootReadOnlyAtRcModules, boolean lvmBeforeRcModules) {
     }
 
     /** One xm config assignment: {@code value} is a whole number, a string or a list of strings. */
@@ -123,6 +152,19 @@ public record GuestView(
                 guest.name(),
                 guest.arch().toString(),
                 guest.arch().unameMachine(),
+                guest.release().toString(),
+                guest.release().title(),
+                guest.release().kernel26(),
+                guest.driverSource().toString(),
+                guest.kmod(),
+                guest.release().inKernelName(),
+                guest.release().inKernelKernel(),
+                guest.release().firstSupportedName(),
+                guest.release().firstSupportedKernel(),
+                guest.kmod() ? guest.release().kmodCompanions() : List.of(),
+                guest.release().moduleInitTools(),
+                bootOrder(guest.release().bootOrder()),
+                guest.release().defaultVifType() == VifType.NETFRONT,
                 guest.kernel(),
                 guest.kernelVariant().suffix(),
                 guest.kernelRelease(),
@@ -135,6 +177,11 @@ public record GuestView(
                 guest.driverSubdirectory(),
                 guest.moduleDirectory(),
                 guest.copiesDriverTree(),
+                guest.linksDriverTree(),
+                guest.moduleSuffix(),
+                guest.modulesConf(),
+                guest.moduleDep(),
+                guest.moduleDepLines(),
                 guest.memory(),
                 guest.vcpus(),
                 guest.uuid(),
@@ -147,6 +194,8 @@ public record GuestView(
                 guest.rcModules(),
                 ValidGuest.PV_MODULES,
                 guest.bootModules(),
+                guest.loadedBootModules(),
+                guest.modprobeModules(),
                 ValidGuest.PLATFORM_DRIVER,
                 ValidGuest.BLOCK_DRIVER,
                 ValidGuest.NIC_DRIVER,
@@ -168,12 +217,19 @@ public record GuestView(
                 guest.modulesConfBase(),
                 settings(guest.extraConfig()),
                 settings(guest.xmConfig()),
+                guest.makesNodes(),
+                ValidGuest.NODE_WAIT_SECONDS,
                 guest.xmConfigSecret(),
                 ValidGuest.NODE_SCRIPT,
                 ValidGuest.VERIFY_SCRIPT,
                 guest.blockBegin(),
                 guest.blockEnd(),
                 BaseFiles.REPLACED_MARK);
+    }
+
+    private static BootOrder bootOrder(Release.BootOrder order) {
+        return new BootOrder(order.initscripts(), order.startUdev(), order.lvm(), order.rcModules(), order.remountRw(),
+                order.fsck(), order.mountAll(), order.swapOn(), order.rootReadOnlyAtRcModules(), order.lvmBeforeRcModules());
     }
 
     private static BootDisk bootDisk(ValidBootDisk disk) {
@@ -201,7 +257,7 @@ public record GuestView(
     }
 
     private static Grub grub(GrubEntry grub) {
-        return new Grub(grub.title(), grub.root(), grub.kernelPath(), grub.initrdPath(), grub.kernelArgs(),
+        return new Grub(grub.header(), grub.title(), grub.root(), grub.kernelPath(), grub.initrdPath(), grub.kernelArgs(),
                 grub.kernelLine(), grub.kernelImage());
     }
 

@@ -155,7 +155,7 @@ class DeclarationPropertiesTest {
         List<Mutation> mutations = new ArrayList<>(List.of(
                 new Mutation("guests/guest[" + (index + 1) + "]/name", Guest::setName, poisoned("guest", "-guest", "a".repeat(65))),
                 new Mutation(path + "/arch", Guest::setArch, List.of("ia64", "i386", "x86-64", "ppc")),
-                new Mutation(path + "/kernel", Guest::setKernel, poisoned("2.4.21-52.EL", "2.6.9-67.EL", "2.4.21-52.ELsmp", "2.4.21.EL")),
+                new Mutation(path + "/kernel", Guest::setKernel, poisoned("2.4.21-52.EL", "2.6.32-71.el6", "2.4.21-52.ELsmp", "2.4.21.EL")),
                 new Mutation(path + "/kernelVariant", Guest::setKernelVariant, List.of("bigsmp", "SMP", "up")),
                 new Mutation(path + "/driverRelease", Guest::setDriverRelease, poisoned("0.1-5.el", "0.1..5", "-1", ".x")),
                 new Mutation(path + "/driverRpm", Guest::setDriverRpm, poisoned("kmod.rpm", "a/b.rpm", "..", "-e")),

@@ -357,11 +357,12 @@ final class DeclaredBundles {
     }
 
     /**
-     * Declared options as the guest's fstab must carry them: PV swap loaded by rc.modules gets noauto, since
-     * rc.sysinit's early swapon -a -e runs before the driver is there (SPEC §16).
+     * Declared options as the guest's fstab must carry them: PV swap loaded by RHEL 3's rc.modules gets
+     * noauto, since rc.sysinit's early swapon -a -e runs before the driver is there (SPEC §16); RHEL 4
+     * and 5 run swapon -a -e after their rc.modules.
      */
     private static String pvOptions(String declared, String mountPoint, ValidGuest guest) {
-        boolean early = guest.rcModules() && ValidPartition.SWAP.equals(mountPoint)
+        boolean early = guest.rcModules() && !guest.release().kernel26() && ValidPartition.SWAP.equals(mountPoint)
                 && !List.of(declared.split(",")).contains("noauto");
         return early ? declared + ",noauto" : declared;
     }

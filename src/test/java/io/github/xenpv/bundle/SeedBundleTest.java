@@ -123,7 +123,7 @@ class SeedBundleTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         if (Files.exists(to)) {
             try (Stream<Path> walk = Files.walk(to)) {
                 for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -96,7 +96,9 @@ class DeclarationReaderTest {
                 + "<kernell>2.4.21-52.EL</kernell><driverRelease>0.1-5.el</driverRelease>"
                 + "<bootDisk><source>/dev/vg0/web</source></bootDisk></guest></guests>");
         assertEquals(List.of("guests/guest[web]/kernell: unknown element; did you mean <kernel>?",
-                "guests/guest[web]/kernel: '2.6.9' is not a RHEL 3 kernel release: expected 2.4.21-<build>.EL, e.g. 2.4.21-52.EL"),
+                "guests/guest[web]/kernel: '2.6.9' is not a RHEL 3, 4 or 5 kernel release: expected "
+                        + "2.4.21-<build>[.<sub-build>...].EL (RHEL 3), 2.6.9-<build>[.<sub-build>...].EL (RHEL 4) or "
+                        + "2.6.18-<build>[.<sub-build>...].el5 (RHEL 5), e.g. 2.6.9-67.0.1.EL"),
                 lines(validation.errors()));
     }
 

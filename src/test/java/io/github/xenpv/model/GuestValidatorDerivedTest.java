@@ -52,7 +52,7 @@ class GuestValidatorDerivedTest {
         assertEquals("xenbr0", guest.networks().get(0).bridge());
         assertTrue(guest.networks().get(0).macDerived());
         assertEquals(List.of(), guest.disks());
-        assertEquals(new GrubEntry("Red Hat Enterprise Linux (2.4.21-52.EL)", "(hd0,0)", "/vmlinuz-2.4.21-52.EL",
+        assertEquals(new GrubEntry(List.of("default=0", "timeout=10"), "Red Hat Enterprise Linux (2.4.21-52.EL)", "(hd0,0)", "/vmlinuz-2.4.21-52.EL",
                 "/initrd-2.4.21-52.EL.img", List.of("ro", "root=LABEL=/", "noapic")), guest.grub());
         assertEquals(BaseFiles.STOCK_FSTAB, guest.fstabBase());
         assertEquals(List.of(), guest.modulesConfBase());

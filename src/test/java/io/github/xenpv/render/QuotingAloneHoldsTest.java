@@ -11,7 +11,9 @@ import io.github.xenpv.model.Arch;
 import io.github.xenpv.model.DeviceNode;
 import io.github.xenpv.model.Dom0Arch;
 import io.github.xenpv.model.GrubEntry;
+import io.github.xenpv.model.DriverSource;
 import io.github.xenpv.model.KernelVariant;
+import io.github.xenpv.model.Release;
 import io.github.xenpv.model.ModuleLoading;
 import io.github.xenpv.model.ValidBootDisk;
 import io.github.xenpv.model.ValidDisk;
@@ -61,6 +63,11 @@ class QuotingAloneHoldsTest {
     }
 
     static ValidGuest hostileGuest(ModuleLoading loading, boolean withDisks) {
+        return hostileGuest(loading, withDisks, Release.RHEL3, DriverSource.KMOD);
+    }
+
+    /** The hostile guest as a guest of {@code release} whose drivers come from {@code source}. */
+    static ValidGuest hostileGuest(ModuleLoading loading, boolean withDisks, Release release, DriverSource source) {
         List<ValidDisk> disks = withDisks ? List.of(new ValidDisk(0, hostile("source"), hostile("device"),
                 new DeviceNode(hostile("disk"), 0, hostile("kernelDisk")), hostile("access"), List.of(
                         new ValidPartition(1, new DeviceNode(hostile("partition"), 1, hostile("kernelPartition")),
@@ -74,11 +81,13 @@ class QuotingAloneHoldsTest {
         List<XmSetting> extraConfig = List.of(new XmSetting("keymap", hostile("extraConfig")));
         List<XmSetting> xmConfig = XmConfig.settings(new XmConfig.Domain(hostile("name"), hostile("uuid"), Dom0Arch.X86_64,
                 512, 1, bootDisk, emulatedDisks, networks, disks), extraConfig);
-        return new ValidGuest(hostile("name"), Arch.X86_64, hostile("kernel"), hostile("driverKernel"), KernelVariant.SMP,
-                hostile("driverRelease"), hostile("driverRpm"), 512, 1, hostile("uuid"), false, Dom0Arch.X86_64,
+        boolean kmod = source == DriverSource.KMOD;
+        return new ValidGuest(hostile("name"), Arch.X86_64, release, source, hostile("kernel"),
+                kmod ? hostile("driverKernel") : null, KernelVariant.SMP,
+                kmod ? hostile("driverRelease") : null, kmod ? hostile("driverRpm") : null, 512, 1, hostile("uuid"), false, Dom0Arch.X86_64,
                 hostile("dom0Release"), true, loading,
                 bootDisk, emulatedDisks, networks, disks,
-                new GrubEntry(hostile("title"), hostile("root"), hostile("kernelPath"), hostile("initrdPath"),
+                new GrubEntry(List.of(hostile("grubHeader")), hostile("title"), hostile("root"), hostile("kernelPath"), hostile("initrdPath"),
                         List.of(hostile("kernelArg"))),
                 List.of(hostile("fstabBase")), List.of(hostile("modulesConfBase")), extraConfig, xmConfig);
     }

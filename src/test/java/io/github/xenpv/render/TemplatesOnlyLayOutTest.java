@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.fixtures.Rhel45Guests;
 import io.github.xenpv.fixtures.SeedGuest;
 import io.github.xenpv.model.Guest;
 import java.io.IOException;
@@ -63,7 +64,10 @@ class TemplatesOnlyLayOutTest {
             partition.setOptions("noauto");
         });
         Set<String> rendered = new TreeSet<>();
-        for (Guest guest : List.of(SeedGuest.declaration(), rcLocal)) {
+        List<Guest> guests = new java.util.ArrayList<>(List.of(SeedGuest.declaration(), rcLocal));
+        guests.addAll(Rhel45Guests.rhel4());
+        guests.addAll(Rhel45Guests.rhel5());
+        for (Guest guest : guests) {
             BundleLayout.entries(SeedGuest.validOnly(guest)).forEach(entry -> rendered.add(entry.template()));
         }
         Set<String> files = templates().stream().map(Path::toString).filter(path -> !path.startsWith("include/"))

@@ -46,18 +46,21 @@ class KernelArchTest {
     }
 
     /**
-     * A stand-in RHEL 3 kernel package: {@code name}-2.4.21-52.EL built for {@code arch}, owning
-     * {@code /boot/vmlinuz-<release>} as Red Hat's kernel packages do.
+     * A stand-in kernel package of RHEL 3, 4 or 5: {@code name}-VERSION-RELEASE built for
+     * {@code arch}, the kernel {@code release} ({@code uname -r}) without its variant suffix split at
+     * its first '-' (2.4.21-52.ELsmp: 2.4.21 and 52.EL), owning {@code /boot/vmlinuz-<release>} as
+     * Red Hat's kernel packages do.
      */
     static Path kernelRpm(Path topdir, String name, String release, String arch) throws IOException {
         Checkers.require(Checkers.Tool.RPMBUILD);
         Files.createDirectories(topdir);
+        String build = release.replaceAll("(smp|hugemem|largesmp|PAE)$", "");
         Path spec = topdir.resolve(name + ".spec");
         Files.writeString(spec, """
                 Name: %s
-                Version: 2.4.21
-                Release: 52.EL
-                Summary: stand-in for a RHEL 3 kernel package: only the image's path and the arch matter
+                Version: %s
+                Release: %s
+                Summary: stand-in for a Red Hat kernel package: only the image's path and the arch matter
                 License: GPL
                 AutoReqProv: no
                 %%define debug_package %%{nil}
@@ -69,7 +72,8 @@ class KernelArchTest {
                 echo 'stand-in kernel image' > %%{buildroot}/boot/vmlinuz-%s
                 %%files
                 /boot/vmlinuz-%s
-                """.formatted(name, release, release));
+                """.formatted(name, build.substring(0, build.indexOf('-')), build.substring(build.indexOf('-') + 1), release,
+                release));
         Result built = ScratchGuest.run(List.of("rpmbuild", "--define", "_topdir " + topdir, "--quiet", "--target", arch,
                 "-bb", spec.toString()), Map.of(), null);
         assertEquals(0, built.exit(), built::describe);

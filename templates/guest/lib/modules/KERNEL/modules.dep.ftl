@@ -1,0 +1,5 @@
+${guest.blockBegin}
+<#list guest.moduleDepLines as line>
+${line}
+</#list>
+${guest.blockEnd}
