@@ -10,7 +10,13 @@ package io.github.xenpv.bundle;
  */
 public record BundleEntry(String path, boolean executable, String sha256, boolean secret) {
 
-    /** A file that holds no secret. */
+    /**
+     * A file that holds no secret.
+     *
+     * @param path the path relative to the guest's folder
+     * @param executable mode 0755, else 0644
+     * @param sha256 the SHA-256 of its bytes, lower-case hex
+     */
     public BundleEntry(String path, boolean executable, String sha256) {
         this(path, executable, sha256, false);
     }
