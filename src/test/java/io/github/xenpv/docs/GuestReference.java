@@ -233,6 +233,89 @@ final class GuestReference {
         }
     }
 
+    /**
+     * The source text with the tables of {@code page} taken in: a page (README.md after a merge, or
+     * another branch's README) whose element table ({@code | element | default | meaning |}) or rule
+     * table ({@code | element | rule | why |}) was edited by hand. An element row replaces the default
+     * and meaning of the record of its element; a rule row replaces the rule and why of the record
+     * with its element column, the n-th such row the n-th such record; a row with no record becomes
+     * a new record after the one of the row above it (an element's type then reads "text": check it).
+     * The header comment stays; the records are written one field a line.
+     */
+    String adopt(String page, String source) {
+        List<ElementRow> adoptedElements = new ArrayList<>(elements);
+        List<RuleRow> adoptedRules = new ArrayList<>(rules);
+        int after = -1;
+        for (List<String> cells : tableRows(page, "| element | default | meaning |")) {
+            String key = cells.get(0).replaceAll("^`|`$", "");
+            int at = indexOf(adoptedElements, row -> row.key().equals(key), 1);
+            if (at >= 0) {
+                ElementRow old = adoptedElements.get(at);
+                adoptedElements.set(at, new ElementRow(key, old.type(), cells.get(1), cells.get(2)));
+                after = at;
+            } else {
+                adoptedElements.add(++after, new ElementRow(key, "text", cells.get(1), cells.get(2)));
+            }
+        }
+        after = -1;
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (List<String> cells : tableRows(page, "| element | rule | why |")) {
+            int occurrence = seen.merge(cells.get(0), 1, Integer::sum);
+            int at = indexOf(adoptedRules, row -> row.about().equals(cells.get(0)), occurrence);
+            if (at >= 0) {
+                adoptedRules.set(at, new RuleRow(cells.get(0), cells.get(1), cells.get(2)));
+                after = at;
+            } else {
+                adoptedRules.add(++after, new RuleRow(cells.get(0), cells.get(1), cells.get(2)));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        source.lines().takeWhile(line -> line.startsWith("#") || line.isBlank()).forEach(line -> out.append(line).append('\n'));
+        for (ElementRow row : adoptedElements) {
+            out.append("element: ").append(row.key()).append('\n');
+            if (row.type() != null) {
+                out.append("type: ").append(row.type()).append('\n');
+            }
+            out.append("default: ").append(row.defaultValue()).append("\nmeaning: ").append(row.meaning()).append("\n\n");
+        }
+        for (RuleRow row : adoptedRules) {
+            out.append("about: ").append(row.about()).append("\nrule: ").append(row.rule()).append("\nwhy: ")
+                    .append(row.why()).append("\n\n");
+        }
+        return out.toString().stripTrailing() + "\n";
+    }
+
+    private static <T> int indexOf(List<T> rows, java.util.function.Predicate<T> matches, int occurrence) {
+        int found = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (matches.test(rows.get(i)) && ++found == occurrence) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The cells of each row of the first table in {@code page} under {@code header}. */
+    private static List<List<String>> tableRows(String page, String header) {
+        List<List<String>> rows = new ArrayList<>();
+        int at = page.indexOf("\n" + header + "\n");
+        if (at < 0) {
+            return rows;
+        }
+        List<String> lines = page.substring(at + 1).lines().toList();
+        for (String line : lines.subList(2, lines.size())) {
+            if (!line.startsWith("|")) {
+                break;
+            }
+            List<String> cells = List.of(line.substring(2, line.length() - 2).split(" \\| ", -1));
+            if (cells.size() != 3) {
+                throw new IllegalArgumentException("not a row of three cells under " + header + ": " + line);
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
     /** The names of the generated regions {@code text} carries. */
     static Set<String> regionsIn(String text) {
         Set<String> names = new java.util.TreeSet<>();

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class GuestReferenceTest {
 
     private static final boolean UPDATE = Boolean.getBoolean("xenpv.updateDocs");
+    /** A page whose hand-edited tables go into the source first (README.md after a merge), see {@link GuestReference#adopt}. */
+    private static final String ADOPT = System.getProperty("xenpv.adoptDocs", "");
 
     @Test
     void theSourceDocumentsEveryElementTheModelBindsAndNoOther() throws Exception {
@@ -29,6 +31,10 @@ class GuestReferenceTest {
 
     @Test
     void theReadmeAndTheSitePagesHoldWhatTheSourceGenerates() throws Exception {
+        if (!ADOPT.isEmpty()) {
+            String source = Files.readString(GuestReference.SOURCE);
+            Files.writeString(GuestReference.SOURCE, GuestReference.read().adopt(Files.readString(Path.of(ADOPT)), source));
+        }
         GuestReference reference = GuestReference.read();
         for (Map.Entry<Path, Set<String>> page : GuestReference.PAGES.entrySet()) {
             String text = Files.readString(page.getKey());
@@ -41,8 +47,9 @@ class GuestReferenceTest {
             }
             assertEquals(generated, text, page.getKey() + " differs from " + GuestReference.SOURCE + ". Only in the page:\n"
                     + linesOnlyIn(text, generated) + "\nOnly in the source:\n" + linesOnlyIn(generated, text)
-                    + "\nA line only in the page (an edit merged into the page) goes into the source first; then run"
-                    + " mvn -o -B test -Dtest=GuestReferenceTest -Dxenpv.updateDocs=true");
+                    + "\nA line only in the page (an edit merged into the page) goes into the source first: "
+                    + "mvn -o -B test -Dtest=GuestReferenceTest -Dxenpv.adoptDocs=README.md -Dxenpv.updateDocs=true "
+                    + "takes the page's table rows in, then writes every page");
         }
     }
 
@@ -93,6 +100,22 @@ class GuestReferenceTest {
         assertTrue(table.contains("| `name` | text | required | the domain name |\n"), table);
         assertTrue(table.contains("| `guests` | list of `<guest>` | required | the guests |\n"), table);
         assertTrue(reference.regions().get("elements").contains("| `name` | required | the domain name |\n"), table);
+    }
+
+    /** A merge brought another branch's table rows into README.md: they go into the source, the rest stays. */
+    @Test
+    void editedTableRowsAreTakenIntoTheSource() {
+        List<DeclarationElements.Element> model = List.of(new DeclarationElements.Element("name", "guests/guest/name", null, null),
+                new DeclarationElements.Element("arch", "guests/guest/arch", null, null));
+        String source = "# header\n\nelement: name\ntype: text\ndefault: required\nmeaning: old\n\n"
+                + "about: `name`\nrule: a\nwhy: b\n\nabout: `name`\nrule: c\nwhy: d\n";
+        String page = "x\n| element | default | meaning |\n|---|---|---|\n| `name` | required | new |\n| `arch` | required | the arch |\n\n"
+                + "| element | rule | why |\n|---|---|---|\n| `name` | a | b |\n| `name` | c2 | d2 |\n| `arch` | e | f |\n";
+        String adopted = GuestReference.parse(source, model).adopt(page, source);
+        assertEquals("# header\n\nelement: name\ntype: text\ndefault: required\nmeaning: new\n\n"
+                + "element: arch\ntype: text\ndefault: required\nmeaning: the arch\n\n"
+                + "about: `name`\nrule: a\nwhy: b\n\nabout: `name`\nrule: c2\nwhy: d2\n\nabout: `arch`\nrule: e\nwhy: f\n", adopted);
+        assertEquals(List.of(), GuestReference.parse(adopted, model).mismatches());
     }
 
     @Test
