@@ -247,7 +247,8 @@ final class DeclaredBundles {
                 String mountPoint = text(partition.getMountPoint());
                 pv.add(new FstabEntry(source, mountPoint,
                         expected(at + "fsType", partition.getFsType(), Function.identity(), model.fsType()),
-                        expected(at + "options", partition.getOptions(), Function.identity(), model.options()),
+                        expected(at + "options", partition.getOptions(), options -> pvOptions(options, mountPoint, guest),
+                                model.options()),
                         expected(at + "dump", partition.getDump(), Integer::valueOf, model.dump()),
                         expected(at + "pass", partition.getPass(), Integer::valueOf, model.pass())));
                 claimed.add(source);
@@ -353,6 +354,16 @@ final class DeclaredBundles {
         T value = read.apply(text);
         assertEquals(value, model, what + ": the checked guest does not hold the declared value");
         return value;
+    }
+
+    /**
+     * Declared options as the guest's fstab must carry them: PV swap loaded by rc.modules gets noauto, since
+     * rc.sysinit's early swapon -a -e runs before the driver is there (SPEC §16).
+     */
+    private static String pvOptions(String declared, String mountPoint, ValidGuest guest) {
+        boolean early = guest.rcModules() && ValidPartition.SWAP.equals(mountPoint)
+                && !List.of(declared.split(",")).contains("noauto");
+        return early ? declared + ",noauto" : declared;
     }
 
     /** As the model reads a declared value: stripped, and {@code null} when nothing is left. */
