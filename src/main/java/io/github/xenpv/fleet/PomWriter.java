@@ -35,9 +35,13 @@ public final class PomWriter {
     static final String ARTIFACT_ID = "rhel3-guests";
     static final String VERSION = "1.0.0-SNAPSHOT";
 
-    /** The Maven plugins the written project pins besides this one: artifactId, version. */
-    private static final List<String[]> PINNED_PLUGINS = List.of(new String[] {"maven-install-plugin", "3.2.0"},
-            new String[] {"maven-deploy-plugin", "3.2.0"});
+    /**
+     * The Maven plugins the written project pins besides this one, artifactId and version: every
+     * plugin Maven binds to a pom project's clean, default and site lifecycles.
+     */
+    private static final List<String[]> PINNED_PLUGINS = List.of(new String[] {"maven-clean-plugin", "3.5.0"},
+            new String[] {"maven-install-plugin", "3.2.0"}, new String[] {"maven-deploy-plugin", "3.2.0"},
+            new String[] {"maven-site-plugin", "3.22.0"});
 
     private final StringBuilder out = new StringBuilder();
     /** The elements written with a value Maven would rewrite, {@code <name>value}: none may reach pom.xml. */
@@ -140,15 +144,17 @@ public final class PomWriter {
     }
 
     /**
-     * install and deploy pinned as in examples/seed, so the release pipeline of the README works on
-     * the written project too (PomWriterTest keeps the two in step).
+     * Every lifecycle plugin pinned as in examples/seed, so the release pipeline of the README works
+     * on the written project too and Maven 4 finds no unpinned plugin (PomWriterTest keeps the two in
+     * step).
      */
     private void pinnedPlugins() {
         line(2, "<pluginManagement>");
         line(3, "<plugins>");
-        line(4, "<!-- install and deploy pinned: Maven 3.8 would deploy with maven-deploy-plugin 2.7, which");
-        line(4, "     reads -DaltDeploymentRepository only as id::default::url (3.x takes id::url), and");
-        line(4, "     Maven 4 warns about unpinned plugins. -->");
+        line(4, "<!-- Every plugin Maven binds to a pom project's lifecycles is pinned, so the build does not");
+        line(4, "     change with the Maven that runs it and Maven 4 does not warn \"Version not locked for");
+        line(4, "     default bindings plugins\". Maven 3.8 would deploy with maven-deploy-plugin 2.7, which");
+        line(4, "     reads -DaltDeploymentRepository only as id::default::url (3.x takes id::url). -->");
         for (String[] plugin : PINNED_PLUGINS) {
             line(4, "<plugin>");
             line(5, element("groupId", "org.apache.maven.plugins"));

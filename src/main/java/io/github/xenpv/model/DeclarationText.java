@@ -6,9 +6,10 @@ import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
- * The {@code toString} of the declaration beans, which Maven prints for {@code -X}
- * ({@code guests = [Guest{name=web, arch=i686, ...}]}): only the elements the POM gave, in
- * declaration order, so the line shows what Maven bound. A value that is empty, holds a space or a
+ * The {@code toString} of the declaration beans, as test failures and debuggers show them
+ * ({@code Guest{name=web, arch=i686, ...}}; Maven's {@code -X} prints the {@code <guests>} XML
+ * instead, which the plugin reads itself): only the elements the POM gave, in declaration order,
+ * so the line shows what was bound. A value that is empty, holds a space or a
  * control character (a value pasted with its line break) is quoted with Java escapes, so one
  * declaration stays one line and a stray space is visible.
  */

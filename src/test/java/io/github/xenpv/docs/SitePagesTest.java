@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The site's hand-written pages take their text from README.md: the index its introduction, the
- * usage page its example and the release commands. This keeps the copies in step, and the site's
- * menu naming every goal the plugin has.
+ * usage page its example and the release commands, the worked examples the projects the build
+ * runs. This keeps the copies in step, and the site's menu and the README naming every page.
  */
 class SitePagesTest {
 
     private static final Path README = Path.of("README.md");
     private static final Path INDEX = Path.of("src/site/markdown/index.md");
     private static final Path USAGE = Path.of("src/site/markdown/usage.md");
+    private static final Path EXAMPLES = Path.of("src/site/markdown/examples.md");
 
     @Test
     void theIndexOpensWithTheReadmesIntroduction() throws Exception {
@@ -42,16 +43,76 @@ class SitePagesTest {
     @Test
     void theMenuLinksEveryGoalsPage() throws Exception {
         String site = Files.readString(Path.of("src/site/site.xml"));
+        List<String> goals = goals();
+        assertTrue(goals.size() >= 4, goals::toString);
+        for (String name : goals) {
+            assertTrue(site.contains("<item name=\"xenpv:" + name + "\" href=\"" + name + "-mojo.html\"/>"),
+                    "site.xml does not link xenpv:" + name);
+        }
+    }
+
+    /** The plugin's goals, from the descriptor the build wrote. */
+    private static List<String> goals() throws Exception {
         String descriptor = Files.readString(Path.of("target/classes/META-INF/maven/plugin.xml"));
         Matcher goal = Pattern.compile("<goal>([a-z-]+)</goal>").matcher(descriptor);
         List<String> goals = new ArrayList<>();
         while (goal.find()) {
             goals.add(goal.group(1));
         }
-        assertTrue(goals.size() >= 4, goals::toString);
-        for (String name : goals) {
-            assertTrue(site.contains("<item name=\"xenpv:" + name + "\" href=\"" + name + "-mojo.html\"/>"),
-                    "site.xml does not link xenpv:" + name);
+        return goals;
+    }
+
+    /** The worked reactor is examples/reactor as it is built, the import's report lines what it/import-rhel5-dom0 expects. */
+    @Test
+    void theWorkedExamplesShowTheProjectsTheBuildRuns() throws Exception {
+        String page = Files.readString(EXAMPLES);
+        for (String pom : List.of("examples/reactor/pom.xml", "examples/reactor/web-tier/pom.xml", "examples/reactor/db-tier/pom.xml")) {
+            String text = Files.readString(Path.of(pom));
+            assertContains(EXAMPLES, "```xml\n" + text.substring(text.indexOf("<project")));
+        }
+        String readme = Files.readString(README);
+        assertContains(EXAMPLES, block(readme, "```sh\nmvn -B deploy"));
+        assertContains(EXAMPLES, block(readme, "```sh\nmvn io.github.xenpv:xenpv-maven-plugin:").replace("/etc/xen", "etc-xen")
+                .replace("/mnt/guests", "roots"));
+        List<String> expected = Files.readAllLines(Path.of("it/import-rhel5-dom0/expected-import-report.txt"));
+        String report = block(page, "```\n/srv/move/");
+        List<String> lines = report.lines().filter(line -> line.startsWith("/srv/move/")).toList();
+        assertTrue(lines.size() >= 3, report);
+        for (String line : lines) {
+            assertTrue(expected.contains(line.replace("/srv/move/", "@basedir@/")), "it/import-rhel5-dom0 expects no line " + line);
+        }
+    }
+
+    /** Every page of src/site/markdown is in the menu and in the README's list of the site's pages, and so is every goal's page. */
+    @Test
+    void theMenuAndTheReadmeListEveryPage() throws Exception {
+        String site = Files.readString(Path.of("src/site/site.xml"));
+        String readme = Files.readString(README);
+        String listing = readme.substring(readme.indexOf("### The plugin site"));
+        listing = listing.substring(0, listing.indexOf("\n#", 1));
+        List<String> pages = new ArrayList<>();
+        try (var markdown = Files.list(Path.of("src/site/markdown"))) {
+            markdown.map(file -> file.getFileName().toString().replace(".md", ".html")).forEach(pages::add);
+        }
+        goals().forEach(goal -> pages.add(goal + "-mojo.html"));
+        for (String page : pages) {
+            assertTrue(site.contains("href=\"" + page + "\""), "site.xml has no menu item for " + page);
+            assertTrue(listing.contains("`" + page + "`"), "README's \"The plugin site\" does not list " + page);
+        }
+    }
+
+    /** A numbered list item that lost its number (". **`mojo`**") renders as a paragraph starting with a dot. */
+    @Test
+    void noListItemLostItsNumber() throws Exception {
+        List<Path> pages = new ArrayList<>(List.of(README));
+        try (var markdown = Files.list(Path.of("src/site/markdown"))) {
+            markdown.forEach(pages::add);
+        }
+        for (Path page : pages) {
+            List<String> lines = Files.readAllLines(page);
+            for (int i = 0; i < lines.size(); i++) {
+                assertTrue(!lines.get(i).matches("\\.\\s+\\S.*"), page + ":" + (i + 1) + " starts with a bare '.': " + lines.get(i));
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.fixtures.PluginPins;
 import io.github.xenpv.fixtures.SeedGuest;
 import io.github.xenpv.model.BaseFiles;
 import io.github.xenpv.model.Grub;
@@ -58,6 +59,15 @@ class PomWriterTest {
         assertTrue(pom.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--\n  Written by xenpv:import ("), pom);
         assertTrue(pom.contains("\n  <groupId>com.example.ops</groupId>\n  <artifactId>rhel3-guests</artifactId>\n"
                 + "  <version>1.0.0-SNAPSHOT</version>\n  <packaging>pom</packaging>\n"), pom);
+    }
+
+    /** Maven 4 warned "Version not locked for default bindings plugins [maven-clean-plugin]" on mvn clean of the written project. */
+    @Test
+    void theWrittenProjectPinsEveryPluginMavenBindsToIt() throws Exception {
+        ImportedConfig config = new ImportedConfig("/etc/xen/x", Optional.of("rhel3_64_fv"), "/etc/xen/x:1", Optional.empty(),
+                Optional.of(SeedGuest.declaration()), Map.of(), java.util.Set.of(), List.of());
+        String pom = PomWriter.write(List.of(config), 1, PLUGIN, Instant.EPOCH);
+        assertEquals(List.of(), PluginPins.unpinned(pom), pom);
     }
 
     private static String section(String text, String from, String to) {
