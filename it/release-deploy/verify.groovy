@@ -9,6 +9,8 @@ if (binding.hasVariable('expectedMavenVersion')) {
     assert log.contains("Apache Maven ${expectedMavenVersion}") : "not run by Maven ${expectedMavenVersion}"
 }
 assert log.contains('BUILD SUCCESS')
+// the example pins every plugin Maven binds to it: Maven 4 names any it has to choose itself
+assert !log.contains('Version not locked') : log.readLines().find { it.contains('Version not locked') }
 Path repository = Path.of(deployRepository)
 Path release = repository.resolve('it/xenpv/release-deploy/1.0.0')
 Path archive = release.resolve('release-deploy-1.0.0-xenpv-rhel3_64_fv.tar.gz')

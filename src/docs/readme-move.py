@@ -2,7 +2,8 @@
 """The README restructure of issue 21 point 8, done mechanically so it can be done again after
 later merges: README.md keeps its top (the two commands, the introduction), the sections KEEP
 names and a "Documentation" list of links; every other "## " section moves whole, in README order,
-into the site page MOVES names (src/site/markdown/<page>.md). A section whose text a generated page
+into the site page MOVES names (src/site/markdown/<page>.md, written anew on each run: run it on
+the README as merged, before the move). A section whose text a generated page
 already carries (GENERATED) is dropped, its "### " subsections moved as MOVES says. A section this
 script does not know stops it, naming the section: add it to one of the tables and run it again.
 
@@ -32,6 +33,33 @@ GENERATED = {
     "The guest declaration": ("guest-reference", "boot", "The guest at boot: load order, failing drivers, kernels, NICs"),
     "Validation rules": ("validation", None, None),
 }
+# what the move changes in a moved page: page -> [(its "### " subsection, the subsection's new text)]
+POST_EDITS = {"development": [("### The plugin site\n", """### The plugin site
+
+`mvn site` writes `target/site/`: `index.html` (the README's introduction), `usage.html` (the
+example, `pluginGroups` and the release pipeline), `examples.html` (worked examples: a reactor, a
+release, an import), `guest-reference.html` (every element of a guest, its type, default and
+meaning, and an outline of where each goes), `validation.html` (every rule and why), the manual
+moved from the README (`goals.html`, `applying.html`, `boot.html`, `import.html`, `release.html`,
+`templates.html`, `procedure.html`), the developers' pages (`architecture.html`,
+`development.html`, `benchmark.html`), `plugin-info.html` and one page per goal
+(`validate-mojo.html`, `generate-mojo.html`, `bundle-mojo.html`, `import-mojo.html`,
+`help-mojo.html`) with every parameter, its property, default and description
+(maven-plugin-report-plugin), and the project reports (license, SCM, issues, team,
+dependencies). `src/site/markdown/` holds the written pages; `SitePagesTest` keeps their text in
+step with the README and the examples, and checks that this list, the menu and the README's links
+name every page.
+
+The guest element reference and the validation rules are generated from one file,
+`src/docs/guest-reference.txt`: after changing it, or adding a setter to a POM bean of
+`io.github.xenpv.model`, run `mvn -o -B test -Dtest=GuestReferenceTest -Dxenpv.updateDocs=true`.
+`GuestReferenceTest` fails while a page differs from the file (naming the lines), while the file
+misses an element the model binds or names one it does not, and while an element that holds a
+value has no rule. When a merge brings hand edits of a generated table into a page, add
+`-Dxenpv.adoptDocs=<that page>`: its element and rule rows go into the file first, then every
+page is written from it.
+
+""")]}
 PAGE_TITLES = {"guest-reference": "Guest element reference", "validation": "Validation rules"}
 
 
@@ -110,9 +138,12 @@ def main():
                 held.setdefault(sub_page, []).extend(re.findall(r"^### (.*)$", rest, re.M))
     for page, texts in pages.items():
         path = Path("src/site/markdown") / (page + ".md")
-        if path.exists():
-            sys.exit("readme-move.py: " + path.as_posix() + " exists already; the move is done once, on the README as merged")
-        path.write_text("# " + titles[page] + "\n\n" + "\n".join(texts))
+        text = "# " + titles[page] + "\n\n" + "\n".join(texts)
+        for heading, replacement in POST_EDITS.get(page, []):
+            start = text.index(heading)
+            end = text.index("\n### ", start + 1) + 1
+            text = text[:start] + replacement + text[end:]
+        path.write_text(text)
     links = ["## Documentation", "",
              "The manual is the plugin's site (`mvn site` writes it to `target/site/`, one page per goal included);",
              "its written pages, in this repository:", "",

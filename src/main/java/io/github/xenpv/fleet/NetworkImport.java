@@ -116,7 +116,7 @@ final class NetworkImport {
             case "type" -> notes.dropped(where, key, pair + (setting.value().equals("ioemu")
                     ? ": an emulated NIC only, which the PV driver never sees (procedure step 6)"
                     : ": not a type the plugin writes") + "; the plugin's vif has no type, as the guide's "
-                    + "(<type>netfront</type> would make it the PV NIC only on every xend: README, \"The vif type\")");
+                    + "(<type>netfront</type> would make it the PV NIC only on every xend: the plugin site's \"The vif type\", boot.html)");
             case "model" -> notes.dropped(where, key, pair + ": the emulated NIC's model; the PV NIC has none");
             case "script" -> {
                 if (setting.value().equals("vif-bridge")) {

@@ -47,7 +47,8 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
      * A folder of your own FreeMarker templates. A file here at the same relative path as a
      * bundled template (for example {@code guest/etc/fstab.ftl}) replaces that template; the others stay
      * the plugin's. The folder is optional: when it does not exist, the bundled templates are used.
-     * The README's "Your own templates" lists the paths and the data model templates see.
+     * The plugin site's "Your own templates" page (templates.html) lists the paths and the data
+     * model templates see.
      */
     @Parameter(property = PropertyNames.TEMPLATES_DIRECTORY, defaultValue = "${project.basedir}/src/main/xenpv")
     private File templatesDirectory;

@@ -50,8 +50,9 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
     /**
      * The guests to move onto the PV drivers: one {@code guest} element each, with at least
      * {@code name}, {@code arch}, {@code kernel}, {@code driverRelease} and {@code bootDisk/source}.
-     * The README's "The guest declaration" lists every element with its default, and "Validation
-     * rules" the rule each value must follow.
+     * The plugin site's "Guest element reference" page (guest-reference.html) lists every element
+     * with its type and default, and its "Validation rules" page (validation.html) the rule each
+     * value must follow.
      */
     // Declared with the type users write, for Maven's documentation of the parameter (plugin.xml,
     // xenpv:help, the site). Maven never binds it: it calls the public setGuests below with the XML

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The site's hand-written pages take their text from README.md: the index its introduction, the
- * usage page its example and the release commands, the worked examples the projects the build
- * runs. This keeps the copies in step, and the site's menu and the README naming every page.
+ * The site's written pages share text with README.md and with each other: the index the README's
+ * introduction, the usage page its example and the release and import pages' commands, the worked
+ * examples the projects the build runs. This keeps the copies in step, and the site's menu, its
+ * list of pages and the README's links naming every page.
  */
 class SitePagesTest {
 
@@ -21,6 +22,9 @@ class SitePagesTest {
     private static final Path INDEX = Path.of("src/site/markdown/index.md");
     private static final Path USAGE = Path.of("src/site/markdown/usage.md");
     private static final Path EXAMPLES = Path.of("src/site/markdown/examples.md");
+    private static final Path RELEASE = Path.of("src/site/markdown/release.md");
+    private static final Path IMPORT = Path.of("src/site/markdown/import.md");
+    private static final Path DEVELOPMENT = Path.of("src/site/markdown/development.md");
 
     @Test
     void theIndexOpensWithTheReadmesIntroduction() throws Exception {
@@ -31,13 +35,12 @@ class SitePagesTest {
     }
 
     @Test
-    void theUsagePageShowsTheReadmesExampleAndReleaseCommands() throws Exception {
+    void theUsagePageShowsTheReadmesExampleAndTheReleaseAndImportCommands() throws Exception {
         String readme = Files.readString(README);
         assertContains(USAGE, block(readme, "```xml\n<plugin>"));
         assertContains(USAGE, block(readme, "```\nREADME.txt"));
-        String release = block(readme, "```sh\nmvn -B deploy");
-        assertContains(USAGE, release);
-        assertContains(USAGE, block(readme, "```sh\nmvn io.github.xenpv:xenpv-maven-plugin:"));
+        assertContains(USAGE, block(Files.readString(RELEASE), "```sh\nmvn -B deploy"));
+        assertContains(USAGE, block(Files.readString(IMPORT), "```sh\nmvn io.github.xenpv:xenpv-maven-plugin:"));
     }
 
     @Test
@@ -70,9 +73,8 @@ class SitePagesTest {
             String text = Files.readString(Path.of(pom));
             assertContains(EXAMPLES, "```xml\n" + text.substring(text.indexOf("<project")));
         }
-        String readme = Files.readString(README);
-        assertContains(EXAMPLES, block(readme, "```sh\nmvn -B deploy"));
-        assertContains(EXAMPLES, block(readme, "```sh\nmvn io.github.xenpv:xenpv-maven-plugin:").replace("/etc/xen", "etc-xen")
+        assertContains(EXAMPLES, block(Files.readString(RELEASE), "```sh\nmvn -B deploy"));
+        assertContains(EXAMPLES, block(Files.readString(IMPORT), "```sh\nmvn io.github.xenpv:xenpv-maven-plugin:").replace("/etc/xen", "etc-xen")
                 .replace("/mnt/guests", "roots"));
         List<String> expected = Files.readAllLines(Path.of("it/import-rhel5-dom0/expected-import-report.txt"));
         String report = block(page, "```\n/srv/move/");
@@ -83,21 +85,30 @@ class SitePagesTest {
         }
     }
 
-    /** Every page of src/site/markdown is in the menu and in the README's list of the site's pages, and so is every goal's page. */
+    /**
+     * Every page of src/site/markdown is in the menu, in the list of the site's pages (development.md,
+     * "The plugin site") and, but the index, in the README's list of links; every goal's page in the first two.
+     */
     @Test
-    void theMenuAndTheReadmeListEveryPage() throws Exception {
+    void theMenuAndTheListsNameEveryPage() throws Exception {
         String site = Files.readString(Path.of("src/site/site.xml"));
         String readme = Files.readString(README);
-        String listing = readme.substring(readme.indexOf("### The plugin site"));
+        String development = Files.readString(DEVELOPMENT);
+        String listing = development.substring(development.indexOf("### The plugin site"));
         listing = listing.substring(0, listing.indexOf("\n#", 1));
         List<String> pages = new ArrayList<>();
         try (var markdown = Files.list(Path.of("src/site/markdown"))) {
-            markdown.map(file -> file.getFileName().toString().replace(".md", ".html")).forEach(pages::add);
+            markdown.map(file -> file.getFileName().toString().replace(".md", "")).sorted().forEach(pages::add);
         }
-        goals().forEach(goal -> pages.add(goal + "-mojo.html"));
         for (String page : pages) {
-            assertTrue(site.contains("href=\"" + page + "\""), "site.xml has no menu item for " + page);
-            assertTrue(listing.contains("`" + page + "`"), "README's \"The plugin site\" does not list " + page);
+            if (!page.equals("index")) {
+                assertTrue(readme.contains("](src/site/markdown/" + page + ".md)"), "README.md does not link " + page + ".md");
+            }
+        }
+        goals().forEach(goal -> pages.add(goal + "-mojo"));
+        for (String page : pages) {
+            assertTrue(site.contains("href=\"" + page + ".html\""), "site.xml has no menu item for " + page + ".html");
+            assertTrue(listing.contains("`" + page + ".html`"), "development.md's \"The plugin site\" does not list " + page + ".html");
         }
     }
 

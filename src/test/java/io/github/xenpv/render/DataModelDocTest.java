@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's data-model tables are the template API: every property they list exists in
+ * The data-model tables (site page templates.md, moved from the README) are the template API:
+ * every property they list exists in
  * {@link GuestView} with the type they give, and every property a template can reach on the view
  * is listed. A property added to the view without its row, or a row for a property that is gone,
  * fails here.
@@ -39,9 +40,9 @@ class DataModelDocTest {
         for (Class<?> record : records()) {
             actual.put(recordName(record), properties(record));
         }
-        assertEquals(actual.keySet(), documented.keySet(), "one README table per record of the view");
+        assertEquals(actual.keySet(), documented.keySet(), "one templates.md table per record of the view");
         actual.forEach((record, properties) -> assertEquals(properties, documented.get(record),
-                "README table `" + record + "` property (name -> type)"));
+                "templates.md table `" + record + "` property (name -> type)"));
     }
 
     @Test
@@ -54,11 +55,11 @@ class DataModelDocTest {
         }
     }
 
-    /** {@code record -> (property -> type)} as the README's tables under "### Data model" give them. */
+    /** {@code record -> (property -> type)} as the tables of templates.md under "### Data model" give them. */
     private static Map<String, Map<String, String>> documentedTables() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("src/site/markdown/templates.md"));
         int from = readme.indexOf("\n### Data model\n");
-        assertTrue(from >= 0, "README.md has a Data model section");
+        assertTrue(from >= 0, "templates.md has a Data model section");
         int to = readme.indexOf("\n### ", from + 1);
         Map<String, Map<String, String>> tables = new TreeMap<>();
         Map<String, String> table = null;
