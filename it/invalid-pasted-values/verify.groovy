@@ -11,7 +11,7 @@ assert log.contains('xenpv: 12 problems in the guest declarations:')
     "guests/guest[rhel3_web]/extraConfig/keymap: 'en\"+__import__('os').system('id')+\"' cannot be an xm string",
     "guests/guest[rhel3_web]/extraConfig/memory: 'memory' is written by the plugin itself",
     "guests/guest[rhel3_web]/extraConfig/shadow_memory: '-8' is a negative number",
-    "guests/guest[rhel3_app]/kernel: '\$(uname -r)' is not a RHEL 3 kernel release",
+    "guests/guest[rhel3_app]/kernel: '\$(uname -r)' is not a RHEL 3, 4 or 5 kernel release",
     // rhel3_web has mistakes of its own, and its clashes with the other guests are still reported
     "guests/guest[rhel3_db]/uuid: '6ba7b810-9dad-11d1-80b4-00c04fd430c8' is also at guests/guest[rhel3_web]/uuid",
     "guests/guest[rhel3_db]/disks/disk[1]/source: '/var/lib/xen/images/shared.dsk' is also used by guests/guest[rhel3_web]/disks/disk[1]/source",
