@@ -1,5 +1,7 @@
 package io.github.xenpv.bench;
 
+import io.github.xenpv.fixtures.SeedGuest;
+
 import io.github.xenpv.model.BootDisk;
 import io.github.xenpv.model.Disk;
 import io.github.xenpv.model.Guest;
@@ -92,9 +94,9 @@ final class SyntheticFleet {
         guest.setBootDisk(bootDisk);
         guest.setNetworks(new ArrayList<>(List.of(network(index, 0), network(index, 1))));
         guest.setDisks(new ArrayList<>(List.of(
-                disk("/var/lib/xen/images/" + name + "-data.img", "xvda",
-                        partition("1", "/srv/data"), partition("2", "/srv/logs")),
-                disk("/dev/vg_fleet/" + name + "-swap", "xvdb", partition("1", "swap")))));
+                SeedGuest.disk("/var/lib/xen/images/" + name + "-data.img", "xvda",
+                        SeedGuest.partition("1", "/srv/data"), SeedGuest.partition("2", "/srv/logs")),
+                SeedGuest.disk("/dev/vg_fleet/" + name + "-swap", "xvdb", SeedGuest.partition("1", "swap")))));
         return guest;
     }
 
@@ -109,21 +111,6 @@ final class SyntheticFleet {
                 (number >> 16) & 0x7f, (number >> 8) & 0xff, number & 0xff));
         network.setBridge(BRIDGE_PREFIX + nicIndex);
         return network;
-    }
-
-    private static Disk disk(String source, String device, Partition... partitions) {
-        Disk disk = new Disk();
-        disk.setSource(source);
-        disk.setDevice(device);
-        disk.setPartitions(new ArrayList<>(List.of(partitions)));
-        return disk;
-    }
-
-    private static Partition partition(String number, String mountPoint) {
-        Partition partition = new Partition();
-        partition.setNumber(number);
-        partition.setMountPoint(mountPoint);
-        return partition;
     }
 
     private static void element(StringBuilder xml, int indent, String name, String value) {
