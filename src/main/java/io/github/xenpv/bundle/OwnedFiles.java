@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,8 +95,10 @@ final class OwnedFiles {
      * @param conflicts paths (relative to the folder) that hold something the plugin did not write,
      *     each with what is there; writing is refused while there are any
      * @param fresh the folder does not exist yet, so nothing in it needs comparing
+     * @param stagedFolder for a fresh folder whose files are staged, the folder holding them at their
+     *     paths ({@link Staging#tree}), which takes the folder's place whole; else {@code null}
      */
-    record Plan(List<Step> steps, List<String> conflicts, boolean fresh) {
+    record Plan(List<Step> steps, List<String> conflicts, boolean fresh, Path stagedFolder) {
     }
 
     /** What a write or a clean-up did: the files written, unchanged and removed, and what it left because the plugin did not write it. */
@@ -204,7 +207,10 @@ final class OwnedFiles {
             if (base == null || !base.isDirectory()) {
                 return null;
             }
-            walk(folder, "", found, foreign);
+            if (!foundByFolderStates(found)) {
+                found.clear();
+                walk(folder, "", found, foreign);
+            }
         } else {
             for (String path : record.paths()) {
                 Found file = found(folder.resolve(path));
@@ -227,6 +233,37 @@ final class OwnedFiles {
         }
         foreign.sort(null);
         return new Outcome(List.of(), record.paths().stream().map(folder::resolve).toList(), List.of(), foreign);
+    }
+
+    /**
+     * Looks at the record's files alone, into {@code found}, when the record's folder states show
+     * that the guest folder holds nothing else: every recorded folder still a folder in its recorded
+     * state, or, where that state was too recent to prove anything, still listing exactly the
+     * record's names. {@code false} when the folder must be walked to find out.
+     */
+    private boolean foundByFolderStates(Map<String, Found> found) throws IOException {
+        Map<String, Set<String>> entries = entries(record.paths());
+        if (!record.folders().keySet().equals(entries.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, String> recorded : record.folders().entrySet()) {
+            Path directory = folderOf(recorded.getKey());
+            Found now = found(directory);
+            if (now == null || !now.isDirectory()) {
+                return false;
+            }
+            if ((recorded.getValue() == null || !recorded.getValue().equals(now.state()))
+                    && !entries.get(recorded.getKey()).equals(listing(directory))) {
+                return false;
+            }
+        }
+        for (String path : record.paths()) {
+            Found file = found(folder.resolve(path));
+            if (file != null) {
+                found.put(path, file);
+            }
+        }
+        return true;
     }
 
     /** Every entry under {@code directory}: the record's files into {@code found}, everything else but folders into {@code foreign}; links are not followed. */
@@ -297,15 +334,22 @@ final class OwnedFiles {
             steps.add(new Step(file.path(), file.executable(), file.secret(), sum, target, change, null));
         }
         if (!conflicts.isEmpty()) {
-            return new Plan(steps, conflicts, fresh);
+            return new Plan(steps, conflicts, fresh, null);
         }
+        Staging.Tree tree = fresh ? staging.tree() : null;
         List<Step> staged = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            staged.add(step.change() != Change.CONTENT ? step : new Step(step.path(), step.executable(), step.secret(), step.sha256(),
-                    step.target(), step.change(), staging.stage(files.get(i).content(), mode(step.executable(), step.secret()))));
+            if (step.change() != Change.CONTENT) {
+                staged.add(step);
+                continue;
+            }
+            byte[] content = files.get(i).content();
+            Set<PosixFilePermission> mode = mode(step.executable(), step.secret());
+            staged.add(new Step(step.path(), step.executable(), step.secret(), step.sha256(), step.target(), step.change(),
+                    tree != null ? tree.stage(step.path(), content, mode) : staging.stage(content, mode)));
         }
-        return new Plan(staged, conflicts, fresh);
+        return new Plan(staged, conflicts, fresh, tree == null ? null : tree.root());
     }
 
     /**
@@ -341,13 +385,17 @@ final class OwnedFiles {
             pending.add(token);
             WriteRecord.of(owner, all, pending).save(recordFile);
         }
+        List<Path> written = new ArrayList<>();
+        List<Path> unchanged = new ArrayList<>();
+        if (plan.stagedFolder() != null && movedWhole(plan.stagedFolder())) {
+            plan.steps().forEach(step -> written.add(step.target()));
+            return new Outcome(written, unchanged, removeAll(stale(paths), false), List.of());
+        }
         Set<Path> directories = new HashSet<>();
         if (plan.fresh()) {
             Files.createDirectories(folder);
             directories.add(folder);
         }
-        List<Path> written = new ArrayList<>();
-        List<Path> unchanged = new ArrayList<>();
         for (Step step : plan.steps()) {
             switch (step.change()) {
                 case NONE -> unchanged.add(step.target());
@@ -362,11 +410,31 @@ final class OwnedFiles {
                 }
             }
         }
-        Set<String> stale = new TreeSet<>(owned);
-        stale.removeAll(paths);
-        List<Path> removed = removeAll(stale, false);
+        List<Path> removed = removeAll(stale(paths), false);
         List<String> foreign = ownFolder && !plan.fresh() ? foreign(paths) : List.of();
         return new Outcome(written, unchanged, removed, foreign);
+    }
+
+    /** The recorded files a plan of {@code paths} no longer has. */
+    private Set<String> stale(Set<String> paths) {
+        Set<String> stale = new TreeSet<>(owned);
+        stale.removeAll(paths);
+        return stale;
+    }
+
+    /**
+     * Moves a guest folder staged whole into the place of the folder, which did not exist when it was
+     * planned, with one rename; {@code false} when the staging folder is on another file system, where
+     * the files are moved one by one.
+     */
+    private boolean movedWhole(Path staged) throws IOException {
+        Files.createDirectories(folder.getParent());
+        try {
+            Files.move(staged, folder, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (AtomicMoveNotSupportedException e) {
+            return false;
+        }
     }
 
     /**
@@ -384,10 +452,78 @@ final class OwnedFiles {
             written.put(step.path(), new WriteRecord.Written(step.sha256(), step.executable(), step.secret(),
                     file == null || !file.settled(now) ? null : file.state()));
         }
-        WriteRecord exact = new WriteRecord(owner, inputs, new TreeSet<>(paths(plan)), new TreeSet<>(), written);
+        WriteRecord exact = new WriteRecord(owner, inputs, new TreeSet<>(paths(plan)), new TreeSet<>(), written,
+                folderStates(paths(plan), plan.fresh(), now));
         if (!exact.equals(record)) {
             exact.save(recordFile);
         }
+    }
+
+    /**
+     * Each folder of the guest folder with its state ({@code null} while too recent to prove
+     * anything), when the folder holds exactly {@code paths} and their folders: by construction in a
+     * fresh folder, else as a listing shows. Empty otherwise, and outside a guest's own folder.
+     */
+    private SortedMap<String, String> folderStates(Set<String> paths, boolean fresh, long now) throws IOException {
+        SortedMap<String, String> states = new TreeMap<>();
+        Map<String, Set<String>> entries = entries(paths);
+        if (!ownFolder || !fresh && !holdsExactly(entries)) {
+            return states;
+        }
+        for (String name : entries.keySet()) {
+            Found directory = found(folderOf(name));
+            if (directory == null || !directory.isDirectory()) {
+                return new TreeMap<>();
+            }
+            states.put(name, directory.settled(now) ? directory.state() : null);
+        }
+        return states;
+    }
+
+    /** Each folder that {@code paths} need ({@link WriteRecord#GUEST_FOLDER} the guest folder), with the names it holds. */
+    private static Map<String, Set<String>> entries(Collection<String> paths) {
+        Map<String, Set<String>> entries = new HashMap<>();
+        entries.put(WriteRecord.GUEST_FOLDER, new HashSet<>());
+        for (String path : paths) {
+            for (String child = path; ; ) {
+                int slash = child.lastIndexOf('/');
+                String parent = slash < 0 ? WriteRecord.GUEST_FOLDER : child.substring(0, slash);
+                boolean known = entries.containsKey(parent);
+                entries.computeIfAbsent(parent, name -> new HashSet<>()).add(child.substring(slash + 1));
+                if (known || slash < 0) {
+                    break;
+                }
+                child = parent;
+            }
+        }
+        return entries;
+    }
+
+    private Path folderOf(String name) {
+        return name.equals(WriteRecord.GUEST_FOLDER) ? folder : folder.resolve(name);
+    }
+
+    /** Whether every one of these folders holds these names and nothing else, each a folder reached without a link. */
+    private boolean holdsExactly(Map<String, Set<String>> entries) throws IOException {
+        for (Map.Entry<String, Set<String>> entry : entries.entrySet()) {
+            if (!entry.getValue().equals(listing(folderOf(entry.getKey())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The names in a folder, or {@code null} when it is not a folder reached without a link. */
+    private Set<String> listing(Path directory) throws IOException {
+        Found found = found(directory);
+        if (found == null || !found.isDirectory()) {
+            return null;
+        }
+        Set<String> names = new HashSet<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
+            listing.forEach(entry -> names.add(entry.getFileName().toString()));
+        }
+        return names;
     }
 
     /**

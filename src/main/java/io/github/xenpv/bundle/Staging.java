@@ -16,6 +16,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,7 +61,59 @@ final class Staging implements Closeable {
      * @throws IOException when it cannot be written
      */
     Path stage(byte[] content, Set<PosixFilePermission> mode) throws IOException {
-        Path file = folder().resolve(Long.toString(count.incrementAndGet()));
+        return write(folder().resolve(Long.toString(count.incrementAndGet())), content, mode);
+    }
+
+    /**
+     * A new folder to stage a whole guest folder in, for a guest folder that does not exist yet: its
+     * files wait at their own paths, and the folder then takes the guest folder's place with one
+     * rename, instead of a rename and the folders for every file.
+     */
+    Tree tree() throws IOException {
+        Path root = folder().resolve(Long.toString(count.incrementAndGet()));
+        Files.createDirectory(root);
+        return new Tree(root);
+    }
+
+    /** A guest folder staged whole ({@link #tree}); one guest's thread stages into it. */
+    final class Tree {
+
+        private final Path root;
+        private final Set<Path> folders = new HashSet<>();
+
+        private Tree(Path root) {
+            this.root = root;
+            folders.add(root);
+        }
+
+        Path root() {
+            return root;
+        }
+
+        /**
+         * Writes a new staged file at {@code path} in the tree, with the folders on its way.
+         *
+         * @param path its path relative to the guest folder
+         * @param content its bytes
+         * @param mode its permissions
+         * @return the staged file
+         * @throws IOException when it cannot be written
+         */
+        Path stage(String path, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+            Path file = root.resolve(path);
+            createMissing(file.getParent());
+            return write(file, content, mode);
+        }
+
+        private void createMissing(Path directory) throws IOException {
+            if (folders.add(directory)) {
+                createMissing(directory.getParent());
+                Files.createDirectory(directory);
+            }
+        }
+    }
+
+    private Path write(Path file, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         try (SeekableByteChannel out = OwnedFiles.POSIX
                 ? Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                         PosixFilePermissions.asFileAttribute(mode))

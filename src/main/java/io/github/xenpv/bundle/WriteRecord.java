@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * file dom0/etc/xen/web
  * wrote 2cf24dba5fb0a30e... 644 1893.1767225600000000000.1767225600000000000.2883941 README.txt
  * wrote 486ea46224d1bb4f... 644 - dom0/etc/xen/web
+ * folder - .
+ * folder 4096.1767225600000000000.1767225600000000000.2883940 dom0
  * </pre>
  * {@code owner} is the project (and execution) that wrote the files, so projects sharing a folder
  * never clean up each other's guests. {@code pending} names the temporary files of a write that
@@ -42,9 +44,15 @@ import java.util.regex.Pattern;
  * alone without rendering it: same inputs, and every file still as written. A record without
  * them (an older plugin's, or a write that had no inputs to name) simply never counts as
  * unchanged.
+ *
+ * <p>{@code folder} lines name every folder of a guest folder ({@code .} the folder itself) when,
+ * once written, it held exactly the record's files and their folders, each with its state then
+ * ({@code -} when too recent to prove anything). A folder still in its recorded state had no entry
+ * added, removed or renamed since, so a build that finds every file as written need not list it
+ * to know that nothing else is there. Without them, the folder is listed whole.
  */
 record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedSet<String> pending,
-        SortedMap<String, Written> written) {
+        SortedMap<String, Written> written, SortedMap<String, String> folders) {
 
     /**
      * What the plugin wrote into one file.
@@ -65,8 +73,17 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
     /** Ends the name of a temporary file, written beside its target and moved into place. */
     static final String TEMPORARY_SUFFIX = ".xenpv-tmp";
 
+    /** A file's or folder's state: {@code size.mtime.ctime.inode}. */
+    private static final String STATE = "[0-9]+\\.-?[0-9]+\\.-?[0-9]+\\.[0-9]+";
+
+    /** The name a {@code folder} line gives the guest folder itself. */
+    static final String GUEST_FOLDER = ".";
+
     /** A {@code wrote} line: digest, mode, state or {@code -}, path. */
-    private static final Pattern WROTE = Pattern.compile("wrote ([0-9a-f]{64}) (644|755|600) ([0-9]+\\.-?[0-9]+\\.-?[0-9]+\\.[0-9]+|-) (.+)");
+    private static final Pattern WROTE = Pattern.compile("wrote ([0-9a-f]{64}) (644|755|600) (" + STATE + "|-) (.+)");
+
+    /** A {@code folder} line: state or {@code -}, path or {@code .}. */
+    private static final Pattern FOLDER_LINE = Pattern.compile("folder (" + STATE + "|-) (.+)");
 
     private static final String HEADER = "# xenpv-maven-plugin: the files it wrote, the only ones a build removes. "
             + "Do not edit.\n";
@@ -75,11 +92,12 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
         paths = new TreeSet<>(paths);
         pending = new TreeSet<>(pending);
         written = new TreeMap<>(written);
+        folders = new TreeMap<>(folders);
     }
 
     /** A record of {@code owner} listing exactly {@code paths} and {@code pending}, with no inputs and nothing of what was written. */
     static WriteRecord of(String owner, Collection<String> paths, Collection<String> pending) {
-        return new WriteRecord(owner, null, new TreeSet<>(paths), new TreeSet<>(pending), new TreeMap<>());
+        return new WriteRecord(owner, null, new TreeSet<>(paths), new TreeSet<>(pending), new TreeMap<>(), new TreeMap<>());
     }
 
     /**
@@ -154,6 +172,7 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
         SortedSet<String> paths = new TreeSet<>();
         SortedSet<String> pending = new TreeSet<>();
         SortedMap<String, Written> written = new TreeMap<>();
+        SortedMap<String, String> folders = new TreeMap<>();
         for (String line : text.split("\n")) {
             if (line.startsWith("owner ")) {
                 owner = line.substring("owner ".length());
@@ -169,11 +188,16 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
                     written.put(wrote.group(4), new Written(wrote.group(1), wrote.group(2).equals("755"), wrote.group(2).equals("600"),
                             wrote.group(3).equals("-") ? null : wrote.group(3)));
                 }
+            } else if (line.startsWith("folder ")) {
+                Matcher folder = FOLDER_LINE.matcher(line);
+                if (folder.matches() && (folder.group(2).equals(GUEST_FOLDER) || isRelative(folder.group(2)))) {
+                    folders.put(folder.group(2), folder.group(1).equals("-") ? null : folder.group(1));
+                }
             }
         }
         // what was written counts only for the files the record lists
         written.keySet().retainAll(paths);
-        return new WriteRecord(owner, inputs, paths, pending, written);
+        return new WriteRecord(owner, inputs, paths, pending, written, folders);
     }
 
     /** {@return a file's mode as {@code ls -l} shows it in octal: 0600 for a secret, else 0755 or 0644} */
@@ -192,6 +216,8 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
         written.forEach((path, wrote) -> text.append("wrote ").append(wrote.sha256()).append(' ')
                 .append(octalMode(wrote.executable(), wrote.secret())).append(' ')
                 .append(wrote.state() == null ? "-" : wrote.state()).append(' ').append(path).append('\n'));
+        folders.forEach((path, state) -> text.append("folder ").append(state == null ? "-" : state).append(' ')
+                .append(path).append('\n'));
         notALink(file.getParent());
         Files.createDirectories(file.getParent());
         // One fixed temporary name per record: a leftover from a killed build is simply overwritten.

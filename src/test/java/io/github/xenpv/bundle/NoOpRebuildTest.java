@@ -2,6 +2,7 @@ package io.github.xenpv.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -183,6 +184,34 @@ class NoOpRebuildTest {
         assertArrayEquals(original, Files.readAllBytes(fstab));
     }
 
+    /**
+     * Once its folders' states have settled, the record vouches that the guest folder holds nothing
+     * else without listing it; a file added to any of its folders, or in a new folder, still moves a
+     * folder's state, and is named as before.
+     */
+    @Test
+    void whatIsAddedToFoldersWhoseStatesAreRecordedIsStillNamed() throws Exception {
+        generate(SeedGuest.valid());
+        Path guestFolder = output().resolve("rhel3_64_fv");
+        waitUntilSettled(guestFolder);
+        // a rebuilt plugin renders the same bytes, and records the folders' states, now settled
+        assertEquals(List.of(), generate(REBUILT_PLUGIN, SeedGuest.valid()).written());
+        WriteRecord record = WriteRecord.read(output().resolve(".xenpv-written/rhel3_64_fv.bundle"));
+        assertEquals(Set.of(".", "dom0", "dom0/etc", "dom0/etc/xen", "guest", "guest/boot", "guest/boot/grub", "guest/etc",
+                "guest/etc/rc.d", "guest/sbin", "guest/usr", "guest/usr/local", "guest/usr/local/sbin"), record.folders().keySet());
+        assertFalse(record.folders().containsValue(null), "the states of settled folders are recorded: " + record.folders());
+        BundleWriter.Report unchanged = generate(REBUILT_PLUGIN, SeedGuest.valid());
+        assertEquals(List.of(), unchanged.rendered());
+        assertEquals(List.of(), unchanged.kept());
+
+        write(guestFolder.resolve("guest/usr/local/sbin/notes"), "the user's notes");
+        write(guestFolder.resolve("guest/usr/share/doc/readme"), "in a folder of the user's");
+        BundleWriter.Report report = generate(REBUILT_PLUGIN, SeedGuest.valid());
+        assertEquals(List.of(), report.rendered());
+        assertEquals(List.of(new BundleWriter.Kept("rhel3_64_fv", guestFolder,
+                List.of("guest/usr/local/sbin/notes", "guest/usr/share/doc/readme"))), report.kept());
+    }
+
     @Test
     void aDeletedFileIsRestored() throws Exception {
         generate(SeedGuest.valid());
@@ -269,9 +298,18 @@ class NoOpRebuildTest {
         return other;
     }
 
-    /** Waits, without a fixed sleep, until the file's last change lies further back than a file time can hide one. */
+    /**
+     * Waits, without a fixed sleep, until the last change of the file, or of anything in the folder,
+     * lies further back than a file time can hide one.
+     */
     private static void waitUntilSettled(Path file) throws IOException, InterruptedException {
-        Instant changed = ((FileTime) Files.getAttribute(file, "unix:ctime")).toInstant();
+        Instant changed = Instant.MIN;
+        try (Stream<Path> walk = Files.walk(file)) {
+            for (Path path : walk.toList()) {
+                Instant time = ((FileTime) Files.getAttribute(path, "unix:ctime")).toInstant();
+                changed = time.isAfter(changed) ? time : changed;
+            }
+        }
         while (Instant.now().isBefore(changed.plusMillis(150))) {
             Thread.sleep(10);
         }
