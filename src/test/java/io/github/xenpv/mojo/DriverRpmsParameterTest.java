@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.xenpv.fixtures.StandInRpm;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,6 +91,40 @@ class DriverRpmsParameterTest {
                 "  driverRpms/driverRpm[3]/file: '" + broken + "' is not an RPM: it does not start with an RPM lead"),
                 failure.getMessage());
         assertFalse(Files.exists(buildDirectory.resolve("xenpv")));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void aProjectFileIsCarriedUnderItsOwnName(GenerateMojo mojo) throws Exception {
+        Path built = StandInRpm.build(rpms.resolve("rpmbuild"), "kmod-xenpv", "0.1", "5.el", "x86_64",
+                "/lib/modules/2.4.21-52.EL/extra/xenpv/0.1-5.el", "xen-vbd.o");
+        Path renamed = Files.copy(built, rpms.resolve("kmod-xenpv-latest.rpm"));
+        prepare(mojo, "<driverRpms><driverRpm><file>" + renamed + "</file></driverRpm></driverRpms>");
+        mojo.execute();
+        Path bundle = buildDirectory.resolve("xenpv/rhel3_64_fv");
+        assertArrayEquals(Files.readAllBytes(built), Files.readAllBytes(bundle.resolve("guest/kmod-xenpv-latest.rpm")));
+        assertTrue(Files.readString(bundle.resolve("guest/install-guest.sh")).contains("\ndriver_rpm_pattern=kmod-xenpv-latest.rpm\n"));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void sixtyFourMibIsTheLargestFileRead(GenerateMojo mojo) throws Exception {
+        Path largest = rpms.resolve("largest.rpm");
+        Path larger = rpms.resolve("larger.rpm");
+        try (RandomAccessFile file = new RandomAccessFile(largest.toFile(), "rw")) {
+            file.setLength(64L << 20);
+        }
+        try (RandomAccessFile file = new RandomAccessFile(larger.toFile(), "rw")) {
+            file.setLength((64L << 20) + 1);
+        }
+        prepare(mojo, "<driverRpms><driverRpm><file>" + largest + "</file></driverRpm>"
+                + "<driverRpm><file>" + larger + "</file></driverRpm></driverRpms>");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(String.join("\n",
+                "xenpv: 2 problems with the driver RPMs:",
+                "  driverRpms/driverRpm[1]/file: '" + largest + "' is not an RPM: it does not start with an RPM lead",
+                "  driverRpms/driverRpm[2]/file: '" + larger + "' is larger than 64 MiB: no kmod-xenpv RPM is"),
+                failure.getMessage());
     }
 
     @Test
