@@ -10,6 +10,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -253,5 +254,16 @@ class ImportMojoTest {
         setVariableValueToObject(mojo, "overwrite", true);
         mojo.execute();
         assertFalse(Files.readString(output().resolve("pom.xml")).contains("driverKernel"));
+    }
+
+    @Test
+    void theWrittenProjectsOutputTimestampIsSourceDateEpochWhenSetElseNow() {
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"), ImportMojo.outputTimestamp(
+                name -> name.equals("SOURCE_DATE_EPOCH") ? "1767225600" : null));
+        for (String unset : java.util.Arrays.asList(null, "", "yesterday")) {
+            Instant before = Instant.now();
+            Instant time = ImportMojo.outputTimestamp(name -> unset);
+            assertTrue(!time.isBefore(before) && !time.isAfter(Instant.now()), unset + ": " + time);
+        }
     }
 }
