@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import io.github.xenpv.fixtures.StandInRpm;
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -29,6 +33,11 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.codehaus.plexus.configuration.xml.XmlPlexusConfiguration;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.transfer.ArtifactNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +134,63 @@ class DriverRpmsParameterTest {
                 "  driverRpms/driverRpm[1]/file: '" + largest + "' is not an RPM: it does not start with an RPM lead",
                 "  driverRpms/driverRpm[2]/file: '" + larger + "' is larger than 64 MiB: no kmod-xenpv RPM is"),
                 failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void anArtifactIsResolvedAndCarriedUnderItsPackagesName(GenerateMojo mojo) throws Exception {
+        resolvedAndCarried(mojo, "rpm", "");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void anArtifactOfAnotherTypeIsStillCarriedUnderItsPackagesName(GenerateMojo mojo) throws Exception {
+        resolvedAndCarried(mojo, "bin", "<type>bin</type>");
+    }
+
+    private void resolvedAndCarried(GenerateMojo mojo, String type, String typeElement) throws Exception {
+        Path built = StandInRpm.build(rpms.resolve("rpmbuild"), "kmod-xenpv", "0.1", "5.el", "x86_64",
+                "/lib/modules/2.4.21-52.EL/extra/xenpv/0.1-5.el", "xen-vbd.o");
+        // as a repository lays it out: <artifactId>-<version>.<type>
+        Path inRepository = Files.copy(built, Files.createDirectories(rpms.resolve("repository/com/example/kmod-xenpv/0.1-5.el"))
+                .resolve("kmod-xenpv-0.1-5.el." + type));
+        repositoryHolding(mojo, "com.example:kmod-xenpv:" + type + ":0.1-5.el", inRepository);
+        prepare(mojo, "<driverRpms><driverRpm><groupId>com.example</groupId><artifactId>kmod-xenpv</artifactId>"
+                + "<version>0.1-5.el</version>" + typeElement + "</driverRpm></driverRpms>");
+        mojo.execute();
+        assertArrayEquals(Files.readAllBytes(built),
+                Files.readAllBytes(buildDirectory.resolve("xenpv/rhel3_64_fv/guest/kmod-xenpv-0.1-5.el.x86_64.rpm")));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void anArtifactThatCannotBeResolvedIsNamedByItsCoordinates(GenerateMojo mojo) throws Exception {
+        repositoryHolding(mojo, "com.example:kmod-xenpv:rpm:0.1-5.el", rpms.resolve("unused.rpm"));
+        prepare(mojo, "<driverRpms><driverRpm><groupId>com.example</groupId><artifactId>kmod-xenpv</artifactId>"
+                + "<version>0.1-5.el</version><classifier>smp</classifier></driverRpm></driverRpms>");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(failure.getMessage().startsWith("xenpv: 1 problem with the driver RPMs:\n  driverRpms/driverRpm[1]: "
+                + "cannot resolve com.example:kmod-xenpv:rpm:smp:0.1-5.el: "), failure.getMessage());
+        assertFalse(Files.exists(buildDirectory.resolve("xenpv")));
+    }
+
+    /**
+     * A stand-in for Maven's repository system that resolves one artifact, {@code coordinates}, to
+     * {@code file}, and nothing else. It cannot show the local repository's layout or remote
+     * repositories: it/reactor-release resolves one through Maven's own.
+     */
+    private static void repositoryHolding(AbstractRenderingMojo mojo, String coordinates, Path file) throws Exception {
+        RepositorySystem system = mock(RepositorySystem.class);
+        when(system.resolveArtifact(any(), any())).thenAnswer(call -> {
+            ArtifactRequest request = call.getArgument(1);
+            if (!request.getArtifact().toString().equals(coordinates)) {
+                ArtifactResult missing = new ArtifactResult(request);
+                missing.addException(new ArtifactNotFoundException(request.getArtifact(), null));
+                throw new ArtifactResolutionException(List.of(missing));
+            }
+            return new ArtifactResult(request).setArtifact(request.getArtifact().setFile(file.toFile()));
+        });
+        setVariableValueToObject(mojo, "repositorySystem", system);
     }
 
     @Test
