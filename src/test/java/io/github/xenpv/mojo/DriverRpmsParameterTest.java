@@ -117,6 +117,18 @@ class DriverRpmsParameterTest {
 
     @Test
     @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void aFileThatFailsToReadIsNamedWithTheSystemsReason(GenerateMojo mojo) throws Exception {
+        // a regular file whose read fails (EIO: the JVM's own memory at address 0, which is never mapped);
+        // it shows the message of a read error, not a disk's or a network file system's failing
+        Path unreadable = Path.of("/proc/self/mem");
+        prepare(mojo, "<driverRpms><driverRpm><file>" + unreadable + "</file></driverRpm></driverRpms>");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: 1 problem with the driver RPMs:\n  driverRpms/driverRpm[1]/file: '" + unreadable
+                + "' cannot be read: Input/output error", failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
     void sixtyFourMibIsTheLargestFileRead(GenerateMojo mojo) throws Exception {
         Path largest = rpms.resolve("largest.rpm");
         Path larger = rpms.resolve("larger.rpm");
