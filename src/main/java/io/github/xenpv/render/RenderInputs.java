@@ -18,6 +18,7 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -196,6 +197,8 @@ public final class RenderInputs {
         };
 
         private final MessageDigest digest = newDigest();
+        /** Each kind of record this feed has described, by the number it was given. */
+        private final Map<Class<?>, Integer> described = new HashMap<>();
         /** Text not yet digested: a guest's thousand small values go to the digest in one piece. */
         private final StringBuilder pending = new StringBuilder(4096);
 
@@ -254,10 +257,22 @@ public final class RenderInputs {
                 number(list.size());
                 list.forEach(this::value);
             } else if (value instanceof Record record) {
-                pending.append('r');
-                text(record.getClass().getName());
-                for (RecordComponent component : COMPONENTS.get(record.getClass())) {
-                    text(component.getName());
+                RecordComponent[] components = COMPONENTS.get(record.getClass());
+                Integer known = described.get(record.getClass());
+                if (known != null) {
+                    pending.append('R');
+                    number(known);
+                } else {
+                    // a kind of record is described once per digest, its later values refer to it
+                    described.put(record.getClass(), described.size());
+                    pending.append('r');
+                    text(record.getClass().getName());
+                    number(components.length);
+                    for (RecordComponent component : components) {
+                        text(component.getName());
+                    }
+                }
+                for (RecordComponent component : components) {
                     value(read(component, record));
                 }
             } else {

@@ -56,7 +56,9 @@ final class GroupRun {
             Path out = Files.createTempFile(directory, "run-", ".out");
             Path err = Files.createTempFile(directory, "run-", ".err");
             Path groupFile = Files.createTempFile(directory, "run-", ".group");
-            List<String> wrapped = new ArrayList<>(List.of("setsid", "-w", "sh", "-c",
+            // env puts back the stop signals a build started with nohup ignores: the run inherits
+            // them, and a shell cannot trap or reset what it was started ignoring
+            List<String> wrapped = new ArrayList<>(List.of("setsid", "-w", "env", "--default-signal=HUP,INT,QUIT,TERM", "sh", "-c",
                     "echo $$ > \"$XENPV_TEST_GROUP\"; [ -z \"$XENPV_TEST_GATE\" ] || read go < \"$XENPV_TEST_GATE\"; exec \"$@\"",
                     "sh"));
             wrapped.addAll(command);
