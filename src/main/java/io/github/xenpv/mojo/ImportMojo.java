@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -134,7 +135,7 @@ public class ImportMojo extends AbstractMojo {
         }
         Optional<String> pom = result.imported().isEmpty() ? Optional.empty()
                 : Optional.of(PomWriter.write(result.imported(), result.configs().size(),
-                        new PomWriter.Plugin(pluginGroupId, pluginArtifactId, pluginVersion), outputTimestamp()));
+                        new PomWriter.Plugin(pluginGroupId, pluginArtifactId, pluginVersion), outputTimestamp(System::getenv)));
         try {
             ImportOutput.write(folder, pom, ImportReport.render(result, pluginVersion));
         } catch (IOException e) {
@@ -194,9 +195,13 @@ public class ImportMojo extends AbstractMojo {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    /** The written project's reproducible-build time: {@code SOURCE_DATE_EPOCH} when set, else now. */
-    private static Instant outputTimestamp() {
-        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+    /**
+     * The written project's reproducible-build time: {@code SOURCE_DATE_EPOCH} when set, else now.
+     *
+     * @param environment the environment's variables by name, {@code System::getenv}
+     */
+    static Instant outputTimestamp(UnaryOperator<String> environment) {
+        String epoch = environment.apply("SOURCE_DATE_EPOCH");
         return epoch != null && epoch.matches("[0-9]{1,12}") ? Instant.ofEpochSecond(Long.parseLong(epoch)) : Instant.now();
     }
 }

@@ -184,6 +184,47 @@ class BundleMojoTest {
                 && line.endsWith(": 0 files written, 12 unchanged, 0 removed")), log.debugs()::toString);
     }
 
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "buildDirectory", value = "target/unit-bundle")
+    @MojoParameter(name = "outputDirectory", value = "target/unit-bundle/xenpv")
+    @MojoParameter(name = "finalName", value = "guests-1.0.0")
+    @MojoParameter(name = "formats", value = "tar.gz,zip")
+    @MojoParameter(name = "attach", value = "false")
+    void anArchiveOfAFormatNoLongerDeclaredIsRemovedAndSaidSo(BundleMojo mojo) throws Exception {
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+        mojo.execute();
+        Path zip = BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.zip");
+        assertTrue(Files.isRegularFile(zip));
+        MojoExtension.setVariableValueToObject(mojo, "formats", List.of("tar.gz"));
+        mojo.execute();
+        assertFalse(Files.exists(zip));
+        assertEquals(List.of("xenpv: removed " + zip.toAbsolutePath() + ": an archive this plugin wrote for a guest or "
+                + "format no longer declared"), log.infos().stream().filter(line -> line.startsWith("xenpv: removed ")).toList());
+    }
+
+    @Test
+    @InjectMojo(goal = "bundle", pom = POM)
+    @MojoParameter(name = "buildDirectory", value = "target/unit-bundle")
+    @MojoParameter(name = "outputDirectory", value = "target/unit-bundle/xenpv")
+    @MojoParameter(name = "finalName", value = "guests-1.0.0")
+    void anArtifactAttachedEarlierUnderTheArchivesClassifierThenPointsAtTheArchive(BundleMojo mojo) throws Exception {
+        MavenProject project = MojoExtension.getVariableValueFromObject(mojo, "project");
+        project.setArtifact(new DefaultArtifact("test.xenpv", "bundle", "1.0.0", null, "pom", null,
+                new DefaultArtifactHandler("pom")));
+        // what an earlier attach left (another finalName, another plugin): install would publish that file
+        DefaultArtifact earlier = new DefaultArtifact("test.xenpv", "bundle", "1.0.0", null, "tar.gz", "xenpv-rhel3_64_fv",
+                new DefaultArtifactHandler("tar.gz"));
+        earlier.setFile(BUILD.resolve("old-xenpv-rhel3_64_fv.tar.gz").toFile());
+        project.addAttachedArtifact(earlier);
+        mojo.setLog(new RecordingLog());
+        mojo.execute();
+        assertEquals(1, project.getAttachedArtifacts().size(), project.getAttachedArtifacts()::toString);
+        assertEquals(BUILD.resolve("guests-1.0.0-xenpv-rhel3_64_fv.tar.gz").toAbsolutePath(),
+                project.getAttachedArtifacts().get(0).getFile().toPath().toAbsolutePath());
+    }
+
     /** What the goal logged about its archives, in order (it also logs the bundle folders it rendered). */
     private static List<String> archiveLines(RecordingLog log) {
         return log.infos().stream().filter(line -> line.contains("guests-1.0.0-xenpv-")).toList();

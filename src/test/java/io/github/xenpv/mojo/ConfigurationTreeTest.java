@@ -26,4 +26,10 @@ class ConfigurationTreeTest {
         assertEquals(List.of(), ConfigurationTree.unresolved("i686", "i686"));
         assertEquals(List.of(), ConfigurationTree.unresolved(null, null));
     }
+
+    @Test
+    void withoutAnEvaluatorTheTextIsTakenAsWritten() throws Exception {
+        // no Maven session to evaluate with: the text as written, never lost
+        assertEquals("${xenpv.guest}", ConfigurationTree.evaluate("${xenpv.guest}", "guest", null));
+    }
 }

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import io.github.xenpv.fixtures.StandInRpm;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -28,6 +33,11 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.codehaus.plexus.configuration.xml.XmlPlexusConfiguration;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.transfer.ArtifactNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +100,109 @@ class DriverRpmsParameterTest {
                 "  driverRpms/driverRpm[3]/file: '" + broken + "' is not an RPM: it does not start with an RPM lead"),
                 failure.getMessage());
         assertFalse(Files.exists(buildDirectory.resolve("xenpv")));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void aProjectFileIsCarriedUnderItsOwnName(GenerateMojo mojo) throws Exception {
+        Path built = StandInRpm.build(rpms.resolve("rpmbuild"), "kmod-xenpv", "0.1", "5.el", "x86_64",
+                "/lib/modules/2.4.21-52.EL/extra/xenpv/0.1-5.el", "xen-vbd.o");
+        Path renamed = Files.copy(built, rpms.resolve("kmod-xenpv-latest.rpm"));
+        prepare(mojo, "<driverRpms><driverRpm><file>" + renamed + "</file></driverRpm></driverRpms>");
+        mojo.execute();
+        Path bundle = buildDirectory.resolve("xenpv/rhel3_64_fv");
+        assertArrayEquals(Files.readAllBytes(built), Files.readAllBytes(bundle.resolve("guest/kmod-xenpv-latest.rpm")));
+        assertTrue(Files.readString(bundle.resolve("guest/install-guest.sh")).contains("\ndriver_rpm_pattern=kmod-xenpv-latest.rpm\n"));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void aFileThatFailsToReadIsNamedWithTheSystemsReason(GenerateMojo mojo) throws Exception {
+        // a regular file whose read fails (EIO: the JVM's own memory at address 0, which is never mapped);
+        // it shows the message of a read error, not a disk's or a network file system's failing
+        Path unreadable = Path.of("/proc/self/mem");
+        prepare(mojo, "<driverRpms><driverRpm><file>" + unreadable + "</file></driverRpm></driverRpms>");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: 1 problem with the driver RPMs:\n  driverRpms/driverRpm[1]/file: '" + unreadable
+                + "' cannot be read: Input/output error", failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void sixtyFourMibIsTheLargestFileRead(GenerateMojo mojo) throws Exception {
+        Path largest = rpms.resolve("largest.rpm");
+        Path larger = rpms.resolve("larger.rpm");
+        try (RandomAccessFile file = new RandomAccessFile(largest.toFile(), "rw")) {
+            file.setLength(64L << 20);
+        }
+        try (RandomAccessFile file = new RandomAccessFile(larger.toFile(), "rw")) {
+            file.setLength((64L << 20) + 1);
+        }
+        prepare(mojo, "<driverRpms><driverRpm><file>" + largest + "</file></driverRpm>"
+                + "<driverRpm><file>" + larger + "</file></driverRpm></driverRpms>");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(String.join("\n",
+                "xenpv: 2 problems with the driver RPMs:",
+                "  driverRpms/driverRpm[1]/file: '" + largest + "' is not an RPM: it does not start with an RPM lead",
+                "  driverRpms/driverRpm[2]/file: '" + larger + "' is larger than 64 MiB: no kmod-xenpv RPM is"),
+                failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void anArtifactIsResolvedAndCarriedUnderItsPackagesName(GenerateMojo mojo) throws Exception {
+        resolvedAndCarried(mojo, "rpm", "");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void anArtifactOfAnotherTypeIsStillCarriedUnderItsPackagesName(GenerateMojo mojo) throws Exception {
+        resolvedAndCarried(mojo, "bin", "<type>bin</type>");
+    }
+
+    private void resolvedAndCarried(GenerateMojo mojo, String type, String typeElement) throws Exception {
+        Path built = StandInRpm.build(rpms.resolve("rpmbuild"), "kmod-xenpv", "0.1", "5.el", "x86_64",
+                "/lib/modules/2.4.21-52.EL/extra/xenpv/0.1-5.el", "xen-vbd.o");
+        // as a repository lays it out: <artifactId>-<version>.<type>
+        Path inRepository = Files.copy(built, Files.createDirectories(rpms.resolve("repository/com/example/kmod-xenpv/0.1-5.el"))
+                .resolve("kmod-xenpv-0.1-5.el." + type));
+        repositoryHolding(mojo, "com.example:kmod-xenpv:" + type + ":0.1-5.el", inRepository);
+        prepare(mojo, "<driverRpms><driverRpm><groupId>com.example</groupId><artifactId>kmod-xenpv</artifactId>"
+                + "<version>0.1-5.el</version>" + typeElement + "</driverRpm></driverRpms>");
+        mojo.execute();
+        assertArrayEquals(Files.readAllBytes(built),
+                Files.readAllBytes(buildDirectory.resolve("xenpv/rhel3_64_fv/guest/kmod-xenpv-0.1-5.el.x86_64.rpm")));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void anArtifactThatCannotBeResolvedIsNamedByItsCoordinates(GenerateMojo mojo) throws Exception {
+        repositoryHolding(mojo, "com.example:kmod-xenpv:rpm:0.1-5.el", rpms.resolve("unused.rpm"));
+        prepare(mojo, "<driverRpms><driverRpm><groupId>com.example</groupId><artifactId>kmod-xenpv</artifactId>"
+                + "<version>0.1-5.el</version><classifier>smp</classifier></driverRpm></driverRpms>");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(failure.getMessage().startsWith("xenpv: 1 problem with the driver RPMs:\n  driverRpms/driverRpm[1]: "
+                + "cannot resolve com.example:kmod-xenpv:rpm:smp:0.1-5.el: "), failure.getMessage());
+        assertFalse(Files.exists(buildDirectory.resolve("xenpv")));
+    }
+
+    /**
+     * A stand-in for Maven's repository system that resolves one artifact, {@code coordinates}, to
+     * {@code file}, and nothing else. It cannot show the local repository's layout or remote
+     * repositories: it/reactor-release resolves one through Maven's own.
+     */
+    private static void repositoryHolding(AbstractRenderingMojo mojo, String coordinates, Path file) throws Exception {
+        RepositorySystem system = mock(RepositorySystem.class);
+        when(system.resolveArtifact(any(), any())).thenAnswer(call -> {
+            ArtifactRequest request = call.getArgument(1);
+            if (!request.getArtifact().toString().equals(coordinates)) {
+                ArtifactResult missing = new ArtifactResult(request);
+                missing.addException(new ArtifactNotFoundException(request.getArtifact(), null));
+                throw new ArtifactResolutionException(List.of(missing));
+            }
+            return new ArtifactResult(request).setArtifact(request.getArtifact().setFile(file.toFile()));
+        });
+        setVariableValueToObject(mojo, "repositorySystem", system);
     }
 
     @Test

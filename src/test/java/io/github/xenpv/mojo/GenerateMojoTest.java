@@ -13,6 +13,7 @@ import io.github.xenpv.model.ValidGuest;
 import io.github.xenpv.render.RenderException;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,11 @@ import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.configuration.xml.XmlPlexusConfiguration;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,18 +117,7 @@ class GenerateMojoTest {
     @InjectMojo(goal = "generate", pom = "src/test/projects/two-guests/pom.xml")
     void theSummaryCountsTheFilesOfAGuestNoLongerDeclaredAsRemoved(GenerateMojo mojo) throws Exception {
         run(mojo);
-        // an earlier build's guest "old", as the plugin wrote it: its folder and its record
-        try (Stream<Path> files = Files.walk(output.resolve("web"))) {
-            for (Path file : files.toList()) {
-                Path copy = output.resolve("old").resolve(output.resolve("web").relativize(file));
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
-        Files.copy(output.resolve(".xenpv-written/web.bundle"), output.resolve(".xenpv-written/old.bundle"));
+        copyAsAnEarlierBuildsGuest("old");
         log.infos().clear();
         run(mojo);
         assertEquals(List.of("xenpv: 2 guests in " + output + ", none rendered, 2 up to date (nothing that feeds their "
@@ -131,6 +125,68 @@ class GenerateMojoTest {
                 "xenpv: guest 'old' is no longer declared: removed its folder " + output.resolve("old")
                         + " (12 files the plugin wrote)"), log.infos());
         assertFalse(Files.exists(output.resolve("old")));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/two-guests/pom.xml")
+    void theSummaryCountsTheGuestsRenderedAndUpToDateAndDebugNamesTheRenderedOne(GenerateMojo mojo) throws Exception {
+        run(mojo);
+        // db's declaration changes, web's does not
+        String pom = Files.readString(Path.of("src/test/projects/two-guests/pom.xml"));
+        String guests = pom.substring(pom.indexOf("<guests>"), pom.indexOf("</guests>") + "</guests>".length());
+        mojo.setGuests(new XmlPlexusConfiguration(Xpp3DomBuilder.build(new StringReader(
+                guests.replace("<name>db</name>", "<name>db</name><memory>1024</memory>")))));
+        log.infos().clear();
+        log.debugs().clear();
+        run(mojo);
+        assertEquals("xenpv: 2 guests in " + output + ", 1 rendered, 1 up to date (nothing that feeds its files changed): "
+                + "3 files written, 21 unchanged, 0 removed", log.infos().get(0));
+        assertEquals(List.of("xenpv: rendered guest db"),
+                log.debugs().stream().filter(line -> line.startsWith("xenpv: rendered guest ")).toList());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/two-guests/pom.xml")
+    void aGuestNoLongerDeclaredKeepsItsFolderForAFileOfTheUsersWithAWarning(GenerateMojo mojo) throws Exception {
+        run(mojo);
+        Path old = copyAsAnEarlierBuildsGuest("old");
+        Files.writeString(old.resolve("notes.txt"), "the user's, never the plugin's\n");
+        log.debugs().clear();
+        run(mojo);
+        assertEquals(List.of("xenpv: guest 'old' is no longer declared: removed the 12 files the plugin wrote in " + old
+                + ", and kept the folder for what the plugin did not write: notes.txt"),
+                log.warnings().stream().filter(line -> line.contains("no longer declared")).toList());
+        assertTrue(Files.isRegularFile(old.resolve("notes.txt")));
+        assertFalse(Files.exists(old.resolve("README.txt")));
+        assertTrue(log.debugs().contains("xenpv: removed " + old.resolve("README.txt")), log.debugs()::toString);
+    }
+
+    @Test
+    void twoProjectsSharingAnOutputDirectoryNeverRemoveEachOthersGuests(
+            @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml") GenerateMojo seed,
+            @InjectMojo(goal = "generate", pom = "src/test/projects/two-guests/pom.xml") GenerateMojo twoGuests)
+            throws Exception {
+        // the harness gives each goal the same stand-in project: name them as their POMs do
+        ((MavenProject) getVariableValueFromObject(seed, "project")).setArtifactId("seed");
+        run(seed);
+        ((MavenProject) getVariableValueFromObject(twoGuests, "project")).setArtifactId("two-guests");
+        run(twoGuests);
+        assertTrue(Files.isRegularFile(output.resolve("rhel3_64_fv/README.txt")), "the seed project's guest");
+        assertTrue(Files.isRegularFile(output.resolve("web/README.txt")));
+        assertTrue(log.infos().stream().noneMatch(line -> line.contains("no longer declared")), log.infos()::toString);
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = "src/test/projects/seed/pom.xml")
+    void aFileInTheWayOfTheOutputDirectoryFailsNamingTheFolder(GenerateMojo mojo) throws Exception {
+        prepare(mojo);
+        Files.writeString(buildDirectory.resolve("in-the-way"), "a file, not a folder\n");
+        Path blocked = buildDirectory.resolve("in-the-way/xenpv");
+        setVariableValueToObject(mojo, "outputDirectory", blocked.toFile());
+        MojoExecutionException failure = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(failure.getMessage().startsWith("xenpv: could not write the bundles to " + blocked + ": "),
+                failure.getMessage());
+        assertInstanceOf(IOException.class, failure.getCause());
     }
 
     @Test
@@ -256,6 +312,23 @@ class GenerateMojoTest {
         assertNull(cause.getCause(), "Maven appends each cause's message to the error line: FreeMarker's is not one");
         assertEquals(1, cause.getSuppressed().length, "FreeMarker's exception stays reachable for mvn -e");
         assertFalse(Files.exists(output.resolve("out")), "nothing written");
+    }
+
+    /** An earlier build's guest {@code name}, as the plugin wrote it: a copy of web's folder and of its record. */
+    private Path copyAsAnEarlierBuildsGuest(String name) throws IOException {
+        Path folder = output.resolve(name);
+        try (Stream<Path> files = Files.walk(output.resolve("web"))) {
+            for (Path file : files.toList()) {
+                Path copy = folder.resolve(output.resolve("web").relativize(file));
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        Files.copy(output.resolve(".xenpv-written/web.bundle"), output.resolve(".xenpv-written/" + name + ".bundle"));
+        return folder;
     }
 
     private void run(GenerateMojo mojo) throws Exception {

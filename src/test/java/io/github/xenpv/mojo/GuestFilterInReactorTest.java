@@ -128,6 +128,15 @@ class GuestFilterInReactorTest {
                 + "out; declared: " + built.get(0).getArtifactId() + ": web, db", failure.getMessage());
     }
 
+    @Test
+    @InjectMojo(goal = "validate", pom = "src/test/projects/two-guests/pom.xml")
+    @MojoParameter(name = "guest", value = "mail")
+    void aBuildOfThisModuleAloneNamesItsGuestsWithoutModuleNames(ValidateMojo mojo) throws Exception {
+        inReactor(mojo);
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("xenpv: xenpv.guest 'mail' names no declared guest; declared: web, db", failure.getMessage());
+    }
+
     /** Puts the mojo's project (the two-guests POM, as Maven would read it) and {@code others} into the session. */
     private MavenProject inReactor(AbstractXenpvMojo mojo, MavenProject... others) throws Exception {
         if (mojo instanceof AbstractRenderingMojo) {

@@ -1,17 +1,24 @@
 package io.github.xenpv.mojo;
 
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +78,30 @@ class GuestsParameterTest {
                 "  guest: holds elements, but <guest> here is the name of the one guest to build (xenpv.guest): "
                         + "declare each guest inside <guests>",
                 "  guests: at least one <guest> is required"), failure.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = "src/test/projects/seed/pom.xml")
+    void anImportParameterInTheConfigurationIsWarnedAboutNamingWhereAGuestsValueBelongs(ValidateMojo mojo)
+            throws Exception {
+        prepare(mojo);
+        // the POM as Maven reads it: the plugin's configuration holds <arch> (a guest's too) and <configs>
+        MavenProject project = getVariableValueFromObject(mojo, "project");
+        MojoExecution execution = getVariableValueFromObject(mojo, "mojoExecution");
+        Plugin plugin = new Plugin();
+        plugin.setGroupId(execution.getGroupId());
+        plugin.setArtifactId(execution.getArtifactId());
+        plugin.setConfiguration(Xpp3DomBuilder.build(new StringReader(
+                "<configuration><arch>i686</arch><configs>/etc/xen</configs></configuration>")));
+        Build build = new Build();
+        build.addPlugin(plugin);
+        project.getModel().setBuild(build);
+        mojo.execute();
+        assertEquals(List.of(
+                "xenpv: <arch> is a parameter of the import goal only, which validate, generate and bundle ignore: a "
+                        + "guest's <arch> belongs inside <guests><guest>",
+                "xenpv: <configs> is a parameter of the import goal only, which validate, generate and bundle ignore"),
+                log.warnings());
     }
 
     private void prepare(AbstractXenpvMojo mojo) throws IllegalAccessException {

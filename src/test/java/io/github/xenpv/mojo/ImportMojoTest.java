@@ -10,6 +10,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -71,6 +72,42 @@ class ImportMojoTest {
         assertTrue(log.infos().get(log.infos().size() - 1).startsWith("xenpv: 1 of 1 xm config imported into "
                 + output().resolve("pom.xml")), log.infos()::toString);
         assertTrue(log.infos().stream().noneMatch(line -> line.contains(": kept: ")), "kept lines are for the report");
+        assertTrue(log.infos().contains("xenpv: guest web: " + folder.resolve("etc/xen/web") + ": imported"),
+                log.infos()::toString);
+        assertTrue(log.debugs().contains("xenpv: " + folder.resolve("etc/xen/web") + ":3: memory: kept: <memory>512</memory>"),
+                log.debugs()::toString);
+        // a line to look at, but nothing left to fill in: no "needs values" warning
+        assertEquals(List.of("xenpv: " + folder.resolve("etc/xen/web") + ": kernelVariant: check: no guest root says "
+                + "whether the guest runs an smp or hugemem kernel: the declaration says uniprocessor; set <kernelVariant> "
+                + "if not"), log.warnings());
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void aGuestLeftToCompleteIsWarnedAboutWithTheLinesToLookAt(ImportMojo mojo) throws Exception {
+        configure(mojo, config("web", WEB));
+        setVariableValueToObject(mojo, "kernel", null);
+        mojo.execute();
+        assertTrue(log.infos().contains("xenpv: guest web: " + folder.resolve("etc/xen/web") + ": imported, to complete"),
+                log.infos()::toString);
+        Path web = folder.resolve("etc/xen/web");
+        assertEquals(List.of("xenpv: " + web + ": kernel: check: no guest root says which kernel the guest boots: fill in "
+                + "<kernel> (e.g. 2.4.21-52.EL), or import with -Dxenpv.import.kernel or -Dxenpv.import.root",
+                "xenpv: " + web + ": kernelVariant: check: no guest root says whether the guest runs an smp or hugemem "
+                        + "kernel: the declaration says uniprocessor; set <kernelVariant> if not",
+                "xenpv: 1 guest needs values before mvn package builds (web): the lines marked check and invalid in "
+                        + output().resolve("import-report.txt") + " say which"), log.warnings());
+    }
+
+    @Test
+    @InjectMojo(goal = "import", pom = "src/test/projects/seed/pom.xml")
+    void onlyParaVirtualizedGuestsWriteAReportAndNoPomAndSaySo(ImportMojo mojo) throws Exception {
+        Path pv = config("pv", "name = 'pv'\nbootloader = '/usr/bin/pygrub'\ndisk = [ 'phy:/dev/vg/pv,xvda,w' ]\n");
+        configure(mojo, pv);
+        mojo.execute();
+        assertFalse(Files.exists(output().resolve("pom.xml")));
+        assertEquals("xenpv: none of 1 xm config (1 skipped: not an HVM guest) is an HVM guest to import: no pom.xml; see "
+                + output().resolve("import-report.txt"), log.infos().get(log.infos().size() - 1));
     }
 
     @Test
@@ -126,11 +163,13 @@ class ImportMojoTest {
         String pom = Files.readString(output().resolve("pom.xml"));
         String report = Files.readString(output().resolve("import-report.txt"));
         setVariableValueToObject(mojo, "overwrite", true);
-        for (Path configs : List.of(folder.resolve("etc/xne"), config("pv", "name = 'pv'\n"))) {
+        Path xne = folder.resolve("etc/xne");
+        for (Path configs : List.of(xne, config("pv", "name = 'pv'\n"))) {
             setVariableValueToObject(mojo, "configs", List.of(configs.toFile()));
             MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-            assertTrue(failure.getMessage().endsWith(": the earlier import in " + output() + " stays as it was; nothing "
-                    + "was written"), failure.getMessage());
+            assertEquals("xenpv: " + (configs == xne ? "no xm config imported (the reasons are in the log above)"
+                    : "xenpv.import.configs names no xm config") + ": the earlier import in " + output() + " stays as it "
+                    + "was; nothing was written", failure.getMessage());
             assertEquals(pom, Files.readString(output().resolve("pom.xml")));
             assertEquals(report, Files.readString(output().resolve("import-report.txt")));
         }
@@ -177,6 +216,8 @@ class ImportMojoTest {
         assertThrows(MojoFailureException.class, mojo::execute);
         assertFalse(Files.exists(output().resolve("pom.xml")));
         assertTrue(Files.readString(output().resolve("import-report.txt")).contains("configs: 1 read, 0 imported"));
+        assertTrue(log.infos().stream().noneMatch(line -> line.startsWith("xenpv: none of ")),
+                "a config that failed is no guest that is not HVM: " + log.infos());
     }
 
     @Test
@@ -197,6 +238,8 @@ class ImportMojoTest {
         configure(mojo, folder.resolve("etc/xen"));
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals("xenpv: xenpv.import.configs names no xm config", failure.getMessage());
+        assertEquals(List.of("xenpv: " + folder.resolve("etc/xen/xend-config.sxp") + ": file: skipped: xend's own "
+                + "configuration, not a domain"), log.infos(), "the skipped file, and no summary of nothing");
     }
 
     @Test
@@ -211,5 +254,16 @@ class ImportMojoTest {
         setVariableValueToObject(mojo, "overwrite", true);
         mojo.execute();
         assertFalse(Files.readString(output().resolve("pom.xml")).contains("driverKernel"));
+    }
+
+    @Test
+    void theWrittenProjectsOutputTimestampIsSourceDateEpochWhenSetElseNow() {
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"), ImportMojo.outputTimestamp(
+                name -> name.equals("SOURCE_DATE_EPOCH") ? "1767225600" : null));
+        for (String unset : java.util.Arrays.asList(null, "", "yesterday")) {
+            Instant before = Instant.now();
+            Instant time = ImportMojo.outputTimestamp(name -> unset);
+            assertTrue(!time.isBefore(before) && !time.isAfter(Instant.now()), unset + ": " + time);
+        }
     }
 }

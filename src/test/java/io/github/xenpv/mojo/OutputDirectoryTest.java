@@ -100,6 +100,21 @@ class OutputDirectoryTest {
 
     @Test
     @InjectMojo(goal = "generate", pom = SEED)
+    void aLinkInsideTheBuildDirectoryIsSeenThroughBeforeTheOutputFolderExists(GenerateMojo mojo) throws Exception {
+        Path basedir = project(mojo);
+        Path elsewhere = Files.createDirectories(scratch.resolve("elsewhere"));
+        Files.createDirectories(basedir.resolve("target"));
+        Files.createSymbolicLink(basedir.resolve("target/link"), elsewhere);
+        Path bundles = basedir.resolve("target/link/bundles");
+        setVariableValueToObject(mojo, "outputDirectory", bundles.toFile());
+        MojoFailureException refused = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(refused.getMessage().contains("outputDirectory: '" + bundles + "' is outside the build directory"),
+                refused.getMessage());
+        assertFalse(Files.exists(elsewhere.resolve("bundles")));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = SEED)
     void theBuildDirectoryAndAnyFolderInsideItAreFine(GenerateMojo mojo) throws Exception {
         Path basedir = project(mojo);
         setVariableValueToObject(mojo, "outputDirectory", basedir.resolve("target/deep/er/bundles").toFile());

@@ -55,6 +55,19 @@ class PomConfigurationTest {
     }
 
     @Test
+    void aParameterOfImportThatABuildGoalTakesTooIsNoImportOnlyElement() throws Exception {
+        Plugin plugin = plugin("<configuration><skip>true</skip><arch>i686</arch></configuration>");
+        PluginDescriptor descriptor = new PluginDescriptor();
+        descriptor.setGroupId("io.github.xenpv");
+        descriptor.setArtifactId("xenpv-maven-plugin");
+        MojoDescriptor generate = goal(descriptor, "generate", parameter("guests", null));
+        goal(descriptor, "bundle", parameter("skip", null));
+        goal(descriptor, "import", parameter("arch", null), parameter("skip", null));
+        assertEquals(List.of("arch"), new PomConfiguration(project(plugin, null), new MojoExecution(generate, "default-cli"))
+                .importOnlyElements(), "bundle takes <skip>: it is no import goal's alone");
+    }
+
+    @Test
     void anExecutionsOwnConfigurationIsReadWhenItHasOneElseThePlugins() throws Exception {
         Plugin plugin = plugin("<configuration><skip>true</skip></configuration>");
         PluginExecution own = new PluginExecution();
