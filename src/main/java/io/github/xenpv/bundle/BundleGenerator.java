@@ -157,16 +157,6 @@ public final class BundleGenerator {
         }
     }
 
-    /**
-     * Starts reading ahead what an earlier build wrote, while the build checks its guests
-     * ({@link BundleWriter#readAhead}).
-     *
-     * @return the reading, to close when the build is done, however it ends
-     */
-    public BundleWriter.ReadAhead readAhead() {
-        return writer.readAhead();
-    }
-
     /** What a guest's files are made from: its render inputs, and the name and bytes of the RPM it carries. */
     private static String inputs(String rendered, DriverRpm rpm, String rpmDigest) {
         // without an RPM exactly the render inputs, so folders written before driverRpms existed stay up to date

@@ -1,7 +1,6 @@
 package io.github.xenpv.bundle;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -9,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Writes bundles into their guest folders under the output directory, by the rule that the
@@ -153,8 +149,6 @@ public final class BundleWriter {
     private final Path outputDirectory;
     private final String owner;
     private final Path stagingDirectory;
-    /** The reading ahead {@link #readAhead} started, until it is closed. */
-    private volatile ReadAhead readAhead;
 
     /**
      * A writer into one output directory, staging beside it (in its parent folder).
@@ -237,10 +231,6 @@ public final class BundleWriter {
      * then cleans up after the guests not in {@code declared}.
      */
     Report commit(List<OwnedFiles.Ready> ready, Set<String> declared) throws IOException {
-        ReadAhead reading = readAhead;
-        if (reading != null) {
-            reading.close();
-        }
         List<String> conflicts = new ArrayList<>();
         for (OwnedFiles.Ready guest : ready) {
             guest.conflicts().forEach(conflict -> conflicts.add(guest.files().folder() + "/" + conflict));
@@ -318,114 +308,9 @@ public final class BundleWriter {
         return pruned;
     }
 
-    /** A guest's folder and what the plugin wrote there: as read ahead, or read now. */
+    /** A guest's folder and what the plugin wrote there. */
     OwnedFiles filesOf(String guestName) throws IOException {
-        ReadAhead reading = readAhead;
-        return reading != null ? reading.take(guestName) : open(guestName);
-    }
-
-    private OwnedFiles open(String guestName) throws IOException {
         return new OwnedFiles(outputDirectory.resolve(guestName), WriteRecord.fileOf(outputDirectory, guestName, RECORD_SUFFIX),
                 owner, true);
-    }
-
-    /**
-     * Starts reading ahead, on a thread of its own, what a build needs to find guest folders
-     * unchanged: the record of every guest an earlier build wrote here, and the state of its files
-     * and folders. The build checks its guests meanwhile, on another core; a guest's folder is then
-     * taken as read ahead, or read there and then when the thread has not got to it. It only reads:
-     * nothing is written or removed before the guests are checked, and the reading stops before the
-     * first write ({@link #commit}).
-     *
-     * @return the reading, to close when the build is done, however it ends
-     */
-    public ReadAhead readAhead() {
-        ReadAhead started = new ReadAhead();
-        readAhead = started;
-        started.thread.start();
-        return started;
-    }
-
-    /** What {@link #readAhead} started. */
-    public final class ReadAhead implements AutoCloseable {
-
-        /** Stands for a guest whose folder the build took: it is never read ahead again. */
-        private final FutureTask<OwnedFiles> taken = new FutureTask<>(() -> null);
-
-        private final Map<String, FutureTask<OwnedFiles>> guests = new ConcurrentHashMap<>();
-        private final Thread thread = new Thread(this::readAll, "xenpv-read-ahead");
-        private volatile boolean closed;
-
-        private ReadAhead() {
-            thread.setDaemon(true);
-        }
-
-        private void readAll() {
-            try {
-                for (String guestName : WriteRecord.recordedGuests(outputDirectory, RECORD_SUFFIX)) {
-                    if (closed) {
-                        return;
-                    }
-                    task(guestName).run();
-                }
-            } catch (IOException e) {
-                // the build meets this again where it matters, when it reads a folder itself
-            }
-        }
-
-        private FutureTask<OwnedFiles> task(String guestName) {
-            return guests.computeIfAbsent(guestName, name -> new FutureTask<>(() -> {
-                OwnedFiles files = open(name);
-                files.lookAhead();
-                return files;
-            }));
-        }
-
-        /** A guest's folder as read ahead (waiting while the thread reads it), once; read now after that, or once closed. */
-        OwnedFiles take(String guestName) throws IOException {
-            if (closed) {
-                return open(guestName);
-            }
-            FutureTask<OwnedFiles> task = task(guestName);
-            if (task == taken || !guests.replace(guestName, task, taken)) {
-                return open(guestName);
-            }
-            // runs it here unless the thread already has, or is: then waits for it
-            task.run();
-            try {
-                return task.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while reading the record of " + guestName);
-            }
-        }
-
-        /** Stops reading ahead and waits for the thread to end; what it read stays unused. */
-        @Override
-        public void close() {
-            closed = true;
-            if (readAhead == this) {
-                readAhead = null;
-            }
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

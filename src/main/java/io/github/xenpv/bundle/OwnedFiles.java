@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -151,12 +150,6 @@ final class OwnedFiles {
     private final boolean ownFolder;
     private final WriteRecord record;
     private final Set<String> owned;
-    /** What {@link #lookAhead} saw, for {@link #unchanged}; {@code null} when it did not look. */
-    private Optional<Look> lookedAhead;
-
-    /** One look at a guest's files: the record's files by path, and what else is there but folders. */
-    private record Look(Map<String, Found> found, List<String> foreign) {
-    }
 
     /**
      * @param ownFolder {@code folder} is the guest's own (a bundle folder): links are refused from it
@@ -203,15 +196,29 @@ final class OwnedFiles {
      *     holds), or {@code null} when they must be made again
      */
     Outcome unchanged(String inputs) throws IOException {
-        if (!mayBeUnchanged() || !inputs.equals(record.inputs())) {
+        if (record == null || !inputs.equals(record.inputs()) || !record.pending().isEmpty()
+                || !owner.equals(record.owner()) || !record.written().keySet().equals(record.paths())) {
             return null;
         }
-        Optional<Look> look = lookedAhead != null ? lookedAhead : look();
-        if (look.isEmpty()) {
-            return null;
+        Map<String, Found> found = new HashMap<>();
+        List<String> foreign = new ArrayList<>();
+        if (ownFolder) {
+            Found base = found(folder);
+            if (base == null || !base.isDirectory()) {
+                return null;
+            }
+            if (!foundByFolderStates(found)) {
+                found.clear();
+                walk(folder, "", found, foreign);
+            }
+        } else {
+            for (String path : record.paths()) {
+                Found file = found(folder.resolve(path));
+                if (file != null) {
+                    found.put(path, file);
+                }
+            }
         }
-        Map<String, Found> found = look.get().found();
-        List<String> foreign = new ArrayList<>(look.get().foreign());
         for (Map.Entry<String, WriteRecord.Written> entry : record.written().entrySet()) {
             Found file = found.get(entry.getKey());
             WriteRecord.Written written = entry.getValue();
@@ -257,50 +264,6 @@ final class OwnedFiles {
             }
         }
         return true;
-    }
-
-    /** Whether this owner's record can show files unchanged at all: it names their inputs and what was written, and no write of its was cut short. */
-    private boolean mayBeUnchanged() {
-        return record != null && record.inputs() != null && record.pending().isEmpty() && owner.equals(record.owner())
-                && record.written().keySet().equals(record.paths());
-    }
-
-    /**
-     * Takes the look {@link #unchanged} needs ahead of it, on whatever thread reads ahead
-     * ({@link BundleWriter#readAhead}) while the build checks its guests; unchanged then uses it.
-     * Reads only.
-     */
-    void lookAhead() throws IOException {
-        if (mayBeUnchanged()) {
-            lookedAhead = look();
-        }
-    }
-
-    /**
-     * The record's files as they are on disk, and what else the guest folder holds; empty when the
-     * guest folder is not a folder.
-     */
-    private Optional<Look> look() throws IOException {
-        Map<String, Found> found = new HashMap<>();
-        List<String> foreign = new ArrayList<>();
-        if (ownFolder) {
-            Found base = found(folder);
-            if (base == null || !base.isDirectory()) {
-                return Optional.empty();
-            }
-            if (!foundByFolderStates(found)) {
-                found.clear();
-                walk(folder, "", found, foreign);
-            }
-        } else {
-            for (String path : record.paths()) {
-                Found file = found(folder.resolve(path));
-                if (file != null) {
-                    found.put(path, file);
-                }
-            }
-        }
-        return Optional.of(new Look(found, foreign));
     }
 
     /** Every entry under {@code directory}: the record's files into {@code found}, everything else but folders into {@code foreign}; links are not followed. */

@@ -76,11 +76,6 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
     @Component
     private RepositorySystem repositorySystem;
 
-    /** The generator of this run of the goal, and what it reads ahead; {@code null} between runs. */
-    private BundleGenerator generator;
-
-    private BundleWriter.ReadAhead readAhead;
-
     /** The folder the archives are written to, and inside which the bundle folders belong. */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     private File buildDirectory;
@@ -138,29 +133,9 @@ abstract class AbstractRenderingMojo extends AbstractXenpvMojo {
         return choice.byGuest();
     }
 
-    /** This run's generator, writing under {@code outputDirectory} with the user's templates, as this project's, staging in the build directory. */
+    /** A generator writing under {@code outputDirectory} with the user's templates, as this project's, staging in the build directory. */
     BundleGenerator generator() {
-        return generator != null ? generator : newGenerator();
-    }
-
-    private BundleGenerator newGenerator() {
         return new BundleGenerator(outputDirectory.toPath(), templatesDirectory.toPath(), owner(), buildDirectory.toPath());
-    }
-
-    /** Reads ahead what an earlier build wrote while the guests are checked: a build that changes nothing then hardly waits for the disk. */
-    @Override
-    void beforeValidating() {
-        generator = newGenerator();
-        readAhead = generator.readAhead();
-    }
-
-    @Override
-    void ended() {
-        if (readAhead != null) {
-            readAhead.close();
-            readAhead = null;
-        }
-        generator = null;
     }
 
     /**

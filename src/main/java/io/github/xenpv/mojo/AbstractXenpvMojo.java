@@ -140,30 +140,6 @@ abstract class AbstractXenpvMojo extends AbstractMojo {
         }
         ExpressionEvaluator evaluator = session == null ? null : new PluginParameterExpressionEvaluator(session, mojoExecution);
         List<Problem> errors = configurationProblems(evaluator);
-        if (errors.isEmpty()) {
-            beforeValidating();
-        }
-        try {
-            validateAndRun(evaluator, errors);
-        } finally {
-            ended();
-        }
-    }
-
-    /**
-     * Called once the configuration around the guests is right, before the guests are read and
-     * checked: a goal may start there what does not depend on them, on another core.
-     */
-    void beforeValidating() {
-    }
-
-    /** Called when the goal ends, however it ends: stops what {@link #beforeValidating} started. */
-    void ended() {
-    }
-
-    /** Reads and checks the guests, with the problems found around them so far, and runs the goal on those selected. */
-    private void validateAndRun(ExpressionEvaluator evaluator, List<Problem> errors)
-            throws MojoExecutionException, MojoFailureException {
         List<ModuleGuests> otherModules = otherModules();
         Validation validation = DeclarationReader.read(guestsElement == null ? null
                 : ConfigurationTree.of(guestsElement, evaluator)).validate(otherModules);
