@@ -60,6 +60,11 @@ class DiskSpecTest {
         assertRefused("tap:/srv/a.img,hda,w", "'tap:/srv/a.img' names no blktap driver: tap:aio:PATH, tap:qcow:PATH, ...");
         assertRefused("phy:/dev/x,,w", "names no guest device (VDEV, the second field)");
         assertRefused("phy:/dev/x,hdb:floppy,w", "'hdb:floppy': the device type after ':' is cdrom or disk");
+        // a ':' first in each field: an empty type, driver or device is none
+        assertRefused(":/srv/a.img,hda,w", "':/srv/a.img' has no type: xend takes type:path, e.g. "
+                + "phy:/dev/VolGroup00/web or file:/var/lib/xen/images/web.img");
+        assertRefused("tap::/srv/a.img,hda,w", "'tap::/srv/a.img' names no blktap driver: tap:aio:PATH, tap:qcow:PATH, ...");
+        assertRefused("phy:/dev/cdrom,:cdrom,r", "names no guest device (VDEV, the second field)");
     }
 
     private static void assertRefused(String spec, String message) {

@@ -79,6 +79,21 @@ class DomainConfigReaderEdgesTest {
         assertEquals("\u00ff", string("'\\777'"));
         assertEquals("\u01ff", string("u'\\777'"));
         assertEquals("\\8 \\/", string("'\\8 \\/'"));
+        assertEquals("\u0007", string("'\\7'"), "7 is the last octal digit");
+    }
+
+    @Test
+    void aNameStartsWithAnyAsciiLetterOrAnUnderscore() throws Exception {
+        DomainConfig config = DomainConfigReader.read("a = 1\nz = 2\nA = 3\nZ = 4\n_ = 5\n");
+        assertEquals(List.of("a", "z", "A", "Z", "_"), config.assignments().stream().map(DomainConfig.Assignment::key).toList());
+        assertEquals(List.of(), config.statements());
+    }
+
+    @Test
+    void anAttributeOrItemTargetIsAStatementNotAnAssignment() throws Exception {
+        DomainConfig config = DomainConfigReader.read("a.b = 'x'\nc[0] = 'y'\nname = 'web'\n");
+        assertEquals(List.of("name"), config.assignments().stream().map(DomainConfig.Assignment::key).toList());
+        assertEquals(List.of("a.b = 'x'", "c[0] = 'y'"), config.statements().stream().map(DomainConfig.Statement::text).toList());
     }
 
     @Test

@@ -24,6 +24,12 @@ class VifSpecTest {
         assertEquals(List.of(), VifSpec.parse("  ").settings());
     }
 
+    /** xm splits at the first '=' whatever comes before it; an empty key is then no option xm knows, for the import to name. */
+    @Test
+    void aPairWithAnEmptyKeyIsStillAPair() {
+        assertEquals(List.of(new VifSpec.Setting("", "00:16:3e:11:22:33")), VifSpec.parse("=00:16:3e:11:22:33").settings());
+    }
+
     @Test
     void aPairWithoutEqualsIsRefused() {
         assertEquals("'bridge' is not key=value",
