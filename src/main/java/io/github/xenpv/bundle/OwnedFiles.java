@@ -212,12 +212,7 @@ final class OwnedFiles {
                 walk(folder, "", found, foreign);
             }
         } else {
-            for (String path : record.paths()) {
-                Found file = found(folder.resolve(path));
-                if (file != null) {
-                    found.put(path, file);
-                }
-            }
+            recordedFiles(found);
         }
         for (Map.Entry<String, WriteRecord.Written> entry : record.written().entrySet()) {
             Found file = found.get(entry.getKey());
@@ -253,17 +248,22 @@ final class OwnedFiles {
                 return false;
             }
             if ((recorded.getValue() == null || !recorded.getValue().equals(now.state()))
-                    && !entries.get(recorded.getKey()).equals(listing(directory))) {
+                    && !entries.get(recorded.getKey()).equals(names(directory))) {
                 return false;
             }
         }
+        recordedFiles(found);
+        return true;
+    }
+
+    /** Each file of the record that is there, as one look at it shows it, into {@code found}. */
+    private void recordedFiles(Map<String, Found> found) throws IOException {
         for (String path : record.paths()) {
             Found file = found(folder.resolve(path));
             if (file != null) {
                 found.put(path, file);
             }
         }
-        return true;
     }
 
     /** Every entry under {@code directory}: the record's files into {@code found}, everything else but folders into {@code foreign}; links are not followed. */
@@ -466,16 +466,17 @@ final class OwnedFiles {
      */
     private SortedMap<String, String> folderStates(Set<String> paths, boolean fresh, long now) throws IOException {
         SortedMap<String, String> states = new TreeMap<>();
-        Map<String, Set<String>> entries = entries(paths);
-        if (!ownFolder || !fresh && !holdsExactly(entries)) {
+        if (!ownFolder) {
             return states;
         }
-        for (String name : entries.keySet()) {
-            Found directory = found(folderOf(name));
-            if (directory == null || !directory.isDirectory()) {
+        for (Map.Entry<String, Set<String>> entry : entries(paths).entrySet()) {
+            Path directory = folderOf(entry.getKey());
+            // the state before the listing: an entry added in between moves it
+            Found found = found(directory);
+            if (found == null || !found.isDirectory() || !fresh && !entry.getValue().equals(names(directory))) {
                 return new TreeMap<>();
             }
-            states.put(name, directory.settled(now) ? directory.state() : null);
+            states.put(entry.getKey(), found.settled(now) ? found.state() : null);
         }
         return states;
     }
@@ -503,22 +504,8 @@ final class OwnedFiles {
         return name.equals(WriteRecord.GUEST_FOLDER) ? folder : folder.resolve(name);
     }
 
-    /** Whether every one of these folders holds these names and nothing else, each a folder reached without a link. */
-    private boolean holdsExactly(Map<String, Set<String>> entries) throws IOException {
-        for (Map.Entry<String, Set<String>> entry : entries.entrySet()) {
-            if (!entry.getValue().equals(listing(folderOf(entry.getKey())))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The names in a folder, or {@code null} when it is not a folder reached without a link. */
-    private Set<String> listing(Path directory) throws IOException {
-        Found found = found(directory);
-        if (found == null || !found.isDirectory()) {
-            return null;
-        }
+    /** The names in a folder, which one look without following a link has just shown to be a folder. */
+    private static Set<String> names(Path directory) throws IOException {
         Set<String> names = new HashSet<>();
         try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
             listing.forEach(entry -> names.add(entry.getFileName().toString()));
@@ -823,7 +810,8 @@ final class OwnedFiles {
         }
     }
 
-    private static void createMissing(Path directory, Set<Path> present) throws IOException {
+    /** Creates {@code directory} and the folders above it not yet in {@code present}, parents first, one mkdir each. */
+    static void createMissing(Path directory, Set<Path> present) throws IOException {
         if (present.add(directory)) {
             createMissing(directory.getParent(), present);
             Files.createDirectory(directory);

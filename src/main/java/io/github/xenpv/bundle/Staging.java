@@ -101,15 +101,8 @@ final class Staging implements Closeable {
          */
         Path stage(String path, byte[] content, Set<PosixFilePermission> mode) throws IOException {
             Path file = root.resolve(path);
-            createMissing(file.getParent());
+            OwnedFiles.createMissing(file.getParent(), folders);
             return write(file, content, mode);
-        }
-
-        private void createMissing(Path directory) throws IOException {
-            if (folders.add(directory)) {
-                createMissing(directory.getParent());
-                Files.createDirectory(directory);
-            }
         }
     }
 
