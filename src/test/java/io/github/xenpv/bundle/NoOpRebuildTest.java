@@ -212,6 +212,21 @@ class NoOpRebuildTest {
                 List.of("guest/usr/local/sbin/notes", "guest/usr/share/doc/readme"))), report.kept());
     }
 
+    /** A rewrite of the record into a folder that holds a file of the user's records no folder states to vouch for it. */
+    @Test
+    void aFolderHoldingAFileOfTheUsersWhenRecordedIsStillListed() throws Exception {
+        generate(SeedGuest.valid());
+        Path guestFolder = output().resolve("rhel3_64_fv");
+        write(guestFolder.resolve("guest/etc/notes"), "the user's notes");
+        waitUntilSettled(guestFolder);
+        assertEquals(List.of(), generate(REBUILT_PLUGIN, SeedGuest.valid()).written());
+        assertEquals(Map.of(), WriteRecord.read(output().resolve(".xenpv-written/rhel3_64_fv.bundle")).folders());
+
+        BundleWriter.Report report = generate(REBUILT_PLUGIN, SeedGuest.valid());
+        assertEquals(List.of(), report.rendered());
+        assertEquals(List.of(new BundleWriter.Kept("rhel3_64_fv", guestFolder, List.of("guest/etc/notes"))), report.kept());
+    }
+
     @Test
     void aDeletedFileIsRestored() throws Exception {
         generate(SeedGuest.valid());
