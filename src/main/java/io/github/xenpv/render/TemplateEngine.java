@@ -7,7 +7,6 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -53,7 +52,6 @@ public final class TemplateEngine {
         } else {
             cfg.setTemplateLoader(bundled);
         }
-        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35).build());
         cfg.setDefaultEncoding("UTF-8");
         cfg.setLocalizedLookup(false);
         // templates do not change while a build renders: no look at a template's time every 5 seconds
@@ -65,9 +63,9 @@ public final class TemplateEngine {
         cfg.setNumberFormat("c");
         cfg.setBooleanFormat("c");
         // A template is the POM author's code and a build machine runs it: ?new() instantiates no
-        // class (Execute would run commands, ObjectConstructor read any file) and ?api stays off.
+        // class (Execute would run commands, ObjectConstructor read any file), and ?api stays off
+        // (FreeMarker's default; TemplateEngineTest holds a newer FreeMarker to it).
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        cfg.setAPIBuiltinEnabled(false);
         cfg.setSharedVariable("sh", new ShellQuote());
         cfg.setSharedVariable("py", new PythonLiteral());
         cfg.setSharedVariable("comment", new CommentText());

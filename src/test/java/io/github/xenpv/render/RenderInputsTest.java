@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,111 @@ class RenderInputsTest {
         assertEquals(List.of(), unchanged.stream().filter(name -> !name.endsWith("(no other value to try)")).toList(),
                 "changing these left the inputs as they were");
         assertTrue(unchanged.size() <= 2, "too few values could be tried: " + unchanged);
+    }
+
+    /**
+     * An element changed inside a list counts, not only a list grown or shrunk: a disk's mount point
+     * edited in the POM must render that guest again.
+     */
+    @Test
+    void everyElementOfTheGuestsListsCounts() throws Exception {
+        RenderInputs inputs = RenderInputs.of(null, PLUGIN);
+        ValidGuest seed = SeedGuest.validOnly(fullSeed());
+        String original = inputs.of(seed);
+        List<String> tried = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (RecordComponent component : ValidGuest.class.getRecordComponents()) {
+            if (component.getType() != List.class) {
+                continue;
+            }
+            List<?> list = (List<?>) component.getAccessor().invoke(seed);
+            Object first = list.isEmpty() ? null : changed(list.get(0), list.get(0).getClass());
+            if (first == null) {
+                continue;
+            }
+            List<Object> edited = new ArrayList<>(list);
+            edited.set(0, first);
+            tried.add(component.getName());
+            if (inputs.of(with(seed, component, List.copyOf(edited))).equals(original)) {
+                unchanged.add(component.getName());
+            }
+        }
+        assertEquals(List.of(), unchanged, "editing the first element of these lists left the inputs as they were");
+        assertTrue(tried.containsAll(List.of("emulatedDisks", "networks", "disks", "fstabBase", "modulesConfBase", "extraConfig")),
+                "lists tried: " + tried);
+    }
+
+    /** Kinds of value the model could come to hold in one place, for the feed's own tests. */
+    enum Bus { IDE, XEN }
+
+    enum Driver { IDE, XEN }
+
+    record LvmSource(String path) {
+    }
+
+    record FileSource(String path) {
+    }
+
+    /**
+     * The feed tells values apart by their kind, not only by the place the guest gives them: two
+     * kinds of record with the same components (a disk source that could be a volume or a file), two
+     * enums with a constant of the same name, and lists of lists whose elements add up the same, all
+     * read differently. The model holds none of these today; a value added to it is read by the same
+     * feed without a change there.
+     */
+    @Test
+    void valuesOfDifferentKindsNeverReadTheSame() throws Exception {
+        RenderInputs inputs = RenderInputs.of(null, PLUGIN);
+        assertNotEquals(inputs.digestOf(List.of(new LvmSource("/dev/vg/a"))), inputs.digestOf(List.of(new FileSource("/dev/vg/a"))),
+                "records of two kinds with the same components");
+        assertNotEquals(inputs.digestOf(List.of(Bus.XEN)), inputs.digestOf(List.of(Driver.XEN)), "enum constants of the same name");
+        assertNotEquals(inputs.digestOf(List.of(List.of("a"), List.of())), inputs.digestOf(List.of(List.of("a", List.of()))),
+                "the same elements in lists of other lengths");
+        assertNotEquals(inputs.digestOf(List.of("a", "b")), inputs.digestOf(List.of("ab")), "texts joined");
+        assertNotEquals(inputs.digestOf(List.of(1, 2)), inputs.digestOf(List.of(12)), "numbers joined");
+        assertEquals(inputs.digestOf(List.of(new LvmSource("/dev/vg/a"), new LvmSource("/dev/vg/b"))),
+                inputs.digestOf(List.of(new LvmSource("/dev/vg/a"), new LvmSource("/dev/vg/b"))), "the same values, the same digest");
+        assertNotEquals(inputs.digestOf(List.of(new LvmSource("/dev/vg/a"), new LvmSource("/dev/vg/b"))),
+                inputs.digestOf(List.of(new LvmSource("/dev/vg/a"), new FileSource("/dev/vg/b"))),
+                "a record of another kind after one of the first kind");
+    }
+
+    /** FreeMarker formats dates in the build's time zone, so a build in another zone is another input. */
+    @Test
+    void theTimeZoneCounts() throws Exception {
+        ValidGuest guest = SeedGuest.valid();
+        TimeZone zone = TimeZone.getDefault();
+        String here;
+        String elsewhere;
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+            here = RenderInputs.of(null, PLUGIN).of(guest);
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+            elsewhere = RenderInputs.of(null, PLUGIN).of(guest);
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+        assertNotEquals(here, elsewhere);
+    }
+
+    /**
+     * A template folder whose link leads back up into itself still gives inputs (the loop counts by
+     * its path) rather than failing the build or walking forever; the loop's place counts.
+     */
+    @Test
+    void aLinkThatLoopsInTheTemplateFolderCountsByItsPath() throws Exception {
+        ValidGuest guest = SeedGuest.valid();
+        Path templates = work.resolve("templates");
+        Files.createDirectories(templates.resolve("guest/etc"));
+        Files.writeString(templates.resolve("guest/etc/fstab.ftl"), "a");
+        String plain = RenderInputs.of(templates, PLUGIN).of(guest);
+        Files.createSymbolicLink(templates.resolve("guest/etc/loop"), templates);
+        String looped = RenderInputs.of(templates, PLUGIN).of(guest);
+        assertNotEquals(plain, looped);
+        assertEquals(looped, RenderInputs.of(templates, PLUGIN).of(guest));
+        Files.delete(templates.resolve("guest/etc/loop"));
+        Files.createSymbolicLink(templates.resolve("guest/loop"), templates);
+        assertNotEquals(looped, RenderInputs.of(templates, PLUGIN).of(guest), "a loop elsewhere");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
+import freemarker.template.TemplateMethodModelEx;
 import io.github.xenpv.model.Guest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +115,36 @@ class TemplateEngineTest {
                 () -> new TemplateEngine(overrides).render(FSTAB, Map.of("guest", new Exploding())));
         assertTrue(error.getMessage().startsWith("your template " + overrides.resolve(FSTAB) + ", line 2, column 1: "),
                 error.getMessage());
+    }
+
+    /**
+     * A Java error in a function the template calls (as {@code sh}, {@code py} and {@code comment}
+     * are) is the template's error with its line too: FreeMarker wraps what a bean's getter throws on
+     * its own, but lets what a function throws through unless told otherwise.
+     */
+    @Test
+    void aJavaErrorInAFunctionTheTemplateCallsIsATemplateErrorWithItsLine() throws Exception {
+        write(FSTAB, "ok\n${fail(\"x\")}\n");
+        TemplateMethodModelEx failing = arguments -> {
+            throw new IllegalStateException("a function failed");
+        };
+        RenderException error = assertThrows(RenderException.class,
+                () -> new TemplateEngine(overrides).render(FSTAB, Map.of("fail", failing)));
+        assertTrue(error.getMessage().startsWith("your template " + overrides.resolve(FSTAB) + ", line 2, column 3: "),
+                error.getMessage());
+    }
+
+    /**
+     * A missing element in a list is missing, never replaced by a variable of the same name from
+     * outside the loop (FreeMarker's old fallback): a guest's empty value must not print another's.
+     */
+    @Test
+    void aMissingLoopValueNeverFallsBackToAnOuterVariable() throws Exception {
+        write(FSTAB, "<#list disks as disk>${disk!\"none\"}\n</#list>");
+        List<String> disks = new ArrayList<>();
+        disks.add(null);
+        disks.add("xvdb");
+        assertEquals("none\nxvdb\n", new TemplateEngine(overrides).render(FSTAB, Map.of("disks", disks, "disk", "xvda")));
     }
 
     /** A data model whose property fails the way a bug in a derived value would. */
