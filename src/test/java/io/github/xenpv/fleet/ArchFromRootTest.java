@@ -95,6 +95,38 @@ class ArchFromRootTest extends ImportTestCase {
     }
 
     @Test
+    void anRpmDatabaseWithoutTheBootedKernelsPackageSaysSo() throws Exception {
+        ImportFixture.Root root = fixture.root("web").grub("2.4.21-52.EL");
+        module(root, "/lib/modules/2.4.21-52.EL/kernel/drivers/net/8139too.o", false);
+        rpmDatabase(root, List.of(new Package("kernel", "2.4.21", "47.EL", "i686"), new Package("kernel-smp", "2.4.21", "52.EL", "athlon")));
+        ImportedConfig config = fixture.one("web", CONFIG, fleet(null));
+        assertEquals("i686", config.guest().orElseThrow().getArch());
+        line(config, "arch", KEPT, "<arch>i686</arch> from the ELF class of this module", "(" + root.path.toRealPath()
+                + "/var/lib/rpm has no kernel package of release 2.4.21-52.EL)");
+    }
+
+    @Test
+    void anRpmDatabaseThisMachinesRpmCannotReadSaysSo() throws Exception {
+        Checkers.require(Checkers.Tool.RPM);
+        ImportFixture.Root root = fixture.root("web").grub("2.4.21-52.EL");
+        root.file("/var/lib/rpm/Packages", "not a Berkeley DB file\n");
+        ImportedConfig config = fixture.one("web", CONFIG, fleet("i686"));
+        assertEquals("i686", config.guest().orElseThrow().getArch());
+        line(config, "arch", KEPT, "<arch>i686</arch> from xenpv.import.arch (this machine's rpm cannot read "
+                + root.path.toRealPath() + "/var/lib/rpm: rpm -qa ended with status 1;");
+    }
+
+    @Test
+    void aLinkLoopWhereTheRpmDatabaseIsSaysItCannotBeRead() throws Exception {
+        ImportFixture.Root root = fixture.root("web").grub("2.4.21-52.EL");
+        root.link("/var/lib/rpm", "rpm");
+        ImportedConfig config = fixture.one("web", CONFIG, fleet("i686"));
+        assertEquals("i686", config.guest().orElseThrow().getArch());
+        line(config, "arch", KEPT, "<arch>i686</arch> from xenpv.import.arch (", "/var/lib/rpm cannot be read: ",
+                "too many symbolic links");
+    }
+
+    @Test
     void aLinkOutOfTheModuleTreeIsNotFollowed() throws Exception {
         ImportFixture.Root root = fixture.root("web").grub("2.4.21-52.EL");
         Path outside = Files.createDirectories(folder.resolve("outside"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.checkers.Checkers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +64,41 @@ class GuestRootTest {
         Files.createSymbolicLink(root.resolve("etc/b"), Path.of("a"));
         IOException error = assertThrows(IOException.class, () -> read("/etc/a"));
         assertTrue(error.getMessage().endsWith("/etc/a: too many symbolic links"), error.getMessage());
+    }
+
+    /** A chain of 40 links is followed, as the kernel's own limit allows; the 41st link is a loop. */
+    @Test
+    void fortyLinksInARowAreFollowedAndNoMore() throws Exception {
+        Files.writeString(root.resolve("etc/target"), "reached\n");
+        Files.createSymbolicLink(root.resolve("etc/link40"), Path.of("target"));
+        for (int i = 39; i >= 1; i--) {
+            Files.createSymbolicLink(root.resolve("etc/link" + i), Path.of("link" + (i + 1)));
+        }
+        assertEquals(List.of("reached"), read("/etc/link1").orElseThrow().lines());
+        Files.createSymbolicLink(root.resolve("etc/link0"), Path.of("link1"));
+        IOException error = assertThrows(IOException.class, () -> read("/etc/link0"));
+        assertTrue(error.getMessage().endsWith("/etc/link0: too many symbolic links"), error.getMessage());
+    }
+
+    /** The guest's block nodes are the block special files directly in its /dev: no link, no character device. */
+    @Test
+    void blockNodesAreTheBlockSpecialFilesOfDev() throws Exception {
+        Checkers.requireMknod();
+        Path dev = Files.createDirectories(root.resolve("dev"));
+        mknod(dev.resolve("xvda1"), "b", 202, 1);
+        mknod(dev.resolve("hda"), "b", 3, 0);
+        mknod(dev.resolve("null"), "c", 1, 3);
+        Files.createSymbolicLink(dev.resolve("root"), Path.of("xvda1"));
+        Files.createDirectories(dev.resolve("pts"));
+        assertEquals(List.of(new BlockNode("hda", new DeviceNumber(3, 0)), new BlockNode("xvda1", new DeviceNumber(202, 1))),
+                GuestRoot.at(root).blockNodes());
+    }
+
+    private static void mknod(Path node, String type, int major, int minor) throws Exception {
+        Process mknod = new ProcessBuilder("mknod", node.toString(), type, Integer.toString(major), Integer.toString(minor))
+                .redirectErrorStream(true).start();
+        String output = new String(mknod.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, mknod.waitFor(), output);
     }
 
     @Test
