@@ -131,6 +131,14 @@ class DriverRpmTest {
     }
 
     @Test
+    void theSignaturesDataIsNeverReadAsAnEntryOfItsIndex() throws Exception {
+        // no size entry, but a digest whose 16 bytes would be one (a size of 1000), were the index one entry longer
+        byte[] digest = ByteBuffer.allocate(16).putInt(1000).putInt(4).putInt(0).putInt(1).array();
+        byte[] signature = header(digest, new int[] {1004, 7, 0, 16});
+        assertEquals("kmod-xenpv", DriverRpm.read("kmod-xenpv.rpm", rpm(signature, MAIN, PAYLOAD)).name());
+    }
+
+    @Test
     void aFileEndingInsideTheLeadOrSignatureNamesWhatIsMissing() {
         byte[] lead = whole(MAIN, PAYLOAD);
         assertEquals("is not an RPM: its signature header is missing or damaged", refusal(Arrays.copyOf(lead, 96)));
