@@ -36,9 +36,4 @@ public enum ArchiveFormat {
     public static String names() {
         return Arrays.stream(values()).map(ArchiveFormat::extension).collect(Collectors.joining(", "));
     }
-
-    @Override
-    public String toString() {
-        return extension;
-    }
 }

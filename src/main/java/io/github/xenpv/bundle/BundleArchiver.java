@@ -287,9 +287,8 @@ public final class BundleArchiver {
 
     private byte[] tarGz(SortedMap<String, RenderedFile> entries) throws IOException {
         GzipParameters gzip = new GzipParameters();
+        // no time and no file name in the header: GzipParameters' own defaults, which BundleArchiverTest holds it to
         gzip.setCompressionLevel(Deflater.BEST_COMPRESSION);
-        gzip.setModificationTime(0);
-        gzip.setFileName(null);
         gzip.setOS(GZIP_OS);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes, gzip),
@@ -301,7 +300,7 @@ public final class BundleArchiver {
                 TarArchiveEntry tarEntry = new TarArchiveEntry(entry.getKey());
                 RenderedFile file = entry.getValue();
                 tarEntry.setMode(mode(file));
-                tarEntry.setIds(0, 0);
+                // owner ids 0/0 are a new entry's own; its names are the JVM user's, so they are set
                 tarEntry.setNames(ROOT, ROOT);
                 tarEntry.setModTime(entryTime.toEpochMilli());
                 tarEntry.setSize(file == null ? 0 : file.content().length);

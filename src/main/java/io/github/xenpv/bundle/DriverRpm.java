@@ -107,16 +107,17 @@ public record DriverRpm(String fileName, byte[] content, String name, String ver
 
     /**
      * The size of the main header and the payload the signature header records (its size tag,
-     * 1000, a 32-bit integer), or -1 when it records none.
+     * 1000, a 32-bit integer inside the signature's data, as rpm checks it), or -1 when it records none.
      */
     private static long headerAndPayloadSize(ByteBuffer bytes) {
         int entries = bytes.getInt(LEAD + 8);
         int data = LEAD + 16 + entries * 16;
+        int dataEnd = data + bytes.getInt(LEAD + 12);
         for (int i = 0; i < entries; i++) {
             int entry = LEAD + 16 + i * 16;
             int offset = data + bytes.getInt(entry + 8);
             if (bytes.getInt(entry) == SIGTAG_SIZE && bytes.getInt(entry + 4) == INT32 && offset >= data
-                    && offset + 4 <= bytes.limit()) {
+                    && offset + 4 <= dataEnd) {
                 return Integer.toUnsignedLong(bytes.getInt(offset));
             }
         }

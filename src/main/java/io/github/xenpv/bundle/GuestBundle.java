@@ -68,7 +68,7 @@ public record GuestBundle(String guestName, List<RenderedFile> files, List<Strin
 
     private static GuestBundle of(String guestName, List<RenderedFile> rendered, List<RenderedFile> carried,
             List<String> carriedSha256) {
-        List<String> digests = new ArrayList<>(rendered.size() + carried.size() + 1);
+        List<String> digests = new ArrayList<>();
         rendered.forEach(file -> digests.add(Checksums.sha256(file.content())));
         digests.addAll(carriedSha256);
         List<RenderedFile> files = new ArrayList<>(rendered);

@@ -52,6 +52,26 @@ class ArchiveOwnershipTest {
         assertTrue(refused.getMessage().contains(target + "/guests-1.0-xenpv-web.tar.gz: a file the plugin did not write"),
                 refused.getMessage());
         assertEquals("not an archive of the plugin's", Files.readString(target.resolve("guests-1.0-xenpv-web.tar.gz")));
+        assertTrue(refused.getMessage().endsWith(". Move it out of the way and build again."), refused.getMessage());
+    }
+
+    @Test
+    void twoFilesOfTheUsersAtArchivesNamesAreNamedTogether() throws IOException {
+        Files.writeString(target.resolve("guests-1.0-xenpv-web.tar.gz"), "the user's own archive");
+        Files.writeString(target.resolve("guests-1.0-xenpv-web.zip"), "the user's own zip");
+        ForeignFileException refused = assertThrows(ForeignFileException.class,
+                () -> write(List.of(guest("web")), Set.of("web"), ArchiveFormat.TAR_GZ, ArchiveFormat.ZIP));
+        assertTrue(refused.getMessage().endsWith(". Move them out of the way and build again."), refused.getMessage());
+    }
+
+    @Test
+    void anArchiveOfTheGuestsFolderWithoutItsChecksumsIsNotTakenOver() throws IOException {
+        // every entry under web/, but no web/SHA256SUMS: an archive a user made of the folder, not one the plugin wrote
+        byte[] users = archiver.archive(new GuestBundle("web", List.of(new RenderedFile("README.txt",
+                "the user's own notes".getBytes(StandardCharsets.UTF_8), false))), ArchiveFormat.TAR_GZ);
+        Files.write(target.resolve("guests-1.0-xenpv-web.tar.gz"), users);
+        assertThrows(ForeignFileException.class, () -> write(List.of(guest("web")), Set.of("web"), ArchiveFormat.TAR_GZ));
+        assertArrayEquals(users, Files.readAllBytes(target.resolve("guests-1.0-xenpv-web.tar.gz")));
     }
 
     @Test

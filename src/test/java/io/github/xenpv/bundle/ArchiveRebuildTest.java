@@ -38,7 +38,12 @@ class ArchiveRebuildTest {
         final AtomicInteger reads = new AtomicInteger();
 
         Counted(String readme) {
-            bundle = GuestBundle.of("web", List.of(new RenderedFile("README.txt", readme.getBytes(StandardCharsets.UTF_8), false)));
+            this(readme, false);
+        }
+
+        Counted(String readme, boolean executable) {
+            bundle = GuestBundle.of("web", List.of(new RenderedFile("README.txt", readme.getBytes(StandardCharsets.UTF_8),
+                    executable)));
         }
 
         @Override
@@ -104,6 +109,15 @@ class ArchiveRebuildTest {
         Counted changed = new Counted("other steps");
         assertTrue(write(TIME, changed, BOTH, "guests-1.0").archives().stream().allMatch(BundleArchiver.Archive::written));
         assertEquals(1, changed.reads.get());
+    }
+
+    @Test
+    void anotherModeOfTheSameBytesMakesThemAgain() throws IOException {
+        write(TIME, new Counted("steps"), BOTH, "guests-1.0");
+        Counted executable = new Counted("steps", true);
+        assertTrue(write(TIME, executable, BOTH, "guests-1.0").archives().stream().allMatch(BundleArchiver.Archive::written));
+        assertArrayEquals(new BundleArchiver(TIME).archive(executable.bundle, ArchiveFormat.TAR_GZ),
+                Files.readAllBytes(target.resolve("guests-1.0-xenpv-web.tar.gz")), "the archive holds README.txt as 0755");
     }
 
     @Test

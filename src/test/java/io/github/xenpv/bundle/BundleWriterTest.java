@@ -2,6 +2,8 @@ package io.github.xenpv.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.render.RenderedFile;
@@ -89,6 +91,58 @@ class BundleWriterTest {
         assertEquals(new BundleWriter.Report(paths("dom0/etc/xen/web"), paths("guest/etc/fstab"),
                 paths("guest/usr/local/sbin/xenpv-mknod")), write(CONFIG, FSTAB));
         assertEquals(List.of("dom0/etc/xen/web", "guest/etc/fstab"), files());
+    }
+
+    @Test
+    void aFileWrittenWholeSaysWhetherItChanged() throws IOException {
+        Path pom = output.resolve("pom.xml");
+        byte[] content = "<project/>\n".getBytes(StandardCharsets.UTF_8);
+        assertTrue(BundleWriter.writeWhole(pom, content), "a new file");
+        assertFalse(BundleWriter.writeWhole(pom, content), "already these bytes");
+        assertTrue(BundleWriter.writeWhole(pom, "<project></project>\n".getBytes(StandardCharsets.UTF_8)), "other bytes");
+        assertEquals("<project></project>\n", Files.readString(pom));
+    }
+
+    @Test
+    void oneForeignPathIsRefusedInTheSingular() throws IOException {
+        Files.createDirectories(output.resolve("web/guest/etc"));
+        Files.writeString(output.resolve("web/guest/etc/fstab"), "the user's own fstab\n");
+        String message = assertThrows(ForeignFileException.class, () -> write(CONFIG, FSTAB)).getMessage();
+        assertTrue(message.startsWith("nothing was written: the plugin replaces only files it wrote, and a path the bundle "
+                + "needs holds something else:\n  " + output.resolve("web/guest/etc/fstab") + ": "), message);
+        assertTrue(message.endsWith("\nMove it out of the way and build again."), message);
+    }
+
+    @Test
+    void severalForeignPathsAreRefusedInThePlural() throws IOException {
+        Files.createDirectories(output.resolve("web/guest/etc"));
+        Files.writeString(output.resolve("web/guest/etc/fstab"), "the user's own fstab\n");
+        Files.createDirectories(output.resolve("web/guest/usr/local/sbin/xenpv-mknod"));
+        String message = assertThrows(ForeignFileException.class, () -> write(CONFIG, MKNOD, FSTAB)).getMessage();
+        assertTrue(message.startsWith("nothing was written: the plugin replaces only files it wrote, and 2 paths the bundle "
+                + "needs hold something else:\n  "), message);
+        assertTrue(message.endsWith("\nMove them out of the way and build again."), message);
+    }
+
+    @Test
+    void aGuestNoLongerDeclaredWhoseFolderIsGoneIsNotReportedAsCleanedUp() throws IOException {
+        write(CONFIG, FSTAB);
+        OwnershipTest.deleteTree(output.resolve("web"));
+        BundleWriter.Report report = new BundleWriter(output, "test:guests").write(List.of(), Set.of());
+        assertEquals(List.of(), report.pruned(), "nothing was removed and nothing stays");
+        assertFalse(Files.exists(output.resolve(".xenpv-written/web.bundle")), "its record went");
+    }
+
+    @Test
+    void aGuestNoLongerDeclaredWithOnlyAUsersFileLeftIsReportedWithIt() throws IOException {
+        write(CONFIG, FSTAB);
+        Files.writeString(output.resolve("web/notes.txt"), "the user's notes\n");
+        for (String path : List.of("dom0/etc/xen/web", "guest/etc/fstab", "SHA256SUMS")) {
+            Files.deleteIfExists(output.resolve("web").resolve(path));
+        }
+        BundleWriter.Report report = new BundleWriter(output, "test:guests").write(List.of(), Set.of());
+        assertEquals(List.of(new BundleWriter.Pruned("web", output.resolve("web"), List.of(), List.of("notes.txt"))),
+                report.pruned(), "the user's file is named though the plugin's were already gone");
     }
 
     /** The report names each file by its path under the output directory, so -X can log it. */

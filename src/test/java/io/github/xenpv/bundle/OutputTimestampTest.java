@@ -25,6 +25,8 @@ class OutputTimestampTest {
     @Test
     void digitsAreSecondsSinceTheEpoch() {
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), OutputTimestamp.parse("1767225600", NO_ENVIRONMENT).time());
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"), OutputTimestamp.parse("01767225600", NO_ENVIRONMENT).time(),
+                "a leading zero, which maven-archiver's Long.parseLong reads too: eleven digits can still be a time");
     }
 
     @Test

@@ -1,10 +1,14 @@
 package io.github.xenpv.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -41,5 +45,33 @@ class ParallelTest {
         assertEquals("item 150", thrown.getMessage());
         assertEquals(ITEMS.size(), ended.get(), "a task was still running, or never ran");
         assertEquals(running.get(), ended.get());
+    }
+
+    @Test
+    void theWorkersNeverKeepMavensJvmAlive() throws IOException {
+        // a task that ignores the interrupt of a failed build must not keep Maven from exiting
+        Thread caller = Thread.currentThread();
+        assertEquals(List.of(true, true), Parallel.map(List.of(1, 2),
+                item -> Thread.currentThread().isDaemon() || Thread.currentThread() == caller), "a worker is no daemon");
+    }
+
+    @Test
+    void anInterruptedCallerIsToldAndStaysInterrupted() {
+        CountDownLatch never = new CountDownLatch(1);
+        Thread.currentThread().interrupt();
+        try {
+            Exception thrown = assertThrows(Exception.class, () -> Parallel.map(List.of(1, 2), item -> {
+                never.await();
+                return item;
+            }));
+            if (Runtime.getRuntime().availableProcessors() > 1) {
+                assertInstanceOf(InterruptedIOException.class, thrown);
+                assertTrue(Thread.currentThread().isInterrupted(), "Maven's thread no longer knows it was interrupted");
+            } else {
+                assertInstanceOf(InterruptedException.class, thrown, "one core: the task ran in the caller's thread and met the interrupt itself");
+            }
+        } finally {
+            Thread.interrupted();
+        }
     }
 }

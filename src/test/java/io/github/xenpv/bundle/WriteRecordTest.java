@@ -2,14 +2,17 @@ package io.github.xenpv.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,12 +51,34 @@ class WriteRecordTest {
     }
 
     @Test
+    void anInputsOrPendingLineOfAnotherShapeIsIgnored() throws Exception {
+        Path file = work.resolve(WriteRecord.FOLDER).resolve("web.bundle");
+        WriteRecord.of("o", Set.of("README.txt"), Set.of()).save(file);
+        // a token names a temporary file to remove beside each recorded file: one of another shape could name any file
+        Files.writeString(file, Files.readString(file) + "inputs " + "C".repeat(64) + "\npending ../../x\npending K2X9Q1\npending "
+                + "a".repeat(17) + "\npending k2x9q1\n");
+        WriteRecord record = WriteRecord.read(file);
+        assertNull(record.inputs());
+        assertEquals(Set.of("k2x9q1"), record.pending());
+    }
+
+    @Test
+    void theGuestsWithARecordComeSortedByName() throws Exception {
+        // sorted, so a build removes no longer declared guests, and logs them, in the same order on every machine
+        List<String> names = IntStream.range(0, 30).mapToObj(i -> "guest" + (char) ('z' - i % 26) + i).toList();
+        for (String name : names) {
+            WriteRecord.of("o", Set.of("README.txt"), Set.of()).save(WriteRecord.fileOf(work, name, ".bundle"));
+        }
+        assertEquals(names.stream().sorted().toList(), WriteRecord.recordedGuests(work, ".bundle"));
+    }
+
+    @Test
     void aPathIsRelativeOnlyWithoutEmptyDotOrDotDotSegments() {
         for (String inside : Arrays.asList("README.txt", "guest/etc/fstab", "...", ".x", "a/..b", "a/.hidden", "x..")) {
             assertTrue(WriteRecord.isRelative(inside), inside);
         }
         for (String outside : Arrays.asList("", "/etc/passwd", ".", "..", "../x", "a/..", "a/../b", "a/./b", "./a", "a//b", "a/",
-                "/", "a\\b", "a\0b")) {
+                "/", "a\\b", "a\0b", "\\b", "\0b")) {
             assertFalse(WriteRecord.isRelative(outside), outside);
         }
     }
