@@ -73,6 +73,31 @@ class OwnedFilesTest {
         }
     }
 
+    /**
+     * The record's folders are looked at in name order, and a name may sort before the guest
+     * folder's {@code .}: a recorded folder deleted, or a file in its place, still means a rebuild.
+     */
+    @Test
+    void aRecordedFolderDeletedIsSeenWhateverItsName() throws IOException {
+        build(file("-first/a", "a"), file("b", "b"));
+        assertNotNull(open().unchanged(INPUTS), "nothing changed yet");
+        Files.delete(guestFolder().resolve("-first/a"));
+        Files.delete(guestFolder().resolve("-first"));
+
+        assertNull(open().unchanged(INPUTS));
+    }
+
+    @Test
+    void aFileInPlaceOfARecordedFolderIsSeenWhateverItsName() throws IOException {
+        build(file("-first/a", "a"), file("b", "b"));
+        assertNotNull(open().unchanged(INPUTS), "nothing changed yet");
+        Files.delete(guestFolder().resolve("-first/a"));
+        Files.delete(guestFolder().resolve("-first"));
+        Files.writeString(guestFolder().resolve("-first"), "the user's file");
+
+        assertNull(open().unchanged(INPUTS));
+    }
+
     @Test
     void aFileNoLongerWrittenTakesTheFolderItEmptiedButNeverTheGuestFolder() throws IOException {
         build(file("kept", "k"), file("sub/deeper/gone", "g"));
