@@ -207,8 +207,8 @@ final class OwnedFiles {
             if (base == null || !base.isDirectory()) {
                 return null;
             }
+            // false only before it looks at a file, so found is still empty
             if (!foundByFolderStates(found)) {
-                found.clear();
                 walk(folder, "", found, foreign);
             }
         } else {
@@ -607,10 +607,8 @@ final class OwnedFiles {
         if (record != null && !record.pending().isEmpty()) {
             for (String token : record.pending()) {
                 for (String path : owned) {
-                    Path temporary = WriteRecord.temporary(folder.resolve(path), token);
-                    if (deleteRegular(temporary, checked)) {
-                        emptied.add(temporary.getParent());
-                    }
+                    // its folder is emptied only with its file: stale, so in emptied already, or else still there
+                    deleteRegular(WriteRecord.temporary(folder.resolve(path), token), checked);
                 }
             }
         }

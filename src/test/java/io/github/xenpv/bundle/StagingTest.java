@@ -53,6 +53,7 @@ class StagingTest {
         Path sameNumberLaterProcess = leftBehind(self.pid() + "-" + (started - 1000) + "-b2");
         Path running = leftBehind(self.pid() + "-" + started + "-c3");
         Path notOurs = leftBehind("someone-elses");
+        Path notOursThreeParts = leftBehind("some-one-else");
 
         try (Staging staging = new Staging(work)) {
             staging.stage(new byte[] {1}, OwnedFiles.REGULAR);
@@ -60,7 +61,45 @@ class StagingTest {
             assertFalse(Files.exists(sameNumberLaterProcess));
             assertTrue(Files.exists(running.resolve("1")), "a running build's folder was removed");
             assertTrue(Files.exists(notOurs.resolve("1")), "a name this plugin does not give was removed");
+            assertTrue(Files.exists(notOursThreeParts.resolve("1")), "a name of three parts but no numbers was removed");
         }
+    }
+
+    @Test
+    void theStagingFolderIsPrivateAndHoldsOnlyWhatWasStaged() throws IOException {
+        try (Staging staging = new Staging(work)) {
+            Path file = staging.stage(new byte[] {1}, OwnedFiles.SECRET);
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+            assertEquals(List.of(file), entries(file.getParent()), "the folder holds more than the staged file");
+        }
+    }
+
+    /**
+     * Every folder is named {@code <pid>-<start millis>-<random>}, the random part without a sign:
+     * a name of other parts is one a later build leaves alone forever, even after the build ended.
+     */
+    @Test
+    void everyStagingFolderIsNamedSoThatALaterBuildCanTellWhetherItsBuildEnded() throws IOException {
+        ProcessHandle self = ProcessHandle.current();
+        String owner = Staging.PREFIX + self.pid() + "-" + self.info().startInstant().orElseThrow().toEpochMilli() + "-";
+        for (int i = 0; i < 40; i++) {
+            try (Staging staging = new Staging(work.resolve("build" + i))) {
+                String name = staging.stage(new byte[] {1}, OwnedFiles.REGULAR).getParent().getFileName().toString();
+                assertTrue(name.startsWith(owner) && name.substring(owner.length()).matches("[0-9a-z]+"), name);
+            }
+        }
+    }
+
+    /** A build beside this one, or the user, may have removed the folder already: closing is still fine. */
+    @Test
+    void closingAfterTheFolderIsGoneIsFine() throws IOException {
+        Staging staging = new Staging(work);
+        Path folder = staging.stage(new byte[] {1}, OwnedFiles.REGULAR).getParent();
+        Files.delete(folder.resolve("1"));
+        Files.delete(folder);
+
+        staging.close();
+        assertEquals(List.of(), entries(work));
     }
 
     @Test
