@@ -48,6 +48,13 @@ class DiskMappingTest extends ImportTestCase {
                 p.getNumber(), p.getMountPoint(), p.getFsType(), p.getOptions(), p.getDump(), p.getPass())).toList();
     }
 
+    /** Without a guest root, the BIOS boots the first hard disk by name, wherever the config lists it. */
+    @Test
+    void withoutARootTheFirstHardDiskByNameIsTheBootDisk() throws Exception {
+        Guest guest = guest(disks("phy:/dev/vg/second,hdb,w", "phy:/dev/vg/first,hda,w"));
+        assertEquals("/dev/vg/first", guest.getBootDisk().getSource());
+    }
+
     @Test
     void theFirstHardDiskBootsAndTheOthersBecomePvDisksInOrder() throws Exception {
         ImportedConfig config = disks("phy:/dev/vg/web,hda,w", "phy:/dev/vg/data,hdb,w", "file:/srv/logs.img,hdd,r");

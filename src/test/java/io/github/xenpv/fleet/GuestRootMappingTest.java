@@ -5,6 +5,7 @@ import static io.github.xenpv.fleet.ImportFixture.noLine;
 import static io.github.xenpv.fleet.ReportLine.Kind.CHANGED;
 import static io.github.xenpv.fleet.ReportLine.Kind.CHECK;
 import static io.github.xenpv.fleet.ReportLine.Kind.FAILED;
+import static io.github.xenpv.fleet.ReportLine.Kind.INVALID;
 import static io.github.xenpv.fleet.ReportLine.Kind.KEPT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +15,7 @@ import io.github.xenpv.model.Grub;
 import io.github.xenpv.model.Guest;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What a guest root says: the kernel it boots and its grub entry, its modules.conf base. */
@@ -114,6 +116,109 @@ class GuestRootMappingTest extends ImportTestCase {
         ImportedConfig config = withGrub("title RHEL 3\n\tkernel /bzImage ro\n");
         line(config, "kernel", CHECK, "'/bzImage ro' does not boot a /vmlinuz-<release> image");
         assertEquals("2.4.21-52.EL", guest(config).getKernel());
+    }
+
+    @Test
+    void aRootWithoutGrubConfLeavesTheKernelToTheFleetValue() throws Exception {
+        fixture.root("web").file("/etc/fstab", "LABEL=/ / ext3 defaults 1 1\n");
+        ImportedConfig config = fixture.one("web", CONFIG);
+        line(config, "grub.conf", CHECK, "the guest root has no /boot/grub/grub.conf: the kernel it boots is unknown");
+        line(config, "kernel", KEPT, "from xenpv.import.kernel");
+        assertEquals("2.4.21-52.EL", guest(config).getKernel());
+    }
+
+    @Test
+    void aDefaultEntryWithoutKernelLineLeavesTheKernelToTheFleetValue() throws Exception {
+        ImportedConfig config = withGrub("title RHEL 3\n\troot (hd0,0)\n", "2.4.21-52.EL");
+        line(config, "title", CHECK, "the default entry 'RHEL 3' has no kernel line: the kernel the guest boots is unknown");
+        line(config, "kernel", KEPT, "from xenpv.import.kernel");
+        assertEquals("2.4.21-52.EL", guest(config).getKernel());
+    }
+
+    @Test
+    void aKernelOfAnotherReleaseIsKeptAndReportedOnce() throws Exception {
+        ImportedConfig config = withGrub("title RHEL 6\n\tkernel /vmlinuz-2.6.32-431.el6 ro root=LABEL=/\n"
+                + "\tinitrd /initrd-2.6.32-431.el6.img\n", "2.6.32-431.el6");
+        assertEquals("2.6.32-431.el6", guest(config).getKernel());
+        line(config, "kernel", CHECK, "'2.6.32-431.el6' is not a RHEL 3, 4 or 5 kernel release");
+        // the check line explains the kernel: validation's own error about it is left out of the report
+        assertEquals(List.of(), config.lines().stream().filter(line -> line.kind() == INVALID).toList(),
+                ImportFixture.lines(config));
+    }
+
+    @Test
+    void aFleetKernelTheRootAgreesWithIsNoChange() throws Exception {
+        ImportedConfig config = withGrub("""
+                title Red Hat Enterprise Linux (2.4.21-52.EL)
+                	root (hd0,0)
+                	kernel /vmlinuz-2.4.21-52.EL ro root=LABEL=/
+                	initrd /initrd-2.4.21-52.EL.img
+                """, "2.4.21-52.EL");
+        // (the config's own kernel key is changed to hvmloader: a line of the same key)
+        assertTrue(config.lines().stream().noneMatch(line -> line.detail().contains("wins over")), ImportFixture.lines(config));
+        noLine(config, "kernelVariant", CHANGED);
+        assertNull(guest(config).getGrub());
+    }
+
+    @Test
+    void theRootsVariantWinsOverTheFleetVariant() throws Exception {
+        fixture.root("web").grub("2.4.21-52.EL");
+        ImportedConfig config = fixture.one("web", CONFIG, new FleetValues(Optional.of("i686"), Optional.empty(),
+                Optional.of("smp"), Optional.of("0.1-5.el"), Optional.empty()));
+        line(config, "kernelVariant", CHANGED, "the guest root's '' wins over xenpv.import.kernelVariant=smp");
+        assertNull(guest(config).getKernelVariant());
+    }
+
+    @Test
+    void aFleetVariantTheRootAgreesWithIsNoChange() throws Exception {
+        fixture.root("web").grub("2.4.21-52.ELsmp");
+        ImportedConfig config = fixture.one("web", CONFIG, new FleetValues(Optional.of("i686"), Optional.empty(),
+                Optional.of("smp"), Optional.of("0.1-5.el"), Optional.empty()));
+        assertEquals("smp", guest(config).getKernelVariant());
+        noLine(config, "kernelVariant", CHANGED);
+    }
+
+    @Test
+    void kernelArgumentsAloneAreDeclaredWhereverRootStands() throws Exception {
+        ImportedConfig config = withGrub("""
+                title Red Hat Enterprise Linux (2.4.21-52.EL)
+                	root (hd0,0)
+                	kernel /vmlinuz-2.4.21-52.EL ro quiet root=LABEL=/
+                	initrd /initrd-2.4.21-52.EL.img
+                """, "2.4.21-52.EL");
+        Grub grub = guest(config).getGrub();
+        assertEquals("quiet", grub.getKernelArgs());
+        assertNull(grub.getRootDevice());
+        assertNull(grub.getTitle());
+        assertTrue(config.lines().stream().noneMatch(line -> line.detail().contains("no root=")), ImportFixture.lines(config));
+    }
+
+    @Test
+    void grubLinesAreReportedWhereTheyStand() throws Exception {
+        ImportedConfig config = withGrub("""
+                title RHEL 3
+                	root (hd1,0)
+                	kernel /vmlinuz-2.4.21-52.EL ro root=LABEL=/
+                	initrd /initrd-2.4.21-52.EL-custom.img
+                """, "2.4.21-52.EL");
+        assertTrue(line(config, "root", CHECK, "is BIOS disk hd1").where().endsWith("/boot/grub/grub.conf:2"),
+                ImportFixture.lines(config));
+        assertTrue(line(config, "initrd", CHANGED, "-custom.img").where().endsWith("/boot/grub/grub.conf:4"),
+                ImportFixture.lines(config));
+    }
+
+    @Test
+    void aRedhatReleaseOfNoKnownReleaseIsReported() throws Exception {
+        fixture.root("web").grub("2.4.21-52.EL").file("/etc/redhat-release", "Fedora Core release 4 (Stentz)\n");
+        ImportedConfig config = fixture.one("web", CONFIG);
+        line(config, "redhat-release", CHECK, "'Fedora Core release 4 (Stentz)' names no RHEL or CentOS 3, 4 or 5");
+    }
+
+    @Test
+    void theGuestsFstabIsReportedAsTheBase() throws Exception {
+        fixture.root("web").grub("2.4.21-52.EL").file("/etc/fstab", "LABEL=/ / ext3 defaults 1 1\n");
+        ImportedConfig config = fixture.one("web", CONFIG);
+        line(config, "fstab", KEPT, "the guest's lines (outside the plugin's block) are <fstabBase>");
     }
 
     @Test

@@ -52,6 +52,13 @@ class ImportTrustTest extends ImportTestCase {
 
     // ------------------------------------------------------------------ point 3: ${ never reaches Maven
 
+    /** A value's control characters cannot start a line of their own or hide text: shown escaped, a tab kept. */
+    @Test
+    void aReportLineShowsControlCharactersEscaped() {
+        ReportLine line = new ReportLine("/etc/xen/web:3", "name", CHECK, "a\u0001b\tc\u007fd\ne\u001b");
+        assertEquals("/etc/xen/web:3: name: check: a\\x01b\tc\\x7fd\\ne\\x1b", line.toString());
+    }
+
     @Test
     void aCommentOfTheGuestsFstabHoldingAnExpressionIsLeftOutAndSaidSo() throws Exception {
         fixture.root("web").grub("2.4.21-52.EL").file("/etc/fstab", """

@@ -41,6 +41,24 @@ class KeyMappingTest extends ImportTestCase {
     }
 
     @Test
+    void aConfigWithoutDisksLeavesTheBootDiskToFillIn() throws Exception {
+        ImportedConfig config = fixture.one("web", "name = 'web'\nbuilder = 'hvm'\nmemory = 512\nvif = [ ]\n");
+        line(config, "disk", CHECK, "not set: the guest has no disk");
+        line(config, "disk", CHECK, "no disk to boot from: fill in <bootDisk><source>");
+        assertEquals("", config.guest().orElseThrow().getBootDisk().getSource());
+        assertTrue(config.fillIns().containsKey("bootDisk/source"), () -> ImportFixture.lines(config));
+    }
+
+    @Test
+    void fleetValuesWithoutAGuestRootAreReportedAsKept() throws Exception {
+        ImportedConfig config = fixture.one("web", MINIMAL, new FleetValues(Optional.of("i686"), Optional.of("2.4.21-52.EL"),
+                Optional.of("smp"), Optional.of("0.1-5.el"), Optional.empty()));
+        assertEquals("smp", guest(config).getKernelVariant());
+        line(config, "kernelVariant", KEPT, "'smp' from xenpv.import.kernelVariant");
+        line(config, "driverRelease", KEPT, "<driverRelease>0.1-5.el</driverRelease> from xenpv.import.driverRelease");
+    }
+
+    @Test
     void nameUuidMemoryAndVcpusAreKeptExactly() throws Exception {
         ImportedConfig config = fixture.one("web", """
                 name = 'web'

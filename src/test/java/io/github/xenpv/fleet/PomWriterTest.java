@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.xenpv.fixtures.PluginPins;
 import io.github.xenpv.fixtures.SeedGuest;
 import io.github.xenpv.model.BaseFiles;
+import io.github.xenpv.model.EmulatedDisk;
 import io.github.xenpv.model.Grub;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.GuestValidator;
@@ -32,6 +33,95 @@ class PomWriterTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/rhel3_64_fv");
     private static final PomWriter.Plugin PLUGIN = new PomWriter.Plugin("io.github.xenpv", "xenpv-maven-plugin",
             System.getProperty("xenpv.pluginVersion", "0.1.0-SNAPSHOT"));
+
+    /** What aGuestAwayFromEveryDefaultIsWrittenWholeInTheReadmesLayout writes, the pinned plugins left out. */
+    private static final String WHOLE_POM = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!--
+              Written by xenpv:import (xenpv-maven-plugin 1.2.3) from 2 xm configs. import-report.txt beside this
+              file says, line by line, what each config and guest root gave: what was kept, changed and
+              dropped, and what to fill in. `mvn package` writes each guest's bundle to target/xenpv/<name>/
+              and archives it. Change groupId, artifactId and version to your own.
+            -->
+            <project xmlns="http://maven.apache.org/POM/4.0.0"
+                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                     xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+              <modelVersion>4.0.0</modelVersion>
+
+              <groupId>com.example.ops</groupId>
+              <artifactId>rhel3-guests</artifactId>
+              <version>1.0.0-SNAPSHOT</version>
+              <packaging>pom</packaging>
+
+              <properties>
+                <project.build.outputTimestamp>1970-01-01T00:00:00Z</project.build.outputTimestamp>
+              </properties>
+
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>io.github.xenpv</groupId>
+                    <artifactId>xenpv-maven-plugin</artifactId>
+                    <version>1.2.3</version>
+                    <executions>
+                      <execution>
+                        <goals>
+                          <goal>validate</goal>
+                          <goal>generate</goal>
+                          <goal>bundle</goal>
+                        </goals>
+                      </execution>
+                    </executions>
+                    <configuration>
+                      <guests>
+                        <guest>
+                          <name>rhel3_64_fv</name>
+                          <arch>x86_64</arch>
+                          <kernel>2.6.9-89.EL</kernel>
+                          <driverRelease>0.1-5.el</driverRelease>
+                          <driverRpm>/srv/rpms/xenpv.rpm</driverRpm>
+                          <memory>1024</memory> <!-- fill in: as much as the guest needs -->
+                          <dom0Release>5.11</dom0Release>
+                          <noapic>false</noapic>
+                          <moduleLoading>modprobe.conf</moduleLoading>
+                          <bootDisk><source>/var/lib/libvirt/images/rhel3_64_fv.dsk</source></bootDisk>
+                          <emulatedDisks>
+                            <emulatedDisk><source>/srv/iso/boot.iso</source><device>hdc</device><access>r</access></emulatedDisk>
+                            <emulatedDisk><source></source><device>hdd</device></emulatedDisk> <!-- fill in: the scratch disk's file -->
+                          </emulatedDisks>
+                          <networks>
+                            <network><mac>00:16:3e:5d:c7:9e</mac></network>
+                            <network><bridge>xenbr1</bridge></network>
+                          </networks>
+                          <disks>
+                            <disk>
+                              <source>/var/lib/libvirt/images/UserStorage.dsk</source>
+                              <device>xvda</device>
+                              <node>xvdb</node>
+                              <partitions>
+                                <partition><number>1</number><mountPoint>/mnt/pvdisk_p1</mountPoint></partition>
+                                <partition><number>2</number><mountPoint>/mnt/pvdisk_p2</mountPoint></partition>
+                              </partitions>
+                            </disk>
+                          </disks>
+                          <grub>
+                            <title>Old kernel</title>
+                            <kernelArgs>quiet</kernelArgs>
+                          </grub>
+                          <fstabBase>
+                            <line>LABEL=/ / ext3 defaults 1 1</line>
+                          </fstabBase>
+                          <extraConfig>
+                            <vnclisten>0.0.0.0</vnclisten>
+                          </extraConfig>
+                        </guest>
+                      </guests>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
 
     @TempDir
     Path folder;
@@ -68,6 +158,47 @@ class PomWriterTest {
                 Optional.of(SeedGuest.declaration()), Map.of(), java.util.Set.of(), List.of());
         String pom = PomWriter.write(List.of(config), 1, PLUGIN, Instant.EPOCH);
         assertEquals(List.of(), PluginPins.unpinned(pom), pom);
+    }
+
+    /**
+     * A guest that sets every value away from its default is written whole, in the README's layout
+     * and indentation, header comment included: each element in its place, a fill-in note beside a
+     * value that is there, an empty uuid and a RHEL 4 driverKernel that is the kernel left out.
+     */
+    @Test
+    void aGuestAwayFromEveryDefaultIsWrittenWholeInTheReadmesLayout() {
+        Guest guest = SeedGuest.declaration();
+        guest.setKernel("2.6.9-89.EL");
+        guest.setDriverKernel("2.6.9-89.EL");
+        guest.setDriverRpm("/srv/rpms/xenpv.rpm");
+        guest.setMemory("1024");
+        guest.setUuid("");
+        guest.setDom0Release("5.11");
+        guest.setNoapic("false");
+        guest.setModuleLoading("modprobe.conf");
+        EmulatedDisk cdrom = new EmulatedDisk();
+        cdrom.setSource("/srv/iso/boot.iso");
+        cdrom.setDevice("hdc");
+        cdrom.setAccess("r");
+        EmulatedDisk scratch = new EmulatedDisk();
+        scratch.setSource("");
+        scratch.setDevice("hdd");
+        guest.setEmulatedDisks(List.of(cdrom, scratch));
+        Network second = new Network();
+        second.setBridge("xenbr1");
+        guest.setNetworks(List.of(guest.getNetworks().get(0), second));
+        Grub grub = new Grub();
+        grub.setTitle("Old kernel");
+        grub.setKernelArgs("quiet");
+        guest.setGrub(grub);
+        guest.setFstabBase(List.of("LABEL=/ / ext3 defaults 1 1"));
+        guest.setExtraConfig(new LinkedHashMap<>(Map.of("vnclisten", "0.0.0.0")));
+        ImportedConfig config = new ImportedConfig("/etc/xen/x", Optional.of("rhel3_64_fv"), "/etc/xen/x:1", Optional.empty(),
+                Optional.of(guest), Map.of("memory", "as much as the guest needs", "emulatedDisks/emulatedDisk[2]/source",
+                        "the scratch disk's file"), java.util.Set.of(), List.of());
+        String pom = PomWriter.write(List.of(config), 2, new PomWriter.Plugin("io.github.xenpv", "xenpv-maven-plugin", "1.2.3"),
+                Instant.EPOCH);
+        assertEquals(WHOLE_POM, pom.replaceAll("(?s)    <pluginManagement>.*</pluginManagement>\n", ""), pom);
     }
 
     private static String section(String text, String from, String to) {
