@@ -145,6 +145,16 @@ class KeyMappingTest extends ImportTestCase {
     }
 
     @Test
+    void aParaVirtualizedGuestWithABootloaderThatIsNoTextIsSkippedAllTheSame() throws Exception {
+        fixture.config("pv", "name = \"pv\"\nmemory = 512\nbootloader = 1\n");
+        FleetImportResult result = FleetImport.run(List.of(fixture.configs()), Optional.empty(), ImportFixture.FLEET);
+        assertEquals(List.of(fixture.configs().resolve("pv") + ": builder: skipped: a para-virtualized guest (builder "
+                        + "not set: xm's linux), not an HVM one: it runs the PV drivers already, and the plugin moves "
+                        + "fully virtualized guests onto them"),
+                result.notHvm().stream().map(ReportLine::toString).toList());
+    }
+
+    @Test
     void nameIsRequiredALiteralAndOneThePluginTakes() throws Exception {
         line(fixture.one("a", MINIMAL.replace("name = \"web\"\n", "")), "name", FAILED, "not set");
         line(fixture.one("b", MINIMAL.replace("name = \"web\"", "name = 'web' + suffix")), "name", FAILED,

@@ -112,6 +112,15 @@ class LvmDiskImportTest extends ImportTestCase {
     }
 
     @Test
+    void aKeptDiskKeepsItsReadOnlyMode() throws Exception {
+        fixture.root("db").grub("2.4.21-52.EL").file("/etc/fstab", FSTAB);
+
+        Guest guest = guest(fixture.one("db", CONFIG.replace("db-data,hdb,w", "db-data,hdb,r")));
+        assertEquals("r", guest.getEmulatedDisks().get(0).getAccess(), "a read-only disk must not become writable");
+        assertNull(guest.getEmulatedDisks().get(1).getAccess(), "w, the default");
+    }
+
+    @Test
     void withoutLvmEveryDataDiskMoves() throws Exception {
         fixture.root("db").grub("2.4.21-52.EL").file("/etc/fstab", FSTAB.replace("/dev/vg00/lv_data", "/dev/hdb1"));
 
