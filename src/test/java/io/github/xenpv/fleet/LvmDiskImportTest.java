@@ -112,12 +112,14 @@ class LvmDiskImportTest extends ImportTestCase {
     }
 
     @Test
-    void aKeptDiskKeepsItsReadOnlyMode() throws Exception {
+    void aKeptDiskKeepsItsReadOnlyModeAndIsToldOfItsIoemuPrefix() throws Exception {
         fixture.root("db").grub("2.4.21-52.EL").file("/etc/fstab", FSTAB);
 
-        Guest guest = guest(fixture.one("db", CONFIG.replace("db-data,hdb,w", "db-data,hdb,r")));
+        ImportedConfig config = fixture.one("db", CONFIG.replace("db-data,hdb,w", "db-data,ioemu:hdb,r"));
+        Guest guest = guest(config);
         assertEquals("r", guest.getEmulatedDisks().get(0).getAccess(), "a read-only disk must not become writable");
         assertNull(guest.getEmulatedDisks().get(1).getAccess(), "w, the default");
+        line(config, "disk[2]", CHANGED, "the old 'ioemu:' prefix of 'phy:/dev/vg_guests/db-data,ioemu:hdb,r' is dropped");
     }
 
     @Test
