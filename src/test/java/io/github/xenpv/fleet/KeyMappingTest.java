@@ -309,6 +309,14 @@ class KeyMappingTest extends ImportTestCase {
     }
 
     @Test
+    void anOperatorSettingPastAnIntIsNoValueOfItsOwn() throws Exception {
+        // 2^31 has 32 bits: as an int it would wrap to -2147483648 and go to <extraConfig> as the operator's choice.
+        ImportedConfig config = imported("vnc = 2147483648\n");
+        assertNull(guest(config).getExtraConfig());
+        line(config, "vnc", CHANGED, "the plugin writes vnc = 1");
+    }
+
+    @Test
     void whatPythonCannotParseFailsTheConfigWithItsLine() throws Exception {
         ImportedConfig config = fixture.one("web", MINIMAL + "vnc = 'yes\n");
         assertTrue(config.failed());
