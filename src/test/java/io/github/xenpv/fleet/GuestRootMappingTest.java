@@ -259,4 +259,15 @@ class GuestRootMappingTest extends ImportTestCase {
         assertTrue(config.failed());
         line(config, "guest root", FAILED, "cannot be read", "/etc/fstab: too many symbolic links");
     }
+
+    @Test
+    void aDeviceNodeThatCannotBeReadWhileTheDisksAreImportedFailsTheConfig() throws Exception {
+        // The fstab reads fine; /dev/hda1 is looked up only when the disks are planned.
+        ImportFixture.Root root = fixture.root("web").grub("2.4.21-52.EL").file("/etc/fstab", "/dev/hda1 / ext3 defaults 1 1\n")
+                .link("/dev/hda1", "/dev/hda1");
+        ImportedConfig config = fixture.one("web", CONFIG);
+        assertTrue(config.failed());
+        assertEquals(root.path.toString(), line(config, "guest root", FAILED, "cannot be read",
+                "/dev/hda1: too many symbolic links").where());
+    }
 }
