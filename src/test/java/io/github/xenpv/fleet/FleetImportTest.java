@@ -123,6 +123,21 @@ class FleetImportTest extends ImportTestCase {
     }
 
     @Test
+    void validationWarningsAreReportedWithTheConfig() throws Exception {
+        fixture.root("web").grub("2.4.21-52.EL").file("/etc/fstab", "LABEL=/ / ext3 defaults 1 1\n"
+                + "/dev/hdb1 /data ext2 defaults 1 0\n");
+        fixture.config("web", "name = 'web'\nbuilder = 'hvm'\n"
+                + "disk = [ 'phy:/dev/vg/web,hda,w', 'phy:/dev/vg/web-data,hdb,w' ]\nvif = [ ]\n");
+        FleetImportResult result = FleetImport.run(List.of(fixture.configs()), Optional.of(fixture.roots()),
+                ImportFixture.FLEET);
+        ImportedConfig web = result.configs().get(0);
+        assertEquals(List.of("'ext2' with pass 0: boot never checks this PV file system"), web.lines().stream()
+                .filter(line -> line.kind() == ReportLine.Kind.WARNING && line.key().endsWith("/fsType"))
+                .map(line -> line.detail().substring(0, line.detail().indexOf(", and"))).toList(),
+                () -> ImportFixture.lines(web));
+    }
+
+    @Test
     void whatAReportLineExplainsIsNotRepeatedByValidation() throws Exception {
         fixture.config("web", config("web", "00:16:3e:00:00:01"));
         FleetImportResult result = FleetImport.run(List.of(fixture.configs()), Optional.empty(), FleetValues.none());
