@@ -138,6 +138,22 @@ class FleetImportTest extends ImportTestCase {
     }
 
     @Test
+    void aPomIsAnImportsWhenItsRecordNamesItAndIsNoLongerThanTwiceWhatAnImportWrites() throws Exception {
+        Path out = folder.resolve("out");
+        ImportOutput.write(out, Optional.of("<project/>\n"), "report\n");
+        Path record = out.resolve(ImportOutput.RECORD);
+        assertTrue(ImportOutput.importedPom(out));
+        long limit = 2 * Files.size(record);
+        String padded = "#".repeat((int) limit - "\nfile pom.xml\n".length()) + "\nfile pom.xml\n";
+        Files.writeString(record, padded);
+        assertTrue(ImportOutput.importedPom(out), "exactly twice the size");
+        Files.writeString(record, "#" + padded);
+        assertFalse(ImportOutput.importedPom(out), "one byte more");
+        Files.writeString(record, "file pom.xml.orig\n");
+        assertFalse(ImportOutput.importedPom(out), "a record that names another file");
+    }
+
+    @Test
     void whatAReportLineExplainsIsNotRepeatedByValidation() throws Exception {
         fixture.config("web", config("web", "00:16:3e:00:00:01"));
         FleetImportResult result = FleetImport.run(List.of(fixture.configs()), Optional.empty(), FleetValues.none());
