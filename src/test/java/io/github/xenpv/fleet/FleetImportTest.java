@@ -43,6 +43,10 @@ class FleetImportTest extends ImportTestCase {
                 && line.detail().equals("xend's own configuration, not a domain")));
         assertTrue(result.skipped().stream().anyMatch(line -> line.where().endsWith("web.xenpv-20260101T000000Z")
                 && line.detail().contains("backup")));
+        assertTrue(result.skipped().stream().anyMatch(line -> line.where().endsWith("xmexample1")
+                && line.detail().equals("an example xm ships, not a domain")));
+        assertTrue(result.skipped().stream().anyMatch(line -> line.where().endsWith("README")
+                && line.detail().equals("not a domain config")));
     }
 
     @Test
