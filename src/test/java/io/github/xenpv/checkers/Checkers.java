@@ -524,6 +524,18 @@ public final class Checkers {
         }
     }
 
+    /**
+     * Makes a device node, {@code b} (block) or {@code c} (character), after {@link #requireMknod}:
+     * skipped or failed as that says when this process cannot; a node it could not make fails the test.
+     */
+    public static void mknod(Path node, String type, int major, int minor) {
+        requireMknod();
+        Result made = run(List.of("mknod", node.toString(), type, Integer.toString(major), Integer.toString(minor)));
+        if (made.exit != 0) {
+            throw new AssertionError("mknod " + node + " failed:\n" + made.describe());
+        }
+    }
+
     /** Probed once, on first use. */
     private static final class Mknod {
         static final boolean WORKS = probeMknod();
