@@ -19,15 +19,15 @@ public enum Release {
 
     /** RHEL 3: kernel 2.4.21, modutils, kmod-xenpv from Update 9 (2.4.21-50.EL) on. */
     RHEL3("rhel3", "RHEL 3", "2.4.21", "EL", "2.4.21-52.EL", 50, "RHEL 3 Update 9", Integer.MAX_VALUE, null,
-            EnumSet.of(KernelVariant.UP, KernelVariant.SMP, KernelVariant.HUGEMEM), null,
+            EnumSet.of(KernelVariant.UP, KernelVariant.SMP, KernelVariant.HUGEMEM),
             EnumSet.allOf(Arch.class)),
     /** RHEL 4: kernel 2.6.9, module-init-tools 3.1, udev; the drivers are in the kernel package from 4.7 (2.6.9-78) on. */
     RHEL4("rhel4", "RHEL 4", "2.6.9", "EL", "2.6.9-67.EL", 67, "RHEL 4 Update 6", 78, "RHEL 4.7",
-            EnumSet.of(KernelVariant.UP, KernelVariant.SMP, KernelVariant.HUGEMEM, KernelVariant.LARGESMP), "xenU",
+            EnumSet.of(KernelVariant.UP, KernelVariant.SMP, KernelVariant.HUGEMEM, KernelVariant.LARGESMP),
             EnumSet.of(Arch.I686, Arch.X86_64)),
     /** RHEL 5: kernel 2.6.18, module-init-tools 3.3, udev; the drivers are in the kernel package from 5.3 (2.6.18-128) on. */
     RHEL5("rhel5", "RHEL 5", "2.6.18", "el5", "2.6.18-92.el5", 53, "RHEL 5.1", 128, "RHEL 5.3",
-            EnumSet.of(KernelVariant.UP, KernelVariant.PAE), "xen", EnumSet.of(Arch.I686, Arch.X86_64));
+            EnumSet.of(KernelVariant.UP, KernelVariant.PAE), EnumSet.of(Arch.I686, Arch.X86_64));
 
     /**
      * Where the steps that decide a PV disk's fate lie in the release's {@code rc.d/rc.sysinit}
@@ -74,14 +74,13 @@ public enum Release {
     private final int inKernelBuild;
     private final String inKernelName;
     private final Set<KernelVariant> variants;
-    private final String pvKernelVariant;
     private final Set<Arch> arches;
     private final Pattern kernel;
     private final Pattern kernelWithSuffix;
 
     Release(String pomValue, String title, String kernelStem, String kernelTail, String exampleKernel,
             int firstSupportedBuild, String firstSupportedName, int inKernelBuild, String inKernelName,
-            Set<KernelVariant> variants, String pvKernelVariant, Set<Arch> arches) {
+            Set<KernelVariant> variants, Set<Arch> arches) {
         this.pomValue = pomValue;
         this.title = title;
         this.kernelStem = kernelStem;
@@ -92,7 +91,6 @@ public enum Release {
         this.inKernelBuild = inKernelBuild;
         this.inKernelName = inKernelName;
         this.variants = variants;
-        this.pvKernelVariant = pvKernelVariant;
         this.arches = arches;
         String release = Pattern.quote(kernelStem) + "-([0-9]{1,4})" + SUB_BUILDS + "\\." + Pattern.quote(kernelTail);
         this.kernel = Pattern.compile(release);
@@ -242,11 +240,6 @@ public enum Release {
         return firstSupportedName;
     }
 
-    /** {@return the first build with the drivers in the kernel package (78 for RHEL 4.7), or {@code Integer.MAX_VALUE} on RHEL 3} */
-    public int inKernelBuild() {
-        return inKernelBuild;
-    }
-
     /** {@return the update from which the kernel package carries the drivers, e.g. {@code RHEL 4.7}; null on RHEL 3} */
     public String inKernelName() {
         return inKernelName;
@@ -255,11 +248,6 @@ public enum Release {
     /** {@return the kernel variants Red Hat builds for this release and the PV drivers support} */
     public Set<KernelVariant> variants() {
         return variants;
-    }
-
-    /** {@return the variant suffix of this release's para-virtualized (domU) kernel, {@code xenU} or {@code xen}; null on RHEL 3} */
-    public String pvKernelVariant() {
-        return pvKernelVariant;
     }
 
     /** {@return the architectures Red Hat builds this release's kernels and PV drivers for} */
