@@ -41,6 +41,21 @@ class BadValuesAreNotClashesTest {
                 twice("a partition number", g -> partitions(g).forEach(partition -> partition.setNumber("0")),
                         DISK + "1]/partitions/partition[1]/number", DISK + "1]/partitions/partition[2]/number"),
                 twice("a mount point", g -> partitions(g).forEach(partition -> partition.setMountPoint("/mnt/data/")),
+                        DISK + "1]/partitions/partition[1]/mountPoint", DISK + "1]/partitions/partition[2]/mountPoint"),
+                // each way a check fails counts: a missing value, a value out of range, a value a rule forbids
+                twice("a disk source missing", g -> {
+                    secondDisk(g).setSource(null);
+                    g.getDisks().get(0).setSource(" ");
+                }, DISK + "1]/source", DISK + "2]/source"),
+                twice("a disk device out of range", g -> {
+                    secondDisk(g).setDevice("xvdq");
+                    g.getDisks().get(0).setDevice("xvdq");
+                }, DISK + "1]/device", DISK + "2]/device"),
+                twice("a partition number missing", g -> partitions(g).forEach(partition -> partition.setNumber(null)),
+                        DISK + "1]/partitions/partition[1]/number", DISK + "1]/partitions/partition[2]/number"),
+                twice("a mount point of /", g -> partitions(g).forEach(partition -> partition.setMountPoint("/")),
+                        DISK + "1]/partitions/partition[1]/mountPoint", DISK + "1]/partitions/partition[2]/mountPoint"),
+                twice("a mount point of /boot", g -> partitions(g).forEach(partition -> partition.setMountPoint("/boot")),
                         DISK + "1]/partitions/partition[1]/mountPoint", DISK + "1]/partitions/partition[2]/mountPoint"));
     }
 

@@ -243,6 +243,20 @@ class DeclarationReaderTest {
     }
 
     @Test
+    void textBesideTheElementsOfAListLeavesTheElementsChecked() {
+        // the text is named, and the elements beside it bind and are validated as usual: fails when
+        // the list's path is claimed (its elements' errors dropped) although it holds elements
+        Validation validation = validate("<guests>" + SEED.replace("</guest>", """
+                  <emulatedDisks>hdb<emulatedDisk><source>images/data.dsk</source><device>hdb</device></emulatedDisk></emulatedDisks>
+                </guest>""") + "</guests>");
+        assertEquals(List.of(
+                "guests/guest[rhel3_64_fv]/emulatedDisks: 'hdb' is text, but <emulatedDisks> holds <emulatedDisk> elements",
+                "guests/guest[rhel3_64_fv]/emulatedDisks/emulatedDisk[1]/source: 'images/data.dsk' is not a usable dom0 "
+                        + "path: an absolute path of letters, digits, '_', '.', '/', '+', '@' or '-', without commas"),
+                lines(validation.errors()));
+    }
+
+    @Test
     void aMisspelledLineOfAListOfValuesIsToldItsName() {
         // Fails when values() loses its "did you mean" (didYouMean's message, or the nearest name
         // ignored): <lines> is one letter from <line>, <entry> is nothing like it.

@@ -92,6 +92,14 @@ class DeclarationTextTest {
     }
 
     @Test
+    void aValueWithTheDeleteCharacterIsQuotedAndEscaped() {
+        // DEL (0x7f) is a control character, not a printable one: fails when it counts as plain (c <= 0x7f)
+        Guest guest = new Guest();
+        guest.setName("web\u007f");
+        assertEquals("Guest{name=\"web\\u007f\"}", guest.toString());
+    }
+
+    @Test
     void aValueWithASpaceInsideIsQuoted() {
         // README: a value with a space is quoted, name="a b"; fails when a space counts as plain (c >= ' ')
         Guest guest = new Guest();

@@ -46,6 +46,22 @@ class ElementShapeTest {
         assertEquals(true, refused.getMessage().startsWith(setter.toString()), refused.getMessage());
     }
 
+    @Test
+    void aMethodNamedSetAloneIsNoElement() {
+        assertEquals(Set.of("name"), ElementShape.of(Setter.class).names());
+    }
+
+    /** A bean with a method named {@code set}, which names no property. */
+    public static class Setter {
+        public void set(String value) {
+            // only its name matters
+        }
+
+        public void setName(String name) {
+            // only its signature matters
+        }
+    }
+
     /** A bean with a property the reader has no rule for. */
     public static class Odd {
         public void setCount(int count) {

@@ -125,6 +125,13 @@ class GuestValidatorRulesTest {
                         "PV disks are xvd devices", "sdb would be an emulated disk"),
                 rule("disk device twice", g -> g.getDisks().add(disk("/images/b.dsk", "xvda", "xvdc")), GUEST + "/disks/disk[2]/device",
                         "'xvda'", DISK + "/device", "own Xen vdev"),
+                // the clash of the nodes they default to is the same clash: one error, at <device>
+                rule("disk device twice, both nodes defaulted", g -> {
+                    g.getDisks().get(0).setNode(null);
+                    g.getDisks().add(disk("/images/b.dsk", "xvda", null));
+                }, GUEST + "/disks/disk[2]/device", "'xvda'", DISK + "/device", "own Xen vdev"),
+                rule("emulated disk empty", g -> g.setEmulatedDisks(new ArrayList<>(Collections.singletonList(null))),
+                        GUEST + "/emulatedDisks/emulatedDisk[1]", "is empty", "<source> and <device>"),
                 rule("disk node malformed", g -> g.getDisks().get(0).setNode("sdb"), DISK + "/node", "'sdb'", "xvd<letter>"),
                 rule("disk node twice", g -> g.getDisks().add(disk("/images/b.dsk", "xvdc", "xvdb")), GUEST + "/disks/disk[2]/node",
                         "'xvdb'", DISK + "/node", "own /dev node"),
@@ -225,6 +232,10 @@ class GuestValidatorRulesTest {
                 rule("modules.conf base line like the plugin's marker",
                         g -> g.setModulesConfBase(lines("# BEGIN xenpv-maven-plugin block, guest rhel3_64_fv")),
                         GUEST + "/modulesConfBase/line[1]", "'# BEGIN xenpv-maven-plugin block, guest rhel3_64_fv'", "BEGIN/END line"),
+                // a line refused for one reason is not checked for the next
+                rule("modulesConfBase marker ending in a backslash",
+                        g -> g.setModulesConfBase(lines("# END xenpv-maven-plugin \\")),
+                        GUEST + "/modulesConfBase/line[1]", "BEGIN/END line"),
                 rule("extraConfig key with '-'", g -> g.setExtraConfig(Map.of("usb-device", "tablet")), GUEST + "/extraConfig/usb-device",
                         "'usb-device'", "xm config key"),
                 rule("extraConfig key a Python keyword", g -> g.setExtraConfig(Map.of("import", "1")), GUEST + "/extraConfig/import",
@@ -486,6 +497,16 @@ class GuestValidatorRulesTest {
             assertEquals(GUEST + "/noapic", warning.path());
             assertTrue(warning.message().contains("RHEL " + release + " host does not need noapic"), warning.message());
         }
+    }
+
+    @Test
+    void aNoapicThatIsNoBooleanCountsAsItsDefaultInTheChecksAfterIt() {
+        Guest guest = SeedGuest.declaration();
+        guest.setDom0Release("5.2");
+        guest.setNoapic("yes");
+        Validation validation = GuestValidator.validate(List.of(guest));
+        assertEquals(GUEST + "/noapic", single(validation).path());
+        assertEquals(GUEST + "/noapic", single(validation.warnings()).path(), "the default, true, is unneeded on 5.2");
     }
 
     @Test

@@ -49,8 +49,19 @@ class NearestNameTest {
         assertEquals(Optional.of("node"), NearestName.to("nodee", List.of("nodes_", "node")));
     }
 
+    @Test
+    void aShortenedNameIsCompletedFromThreeLettersOnWhenItBeginsOneNameOnly() {
+        List<String> parameters = List.of("outputDirectory", "outputTimestamp", "skip", "declarations");
+        assertEquals(Optional.of("skip"), NearestName.completing("ski", parameters));
+        assertEquals(Optional.of("declarations"), NearestName.completing("DECL", parameters));
+        assertEquals(Optional.empty(), NearestName.completing("sk", parameters), "two letters say too little");
+        assertEquals(Optional.empty(), NearestName.completing("out", parameters), "it begins two names");
+        assertEquals(Optional.of("outputTimestamp"), NearestName.completing("outputT", parameters));
+        assertEquals(Optional.empty(), NearestName.completing("skipped", parameters), "longer than the name");
+    }
+
     @ParameterizedTest
-    @CsvSource({"abc, abc, 0", "abc, acb, 1", "kitten, sitting, 3", "'', abc, 3", "ca, abc, 3"})
+    @CsvSource({"abc, abc, 0", "abc, acb, 1", "kitten, sitting, 3", "'', abc, 3", "abc, '', 3", "abc, x, 3", "ca, abc, 3"})
     void distance(String a, String b, int expected) {
         assertEquals(expected, NearestName.distance(a, b));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.xenpv.fixtures.Rhel45Guests;
 import io.github.xenpv.fixtures.SeedGuest;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,9 @@ class ReleaseRulesTest {
                         RHEL4_KMOD + "/disks/disk[1]/node", "'xvdb'", "<device> xvda", "udev", "leave <node> out"),
                 rule("node other than device on RHEL 5", Rhel45Guests.RHEL5_IN_KERNEL, g -> g.getDisks().get(0).setNode("xvdc"),
                         RHEL5_IN_KERNEL + "/disks/disk[1]/node", "'xvdc'", "RHEL 5", "udev"),
+                rule("disk device xvdq on RHEL 5", Rhel45Guests.RHEL5_KMOD, g -> g.getDisks().get(0).setDevice("xvdq"),
+                        RHEL5_KMOD + "/disks/disk[1]/device", "'xvdq' is out of range: the plugin gives a RHEL 5 guest 16 PV "
+                                + "disks, xvda..xvdp (16 minors per disk in the xvd major)"),
                 rule("rc.local loading on RHEL 4", Rhel45Guests.RHEL4_KMOD, g -> g.setModuleLoading("rc.local"),
                         RHEL4_KMOD + "/moduleLoading", "'rc.local'", "RHEL 3 guests", "/etc/rc.modules"),
                 rule("rc.local loading on RHEL 5", Rhel45Guests.RHEL5_IN_KERNEL, g -> g.setModuleLoading("rc.local"),
@@ -233,6 +237,25 @@ class ReleaseRulesTest {
         assertEquals(List.of("xen-platform-pci", "xen-vbd", "xen-vnif"), guest.loadedBootModules());
         assertEquals("/etc/modules.conf", guest.modulesConf());
         assertEquals(true, guest.makesNodes());
+    }
+
+    /** The import reads grub.conf's vmlinuz-<release> this way: the release and the variant glued to it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "2.4.21-52.EL, 2.4.21-52.EL, ''",
+        "2.4.21-47.0.1.ELsmp, 2.4.21-47.0.1.EL, smp",
+        "2.6.9-67.0.1.ELlargesmp, 2.6.9-67.0.1.EL, largesmp",
+        "2.6.18-92.el5, 2.6.18-92.el5, ''",
+        "2.6.18-92.1.10.el5PAE, 2.6.18-92.1.10.el5, PAE",
+        "2.6.18-92.el5xen, 2.6.18-92.el5, xen"})
+    void aKernelReleaseSplitsIntoTheReleaseAndItsVariant(String uname, String release, String variant) {
+        assertEquals(Optional.of(List.of(release, variant)), Release.splitKernelRelease(uname));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"2.6.32-71.el6", "2.6.9-67.el4", "2.4.21-52.ELbigsmp", "'2.6.18-92.el5 '"})
+    void aKernelReleaseOfNoRhel3To5KernelDoesNotSplit(String uname) {
+        assertEquals(Optional.empty(), Release.splitKernelRelease(uname));
     }
 
     private static ValidGuest valid(String name) {
