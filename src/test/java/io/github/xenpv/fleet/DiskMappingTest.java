@@ -391,6 +391,9 @@ class DiskMappingTest extends ImportTestCase {
         List<String> keys = config.lines().stream().map(ReportLine::key)
                 .filter(key -> key.startsWith("disk[") || key.startsWith("/dev/")).distinct().toList();
         assertEquals(List.of("disk[1]", "disk[2]", "disk[3]", "/dev/hdb1"), keys);
+        // only the disk list's own lines are put in that order: what the config said before it stays before it
+        List<String> all = config.lines().stream().map(ReportLine::key).distinct().toList();
+        assertEquals(List.of("name", "builder"), all.subList(0, all.indexOf("disk[1]")));
         Partition partition = guest(config).getDisks().get(0).getPartitions().get(0);
         assertEquals("/srv", partition.getMountPoint());
     }
