@@ -41,9 +41,4 @@ record PluginBlock(List<Line> inside, List<Line> outside, boolean present) {
         }
         return new PluginBlock(inside, outside, present);
     }
-
-    /** The guest's own lines, as base lines of the declaration. */
-    List<String> baseLines() {
-        return outside.stream().map(line -> line.text().strip()).toList();
-    }
 }

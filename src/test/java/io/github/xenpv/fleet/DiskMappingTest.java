@@ -55,6 +55,30 @@ class DiskMappingTest extends ImportTestCase {
         assertEquals("/dev/vg/first", guest.getBootDisk().getSource());
     }
 
+    /** The HVM BIOS boots only the IDE disks hda..hdd: a SCSI disk alone leaves the boot disk to a person. */
+    @Test
+    void aScsiDiskIsNoDiskTheBiosBoots() throws Exception {
+        ImportedConfig config = disks("phy:/dev/vg/data,sda,w");
+        Guest guest = guest(config);
+        assertEquals("", guest.getBootDisk().getSource());
+        line(config, "disk", CHECK, "no emulated hard disk (hda..hdd) to boot from");
+        assertEquals(List.of("xvda /dev/vg/data null node null"), summary(guest));
+    }
+
+    /** Each entry's lines point at the config line that holds it, in a list written over several lines. */
+    @Test
+    void eachDiskLineNamesTheConfigLineOfItsEntry() throws Exception {
+        ImportedConfig config = fixture.one("web", """
+                name = "web"
+                builder = "hvm"
+                disk = [ "phy:/dev/vg/web,hda,w",
+                         "phy:/dev/vg/data,hdb,w" ]
+                """);
+        String file = fixture.configs().resolve("web").toString();
+        assertEquals(file + ":3", line(config, "disk[1]", KEPT, "is the boot disk").where());
+        assertEquals(file + ":4", line(config, "disk[2]", CHANGED, "becomes PV disk xvda").where());
+    }
+
     @Test
     void theFirstHardDiskBootsAndTheOthersBecomePvDisksInOrder() throws Exception {
         ImportedConfig config = disks("phy:/dev/vg/web,hda,w", "phy:/dev/vg/data,hdb,w", "file:/srv/logs.img,hdd,r");
@@ -232,6 +256,7 @@ class DiskMappingTest extends ImportTestCase {
                 LABEL=/srv/www   /srv/www   ext3  defaults 1 2
                 LABEL=/home      /home      ext3  defaults 1 2
                 UUID=6c1f2e3d-0000-4000-8000-0123456789ab /srv/db ext3 defaults 1 2
+                UUID=0f0f0f0f-0000-4000-8000-0123456789ab /srv/old ext3 defaults 1 2
                 """).file("/etc/blkid.tab", """
                 <device DEVNO="0x0302" TIME="1199145600" LABEL="/" UUID="0aa1" TYPE="ext3">/dev/hda2</device>
                 <device DEVNO="0x0341" TIME="1199145600" LABEL="/srv/www" TYPE="ext3">/dev/hdb1</device>
@@ -242,6 +267,9 @@ class DiskMappingTest extends ImportTestCase {
                 partitions(guest(config).getDisks().get(0)));
         line(config, "LABEL=/srv/www", CHANGED, "becomes partition 1 of PV disk xvda", "/etc/blkid.tab:2, /dev/hdb1");
         line(config, "LABEL=/home", CHECK, "cannot be tied to a disk", "declare it as a <partition>");
+        line(config, "UUID=0f0f0f0f-0000-4000-8000-0123456789ab", CHECK, "cannot be tied to a disk", "/srv/old");
+        // proc, devpts and tmpfs lines name no disk, and nobody needs to be told
+        noLine(config, "none", CHECK);
         noLine(config, "LABEL=/", CHECK);
         noLine(config, "LABEL=/boot", CHECK);
     }
@@ -292,7 +320,9 @@ class DiskMappingTest extends ImportTestCase {
         assertEquals("xvda", disk.getDevice());
         assertEquals("xvdb", disk.getNode());
         assertEquals(List.of("1 /mnt/pvdisk_p1 ext3 defaults 1 2", "2 /mnt/pvdisk_p2 ext3 noatime 1 2"), partitions(disk));
-        line(config, "/dev/xvdb1", KEPT, "is partition 1 of PV disk xvda (through its node /dev/xvdb1, 202:1)");
+        ReportLine inside = line(config, "/dev/xvdb1", KEPT, "is partition 1 of PV disk xvda (through its node /dev/xvdb1, 202:1)");
+        assertTrue(inside.where().endsWith("/etc/fstab:6"), inside.where());
+        noLine(config, "disk[2]", CHECK);
         assertEquals(List.of("LABEL=/ / ext3 defaults 1 1", "/dev/hdb1 /mnt/pvdisk_p1 ext3 defaults 1 2",
                 "/dev/xvdb1 /mnt/hand-made ext3 defaults 1 2"), guest.getFstabBase());
     }
@@ -305,6 +335,45 @@ class DiskMappingTest extends ImportTestCase {
         Disk disk = guest(config).getDisks().get(0);
         assertEquals("xvdq", disk.getNode());
         assertEquals(List.of("3 /srv/q ext3 defaults 1 2"), partitions(disk));
+    }
+
+    @Test
+    void aPartitionNodeOfTheFirstPvLetterNamesItsDiskToo() throws Exception {
+        fixture.root("web").grub("2.4.21-52.EL").file("/etc/fstab", STOCK_FSTAB + "/dev/xvda3 /srv/a ext3 defaults 1 2\n")
+                .node("/dev/xvda3", 202, 35);
+        ImportedConfig config = disks("phy:/dev/vg/web,hda,w", "phy:/dev/vg/c,xvdc,w");
+        Disk disk = guest(config).getDisks().get(0);
+        assertEquals("xvdc", disk.getDevice());
+        assertEquals("xvda", disk.getNode());
+    }
+
+    @Test
+    void aPvDiskWhoseGuestNodeIsItsVdevDeclaresNoNode() throws Exception {
+        fixture.root("web").grub("2.4.21-52.EL").file("/etc/fstab", STOCK_FSTAB + "/dev/xvdb1 /srv/b ext3 defaults 1 2\n")
+                .node("/dev/xvdb", 202, 16).node("/dev/xvdb1", 202, 17);
+        ImportedConfig config = disks("phy:/dev/vg/web,hda,w", "phy:/dev/vg/b,xvdb,w");
+        Disk disk = guest(config).getDisks().get(0);
+        assertNull(disk.getNode());
+        assertEquals(List.of("1 /srv/b ext3 defaults 1 2"), partitions(disk));
+        line(config, "disk[2]", KEPT, "stays PV disk xvdb (disks/disk[1])");
+        noLine(config, "disk[2]", CHANGED);
+    }
+
+    @Test
+    void severalGuestNodesOfOnePvDiskAreReportedAndTheFirstNamesIt() throws Exception {
+        fixture.root("web").grub("2.4.21-52.EL").file("/etc/fstab", STOCK_FSTAB)
+                .node("/dev/xvdb", 202, 0).node("/dev/xvdc", 202, 0);
+        ImportedConfig config = disks("phy:/dev/vg/web,hda,w", "phy:/dev/vg/a,xvda,w");
+        assertEquals("xvdb", guest(config).getDisks().get(0).getNode());
+        line(config, "disk[2]", CHECK, "several /dev nodes are PV disk xvda (xvdb, xvdc): the declaration names it xvdb");
+    }
+
+    /** Only nodes of xen-vbd's major 202 are PV disks: the emulated hda's node (3:0) names no PV disk. */
+    @Test
+    void aNodeOfAnotherDriverNamesNoPvDisk() throws Exception {
+        fixture.root("web").grub("2.4.21-52.EL").file("/etc/fstab", STOCK_FSTAB).node("/dev/hda", 3, 0);
+        ImportedConfig config = disks("phy:/dev/vg/web,hda,w", "phy:/dev/vg/a,xvda,w");
+        assertNull(guest(config).getDisks().get(0).getNode());
     }
 
     @Test
@@ -322,6 +391,9 @@ class DiskMappingTest extends ImportTestCase {
         List<String> keys = config.lines().stream().map(ReportLine::key)
                 .filter(key -> key.startsWith("disk[") || key.startsWith("/dev/")).distinct().toList();
         assertEquals(List.of("disk[1]", "disk[2]", "disk[3]", "/dev/hdb1"), keys);
+        // only the disk list's own lines are put in that order: what the config said before it stays before it
+        List<String> all = config.lines().stream().map(ReportLine::key).distinct().toList();
+        assertEquals(List.of("name", "builder"), all.subList(0, all.indexOf("disk[1]")));
         Partition partition = guest(config).getDisks().get(0).getPartitions().get(0);
         assertEquals("/srv", partition.getMountPoint());
     }

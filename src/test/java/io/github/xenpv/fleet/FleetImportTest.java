@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +72,8 @@ class FleetImportTest extends ImportTestCase {
         assertEquals(2, result.failed().size());
         ReportLine web = line(result.failed().get(0), "name", FAILED, "'web' is also the name in", "/etc/xen/web-old:1",
                 "cannot tell which config is the live one");
+        assertTrue(web.detail().startsWith("'web' is also the name in " + fixture.configs().resolve("web-old") + ":1: "),
+                "names the other config, not this one: " + web.detail());
         assertTrue(web.where().endsWith("/etc/xen/web:1"), web.where());
         line(result.failed().get(1), "name", FAILED, "'web' is also the name in", "/etc/xen/web:1");
     }
@@ -91,6 +98,17 @@ class FleetImportTest extends ImportTestCase {
         assertFalse(line.detail().contains("Exception"), line.detail());
     }
 
+    /** What the report says of a file it cannot read: the file and the reason in words, whatever the exception. */
+    @Test
+    void aReadFailureIsSaidInWords() {
+        assertEquals("/etc/xen/web: permission denied", ReadFailure.why(new AccessDeniedException("/etc/xen/web")));
+        assertEquals("/etc/xen/web: no such file", ReadFailure.why(new NoSuchFileException("/etc/xen/web")));
+        assertEquals("/etc/xen: not a folder", ReadFailure.why(new NotDirectoryException("/etc/xen")));
+        assertEquals("/etc/xen/web: File name too long", ReadFailure.why(new FileSystemException("/etc/xen/web", null,
+                "File name too long")));
+        assertEquals("an I/O error", ReadFailure.why(new IOException()));
+    }
+
     @Test
     void aRootFolderHoldsOneRootPerGuestName() throws Exception {
         fixture.config("web", config("web", "00:16:3e:00:00:01"));
@@ -103,6 +121,24 @@ class FleetImportTest extends ImportTestCase {
         assertEquals("2.4.21-57.EL", web.guest().orElseThrow().getKernel());
         assertEquals(Optional.empty(), db.root());
         line(db, "guest root", CHECK, "has no folder db: imported without a guest root");
+        assertEquals("guest web: " + fixture.configs().resolve("web") + ", guest root " + fixture.roots().resolve("web")
+                + ": imported", ImportReport.heading(web));
+        assertEquals("guest db: " + fixture.configs().resolve("db") + ": imported", ImportReport.heading(db));
+    }
+
+    /** A path that fails is still a config given: with it, two configs are a fleet, whose roots folder holds one root each. */
+    @Test
+    void aRootFolderHoldsOneRootPerGuestNameWhateverElseFails() throws Exception {
+        Path web = fixture.config("web", config("web", "00:16:3e:00:00:01"));
+        Path db = fixture.config("db", config("db", "00:16:3e:00:00:02"));
+        fixture.root("web").grub("2.4.21-57.EL");
+        FleetImportResult result = FleetImport.run(List.of(web, db, folder.resolve("missing")), Optional.of(fixture.roots()),
+                ImportFixture.FLEET);
+        ImportedConfig dbConfig = result.imported().stream().filter(config -> config.name().orElseThrow().equals("db"))
+                .findFirst().orElseThrow();
+        assertEquals(Optional.empty(), dbConfig.root());
+        line(dbConfig, "guest root", CHECK, "has no folder db: imported without a guest root");
+        line(result.failed().get(0), "file", FAILED, "does not exist");
     }
 
     @Test

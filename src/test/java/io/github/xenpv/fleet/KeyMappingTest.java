@@ -272,6 +272,25 @@ class KeyMappingTest extends ImportTestCase {
         noLine(config, "serial_title", KEPT);
     }
 
+    /** Set twice on one line, a key has two lines at one place: the one that said it went into <extraConfig> is replaced. */
+    @Test
+    void whatExtraConfigCannotHoldIsDroppedWhereverTheKeyIsSetAgain() throws Exception {
+        ImportedConfig config = imported("rtc_timeoffset = 0; rtc_timeoffset = -3600\n");
+        assertNull(guest(config).getExtraConfig());
+        line(config, "rtc_timeoffset", DROPPED, "set again on line 6, which counts");
+        line(config, "rtc_timeoffset", DROPPED, "<extraConfig> cannot hold it", "negative number");
+        noLine(config, "rtc_timeoffset", KEPT);
+    }
+
+    /** A password's ${property} of a name the plugin refuses: its key had no kept line, the dropped one is added. */
+    @Test
+    void aPasswordOfAGuestWhoseNameFailsIsDroppedToo() throws Exception {
+        ImportedConfig config = fixture.one("web", MINIMAL.replace("name = \"web\"", "name = 'we\"b'") + "vncpasswd = 's3cret'\n");
+        assertTrue(config.failed());
+        line(config, "name", FAILED);
+        line(config, "vncpasswd", DROPPED, "<extraConfig> cannot hold it");
+    }
+
     @Test
     void aReportLineStaysOneLineWhateverTheValue() throws Exception {
         ImportedConfig config = imported("description = '''two\nlines'''\n");

@@ -1,16 +1,19 @@
 package io.github.xenpv.fleet;
 
 import static io.github.xenpv.fleet.ImportFixture.line;
+import static io.github.xenpv.fleet.ImportFixture.noLine;
 import static io.github.xenpv.fleet.ReportLine.Kind.CHANGED;
 import static io.github.xenpv.fleet.ReportLine.Kind.CHECK;
 import static io.github.xenpv.fleet.ReportLine.Kind.DROPPED;
 import static io.github.xenpv.fleet.ReportLine.Kind.FAILED;
 import static io.github.xenpv.fleet.ReportLine.Kind.KEPT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.model.Guest;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The xm vif list into networks: MAC and bridge kept, the emulated NIC's settings dropped, the rest reported. */
@@ -53,6 +56,18 @@ class NetworkMappingTest extends ImportTestCase {
         line(config, "vif[1]", DROPPED, "backend=1");
         assertEquals("netfront", config.guest().orElseThrow().getNetworks().get(0).getType());
         line(config, "vif[1]", KEPT, "type=netfront in networks/network[1]/type");
+    }
+
+    /** On RHEL 5 the plugin writes type=netfront of itself: the config's is the default, nothing to declare. */
+    @Test
+    void aRhel5GuestsNetfrontIsThePluginsDefault() throws Exception {
+        FleetValues rhel5 = new FleetValues(Optional.of("x86_64"), Optional.of("2.6.18-92.1.10.el5"), Optional.empty(),
+                Optional.of("0.1-9.el5"), Optional.empty());
+        ImportedConfig config = fixture.one("web", "name = 'web'\nbuilder = 'hvm'\ndisk = [ 'phy:/dev/vg/web,hda,w' ]\n"
+                + "vif = [ 'mac=00:16:3e:00:00:01,bridge=xenbr0,type=netfront' ]\n", rhel5);
+        assertNull(config.guest().orElseThrow().getNetworks().get(0).getType());
+        line(config, "vif[1]", KEPT, "type=netfront, the plugin's default for a RHEL 5 guest");
+        noLine(config, "vif[1]", CHANGED);
     }
 
     @Test
@@ -100,5 +115,8 @@ class NetworkMappingTest extends ImportTestCase {
         line(vifs("vif = [ 'mac=00:16:3e:00:00:01,bridge' ]\n"), "vif[1]", FAILED, "'bridge' is not key=value; xm refuses it");
         line(vifs("vif = 'mac=00:16:3e:00:00:01'\n"), "vif", FAILED, "is not a list of strings");
         line(vifs("vif = [ 'mac=%s' % mac ]\n"), "vif", FAILED, "(code, not a literal)");
+        ImportedConfig number = vifs("vif = [ 'mac=00:16:3e:00:00:01', 3 ]\n");
+        assertTrue(number.failed());
+        line(number, "vif[2]", FAILED, "the number 3 is not a string");
     }
 }

@@ -204,7 +204,9 @@ class Rhel45ImportTest extends ImportTestCase {
     @Test
     void aRhel4DataDiskHoldingAnLvm2PhysicalVolumeStaysEmulated() throws Exception {
         fixture.root("rhel4_app").file("/etc/lvm/backup/VolGroup00", lvmBackup("VolGroup00", "/dev/hda2"))
-                .file("/etc/lvm/backup/DataVG", lvmBackup("DataVG", "/dev/hdc"));
+                // after a vgreduce, the backup names the disk it took out in its description only: that disk moves
+                .file("/etc/lvm/backup/DataVG", lvmBackup("DataVG", "/dev/hdc").replace("'vgcreate DataVG /dev/hdc'",
+                        "'vgreduce DataVG /dev/hdb1'"));
         ImportedConfig config = rhel4("Red Hat Enterprise Linux AS release 4 (Nahant Update 6)", "2.6.9-67.0.1.ELsmp",
                 new FleetValues(Optional.of("x86_64"), Optional.empty(), Optional.empty(), Optional.of("0.1-10.el4"),
                         Optional.of("2.6.9-67.EL")), RHEL4_CONFIG.replace("\"file:/var/lib/xen/images/rhel4_data.img,hdb,w\" ]",
