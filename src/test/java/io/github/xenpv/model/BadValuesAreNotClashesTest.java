@@ -53,6 +53,8 @@ class BadValuesAreNotClashesTest {
                 }, DISK + "1]/device", DISK + "2]/device"),
                 twice("a partition number missing", g -> partitions(g).forEach(partition -> partition.setNumber(null)),
                         DISK + "1]/partitions/partition[1]/number", DISK + "1]/partitions/partition[2]/number"),
+                twice("a mount point missing", g -> partitions(g).forEach(partition -> partition.setMountPoint(null)),
+                        DISK + "1]/partitions/partition[1]/mountPoint", DISK + "1]/partitions/partition[2]/mountPoint"),
                 twice("a mount point of /", g -> partitions(g).forEach(partition -> partition.setMountPoint("/")),
                         DISK + "1]/partitions/partition[1]/mountPoint", DISK + "1]/partitions/partition[2]/mountPoint"),
                 twice("a mount point of /boot", g -> partitions(g).forEach(partition -> partition.setMountPoint("/boot")),

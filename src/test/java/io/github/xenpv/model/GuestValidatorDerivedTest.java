@@ -35,6 +35,18 @@ class GuestValidatorDerivedTest {
     }
 
     @Test
+    void onlyAPasswordKeyMakesTheXmConfigSecret() {
+        // the bundle gives the config mode 0600 for a secret (SecretFilesTest): a keymap alone keeps it 0644
+        Guest keymap = SeedGuest.declaration();
+        keymap.setExtraConfig(Map.of("keymap", "de", "localtime", "1"));
+        assertFalse(SeedGuest.validOnly(keymap).xmConfigSecret());
+        Guest password = SeedGuest.declaration();
+        password.setExtraConfig(Map.of("keymap", "de", "vncpasswd", "s3cret"));
+        assertTrue(SeedGuest.validOnly(password).xmConfigSecret());
+        assertFalse(SeedGuest.valid().xmConfigSecret(), "no extraConfig at all");
+    }
+
+    @Test
     void everyOptionalElementHasItsDefault() {
         ValidGuest guest = SeedGuest.validOnly(minimal());
         assertEquals(KernelVariant.UP, guest.kernelVariant());

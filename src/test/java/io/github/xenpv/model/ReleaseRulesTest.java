@@ -84,6 +84,10 @@ class ReleaseRulesTest {
                 rule("disk device xvdq on RHEL 5", Rhel45Guests.RHEL5_KMOD, g -> g.getDisks().get(0).setDevice("xvdq"),
                         RHEL5_KMOD + "/disks/disk[1]/device", "'xvdq' is out of range: the plugin gives a RHEL 5 guest 16 PV "
                                 + "disks, xvda..xvdp (16 minors per disk in the xvd major)"),
+                rule("partition 16 on RHEL 4", Rhel45Guests.RHEL4_KMOD,
+                        g -> g.getDisks().get(0).getPartitions().get(0).setNumber("16"),
+                        RHEL4_KMOD + "/disks/disk[1]/partitions/partition[1]/number", "'16' is out of range: a PV disk has "
+                                + "partitions 1..15 (16 minors per disk, minor 0 is the whole disk)"),
                 rule("rc.local loading on RHEL 4", Rhel45Guests.RHEL4_KMOD, g -> g.setModuleLoading("rc.local"),
                         RHEL4_KMOD + "/moduleLoading", "'rc.local'", "RHEL 3 guests", "/etc/rc.modules"),
                 rule("rc.local loading on RHEL 5", Rhel45Guests.RHEL5_IN_KERNEL, g -> g.setModuleLoading("rc.local"),
