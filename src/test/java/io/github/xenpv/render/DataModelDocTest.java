@@ -3,6 +3,8 @@ package io.github.xenpv.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.fixtures.Rhel45Guests;
+import io.github.xenpv.fixtures.SeedGuest;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -53,6 +55,18 @@ class DataModelDocTest {
                 assertTrue(!type.startsWith("?"), record.getSimpleName() + "." + accessor.getName() + " is " + type);
             }
         }
+    }
+
+    @Test
+    void driverSourceIsOneOfTheWordsTheTableGives() throws Exception {
+        // templates.md: `kmod-xenpv`, or `in-kernel` for a kernel whose package carries the drivers
+        String row = Files.readString(Path.of("src/site/markdown/templates.md")).lines()
+                .filter(line -> line.startsWith("| `driverSource` |")).findFirst().orElseThrow();
+        String kmod = GuestView.of(SeedGuest.valid()).driverSource();
+        String inKernel = GuestView.of(SeedGuest.validOnly(Rhel45Guests.declaration(Rhel45Guests.RHEL5_IN_KERNEL)))
+                .driverSource();
+        assertEquals(List.of("kmod-xenpv", "in-kernel"), List.of(kmod, inKernel));
+        assertTrue(row.contains("`" + kmod + "`") && row.contains("`" + inKernel + "`"), row);
     }
 
     /** {@code record -> (property -> type)} as the tables of templates.md under "### Data model" give them. */
