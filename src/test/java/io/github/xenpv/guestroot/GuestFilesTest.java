@@ -15,6 +15,9 @@ class GuestFilesTest {
                 "1", "2")), FstabEntry.parse(3, "  /dev/hdb1\t/srv  ext3 defaults 1 2 "));
         assertEquals(Optional.of(new FstabEntry(1, "/dev/hdb2 swap swap", "/dev/hdb2", "swap", "swap", null, null, null)),
                 FstabEntry.parse(1, "/dev/hdb2 swap swap"));
+        assertEquals(Optional.of(new FstabEntry(2, "/dev/hdb3 /x", "/dev/hdb3", "/x", null, null, null, null)),
+                FstabEntry.parse(2, "/dev/hdb3 /x"), "a device and a mount point make an entry");
+        assertEquals(Optional.empty(), FstabEntry.parse(2, "/dev/hdb3"));
         assertEquals(Optional.empty(), FstabEntry.parse(1, "# /dev/hdb3 /x ext3 defaults 1 2"));
         assertEquals(Optional.empty(), FstabEntry.parse(1, "   "));
     }
@@ -47,6 +50,9 @@ class GuestFilesTest {
     void aDefaultThatNamesNoEntryGivesNone() {
         GuestFile file = new GuestFile("g", List.of("default=saved", "title a", "kernel /vmlinuz-x"));
         assertEquals(Optional.empty(), GrubConf.parse(file).defaultBootEntry());
+        // entries count from 0: default=1 of one entry names none
+        assertEquals(Optional.empty(), GrubConf.parse(new GuestFile("g", List.of("default=1", "title a", "kernel /k")))
+                .defaultBootEntry());
         assertEquals(Optional.of("a"), GrubConf.parse(new GuestFile("g", List.of("title a", "kernel /k"))).defaultBootEntry()
                 .map(entry -> entry.title().value()));
     }
