@@ -56,6 +56,7 @@ class DomainConfigReaderEdgesTest {
         assertEquals("invalid \\x escape: it takes 2 hex digits", syntaxError("k = 'a\\x4", 1).getMessage());
         // two hex digits there, but the string is still open
         assertEquals("the string is never closed", syntaxError("k = 'a\\x41", 1).getMessage());
+        assertEquals("the string is never closed", syntaxError("k = 'a\\12", 1).getMessage(), "an octal escape at the end");
     }
 
     @Test
@@ -80,6 +81,8 @@ class DomainConfigReaderEdgesTest {
         assertEquals("\u01ff", string("u'\\777'"));
         assertEquals("\\8 \\/", string("'\\8 \\/'"));
         assertEquals("\u0007", string("'\\7'"), "7 is the last octal digit");
+        assertEquals("\u0008", string("'\\10'"), "0 and 7 are octal digits after the first too");
+        assertEquals("\u000f", string("'\\17'"));
     }
 
     @Test
