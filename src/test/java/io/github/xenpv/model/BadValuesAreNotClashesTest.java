@@ -24,41 +24,34 @@ class BadValuesAreNotClashesTest {
         return Arguments.of(what, change, List.of(paths));
     }
 
+    /** The same change to the seed's disk and to a second, valid disk: the error is at {@code field} of each. */
+    static Arguments onBothDisks(String what, Consumer<Disk> change, String field) {
+        return twice(what, g -> {
+            change.accept(secondDisk(g));
+            change.accept(g.getDisks().get(0));
+        }, DISK + "1]/" + field, DISK + "2]/" + field);
+    }
+
+    /** The same change to both partitions of the seed's disk. */
+    static Arguments onBothPartitions(String what, Consumer<Partition> change, String field) {
+        return twice(what, g -> partitions(g).forEach(change),
+                DISK + "1]/partitions/partition[1]/" + field, DISK + "1]/partitions/partition[2]/" + field);
+    }
+
     static Stream<Arguments> sameBadValueTwiceInOneGuest() {
         return Stream.of(
-                twice("a disk source", g -> {
-                    secondDisk(g).setSource("images/data.dsk");
-                    g.getDisks().get(0).setSource("images/data.dsk");
-                }, DISK + "1]/source", DISK + "2]/source"),
-                twice("a disk device", g -> {
-                    secondDisk(g).setDevice("hdb");
-                    g.getDisks().get(0).setDevice("hdb");
-                }, DISK + "1]/device", DISK + "2]/device"),
-                twice("a disk node", g -> {
-                    secondDisk(g).setNode("sdb");
-                    g.getDisks().get(0).setNode("sdb");
-                }, DISK + "1]/node", DISK + "2]/node"),
-                twice("a partition number", g -> partitions(g).forEach(partition -> partition.setNumber("0")),
-                        DISK + "1]/partitions/partition[1]/number", DISK + "1]/partitions/partition[2]/number"),
-                twice("a mount point", g -> partitions(g).forEach(partition -> partition.setMountPoint("/mnt/data/")),
-                        DISK + "1]/partitions/partition[1]/mountPoint", DISK + "1]/partitions/partition[2]/mountPoint"),
+                onBothDisks("a disk source", disk -> disk.setSource("images/data.dsk"), "source"),
+                onBothDisks("a disk device", disk -> disk.setDevice("hdb"), "device"),
+                onBothDisks("a disk node", disk -> disk.setNode("sdb"), "node"),
+                onBothPartitions("a partition number", partition -> partition.setNumber("0"), "number"),
+                onBothPartitions("a mount point", partition -> partition.setMountPoint("/mnt/data/"), "mountPoint"),
                 // each way a check fails counts: a missing value, a value out of range, a value a rule forbids
-                twice("a disk source missing", g -> {
-                    secondDisk(g).setSource(null);
-                    g.getDisks().get(0).setSource(" ");
-                }, DISK + "1]/source", DISK + "2]/source"),
-                twice("a disk device out of range", g -> {
-                    secondDisk(g).setDevice("xvdq");
-                    g.getDisks().get(0).setDevice("xvdq");
-                }, DISK + "1]/device", DISK + "2]/device"),
-                twice("a partition number missing", g -> partitions(g).forEach(partition -> partition.setNumber(null)),
-                        DISK + "1]/partitions/partition[1]/number", DISK + "1]/partitions/partition[2]/number"),
-                twice("a mount point missing", g -> partitions(g).forEach(partition -> partition.setMountPoint(null)),
-                        DISK + "1]/partitions/partition[1]/mountPoint", DISK + "1]/partitions/partition[2]/mountPoint"),
-                twice("a mount point of /", g -> partitions(g).forEach(partition -> partition.setMountPoint("/")),
-                        DISK + "1]/partitions/partition[1]/mountPoint", DISK + "1]/partitions/partition[2]/mountPoint"),
-                twice("a mount point of /boot", g -> partitions(g).forEach(partition -> partition.setMountPoint("/boot")),
-                        DISK + "1]/partitions/partition[1]/mountPoint", DISK + "1]/partitions/partition[2]/mountPoint"));
+                onBothDisks("a disk source missing", disk -> disk.setSource(null), "source"),
+                onBothDisks("a disk device out of range", disk -> disk.setDevice("xvdq"), "device"),
+                onBothPartitions("a partition number missing", partition -> partition.setNumber(null), "number"),
+                onBothPartitions("a mount point missing", partition -> partition.setMountPoint(null), "mountPoint"),
+                onBothPartitions("a mount point of /", partition -> partition.setMountPoint("/"), "mountPoint"),
+                onBothPartitions("a mount point of /boot", partition -> partition.setMountPoint("/boot"), "mountPoint"));
     }
 
     @ParameterizedTest(name = "{0}")
