@@ -15,8 +15,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The plugin's record of the files it wrote for one guest under one folder: the only files a
@@ -73,20 +71,8 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
     /** Ends the name of a temporary file, written beside its target and moved into place. */
     static final String TEMPORARY_SUFFIX = ".xenpv-tmp";
 
-    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern TOKEN = Pattern.compile("[0-9a-z]{1,16}");
-
-    /** A file's or folder's state: {@code size.mtime.ctime.inode}. */
-    private static final String STATE = "[0-9]+\\.-?[0-9]+\\.-?[0-9]+\\.[0-9]+";
-
     /** The name a {@code folder} line gives the guest folder itself. */
     static final String GUEST_FOLDER = ".";
-
-    /** A {@code wrote} line: digest, mode, state or {@code -}, path. */
-    private static final Pattern WROTE = Pattern.compile("wrote ([0-9a-f]{64}) (644|755|600) (" + STATE + "|-) (.+)");
-
-    /** A {@code folder} line: state or {@code -}, path or {@code .}. */
-    private static final Pattern FOLDER_LINE = Pattern.compile("folder (" + STATE + "|-) (.+)");
 
     private static final String HEADER = "# xenpv-maven-plugin: the files it wrote, the only ones a build removes. "
             + "Do not edit.\n";
@@ -176,31 +162,65 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
         SortedSet<String> pending = new TreeSet<>();
         SortedMap<String, Written> written = new TreeMap<>();
         SortedMap<String, String> folders = new TreeMap<>();
-        for (String line : text.split("\n")) {
+        // by hand rather than by regular expressions: a no-op build reads a thousand records of forty lines
+        // while nothing of it is compiled yet, and matching was a third of its reading
+        for (int start = 0, end; start < text.length(); start = end + 1) {
+            end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end);
             if (line.startsWith("owner ")) {
                 owner = line.substring("owner ".length());
-            } else if (line.startsWith("inputs ") && isDigest(line.substring("inputs ".length()))) {
+            } else if (line.startsWith("inputs ") && isDigest(line, "inputs ".length(), line.length())) {
                 inputs = line.substring("inputs ".length());
             } else if (line.startsWith("pending ") && isToken(line.substring("pending ".length()))) {
                 pending.add(line.substring("pending ".length()));
             } else if (line.startsWith("file ") && isRelative(line.substring("file ".length()))) {
                 paths.add(line.substring("file ".length()));
             } else if (line.startsWith("wrote ")) {
-                Matcher wrote = WROTE.matcher(line);
-                if (wrote.matches() && isRelative(wrote.group(4))) {
-                    written.put(wrote.group(4), new Written(wrote.group(1), wrote.group(2).equals("755"), wrote.group(2).equals("600"),
-                            wrote.group(3).equals("-") ? null : wrote.group(3)));
-                }
+                wrote(line, written);
             } else if (line.startsWith("folder ")) {
-                Matcher folder = FOLDER_LINE.matcher(line);
-                if (folder.matches() && (folder.group(2).equals(GUEST_FOLDER) || isRelative(folder.group(2)))) {
-                    folders.put(folder.group(2), folder.group(1).equals("-") ? null : folder.group(1));
-                }
+                folder(line, folders);
             }
         }
         // what was written counts only for the files the record lists
         written.keySet().retainAll(paths);
         return new WriteRecord(owner, inputs, paths, pending, written, folders);
+    }
+
+    /** A {@code wrote} line: {@code wrote <digest> <644|755|600> <state|-> <path>}; ignored when it has another shape. */
+    private static void wrote(String line, SortedMap<String, Written> written) {
+        int digestEnd = "wrote ".length() + 64;
+        int modeEnd = digestEnd + 4;
+        if (line.length() <= modeEnd || !isDigest(line, "wrote ".length(), digestEnd) || line.charAt(digestEnd) != ' '
+                || line.charAt(modeEnd) != ' ') {
+            return;
+        }
+        String mode = line.substring(digestEnd + 1, modeEnd);
+        int stateEnd = line.indexOf(' ', modeEnd + 1);
+        if (!mode.equals("644") && !mode.equals("755") && !mode.equals("600") || stateEnd < 0) {
+            return;
+        }
+        String state = line.substring(modeEnd + 1, stateEnd);
+        String path = line.substring(stateEnd + 1);
+        if ((state.equals("-") || isState(state)) && isLine(path) && isRelative(path)) {
+            written.put(path, new Written(line.substring("wrote ".length(), digestEnd), mode.equals("755"), mode.equals("600"),
+                    state.equals("-") ? null : state));
+        }
+    }
+
+    /** A {@code folder} line: {@code folder <state|-> <path or .>}; ignored when it has another shape. */
+    private static void folder(String line, SortedMap<String, String> folders) {
+        int stateEnd = line.indexOf(' ', "folder ".length());
+        if (stateEnd < 0) {
+            return;
+        }
+        String state = line.substring("folder ".length(), stateEnd);
+        String path = line.substring(stateEnd + 1);
+        if ((state.equals("-") || isState(state)) && isLine(path) && (path.equals(GUEST_FOLDER) || isRelative(path))) {
+            folders.put(path, state.equals("-") ? null : state);
+        }
     }
 
     /** {@return a file's mode as {@code ls -l} shows it in octal: 0600 for a secret, else 0755 or 0644} */
@@ -262,12 +282,64 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
         return record.resolveSibling("." + record.getFileName() + TEMPORARY_SUFFIX);
     }
 
-    private static boolean isDigest(String digest) {
-        return DIGEST.matcher(digest).matches();
+    /** Whether {@code text} from {@code start} to {@code end} is a SHA-256 in lower-case hex. */
+    private static boolean isDigest(String text, int start, int end) {
+        if (end - start != 64) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** A write's token: 1 to 16 lower-case letters and digits, so that it can name no file but its own temporary ones. */
     static boolean isToken(String token) {
-        return TOKEN.matcher(token).matches();
+        if (token.isEmpty() || token.length() > 16) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A file's or folder's state as {@link OwnedFiles} writes it, {@code size.mtime.ctime.inode}: four
+     * whole numbers, the two times possibly negative.
+     */
+    static boolean isState(String state) {
+        int field = 0;
+        int digits = 0;
+        for (int i = 0; i < state.length(); i++) {
+            char c = state.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && digits > 0 && field < 3) {
+                field++;
+                digits = 0;
+            } else if (c != '-' || digits > 0 || field == 0 || field == 3 || state.charAt(i - 1) == '-') {
+                return false;
+            }
+        }
+        return field == 3 && digits > 0;
+    }
+
+    /** Whether a path is one line as a regular expression's {@code .} reads one: without line or paragraph separators. */
+    private static boolean isLine(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A path inside the folder: relative, '/'-separated, without empty, '.' or '..' segments. */

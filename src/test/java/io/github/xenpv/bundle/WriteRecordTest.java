@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +63,75 @@ class WriteRecordTest {
         WriteRecord record = WriteRecord.read(file);
         assertNull(record.inputs());
         assertEquals(Set.of("k2x9q1"), record.pending());
+    }
+
+    /**
+     * The record's grammar as regular expressions, which the reader once used: it now reads by hand,
+     * and must take exactly the lines these take.
+     */
+    private static final String STATE = "[0-9]+\\.-?[0-9]+\\.-?[0-9]+\\.[0-9]+";
+    private static final Pattern WROTE = Pattern.compile("wrote ([0-9a-f]{64}) (644|755|600) (" + STATE + "|-) (.+)");
+    private static final Pattern FOLDER_LINE = Pattern.compile("folder (" + STATE + "|-) (.+)");
+    private static final Pattern INPUTS = Pattern.compile("inputs [0-9a-f]{64}");
+    private static final Pattern PENDING = Pattern.compile("pending [0-9a-z]{1,16}");
+
+    @Test
+    void everyLineIsReadAsTheGrammarSaysWhateverItsShape() throws Exception {
+        Random random = new Random(22);
+        Path file = work.resolve(WriteRecord.FOLDER).resolve("web.bundle");
+        Files.createDirectories(file.getParent());
+        for (int round = 0; round < 3000; round++) {
+            String line = randomLine(random);
+            String path = "guest/etc/fstab";
+            Files.writeString(file, "owner o\nfile " + path + "\nfile a b\nfile x\u2028y\n" + line + "\n");
+            WriteRecord record = WriteRecord.read(file);
+            Matcher wrote = WROTE.matcher(line);
+            Matcher folder = FOLDER_LINE.matcher(line);
+            boolean wroteTaken = wrote.matches() && WriteRecord.isRelative(wrote.group(4)) && record.paths().contains(wrote.group(4));
+            boolean folderTaken = folder.matches() && (folder.group(2).equals(".") || WriteRecord.isRelative(folder.group(2)));
+            assertEquals(wroteTaken ? 1 : 0, record.written().size(), line);
+            if (wroteTaken) {
+                WriteRecord.Written written = record.written().get(wrote.group(4));
+                assertEquals(new WriteRecord.Written(wrote.group(1), wrote.group(2).equals("755"), wrote.group(2).equals("600"),
+                        wrote.group(3).equals("-") ? null : wrote.group(3)), written, line);
+            }
+            assertEquals(folderTaken ? 1 : 0, record.folders().size(), line);
+            if (folderTaken) {
+                assertEquals(folder.group(1).equals("-") ? null : folder.group(1), record.folders().get(folder.group(2)), line);
+            }
+            assertEquals(INPUTS.matcher(line).matches(), record.inputs() != null, line);
+            assertEquals(PENDING.matcher(line).matches() ? 1 : 0, record.pending().size(), line);
+        }
+    }
+
+    /** A record line of any kind, often a little wrong: pieces that are right, and pieces that are almost. */
+    private static String randomLine(Random random) {
+        String[] digests = {"a".repeat(64), "0123456789abcdef".repeat(4), "A".repeat(64), "a".repeat(63), "a".repeat(65),
+            "g" + "a".repeat(63), ""};
+        String[] modes = {"644", "755", "600", "640", "7550", "64", ""};
+        String[] states = {"-", "1.2.3.4", "4096.-1.-1.17", "1893.1767225600000000000.1767225600000000001.2883941",
+            "1.2.3", "1.2.3.4.5", "-1.2.3.4", "1.2.3.-4", "1.--2.3.4", "1.-.3.4", ".2.3.4", "1.2.3.", "1..3.4", "1.2-.3.4",
+            "1 2.3.4", "--", "1.2.3.4\r", "x", ""};
+        String[] paths = {"guest/etc/fstab", "a b", "x\u2028y", ".", "..", "../x", "guest/./x", "guest//x", "", " ", "x\r",
+            "x\u0085", "guest/etc/fstab "};
+        String[] tokens = {"k2x9q1", "K2X9Q1", "a".repeat(16), "a".repeat(17), "../x", "", "a b"};
+        return switch (random.nextInt(4)) {
+            case 0 -> "wrote " + pick(random, digests) + sep(random) + pick(random, modes) + sep(random) + pick(random, states)
+                    + sep(random) + pick(random, paths);
+            case 1 -> "folder " + pick(random, states) + sep(random) + pick(random, paths);
+            case 2 -> "inputs " + pick(random, digests);
+            default -> "pending " + pick(random, tokens);
+        };
+    }
+
+    private static String pick(Random random, String[] choices) {
+        return choices[random.nextInt(choices.length)];
+    }
+
+    /** Mostly the one space the grammar has between fields, sometimes two or none. */
+    private static String sep(Random random) {
+        int roll = random.nextInt(10);
+        return roll == 0 ? "" : roll == 1 ? "  " : " ";
     }
 
     @Test
