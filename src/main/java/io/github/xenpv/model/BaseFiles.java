@@ -26,6 +26,8 @@ public final class BaseFiles {
 
     private static final Pattern CONFIG_LINE = Pattern.compile("[\\t\\x20-\\x7e]{0,1024}");
     private static final Pattern FSTAB_FIELD = Pattern.compile("[A-Za-z0-9_=./:,@+-]+");
+    private static final Pattern FSTAB_SEPARATOR = Pattern.compile("[ \\t]+");
+    private static final Pattern FSTAB_NUMBER = Pattern.compile("[0-9]");
     private static final Pattern MODULES_ALIAS = Pattern.compile("\\s*alias\\s+(\\S+)(\\s.*)?");
     /** The lines of {@link #blockBegin} and {@link #blockEnd}, of any guest. */
     private static final Pattern BLOCK_MARKER = Pattern.compile("#\\s*(BEGIN|END)\\s+xenpv-maven-plugin\\b.*");
@@ -86,7 +88,7 @@ public final class BaseFiles {
             if (!baseLine(path, line, problems)) {
                 return null;
             }
-            String[] fields = line.split("[ \\t]+");
+            String[] fields = FSTAB_SEPARATOR.split(line);
             if (line.isEmpty() || line.startsWith("#")) {
                 return line;
             } else if (fields.length < 4 || fields.length > 6) {
@@ -95,7 +97,7 @@ public final class BaseFiles {
             } else if (!List.of(fields).stream().allMatch(field -> FSTAB_FIELD.matcher(field).matches())) {
                 problems.error(path, "'" + line + "' has a field with characters fstab does not take here: use letters, "
                         + "digits and _ = . / : , @ + -");
-            } else if (!List.of(fields).subList(4, fields.length).stream().allMatch(field -> field.matches("[0-9]"))) {
+            } else if (!List.of(fields).subList(4, fields.length).stream().allMatch(field -> FSTAB_NUMBER.matcher(field).matches())) {
                 problems.error(path, "'" + line + "' has a dump or pass field that is not a digit");
             } else {
                 return claims.contains(fields[0]) || claims.contains(fields[1]) ? REPLACED_MARK + line : line;

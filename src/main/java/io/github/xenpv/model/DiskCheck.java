@@ -17,6 +17,7 @@ final class DiskCheck {
     private static final Pattern SOURCE_PATH = Pattern.compile("/[A-Za-z0-9_./+@-]{0,1023}");
     private static final Pattern MOUNT_PATH = Pattern.compile("/[A-Za-z0-9_./+-]{0,1023}");
     private static final Pattern BOOT_DEVICE = Pattern.compile("hd[a-d]");
+    private static final Pattern PARTITION_NUMBER = Pattern.compile("[0-9]{1,4}");
     private static final String NOAUTO = "noauto";
     private static final Pattern MOUNT_OPTIONS = Pattern.compile("[A-Za-z0-9_=.-]+(,[A-Za-z0-9_=.-]+)*");
 
@@ -282,7 +283,7 @@ final class DiskCheck {
             problems.error(element, "is required: the partition number, 1.." + Xvd.MAX_PARTITION);
             return null;
         }
-        if (!number.matches("[0-9]{1,4}") || Integer.parseInt(number) < 1 || Integer.parseInt(number) > Xvd.MAX_PARTITION) {
+        if (!PARTITION_NUMBER.matcher(number).matches() || Integer.parseInt(number) < 1 || Integer.parseInt(number) > Xvd.MAX_PARTITION) {
             problems.error(element, "'" + number + "' is out of range: " + (release != null && release.kernel26()
                     ? "a PV disk has" : "a 2.4 PV disk has") + " partitions 1.." + Xvd.MAX_PARTITION
                     + " (16 minors per disk, minor 0 is the whole disk)");

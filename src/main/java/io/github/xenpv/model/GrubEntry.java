@@ -2,6 +2,7 @@ package io.github.xenpv.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The guest's grub.conf entry for the declared kernel, with the release's lines above it in the
@@ -9,6 +10,8 @@ import java.util.List;
  */
 public record GrubEntry(List<String> header, String title, String root, String kernelPath, String initrdPath,
         List<String> kernelArgs) {
+
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     /**
      * An entry holding a copy of {@code header} and {@code kernelArgs}.
@@ -43,7 +46,7 @@ public record GrubEntry(List<String> header, String title, String root, String k
     public static GrubEntry of(Release release, String kernelRelease, String title, String root, String rootDevice, boolean separateBoot,
             String declaredArgs, boolean noapic) {
         List<String> kernelArgs = new ArrayList<>(List.of("ro", "root=" + rootDevice));
-        for (String arg : declaredArgs.isEmpty() ? new String[0] : declaredArgs.split(" +")) {
+        for (String arg : declaredArgs.isEmpty() ? new String[0] : SPACES.split(declaredArgs)) {
             if (!kernelArgs.contains(arg)) {
                 kernelArgs.add(arg);
             }

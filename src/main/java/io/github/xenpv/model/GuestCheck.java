@@ -25,6 +25,7 @@ final class GuestCheck {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DOM0_RELEASE = Pattern.compile("([0-9]{1,2})\\.([0-9]{1,2})");
     private static final Pattern MAC = Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}");
+    private static final Pattern ALL_ZERO_MAC = Pattern.compile("00(:00){5}");
     private static final Pattern BRIDGE = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
     /** GRUB legacy skips blanks and '=' after "title" (skip_to(1, ...) in stage2.c): a title cannot start with '='. */
     private static final Pattern GRUB_TITLE = Pattern.compile("[\\x20-\\x7e&&[^=]][\\x20-\\x7e]{0,199}");
@@ -33,6 +34,7 @@ final class GuestCheck {
     private static final Pattern KERNEL_ARGS = Pattern.compile("[A-Za-z0-9_=.,:/-]+( +[A-Za-z0-9_=.,:/-]+)*");
     private static final Pattern EXTRA_KEY = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
     static final Pattern EXTRA_INTEGER = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern NEGATIVE_INTEGER = Pattern.compile("-[0-9]+");
     private static final Pattern EXTRA_STRING = Pattern.compile("[\\x20-\\x7e&&[^\"\\\\]]{0,1024}");
 
     /** Python keywords: as an xm key they would make the config a syntax error. */
@@ -381,7 +383,7 @@ final class GuestCheck {
                 problems.error(element + "/mac", "'" + mac + "' is not a MAC address: expected six hex pairs like "
                         + "00:16:3e:5d:c7:9e");
                 mac = null;
-            } else if (mac.replace(":", "").matches("0+")) {
+            } else if (ALL_ZERO_MAC.matcher(mac).matches()) {
                 problems.error(element + "/mac", "'" + mac + "' is the all-zero address, which no NIC may use");
                 mac = null;
             } else if ((Integer.parseInt(mac.substring(0, 2), 16) & 1) != 0) {
@@ -473,7 +475,7 @@ final class GuestCheck {
                 problems.error(element, "'" + value + "' is not a value xm takes for " + key + ": "
                         + XmConfig.OPERATOR_SETTINGS.get(key).stream().map(String::valueOf).sorted()
                                 .collect(Collectors.joining(", ")));
-            } else if (value.matches("-[0-9]+")) {
+            } else if (NEGATIVE_INTEGER.matcher(value).matches()) {
                 problems.error(element, "'" + value + "' is a negative number, which Xen's config parser (libxlutil) "
                         + "cannot read: xm config numbers are unsigned");
             } else if (EXTRA_INTEGER.matcher(value).matches()) {

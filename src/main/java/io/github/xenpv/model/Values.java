@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  */
 final class Values {
 
+    // compiled once: String.matches compiles its pattern on every call, for every guest of the fleet
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
+
     private final Problems problems;
 
     Values(Problems problems) {
@@ -79,7 +82,7 @@ final class Values {
         if (text == null) {
             return fallback;
         }
-        if (!text.matches("-?[0-9]{1,9}") || Integer.parseInt(text) < min || Integer.parseInt(text) > max) {
+        if (!WHOLE_NUMBER.matcher(text).matches() || Integer.parseInt(text) < min || Integer.parseInt(text) > max) {
             problems.error(path, "'" + text + "' is out of range: " + what + " must be a whole number from " + min
                     + " to " + max);
             return fallback;
