@@ -193,11 +193,18 @@ public final class RenderInputs {
     /** Writes values into a SHA-256 digest so that different values never give the same stream: every value says its kind, every text and byte string its length. */
     private static final class Feed {
 
-        /** Each record class's components, looked up once. */
+        /**
+         * Each record class's components, looked up once, their accessors made accessible: a call then
+         * skips the check of who calls, which before compilation walks the stack on every value.
+         */
         private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
             @Override
             protected RecordComponent[] computeValue(Class<?> type) {
-                return type.getRecordComponents();
+                RecordComponent[] components = type.getRecordComponents();
+                for (RecordComponent component : components) {
+                    component.getAccessor().setAccessible(true);
+                }
+                return components;
             }
         };
 
