@@ -208,7 +208,7 @@ final class OwnedFiles {
                 return null;
             }
             // false only before it looks at a file, so found is still empty
-            if (!foundByFolderStates(found)) {
+            if (!foundByFolderStates(base, found)) {
                 walk(folder, "", found, foreign);
             }
         } else {
@@ -232,18 +232,20 @@ final class OwnedFiles {
 
     /**
      * Looks at the record's files alone, into {@code found}, when the record's folder states show
-     * that the guest folder holds nothing else: every recorded folder still a folder in its recorded
-     * state, or, where that state was too recent to prove anything, still listing exactly the
-     * record's names. {@code false} when the folder must be walked to find out.
+     * that the guest folder ({@code base}, as one look has just shown it) holds nothing else: every
+     * recorded folder still a folder in its recorded state, or, where that state was too recent to
+     * prove anything, still listing exactly the record's names. {@code false} when the folder must
+     * be walked to find out.
      */
-    private boolean foundByFolderStates(Map<String, Found> found) throws IOException {
+    private boolean foundByFolderStates(Found base, Map<String, Found> found) throws IOException {
         Map<String, Set<String>> entries = entries(record.paths());
         if (!record.folders().keySet().equals(entries.keySet())) {
             return false;
         }
         for (Map.Entry<String, String> recorded : record.folders().entrySet()) {
             Path directory = folderOf(recorded.getKey());
-            Found now = found(directory);
+            // the guest folder was looked at just before
+            Found now = recorded.getKey().equals(WriteRecord.GUEST_FOLDER) ? base : found(directory);
             if (now == null || !now.isDirectory()) {
                 return false;
             }
