@@ -72,7 +72,7 @@ public final class RenderInputs {
      */
     public static RenderInputs of(Path templatesDirectory, byte[] pluginCode) throws IOException {
         Feed feed = new Feed();
-        feed.text("xenpv render inputs 1");
+        feed.text("xenpv render inputs 2");
         feed.bytes(pluginCode);
         // FreeMarker's jar by where it was resolved from: a released artifact's path names its version
         feed.text(String.valueOf(location(Configuration.class)));
@@ -190,7 +190,14 @@ public final class RenderInputs {
         return Feed.newDigest().digest(content);
     }
 
-    /** Writes values into a SHA-256 digest so that different values never give the same stream: every value says its kind, every text and byte string its length. */
+    /**
+     * Writes values into a SHA-256 digest so that different values never give the same stream:
+     * every value starts with a byte saying its kind, numbers take eight bytes, and every text and
+     * byte string says its length. Bytes are gathered in a buffer of its own and written with
+     * plain loops, not through a StringBuilder: a 1,000-guest build digests a hundred thousand
+     * values before any of this is compiled, and a compiled {@link #value} that inlined the
+     * builder's appends took a third of a second of the compiler's time.
+     */
     private static final class Feed {
 
         /**
@@ -211,8 +218,9 @@ public final class RenderInputs {
         private final MessageDigest digest = newDigest();
         /** Each kind of record this feed has described, by the number it was given. */
         private final Map<Class<?>, Integer> described = new HashMap<>();
-        /** Text not yet digested: a guest's thousand small values go to the digest in one piece. */
-        private final StringBuilder pending = new StringBuilder(4096);
+        /** Bytes not yet digested: a guest's small values go to the digest in a few pieces. */
+        private final byte[] pending = new byte[8192];
+        private int used;
 
         static MessageDigest newDigest() {
             try {
@@ -227,8 +235,12 @@ public final class RenderInputs {
             return digest.digest();
         }
 
+        /** Eight bytes, most significant first. */
         void number(long value) {
-            pending.append('#').append(value).append(';');
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                pending[used++] = (byte) (value >>> shift);
+            }
         }
 
         void bytes(byte[] value) {
@@ -237,47 +249,65 @@ public final class RenderInputs {
             digest.update(value);
         }
 
-        /** Its length first, so that no two sequences of texts read the same. */
+        /** Its length first, so that no two sequences of texts read the same; then two bytes per char. */
         void text(String value) {
-            pending.append(value.length()).append(':').append(value);
+            number(value.length());
+            for (int i = 0; i < value.length(); i++) {
+                room(2);
+                char c = value.charAt(i);
+                pending[used++] = (byte) (c >>> 8);
+                pending[used++] = (byte) c;
+            }
+        }
+
+        private void kind(char kind) {
+            room(1);
+            pending[used++] = (byte) kind;
+        }
+
+        /** Makes room for {@code bytes} more. */
+        private void room(int bytes) {
+            if (used + bytes > pending.length) {
+                flush();
+            }
         }
 
         private void flush() {
-            if (!pending.isEmpty()) {
-                digest.update(pending.toString().getBytes(StandardCharsets.UTF_8));
-                pending.setLength(0);
-            }
+            digest.update(pending, 0, used);
+            used = 0;
         }
 
         void value(Object value) {
             if (value == null) {
-                pending.append('n');
+                kind('n');
             } else if (value instanceof CharSequence text) {
-                pending.append('s');
+                kind('s');
                 text(text.toString());
             } else if (value instanceof Boolean bool) {
-                pending.append(bool ? 'T' : 'F');
+                kind(bool ? 'T' : 'F');
             } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-                pending.append('i');
+                kind('i');
                 number(((Number) value).longValue());
             } else if (value instanceof Enum<?> constant) {
-                pending.append('e');
+                kind('e');
                 text(constant.getDeclaringClass().getName());
                 text(constant.name());
             } else if (value instanceof List<?> list) {
-                pending.append('l');
+                kind('l');
                 number(list.size());
-                list.forEach(this::value);
+                for (Object element : list) {
+                    value(element);
+                }
             } else if (value instanceof Record record) {
                 RecordComponent[] components = COMPONENTS.get(record.getClass());
                 Integer known = described.get(record.getClass());
                 if (known != null) {
-                    pending.append('R');
+                    kind('R');
                     number(known);
                 } else {
                     // a kind of record is described once per digest, its later values refer to it
                     described.put(record.getClass(), described.size());
-                    pending.append('r');
+                    kind('r');
                     text(record.getClass().getName());
                     number(components.length);
                     for (RecordComponent component : components) {

@@ -118,11 +118,32 @@ class RenderInputsTest {
                 "the same elements in lists of other lengths");
         assertNotEquals(inputs.digestOf(List.of("a", "b")), inputs.digestOf(List.of("ab")), "texts joined");
         assertNotEquals(inputs.digestOf(List.of(1, 2)), inputs.digestOf(List.of(12)), "numbers joined");
+        assertNotEquals(inputs.digestOf(List.of("A")), inputs.digestOf(List.of("\u0141")), "chars alike in their low byte");
+        assertNotEquals(inputs.digestOf(List.of(1)), inputs.digestOf(List.of(1L << 32 | 1)), "numbers alike in their low bytes");
         assertEquals(inputs.digestOf(List.of(new LvmSource("/dev/vg/a"), new LvmSource("/dev/vg/b"))),
                 inputs.digestOf(List.of(new LvmSource("/dev/vg/a"), new LvmSource("/dev/vg/b"))), "the same values, the same digest");
         assertNotEquals(inputs.digestOf(List.of(new LvmSource("/dev/vg/a"), new LvmSource("/dev/vg/b"))),
                 inputs.digestOf(List.of(new LvmSource("/dev/vg/a"), new FileSource("/dev/vg/b"))),
                 "a record of another kind after one of the first kind");
+    }
+
+    /**
+     * The feed gathers bytes in a buffer of a few KiB: values that fill it at every place, a byte or
+     * a char or a number short of its end, all count whole, up to their last char.
+     */
+    @Test
+    void valuesCountWholeWhereverTheyCrossTheFeedsBuffer() throws Exception {
+        RenderInputs inputs = RenderInputs.of(null, PLUGIN);
+        for (int length = 4070; length < 4100; length++) {
+            for (List<Object> before : List.<List<Object>>of(List.of(), List.of(true), List.of(1))) {
+                String text = "x".repeat(length);
+                List<Object> ending = new java.util.ArrayList<>(before);
+                ending.add(text + "y");
+                List<Object> other = new java.util.ArrayList<>(before);
+                other.add(text + "z");
+                assertNotEquals(inputs.digestOf(ending), inputs.digestOf(other), length + " chars after " + before);
+            }
+        }
     }
 
     /** FreeMarker formats dates in the build's time zone, so a build in another zone is another input. */
