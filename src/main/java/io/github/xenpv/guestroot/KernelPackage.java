@@ -39,6 +39,9 @@ public record KernelPackage(String name, String version, String arch, String whe
     /** The most of {@code rpm}'s output read: a line per package. */
     private static final int MAX_OUTPUT = 4 << 20;
 
+    /** The most of {@code rpm}'s messages read, for the error among its warnings. */
+    private static final int MAX_MESSAGES = 64 << 10;
+
     /**
      * What a look-up found: the package, or why there is none.
      *
@@ -92,16 +95,21 @@ public record KernelPackage(String name, String version, String arch, String whe
         return name.startsWith("kernel-") && release.equals(version + name.substring("kernel-".length()));
     }
 
-    /** Every installed package as {@code <name> <version>-<release> <arch>}, one a line. */
+    /**
+     * Every installed package as {@code <name> <version>-<release> <arch>}, one a line. A list of
+     * none is an error: rpm ends with status 0 when {@code bdb_ro} cannot read the database, and says
+     * so only in its messages, which the error then quotes.
+     */
     private static List<String> query(String rpm, Path database) throws IOException {
         Path output = Files.createTempFile("xenpv-rpm-", ".txt");
+        Path messages = Files.createTempFile("xenpv-rpm-", ".err");
         try {
             ProcessBuilder builder = new ProcessBuilder(rpm, "--dbpath", database.toString(), "--define",
                     "_db_backend bdb_ro", "-qa", "--qf", "%{NAME} %{VERSION}-%{RELEASE} %{ARCH}\\n");
             builder.environment().put("LC_ALL", "C");
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.redirectOutput(output.toFile());
-            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.redirectError(messages.toFile());
             Process process;
             try {
                 process = builder.start();
@@ -121,13 +129,22 @@ public record KernelPackage(String name, String version, String arch, String whe
             if (process.exitValue() != 0) {
                 throw new IOException(rpm + " -qa ended with status " + process.exitValue());
             }
-            byte[] text;
-            try (InputStream in = Files.newInputStream(output)) {
-                text = in.readNBytes(MAX_OUTPUT);
+            List<String> packages = lines(output, MAX_OUTPUT);
+            if (packages.isEmpty()) {
+                throw new IOException(rpm + " -qa listed no package" + lines(messages, MAX_MESSAGES).stream()
+                        .filter(line -> line.startsWith("error:")).findFirst().map(line -> " (" + line + ")").orElse(""));
             }
-            return new String(text, StandardCharsets.UTF_8).lines().toList();
+            return packages;
         } finally {
             Files.deleteIfExists(output);
+            Files.deleteIfExists(messages);
+        }
+    }
+
+    /** The lines of at most the first {@code limit} bytes of a file rpm wrote. */
+    private static List<String> lines(Path file, int limit) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(limit), StandardCharsets.UTF_8).lines().toList();
         }
     }
 }

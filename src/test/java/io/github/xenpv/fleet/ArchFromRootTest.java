@@ -128,6 +128,18 @@ class ArchFromRootTest extends ImportTestCase {
     }
 
     @Test
+    void aDatabaseRpmListsNoPackageFromSaysWhatRpmSaid() throws Exception {
+        ImportFixture.Root root = fixture.root("web").grub("2.4.21-52.EL");
+        rpmDatabase(root, List.of(new Package("kernel", "2.4.21", "52.EL", "i686")));
+        ImportedConfig config = fixture.one("web", CONFIG, fleet("i686"));
+        assertEquals("i686", config.guest().orElseThrow().getArch());
+        // not "has no kernel package": rpm read nothing at all
+        line(config, "arch", KEPT, "<arch>i686</arch> from xenpv.import.arch (this machine's rpm cannot read "
+                + root.path.toRealPath() + "/var/lib/rpm: rpm -qa listed no package (error: bdb_ro error reading Packages "
+                + "database)");
+    }
+
+    @Test
     void aLinkLoopWhereTheRpmDatabaseIsSaysItCannotBeRead() throws Exception {
         ImportFixture.Root root = fixture.root("web").grub("2.4.21-52.EL");
         root.link("/var/lib/rpm", "rpm");
@@ -172,6 +184,13 @@ class ArchFromRootTest extends ImportTestCase {
     /**
      * {@code /var/lib/rpm/Packages} as RHEL 3 keeps it: a Berkeley DB hash of package headers,
      * keyed by their number in host order; the headers come from packages rpmbuild made.
+     *
+     * <p>Berkeley DB never writes the page of a bucket no key went to, and with one package (key 1)
+     * that is the first bucket's: the file holds zeros there, and rpm's read-only reader
+     * ({@code bdb_ro}, which {@code KernelPackage} uses) refuses any page whose header does not carry
+     * its own number, so {@code rpm -qa} lists nothing, says "bdb_ro error reading Packages
+     * database" and ends with status 0. A real database of hundreds of packages has no empty
+     * bucket; {@link #aDatabaseRpmListsNoPackageFromSaysWhatRpmSaid} holds the plugin to saying so.
      */
     private void rpmDatabase(ImportFixture.Root root, List<Package> packages) throws Exception {
         Checkers.require(Checkers.Tool.RPM);
