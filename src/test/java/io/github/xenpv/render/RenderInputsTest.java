@@ -98,6 +98,10 @@ class RenderInputsTest {
     record LvmSource(String path) {
     }
 
+    /** Two values of which either may be missing, as a disk's optional settings are. */
+    record Pair(String first, String second) {
+    }
+
     record FileSource(String path) {
     }
 
@@ -119,6 +123,10 @@ class RenderInputsTest {
         assertNotEquals(inputs.digestOf(List.of("a", "b")), inputs.digestOf(List.of("ab")), "texts joined");
         assertNotEquals(inputs.digestOf(List.of(1, 2)), inputs.digestOf(List.of(12)), "numbers joined");
         assertNotEquals(inputs.digestOf(List.of("A")), inputs.digestOf(List.of("\u0141")), "chars alike in their low byte");
+        assertNotEquals(inputs.digestOf(new Pair(null, "x")), inputs.digestOf(new Pair("x", null)), "a missing value before or after");
+        assertNotEquals(inputs.digestOf(List.of(new LvmSource("a"), new FileSource("b"), new LvmSource("c"))),
+                inputs.digestOf(List.of(new LvmSource("a"), new FileSource("b"), new FileSource("c"))),
+                "records of two kinds met again, each by the number it was given");
         assertNotEquals(inputs.digestOf(List.of(1)), inputs.digestOf(List.of(1L << 32 | 1)), "numbers alike in their low bytes");
         assertEquals(inputs.digestOf(List.of(new LvmSource("/dev/vg/a"), new LvmSource("/dev/vg/b"))),
                 inputs.digestOf(List.of(new LvmSource("/dev/vg/a"), new LvmSource("/dev/vg/b"))), "the same values, the same digest");
@@ -134,6 +142,16 @@ class RenderInputsTest {
     @Test
     void valuesCountWholeWhereverTheyCrossTheFeedsBuffer() throws Exception {
         RenderInputs inputs = RenderInputs.of(null, PLUGIN);
+        for (int count = 900; count < 920; count++) {
+            // nine bytes a number, one a flag: these lists end at every place around the buffer's end
+            List<Object> numbers = new java.util.ArrayList<>(java.util.Collections.nCopies(count, (Object) 7));
+            List<Object> flags = new java.util.ArrayList<>(java.util.Collections.nCopies(count * 9, (Object) true));
+            for (List<Object> values : List.of(numbers, flags)) {
+                List<Object> changed = new java.util.ArrayList<>(values);
+                changed.set(values.size() - 1, values.get(0) instanceof Integer ? 8 : false);
+                assertNotEquals(inputs.digestOf(values), inputs.digestOf(changed), values.size() + " values");
+            }
+        }
         for (int length = 4070; length < 4100; length++) {
             for (List<Object> before : List.<List<Object>>of(List.of(), List.of(true), List.of(1))) {
                 String text = "x".repeat(length);
