@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -144,24 +145,25 @@ class RenderInputsTest {
         RenderInputs inputs = RenderInputs.of(null, PLUGIN);
         for (int count = 900; count < 920; count++) {
             // nine bytes a number, one a flag: these lists end at every place around the buffer's end
-            List<Object> numbers = new java.util.ArrayList<>(java.util.Collections.nCopies(count, (Object) 7));
-            List<Object> flags = new java.util.ArrayList<>(java.util.Collections.nCopies(count * 9, (Object) true));
-            for (List<Object> values : List.of(numbers, flags)) {
-                List<Object> changed = new java.util.ArrayList<>(values);
-                changed.set(values.size() - 1, values.get(0) instanceof Integer ? 8 : false);
-                assertNotEquals(inputs.digestOf(values), inputs.digestOf(changed), values.size() + " values");
-            }
+            List<Object> numbers = Collections.nCopies(count - 1, 7);
+            assertNotEquals(inputs.digestOf(plus(numbers, 7)), inputs.digestOf(plus(numbers, 8)), count + " numbers");
+            List<Object> flags = Collections.nCopies(count * 9 - 1, true);
+            assertNotEquals(inputs.digestOf(plus(flags, true)), inputs.digestOf(plus(flags, false)), count * 9 + " flags");
         }
         for (int length = 4070; length < 4100; length++) {
+            String text = "x".repeat(length);
             for (List<Object> before : List.<List<Object>>of(List.of(), List.of(true), List.of(1))) {
-                String text = "x".repeat(length);
-                List<Object> ending = new java.util.ArrayList<>(before);
-                ending.add(text + "y");
-                List<Object> other = new java.util.ArrayList<>(before);
-                other.add(text + "z");
-                assertNotEquals(inputs.digestOf(ending), inputs.digestOf(other), length + " chars after " + before);
+                assertNotEquals(inputs.digestOf(plus(before, text + "y")), inputs.digestOf(plus(before, text + "z")),
+                        length + " chars after " + before);
             }
         }
+    }
+
+    /** {@code values} with {@code last} after them. */
+    private static List<Object> plus(List<Object> values, Object last) {
+        List<Object> all = new ArrayList<>(values);
+        all.add(last);
+        return all;
     }
 
     /** FreeMarker formats dates in the build's time zone, so a build in another zone is another input. */
