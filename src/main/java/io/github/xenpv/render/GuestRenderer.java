@@ -1,13 +1,15 @@
 package io.github.xenpv.render;
 
 import io.github.xenpv.model.ValidGuest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Renders every file of one guest's bundle into memory, from its {@link GuestView}; nothing is written here. */
 public final class GuestRenderer {
+
+    /** Room for the largest bundled file of a guest (install-guest.sh, about 56 KiB), so the buffer seldom grows. */
+    private static final int GUEST_FILE_BYTES = 64 * 1024;
 
     private final TemplateEngine engine;
 
@@ -40,9 +42,9 @@ public final class GuestRenderer {
     public List<RenderedFile> render(ValidGuest guest, String bundledDriverRpm) throws RenderException {
         Map<String, Object> dataModel = Map.of("guest", GuestView.of(guest), "bundledDriverRpm", bundledDriverRpm);
         List<RenderedFile> files = new ArrayList<>();
+        Utf8Output out = new Utf8Output(GUEST_FILE_BYTES);
         for (BundleLayout.Entry entry : BundleLayout.entries(guest)) {
-            String text = engine.render(entry.template(), dataModel);
-            files.add(new RenderedFile(entry.path(guest), text.getBytes(StandardCharsets.UTF_8), entry.executable(),
+            files.add(new RenderedFile(entry.path(guest), engine.render(entry.template(), dataModel, out), entry.executable(),
                     entry.secret().test(guest)));
         }
         return files;

@@ -5,7 +5,6 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The one way templates put a value into a shell script: {@code ${sh(value)}} gives one shell word
@@ -14,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class ShellQuote implements TemplateMethodModelEx {
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,+@%-]+");
+    /** The characters a shell word may hold bare, besides ASCII letters and digits. */
+    private static final String PLAIN_MARKS = "_./:=,+@%-";
 
     /**
      * Quotes a value as one shell word.
@@ -23,10 +23,27 @@ public final class ShellQuote implements TemplateMethodModelEx {
      * @return the value itself when it holds only plain characters, otherwise the value single-quoted
      */
     public static String quote(String value) {
-        if (PLAIN.matcher(value).matches()) {
+        if (plain(value)) {
             return value;
         }
         return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * Whether a word is not empty and holds only characters the shell takes as they are. A loop,
+     * not a regex: a matcher per value was a tenth of what a fleet's rendering allocated.
+     */
+    private static boolean plain(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PLAIN_MARKS.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -13,13 +13,11 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * FreeMarker as the bundle needs it: one configuration per build, templates from the user's
@@ -35,8 +33,6 @@ public final class TemplateEngine {
 
     private final Configuration configuration;
     private final Path overrideDirectory;
-    /** The length of each template's last output. */
-    private final Map<String, Integer> outputLengths = new ConcurrentHashMap<>();
 
     /**
      * @param overrideDirectory the user's template folder; a file there replaces the bundled one
@@ -74,23 +70,21 @@ public final class TemplateEngine {
     }
 
     /**
-     * Renders one template; any failure is a {@link RenderException} naming the template (the user's
-     * file by its path, a bundled one as the plugin's), its line and its column.
+     * Renders one template into UTF-8 bytes; any failure is a {@link RenderException} naming the
+     * template (the user's file by its path, a bundled one as the plugin's), its line and its column.
      *
      * @param templateName the template's path, relative to the template folders
      * @param dataModel the variables the template sees
-     * @return the rendered text
+     * @param out the buffer to render in, reused from file to file by one thread; what it held is forgotten
+     * @return the rendered file's bytes
      * @throws RenderException when the template is missing, does not parse, or fails
      */
-    public String render(String templateName, Map<String, Object> dataModel) throws RenderException {
+    byte[] render(String templateName, Map<String, Object> dataModel, Utf8Output out) throws RenderException {
         try {
             Template template = configuration.getTemplate(templateName);
-            // sized for what the template gave last time: growing a buffer by doubling was a fifth of the render time
-            StringWriter out = new StringWriter(outputLengths.getOrDefault(templateName, 1024) + 1024);
+            out.reset();
             template.process(dataModel, out);
-            String text = out.toString();
-            outputLengths.put(templateName, text.length());
-            return text;
+            return out.toByteArray();
         } catch (TemplateNotFoundException e) {
             throw new RenderException("template " + templateName + " not found"
                     + (overrideDirectory == null ? "" : " in " + overrideDirectory + " nor") + " among the plugin's templates", e);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.xenpv.fixtures.SeedGuest;
 import freemarker.template.TemplateMethodModelEx;
 import io.github.xenpv.model.Guest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ class TemplateEngineTest {
     void anErrorInABundledTemplateSaysItIsThePlugins() throws Exception {
         write(FSTAB, "overridden\n");
         RenderException error = assertThrows(RenderException.class,
-                () -> new TemplateEngine(overrides).render("guest/etc/modules.conf.ftl", Map.of()));
+                () -> text(new TemplateEngine(overrides), "guest/etc/modules.conf.ftl", Map.of()));
         assertEquals("the plugin's template guest/etc/modules.conf.ftl, line 1, column 8: "
                 + "The following has evaluated to null or missing: ==> guest", error.getMessage());
     }
@@ -94,7 +95,7 @@ class TemplateEngineTest {
     @Test
     void aMissingOverrideFolderMeansBundledTemplatesOnly() throws Exception {
         TemplateEngine engine = new TemplateEngine(overrides.resolve("absent"));
-        assertTrue(engine.render("guest/etc/modules.conf.ftl", Map.of("guest", GuestView.of(SeedGuest.valid())))
+        assertTrue(text(engine, "guest/etc/modules.conf.ftl", Map.of("guest", GuestView.of(SeedGuest.valid())))
                 .contains("alias eth0 xen-vnif\n"));
     }
 
@@ -112,7 +113,7 @@ class TemplateEngineTest {
         // a bug in a derived value must come out as the template's error with its line, not a stack trace
         write(FSTAB, "ok\n${guest.name}\n");
         RenderException error = assertThrows(RenderException.class,
-                () -> new TemplateEngine(overrides).render(FSTAB, Map.of("guest", new Exploding())));
+                () -> text(new TemplateEngine(overrides), FSTAB, Map.of("guest", new Exploding())));
         assertTrue(error.getMessage().startsWith("your template " + overrides.resolve(FSTAB) + ", line 2, column 1: "),
                 error.getMessage());
     }
@@ -129,7 +130,7 @@ class TemplateEngineTest {
             throw new IllegalStateException("a function failed");
         };
         RenderException error = assertThrows(RenderException.class,
-                () -> new TemplateEngine(overrides).render(FSTAB, Map.of("fail", failing)));
+                () -> text(new TemplateEngine(overrides), FSTAB, Map.of("fail", failing)));
         assertTrue(error.getMessage().startsWith("your template " + overrides.resolve(FSTAB) + ", line 2, column 3: "),
                 error.getMessage());
     }
@@ -144,7 +145,7 @@ class TemplateEngineTest {
         List<String> disks = new ArrayList<>();
         disks.add(null);
         disks.add("xvdb");
-        assertEquals("none\nxvdb\n", new TemplateEngine(overrides).render(FSTAB, Map.of("disks", disks, "disk", "xvda")));
+        assertEquals("none\nxvdb\n", text(new TemplateEngine(overrides), FSTAB, Map.of("disks", disks, "disk", "xvda")));
     }
 
     /** A data model whose property fails the way a bug in a derived value would. */
@@ -255,7 +256,11 @@ class TemplateEngineTest {
     }
 
     private String render(String template) throws Exception {
-        return new TemplateEngine(overrides).render(template, Map.of("guest", GuestView.of(SeedGuest.valid())));
+        return text(new TemplateEngine(overrides), template, Map.of("guest", GuestView.of(SeedGuest.valid())));
+    }
+
+    private static String text(TemplateEngine engine, String template, Map<String, Object> dataModel) throws RenderException {
+        return new String(engine.render(template, dataModel, new Utf8Output(16)), StandardCharsets.UTF_8);
     }
 
     private void write(String template, String text) throws Exception {
