@@ -54,8 +54,8 @@ final class Utf8Output extends Writer {
 
     @Override
     public void write(char[] chars, int offset, int length) {
-        // a char takes at most 3 bytes; a pending high surrogate and the low one it meets make 4 of 2 chars
-        room(3L * length + 1);
+        // one byte per char, the rest made room for when a char is not ASCII
+        room(length);
         int i = offset;
         int end = offset + length;
         while (i < end) {
@@ -63,6 +63,7 @@ final class Utf8Output extends Writer {
             if (c < 0x80 && high == 0) {
                 bytes[size++] = (byte) c;
             } else {
+                room(end - i + 4L);
                 put(c);
             }
         }
@@ -70,7 +71,8 @@ final class Utf8Output extends Writer {
 
     @Override
     public void write(String text, int offset, int length) {
-        room(3L * length + 1);
+        // one byte per char, the rest made room for when a char is not ASCII
+        room(length);
         int i = offset;
         int end = offset + length;
         while (i < end) {
@@ -78,6 +80,7 @@ final class Utf8Output extends Writer {
             if (c < 0x80 && high == 0) {
                 bytes[size++] = (byte) c;
             } else {
+                room(end - i + 4L);
                 put(c);
             }
         }
