@@ -39,7 +39,7 @@ final class Utf8Output extends Writer {
     /** {@return the bytes written since the last reset, a lone high surrogate at the end as {@code ?}} */
     byte[] toByteArray() {
         if (high != 0) {
-            room(1);
+            // a write that leaves a high surrogate waiting made room for 4 bytes and used none of it
             bytes[size++] = REPLACEMENT;
             high = 0;
         }

@@ -15,6 +15,7 @@ class ShellQuoteTest {
 
     @Test
     void aWordStaysBareExactlyWhenEveryCharIsPlain() {
+        assertEquals("''", ShellQuote.quote(""));
         for (char c = 0; c < Character.MAX_VALUE; c++) {
             for (String word : new String[] {String.valueOf(c), "a" + c, c + "9", "x" + c + "y"}) {
                 boolean bare = ShellQuote.quote(word).equals(word);
