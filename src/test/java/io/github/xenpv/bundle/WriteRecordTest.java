@@ -29,6 +29,51 @@ class WriteRecordTest {
     Path work;
 
     @Test
+    void recordsAreEqualExactlyWhenEveryPartIs() {
+        // equals and hashCode are written by hand: each part must count, a missing one or null alike
+        WriteRecord.Written wrote = new WriteRecord.Written("a".repeat(64), true, false, "1.2.3.4");
+        List<WriteRecord.Written> otherWrites = List.of(new WriteRecord.Written("b".repeat(64), true, false, "1.2.3.4"),
+                new WriteRecord.Written("a".repeat(64), false, false, "1.2.3.4"),
+                new WriteRecord.Written("a".repeat(64), true, true, "1.2.3.4"),
+                new WriteRecord.Written("a".repeat(64), true, false, null),
+                new WriteRecord.Written(null, true, false, "1.2.3.4"));
+        WriteRecord.Written same = new WriteRecord.Written("a".repeat(64), true, false, "1.2.3.4");
+        assertEquals(wrote, same);
+        assertEquals(wrote.hashCode(), same.hashCode());
+        otherWrites.forEach(other -> {
+            assertFalse(wrote.equals(other), other::toString);
+            assertFalse(other.equals(wrote), other::toString);
+        });
+        assertFalse(wrote.equals("a".repeat(64)));
+
+        WriteRecord record = record("owner", "c", "f", "p", wrote, "4096.1.1.7");
+        WriteRecord copy = record("owner", "c", "f", "p", same, "4096.1.1.7");
+        assertEquals(record, copy);
+        assertEquals(record.hashCode(), copy.hashCode());
+        List<WriteRecord> others = List.of(record("other", "c", "f", "p", wrote, "4096.1.1.7"),
+                record(null, "c", "f", "p", wrote, "4096.1.1.7"), record("owner", "d", "f", "p", wrote, "4096.1.1.7"),
+                record("owner", null, "f", "p", wrote, "4096.1.1.7"), record("owner", "c", "g", "p", wrote, "4096.1.1.7"),
+                record("owner", "c", "f", "q", wrote, "4096.1.1.7"), record("owner", "c", "f", "p", otherWrites.get(3), "4096.1.1.7"),
+                record("owner", "c", "f", "p", wrote, null));
+        others.forEach(other -> {
+            assertFalse(record.equals(other), other::toString);
+            assertFalse(other.equals(record), other::toString);
+        });
+        assertEquals(others.get(1), record(null, "c", "f", "p", wrote, "4096.1.1.7"));
+        assertFalse(record.equals(wrote));
+    }
+
+    /** A record of one file {@code path}, written as {@code wrote}, one pending token and the guest folder's state. */
+    private static WriteRecord record(String owner, String inputs, String path, String pending, WriteRecord.Written wrote,
+            String folderState) {
+        TreeMap<String, WriteRecord.Written> written = new TreeMap<>();
+        written.put(path, wrote);
+        TreeMap<String, String> folders = new TreeMap<>();
+        folders.put(WriteRecord.GUEST_FOLDER, folderState);
+        return new WriteRecord(owner, inputs, new TreeSet<>(Set.of(path)), new TreeSet<>(Set.of(pending)), written, folders);
+    }
+
+    @Test
     void aSavedRecordReadsBackWhole() throws Exception {
         TreeMap<String, WriteRecord.Written> written = new TreeMap<>();
         written.put("README.txt", new WriteRecord.Written("a".repeat(64), false, false, "1893.1767225600000000000.1767225600000000001.2883941"));
