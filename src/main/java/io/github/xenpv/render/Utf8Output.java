@@ -21,6 +21,8 @@ final class Utf8Output extends Writer {
     private static final int MAX_SIZE = Integer.MAX_VALUE - 8;
 
     private byte[] bytes;
+    /** A string's chars on their way to bytes. */
+    private final char[] piece = new char[1024];
     private int size;
     /** The high surrogate of the last write, waiting for its low half; 0 when none waits. */
     private char high;
@@ -71,18 +73,12 @@ final class Utf8Output extends Writer {
 
     @Override
     public void write(String text, int offset, int length) {
-        // one byte per char, the rest made room for when a char is not ASCII
-        room(length);
-        int i = offset;
-        int end = offset + length;
-        while (i < end) {
-            char c = text.charAt(i++);
-            if (c < 0x80 && high == 0) {
-                bytes[size++] = (byte) c;
-            } else {
-                room(end - i + 4L);
-                put(c);
-            }
+        // copied out in pieces and encoded as any chars are: no array the size of the text
+        for (int done = 0; done < length; ) {
+            int count = Math.min(piece.length, length - done);
+            text.getChars(offset + done, offset + done + count, piece, 0);
+            write(piece, 0, count);
+            done += count;
         }
     }
 

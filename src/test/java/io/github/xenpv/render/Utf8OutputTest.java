@@ -22,7 +22,8 @@ class Utf8OutputTest {
             out.reset();
             int at = 0;
             while (at < text.length()) {
-                int piece = Math.min(text.length() - at, random.nextInt(6));
+                // mostly small pieces, now and then the whole rest: a string longer than the buffer it is copied through
+                int piece = Math.min(text.length() - at, random.nextInt(20) == 0 ? text.length() : random.nextInt(6));
                 switch (random.nextInt(3)) {
                     case 0 -> out.write(text, at, piece);
                     case 1 -> {
