@@ -99,7 +99,7 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
 
     // Compared by hand: a record's generated equals and hashCode are method handles built on first
     // use. A generate first compares records at its very end (is the record already exact?), and
-    // building them there spun some 70 classes and got ASM a C2 compile of 0.4-0.7 s of CPU, more
+    // building them there spun some 60 classes and got ASM a C2 compile of 0.4-0.7 s of CPU, more
     // than the thousand comparisons cost.
     @Override
     public boolean equals(Object other) {

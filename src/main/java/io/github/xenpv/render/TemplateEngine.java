@@ -75,7 +75,7 @@ public final class TemplateEngine {
      *
      * @param templateName the template's path, relative to the template folders
      * @param dataModel the variables the template sees
-     * @param out the buffer to render in, reused from file to file by one thread; what it held is forgotten
+     * @param out the buffer to render in, reused for each file of a guest; what it held is forgotten
      * @return the rendered file's bytes
      * @throws RenderException when the template is missing, does not parse, or fails
      */

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * Where a template writes: its text goes straight into UTF-8 bytes, which is what a bundle file
  * is. A {@code StringWriter} held the text as a string buffer that then became a string and then
  * bytes: three arrays the size of each file (a fleet's worth in a cold build, every one of them
- * fresh memory the JVM had to fault in), and a lock on every write. One buffer per rendering
- * thread, reused from file to file, leaves one array per file: its bytes.
+ * fresh memory the JVM had to fault in), and a lock on every write. One buffer per guest, reused
+ * for each of its files, leaves one array per file: its bytes.
  *
  * <p>The bytes are exactly {@code String.getBytes(UTF_8)} of the text written, across any split of
  * it into writes: a surrogate pair is one four-byte character even when its halves come in two
