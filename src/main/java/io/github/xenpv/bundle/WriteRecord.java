@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The plugin's record of the files it wrote for one guest under one folder: the only files a
@@ -90,11 +92,17 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
     private static final String HEADER = "# xenpv-maven-plugin: the files it wrote, the only ones a build removes. "
             + "Do not edit.\n";
 
+    /**
+     * A record holding the collections it is given, which no one may change through it: every
+     * caller builds them for it and keeps no hold of them. Not copied, because a no-op build reads a
+     * thousand records before anything is compiled, and copying their sorted maps was a tenth of
+     * the reading and got the copy a compile of its own.
+     */
     WriteRecord {
-        paths = new TreeSet<>(paths);
-        pending = new TreeSet<>(pending);
-        written = new TreeMap<>(written);
-        folders = new TreeMap<>(folders);
+        paths = Collections.unmodifiableSortedSet(paths);
+        pending = Collections.unmodifiableSortedSet(pending);
+        written = Collections.unmodifiableSortedMap(written);
+        folders = Collections.unmodifiableSortedMap(folders);
     }
 
     // Compared by hand: a record's generated equals and hashCode are method handles built on first
@@ -129,17 +137,21 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
     }
 
     /**
-     * The guests with a record of this kind in {@code directory}'s records, sorted; names that could
-     * not be a folder are skipped.
+     * The guests with a record of this kind in {@code directory}'s records that {@code wanted}
+     * accepts, sorted; names that could not be a folder are skipped.
+     *
+     * @param wanted which guest names to look at: a build lists every record but only cares for
+     *     the guests no longer declared, and looking at a record is two calls on the file system
      */
-    static List<String> recordedGuests(Path directory, String suffix) throws IOException {
+    static List<String> recordedGuests(Path directory, String suffix, Predicate<String> wanted) throws IOException {
         notALink(directory.resolve(FOLDER));
         List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER), "*" + suffix)) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER),
+                entry -> entry.getFileName().toString().endsWith(suffix))) {
             for (Path entry : entries) {
                 String file = entry.getFileName().toString();
                 String name = file.substring(0, file.length() - suffix.length());
-                if (!name.isEmpty() && !name.startsWith(".") && isRelative(name) && !name.contains("/")
+                if (!name.isEmpty() && !name.startsWith(".") && isRelative(name) && !name.contains("/") && wanted.test(name)
                         && Files.isRegularFile(entry) && notALink(entry)) {
                     names.add(name);
                 }
@@ -152,33 +164,32 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
     }
 
     /**
-     * The guests of {@code directory} whose record of this kind a killed build was saving for the
-     * first time: its temporary copy is there, the record is not.
+     * Removes the temporary copies of records of this kind in {@code directory}'s records that
+     * killed builds left while saving them, once every record of this build is saved: each record
+     * itself is whole, old or new, and a first record's copy means its build had written nothing
+     * yet for that guest (it records before it writes). Done once per build rather than at every
+     * reading of a record, which for a no-op build was a thousand removals of nothing.
      */
-    static List<String> unsavedGuests(Path directory, String suffix) throws IOException {
-        List<String> names = new ArrayList<>();
+    static void removeTemporaries(Path directory, String suffix) throws IOException {
         String end = suffix + TEMPORARY_SUFFIX;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER), ".*" + end)) {
-            for (Path entry : entries) {
-                String file = entry.getFileName().toString();
-                String name = file.substring(1, file.length() - end.length());
-                if (!name.isEmpty() && isRelative(name) && !name.contains("/")
-                        && Files.notExists(fileOf(directory, name, suffix), LinkOption.NOFOLLOW_LINKS)) {
-                    names.add(name);
-                }
-            }
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER),
+                entry -> entry.getFileName().toString().startsWith(".") && entry.getFileName().toString().endsWith(end))) {
+            entries.forEach(leftovers::add);
         } catch (NoSuchFileException e) {
-            return List.of();
+            return;
         }
-        return names;
+        for (Path leftover : leftovers) {
+            if (!Files.isDirectory(leftover, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(leftover);
+            }
+        }
     }
 
     /** The record in {@code file}, or {@code null} when there is none. Lines it cannot use are ignored. */
     static WriteRecord read(Path file) throws IOException {
         notALink(file.getParent());
         notALink(file);
-        // a copy left by a build killed while saving: the record itself is whole, old or new
-        Files.deleteIfExists(temporaryOf(file));
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

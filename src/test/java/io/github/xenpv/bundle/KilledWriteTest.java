@@ -101,7 +101,7 @@ class KilledWriteTest {
     /** How many records say a write may have been cut short. */
     private long pendingWrites() throws IOException {
         long pending = 0;
-        for (String guest : WriteRecord.recordedGuests(output, BundleWriter.RECORD_SUFFIX)) {
+        for (String guest : WriteRecord.recordedGuests(output, BundleWriter.RECORD_SUFFIX, name -> true)) {
             WriteRecord record = WriteRecord.read(WriteRecord.fileOf(output, guest, BundleWriter.RECORD_SUFFIX));
             pending += record.pending().size();
         }

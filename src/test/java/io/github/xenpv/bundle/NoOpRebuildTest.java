@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -225,6 +226,18 @@ class NoOpRebuildTest {
         BundleWriter.Report report = generate(REBUILT_PLUGIN, SeedGuest.valid());
         assertEquals(List.of(), report.rendered());
         assertEquals(List.of(new BundleWriter.Kept("rhel3_64_fv", guestFolder, List.of("guest/etc/notes"))), report.kept());
+    }
+
+    /** A copy of the record that a build killed while saving it left goes with the next build, one that renders nothing too. */
+    @Test
+    void theCopyOfARecordAKilledBuildWasSavingGoesWithABuildThatRendersNothing() throws Exception {
+        generate(SeedGuest.valid());
+        Path copy = output().resolve(".xenpv-written/.rhel3_64_fv.bundle.xenpv-tmp");
+        Files.writeString(copy, "# xenpv-maven-plugin: the files it wrote\nowner half");
+
+        assertEquals(List.of(), generate(SeedGuest.valid()).rendered());
+        assertFalse(Files.exists(copy, LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.isRegularFile(output().resolve(".xenpv-written/rhel3_64_fv.bundle")));
     }
 
     @Test
