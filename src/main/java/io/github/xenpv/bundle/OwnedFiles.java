@@ -741,8 +741,8 @@ final class OwnedFiles {
 
         /**
          * Whether {@code recorded} is this entry's {@link #state()}, read in place: a no-op build
-         * compares 25,000 states, and making each one's text first was most of what it allocated
-         * after the records themselves.
+         * compares 25,000 states before anything is compiled, and making each one's text first
+         * formatted four numbers into a new string every time.
          *
          * @param recorded a state as the record keeps it, or {@code null} (which no entry is in)
          */
