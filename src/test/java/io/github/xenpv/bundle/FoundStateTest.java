@@ -63,13 +63,19 @@ class FoundStateTest {
                 candidates.add(exact.substring(0, at) + inserted + exact.substring(at + 1));
             }
         }
-        // each field with a leading zero, or as -0
+        // every prefix: cut short anywhere, at the end of a field too
+        for (int end = 0; end < exact.length(); end++) {
+            candidates.add(exact.substring(0, end));
+        }
+        // each field with a leading zero, as -0, or empty
         String[] fields = exact.split("\\.", -1);
         for (int i = 0; i < fields.length; i++) {
             String[] changed = fields.clone();
             changed[i] = fields[i].startsWith("-") ? "-0" + fields[i].substring(1) : "0" + fields[i];
             candidates.add(String.join(".", changed));
             changed[i] = "-0";
+            candidates.add(String.join(".", changed));
+            changed[i] = "";
             candidates.add(String.join(".", changed));
         }
         return candidates;

@@ -195,6 +195,22 @@ class WriteRecordTest {
         assertEquals(names.stream().sorted().toList(), WriteRecord.recordedGuests(work, ".bundle", name -> true));
     }
 
+    /** Only records of the kind asked for name guests, and only the names wanted are looked at. */
+    @Test
+    void theGuestsWithARecordAreThoseOfItsKindThatAreWanted() throws Exception {
+        for (String name : List.of("web", "db", "mail")) {
+            WriteRecord.of("o", Set.of("README.txt"), Set.of()).save(WriteRecord.fileOf(work, name, ".bundle"));
+        }
+        WriteRecord.of("o", Set.of("web.tar.gz"), Set.of()).save(WriteRecord.fileOf(work, "archived", ".archives"));
+        Files.writeString(work.resolve(WriteRecord.FOLDER).resolve("notes.txt"), "the user's");
+        Files.writeString(work.resolve(WriteRecord.FOLDER).resolve(".web.bundle.xenpv-tmp"), "half a record");
+        Files.createDirectories(work.resolve(WriteRecord.FOLDER).resolve("folder.bundle"));
+
+        assertEquals(List.of("db", "mail", "web"), WriteRecord.recordedGuests(work, ".bundle", name -> true));
+        assertEquals(List.of("archived"), WriteRecord.recordedGuests(work, ".archives", name -> true));
+        assertEquals(List.of("mail"), WriteRecord.recordedGuests(work, ".bundle", name -> !Set.of("web", "db").contains(name)));
+    }
+
     @Test
     void aPathIsRelativeOnlyWithoutEmptyDotOrDotDotSegments() {
         for (String inside : Arrays.asList("README.txt", "guest/etc/fstab", "...", ".x", "a/..b", "a/.hidden", "x..")) {
