@@ -533,7 +533,7 @@ final class OwnedFiles {
             }
         }
         // only the guests with a plan go to the threads: a no-op build has none, and handing a
-        // thousand guests over twice to learn that cost more than the rest of its commit
+        // thousand guests over twice to learn that was about half of its commit
         Iterator<Outcome> written = Parallel.map(planned, guest -> guest.files().write(guest.plan())).iterator();
         Parallel.map(planned, guest -> {
             guest.files().finish(guest.plan(), guest.inputs());
