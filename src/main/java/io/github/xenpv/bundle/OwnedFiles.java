@@ -24,7 +24,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -526,23 +525,14 @@ final class OwnedFiles {
      * @return what each write did, in the same order
      */
     static List<Outcome> writeAll(List<Ready> ready) throws IOException {
-        List<Ready> planned = new ArrayList<>();
-        for (Ready guest : ready) {
+        List<Outcome> outcomes = Parallel.map(ready, guest -> guest.keptAsTheyAre() != null ? guest.keptAsTheyAre()
+                : guest.files().write(guest.plan()));
+        Parallel.map(ready, guest -> {
             if (guest.plan() != null) {
-                planned.add(guest);
+                guest.files().finish(guest.plan(), guest.inputs());
             }
-        }
-        // only the guests with a plan go to the threads: a no-op build has none, and handing a
-        // thousand guests over twice to learn that was about half of its commit
-        Iterator<Outcome> written = Parallel.map(planned, guest -> guest.files().write(guest.plan())).iterator();
-        Parallel.map(planned, guest -> {
-            guest.files().finish(guest.plan(), guest.inputs());
             return guest;
         });
-        List<Outcome> outcomes = new ArrayList<>(ready.size());
-        for (Ready guest : ready) {
-            outcomes.add(guest.plan() == null ? guest.keptAsTheyAre() : written.next());
-        }
         return outcomes;
     }
 
