@@ -71,9 +71,8 @@ class KilledWriteTest {
                     break;
                 }
             }
-            double moment = random.nextDouble();
             if (kills <= RANDOM_KILLS) {
-                TimeUnit.NANOSECONDS.sleep((long) (moment * (started - previous)));
+                TimeUnit.NANOSECONDS.sleep((long) (random.nextDouble() * (started - previous)));
             } else {
                 // the marker: a record that says a write is pending, read while the child writes
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
