@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -525,14 +526,23 @@ final class OwnedFiles {
      * @return what each write did, in the same order
      */
     static List<Outcome> writeAll(List<Ready> ready) throws IOException {
-        List<Outcome> outcomes = Parallel.map(ready, guest -> guest.keptAsTheyAre() != null ? guest.keptAsTheyAre()
-                : guest.files().write(guest.plan()));
-        Parallel.map(ready, guest -> {
+        List<Ready> planned = new ArrayList<>();
+        for (Ready guest : ready) {
             if (guest.plan() != null) {
-                guest.files().finish(guest.plan(), guest.inputs());
+                planned.add(guest);
             }
+        }
+        // only the guests with a plan go to the threads: a no-op build has none, and handing a
+        // thousand guests over twice to learn that was about half of its commit
+        Iterator<Outcome> written = Parallel.map(planned, guest -> guest.files().write(guest.plan())).iterator();
+        Parallel.map(planned, guest -> {
+            guest.files().finish(guest.plan(), guest.inputs());
             return guest;
         });
+        List<Outcome> outcomes = new ArrayList<>(ready.size());
+        for (Ready guest : ready) {
+            outcomes.add(guest.plan() == null ? guest.keptAsTheyAre() : written.next());
+        }
         return outcomes;
     }
 
