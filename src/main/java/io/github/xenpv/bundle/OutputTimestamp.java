@@ -49,7 +49,7 @@ public final class OutputTimestamp {
         }
     }
 
-    /** More digits than this cannot be a time archives hold ({@link #LATEST} has 10). */
+    /** More digits than this, past leading zeros, cannot be a time archives hold ({@link #LATEST} has 10). */
     private static final int MAX_EPOCH_DIGITS = 11;
 
     private OutputTimestamp() {
@@ -75,7 +75,8 @@ public final class OutputTimestamp {
         }
         Instant instant;
         if (isNumeric(text)) {
-            instant = text.length() > MAX_EPOCH_DIGITS ? Instant.MAX : Instant.ofEpochSecond(Long.parseLong(text));
+            instant = text.length() - leadingZeros(text) > MAX_EPOCH_DIGITS ? Instant.MAX
+                    : Instant.ofEpochSecond(Long.parseLong(text));
         } else {
             instant = isoInstant(text);
             if (instant == null) {
@@ -99,6 +100,15 @@ public final class OutputTimestamp {
             // java.time reports text that is no date only by this exception; here it just means "not ISO".
             return null;
         }
+    }
+
+    /** How many zeros lead these digits, any but the last: maven-archiver's {@code Long.parseLong} reads past them. */
+    private static int leadingZeros(String digits) {
+        int zeros = 0;
+        while (zeros < digits.length() - 1 && Character.digit(digits.charAt(zeros), 10) == 0) {
+            zeros++;
+        }
+        return zeros;
     }
 
     private static boolean isNumeric(String text) {

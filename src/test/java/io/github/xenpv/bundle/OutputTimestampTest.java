@@ -27,6 +27,10 @@ class OutputTimestampTest {
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), OutputTimestamp.parse("1767225600", NO_ENVIRONMENT).time());
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), OutputTimestamp.parse("01767225600", NO_ENVIRONMENT).time(),
                 "a leading zero, which maven-archiver's Long.parseLong reads too: eleven digits can still be a time");
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"), OutputTimestamp.parse("0".repeat(30) + "1767225600", NO_ENVIRONMENT).time(),
+                "any number of leading zeros: the digits past them are what counts");
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"),
+                OutputTimestamp.parse("\u0660\u0660" + "1767225600", NO_ENVIRONMENT).time(), "zeros of another script, as Long.parseLong reads them");
     }
 
     @Test
