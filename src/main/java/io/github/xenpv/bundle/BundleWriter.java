@@ -287,7 +287,7 @@ public final class BundleWriter {
             String listed = lastWritten.get(step.path());
             if (step.change() == OwnedFiles.Change.CONTENT && listed != null
                     && Files.isRegularFile(step.target(), LinkOption.NOFOLLOW_LINKS)
-                    && !Checksums.sha256(Files.readAllBytes(step.target())).equals(listed)) {
+                    && !listed.equals(Checksums.sha256Of(step.target()))) {
                 changed.add(step.target());
             }
         }

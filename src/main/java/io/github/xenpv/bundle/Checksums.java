@@ -2,6 +2,7 @@ package io.github.xenpv.bundle;
 
 import io.github.xenpv.render.RenderedFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -43,8 +44,35 @@ final class Checksums {
     }
 
     static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(newDigest().digest(content));
+    }
+
+    /**
+     * The SHA-256 of what a file in a guest folder holds, read in pieces and without following a
+     * link at its end; {@code null} when it holds more than any file of a bundle
+     * ({@link DriverRpm#MAX_SIZE}), and so nothing the plugin wrote. Whatever a user put there
+     * costs no more memory than that: reading it whole failed past 2 GiB with an
+     * {@code OutOfMemoryError}.
+     */
+    static String sha256Of(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        byte[] piece = new byte[64 * 1024];
+        long total = 0;
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            for (int read; (read = in.read(piece)) > 0; ) {
+                total += read;
+                if (total > DriverRpm.MAX_SIZE) {
+                    return null;
+                }
+                digest.update(piece, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
@@ -84,7 +112,7 @@ final class Checksums {
         Path sums = folder.resolve(FILE_NAME);
         Set<String> verified = new HashSet<>();
         try {
-            if (!Files.isRegularFile(sums, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isRegularFile(sums, LinkOption.NOFOLLOW_LINKS) || Files.size(sums) > MAX_LIST) {
                 return Set.of();
             }
             for (String line : Files.readAllLines(sums, StandardCharsets.UTF_8)) {
@@ -94,7 +122,7 @@ final class Checksums {
                 }
                 Path file = folder.resolve(entry.group(2));
                 if (WriteRecord.isRelative(entry.group(2)) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                        && sha256(Files.readAllBytes(file)).equals(entry.group(1))) {
+                        && entry.group(1).equals(sha256Of(file))) {
                     verified.add(entry.group(2));
                 }
             }

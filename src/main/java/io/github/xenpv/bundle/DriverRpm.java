@@ -22,6 +22,12 @@ import java.util.regex.Pattern;
  */
 public record DriverRpm(String fileName, byte[] content, String name, String version, String release, String arch) {
 
+    /**
+     * The largest RPM a bundle carries, and so the largest file of any bundle (the rendered ones are
+     * a few KiB): a kmod-xenpv RPM is a few hundred KiB; anything this large is something else.
+     */
+    public static final long MAX_SIZE = 64L << 20;
+
     /** What a file name in the bundle may hold: the characters the guest's {@code driverRpm} takes, no glob. */
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_.+-]{1,255}");
 

@@ -224,7 +224,7 @@ final class OwnedFiles {
                 return null;
             }
             if (!file.inState(written.state())
-                    && !Checksums.sha256(Files.readAllBytes(folder.resolve(entry.getKey()))).equals(written.sha256())) {
+                    && !written.sha256().equals(Checksums.sha256Of(folder.resolve(entry.getKey())))) {
                 return null;
             }
         }

@@ -25,9 +25,6 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  */
 final class DriverRpmFiles {
 
-    /** The largest RPM read: a kmod-xenpv RPM is a few hundred KiB; anything this large is something else. */
-    static final long MAX_SIZE = 64L << 20;
-
     /** Maven's repository system and the build's view of it, for artifacts. */
     record Repositories(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> remotes) {
     }
@@ -89,12 +86,12 @@ final class DriverRpmFiles {
         if (!Files.isRegularFile(file)) {
             throw new DriverRpm.NotAnRpm("is not a file");
         }
-        if (Files.size(file) > MAX_SIZE) {
-            throw new DriverRpm.NotAnRpm("is larger than " + (MAX_SIZE >> 20) + " MiB: no kmod-xenpv RPM is");
+        if (Files.size(file) > DriverRpm.MAX_SIZE) {
+            throw new DriverRpm.NotAnRpm("is larger than " + (DriverRpm.MAX_SIZE >> 20) + " MiB: no kmod-xenpv RPM is");
         }
         byte[] content;
         try (InputStream in = Files.newInputStream(file)) {
-            content = in.readNBytes((int) MAX_SIZE + 1);
+            content = in.readNBytes((int) DriverRpm.MAX_SIZE + 1);
         }
         String name = file.getFileName().toString();
         if (!artifact) {

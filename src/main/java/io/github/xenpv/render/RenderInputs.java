@@ -3,6 +3,7 @@ package io.github.xenpv.render;
 import freemarker.template.Configuration;
 import io.github.xenpv.model.ValidGuest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
@@ -164,7 +165,7 @@ public final class RenderInputs {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 if (attributes.isRegularFile()) {
-                    files.put(relative(root, file), sha256(Files.readAllBytes(file)));
+                    files.put(relative(root, file), sha256(file));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -186,8 +187,16 @@ public final class RenderInputs {
         return root.relativize(file).toString().replace(root.getFileSystem().getSeparator(), "/");
     }
 
-    private static byte[] sha256(byte[] content) {
-        return Feed.newDigest().digest(content);
+    /** A file's SHA-256, read in pieces: a large file in the template folder counts whole without being held at once. */
+    private static byte[] sha256(Path file) throws IOException {
+        MessageDigest digest = Feed.newDigest();
+        byte[] piece = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int read; (read = in.read(piece)) > 0; ) {
+                digest.update(piece, 0, read);
+            }
+        }
+        return digest.digest();
     }
 
     /**

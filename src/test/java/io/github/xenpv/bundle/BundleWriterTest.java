@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.xenpv.fixtures.SparseFile;
 import io.github.xenpv.render.RenderedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,25 @@ class BundleWriterTest {
         assertEquals("rw-r--r--", mode("dom0/etc/xen/web"));
         assertEquals("rwxr-xr-x", mode("guest/usr/local/sbin/xenpv-mknod"));
         assertArrayEquals(FSTAB.content(), Files.readAllBytes(output.resolve("web/guest/etc/fstab")));
+    }
+
+    /**
+     * A bundle read back for its archives holds what was written; a file changed since is refused,
+     * and one grown past anything a bundle holds is not read whole (past 2 GiB that failed with an
+     * {@code OutOfMemoryError}).
+     */
+    @Test
+    void aBundleReadBackRefusesAFileChangedSinceItWasWritten() throws IOException {
+        BundleFolder web = new BundleWriter(output, "test:guests")
+                .write(List.of(new GuestBundle("web", List.of(CONFIG, FSTAB))), Set.of("web")).bundles().get(0);
+        assertArrayEquals(FSTAB.content(), web.read().files().get(1).content());
+        Path fstab = output.resolve("web/guest/etc/fstab");
+        Files.writeString(fstab, "edited\n");
+        assertEquals(fstab + " changed while the build ran: it no longer holds what the plugin wrote",
+                assertThrows(IOException.class, web::read).getMessage());
+        SparseFile.of(fstab, SparseFile.PAST_ANY_ARRAY);
+        assertEquals(fstab + " changed while the build ran: it no longer holds what the plugin wrote",
+                assertThrows(IOException.class, web::read).getMessage(), "a file grown past 2 GiB");
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.github.xenpv.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.xenpv.fixtures.SparseFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,5 +36,37 @@ class ChecksumsTest {
         assertEquals(digest, listed.get("x".repeat(lastPath)));
         Files.writeString(folder.resolve("SHA256SUMS"), lines + digest + "  " + "x".repeat(lastPath + 1) + "\n");
         assertEquals(Map.of(), Checksums.listed(folder), "one byte more");
+    }
+
+    /**
+     * For a folder written before records, the list vouches only for files that still hold what it
+     * lists. A listed file holding more than any bundle file is none the plugin wrote, and is not
+     * read whole (past 2 GiB that failed with an {@code OutOfMemoryError}); a list past 1 MiB is
+     * none the plugin wrote either, as for {@link Checksums#listed}.
+     */
+    @Test
+    void aListVouchesForNoFileLargerThanABundleHoldsAndIsNoneItselfPastOneMebibyte() throws IOException {
+        Files.writeString(folder.resolve("README.txt"), "read me\n");
+        String readme = Checksums.sha256("read me\n".getBytes(StandardCharsets.UTF_8));
+        SparseFile.of(folder.resolve("disk.img"), SparseFile.PAST_ANY_ARRAY);
+        String list = readme + "  README.txt\n" + "0".repeat(64) + "  disk.img\n";
+        Files.writeString(folder.resolve("SHA256SUMS"), list);
+        assertEquals(Set.of("README.txt", "SHA256SUMS"), Checksums.verified(folder));
+
+        StringBuilder longList = new StringBuilder(list);
+        while (longList.length() <= 1 << 20) {
+            longList.append(readme).append("  README.txt\n");
+        }
+        Files.writeString(folder.resolve("SHA256SUMS"), longList);
+        assertEquals(Set.of(), Checksums.verified(folder), "a list of " + longList.length() + " bytes");
+    }
+
+    /** A file is read up to the largest a bundle holds, the driver RPM's limit, and no further. */
+    @Test
+    void aFileIsDigestedUpToTheLargestABundleHoldsAndNoFurther() throws IOException {
+        Path largest = SparseFile.of(folder.resolve("largest"), DriverRpm.MAX_SIZE);
+        assertEquals(Checksums.sha256(new byte[(int) DriverRpm.MAX_SIZE]), Checksums.sha256Of(largest));
+        assertNull(Checksums.sha256Of(SparseFile.of(folder.resolve("larger"), DriverRpm.MAX_SIZE + 1)));
+        assertNull(Checksums.sha256Of(SparseFile.of(folder.resolve("past any array"), SparseFile.PAST_ANY_ARRAY)));
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.fixtures.SparseFile;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.ValidGuest;
 import java.io.IOException;
@@ -156,6 +157,24 @@ class NoOpRebuildTest {
         assertEquals(List.of("rhel3_64_fv"), report.rendered());
         assertEquals(List.of(output().resolve(FSTAB)), report.written());
         assertArrayEquals(fstab, Files.readAllBytes(output().resolve(FSTAB)));
+    }
+
+    /**
+     * A file grown past anything a bundle holds (a disk image copied over it, say) is rendered again
+     * and named as changed since written, without being read whole: past 2 GiB that failed with an
+     * {@code OutOfMemoryError}.
+     */
+    @Test
+    void aFileGrownPastAnyBundleFileIsRestoredWithoutBeingReadWhole() throws Exception {
+        generate(SeedGuest.valid());
+        Path fstab = output().resolve(FSTAB);
+        byte[] original = Files.readAllBytes(fstab);
+        SparseFile.of(fstab, SparseFile.PAST_ANY_ARRAY);
+
+        BundleWriter.Report report = generate(SeedGuest.valid());
+        assertEquals(List.of("rhel3_64_fv"), report.rendered());
+        assertEquals(List.of(fstab), report.overwritten());
+        assertArrayEquals(original, Files.readAllBytes(fstab));
     }
 
     /**

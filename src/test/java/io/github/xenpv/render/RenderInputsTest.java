@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.fixtures.SparseFile;
 import io.github.xenpv.model.EmulatedDisk;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.ValidGuest;
+import java.io.RandomAccessFile;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -219,6 +221,23 @@ class RenderInputsTest {
         Files.move(templates.resolve("guest/etc/fstab.ftl"), templates.resolve("guest/etc/modules.conf.ftl"));
         Files.writeString(templates.resolve("guest/etc/modules.conf.ftl"), "a");
         assertNotEquals(one, RenderInputs.of(templates, PLUGIN).of(guest), "the same bytes under another name");
+    }
+
+    /**
+     * A file of the template folder counts by all of its bytes however large it is, read in pieces:
+     * read whole, one past 2 GiB failed with an {@code OutOfMemoryError}.
+     */
+    @Test
+    void aTemplateFolderFileLargerThanAnArrayCountsToItsLastByte() throws Exception {
+        ValidGuest guest = SeedGuest.valid();
+        Path templates = Files.createDirectories(work.resolve("templates"));
+        Path large = SparseFile.of(templates.resolve("disk.img"), SparseFile.PAST_ANY_ARRAY);
+        String zeros = RenderInputs.of(templates, PLUGIN).of(guest);
+        try (RandomAccessFile file = new RandomAccessFile(large.toFile(), "rw")) {
+            file.seek(SparseFile.PAST_ANY_ARRAY - 1);
+            file.write(1);
+        }
+        assertNotEquals(zeros, RenderInputs.of(templates, PLUGIN).of(guest), "the last byte changed");
     }
 
     @Test
