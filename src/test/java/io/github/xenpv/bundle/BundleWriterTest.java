@@ -72,6 +72,17 @@ class BundleWriterTest {
                 assertThrows(IOException.class, web::read).getMessage(), "a file grown past 2 GiB");
     }
 
+    /** The largest file a bundle holds, a driver RPM at its size limit, reads back whole. */
+    @Test
+    void aBundleFileOfTheLargestSizeReadsBack() throws IOException {
+        Path rpm = SparseFile.of(Files.createDirectories(output.resolve("web/guest")).resolve("kmod-xenpv.rpm"), DriverRpm.MAX_SIZE);
+        byte[] zeros = new byte[(int) DriverRpm.MAX_SIZE];
+        BundleFolder web = new BundleFolder("web", output.resolve("web"),
+                List.of(new BundleEntry("guest/kmod-xenpv.rpm", false, Checksums.sha256(zeros))));
+        assertArrayEquals(zeros, web.read().files().get(0).content());
+        assertEquals(DriverRpm.MAX_SIZE, Files.size(rpm));
+    }
+
     @Test
     void unchangedFilesKeepTheirTimeAndOnlyTheChangedOneIsReplaced() throws IOException {
         write(CONFIG, MKNOD, FSTAB);

@@ -53,12 +53,17 @@ class ChecksumsTest {
         Files.writeString(folder.resolve("SHA256SUMS"), list);
         assertEquals(Set.of("README.txt", "SHA256SUMS"), Checksums.verified(folder));
 
-        StringBuilder longList = new StringBuilder(list);
-        while (longList.length() <= 1 << 20) {
-            longList.append(readme).append("  README.txt\n");
+        // padded to exactly 1 MiB with a last path of the right length, then one byte more
+        StringBuilder lines = new StringBuilder(list);
+        for (int i = 0; (1 << 20) - lines.length() > 200; i++) {
+            lines.append(readme).append("  ").append(String.format("file%09d", i)).append('\n');
         }
-        Files.writeString(folder.resolve("SHA256SUMS"), longList);
-        assertEquals(Set.of(), Checksums.verified(folder), "a list of " + longList.length() + " bytes");
+        String last = "x".repeat((1 << 20) - lines.length() - readme.length() - 3);
+        Files.writeString(folder.resolve("SHA256SUMS"), lines + readme + "  " + last + "\n");
+        assertEquals(1 << 20, Files.size(folder.resolve("SHA256SUMS")));
+        assertEquals(Set.of("README.txt", "SHA256SUMS"), Checksums.verified(folder), "a list of 1 MiB");
+        Files.writeString(folder.resolve("SHA256SUMS"), lines + readme + "  " + last + "x\n");
+        assertEquals(Set.of(), Checksums.verified(folder), "one byte more");
     }
 
     /** A file is read up to the largest a bundle holds, the driver RPM's limit, and no further. */

@@ -31,6 +31,8 @@ class OutputTimestampTest {
                 "any number of leading zeros: the digits past them are what counts");
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"),
                 OutputTimestamp.parse("\u0660\u0660" + "1767225600", NO_ENVIRONMENT).time(), "zeros of another script, as Long.parseLong reads them");
+        assertRefused("project.build.outputTimestamp '" + "0".repeat(20) + "' is outside the range archives can hold, "
+                + "1980-01-01T00:00:02Z to 2099-12-31T23:59:59Z", OutputTimestamp.parse("0".repeat(20), NO_ENVIRONMENT));
     }
 
     @Test
