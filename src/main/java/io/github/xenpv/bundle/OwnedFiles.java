@@ -565,7 +565,8 @@ final class OwnedFiles {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (String guestName : WriteRecord.recordedGuests(directory, suffix, name -> !declared.contains(name))) {
             OwnedFiles files = open.open(guestName);
-            if (files.record().owner().equals(files.owner)) {
+            // a record gone since the listing (another build cleaned up after the guest) has nothing left to clean up
+            if (files.recorded() && files.record().owner().equals(files.owner)) {
                 outcomes.put(guestName, files.removeAll());
             }
         }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,24 @@ class OwnedFilesTest {
         assertEquals(List.of(guestFolder().resolve("kept"), guestFolder().resolve("sub/file")), outcome.removed());
         assertFalse(Files.exists(guestFolder()), "the emptied guest folder was left behind");
         assertFalse(Files.exists(recordFile()));
+    }
+
+    /**
+     * A record that goes between the listing of the records and its reading (another build into the
+     * same folder cleaned up after the guest) leaves nothing to clean up: it failed with a
+     * {@code NullPointerException}.
+     */
+    @Test
+    void aRecordGoneSinceTheListingLeavesNothingToCleanUp() throws IOException {
+        build(file("kept", "k"));
+        Map<String, OwnedFiles.Outcome> outcomes = OwnedFiles.removeUndeclared(work.resolve("xenpv"),
+                BundleWriter.RECORD_SUFFIX, Set.of(), guestName -> {
+                    OwnedFiles other = open();
+                    other.removeAll();
+                    return open();
+                });
+        assertEquals(Map.of(), outcomes);
+        assertFalse(Files.exists(guestFolder()));
     }
 
     @Test
