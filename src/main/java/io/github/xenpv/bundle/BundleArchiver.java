@@ -148,7 +148,7 @@ public final class BundleArchiver {
                 }
                 removed.addAll(outcomes.get(i).removed());
             }
-            for (OwnedFiles.Outcome cleanUp : OwnedFiles.removeUndeclared(directory, RECORD_SUFFIX, declared,
+            for (OwnedFiles.Outcome cleanUp : OwnedFiles.removeUndeclared(directory, RECORD_SUFFIX, declared, owner,
                     guestName -> archivesOf(directory, guestName, owner)).values()) {
                 removed.addAll(cleanUp.removed());
             }

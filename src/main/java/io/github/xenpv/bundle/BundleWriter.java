@@ -298,7 +298,7 @@ public final class BundleWriter {
     private List<Pruned> prune(Set<String> declared) throws IOException {
         List<Pruned> pruned = new ArrayList<>();
         for (Map.Entry<String, OwnedFiles.Outcome> cleanUp
-                : OwnedFiles.removeUndeclared(outputDirectory, RECORD_SUFFIX, declared, this::filesOf).entrySet()) {
+                : OwnedFiles.removeUndeclared(outputDirectory, RECORD_SUFFIX, declared, owner, this::filesOf).entrySet()) {
             OwnedFiles.Outcome outcome = cleanUp.getValue();
             if (!outcome.removed().isEmpty() || !outcome.foreign().isEmpty()) {
                 pruned.add(new Pruned(cleanUp.getKey(), outputDirectory.resolve(cleanUp.getKey()), outcome.removed(),

@@ -555,22 +555,24 @@ final class OwnedFiles {
     /**
      * Cleans up after the guests no longer declared: for each guest with a record of this kind in
      * {@code directory} that is not in {@code declared}, removes what the plugin wrote for it
-     * ({@link #removeAll}) when the record names the owner {@code open} writes as; guests another
-     * owner wrote into a shared directory are left alone.
+     * ({@link #removeAll}) when the record names {@code owner}, who writes now; guests another
+     * owner wrote into a shared directory are left alone, and so are the copies of records its
+     * builds may be saving ({@link WriteRecord#removeTemporaries}).
      *
+     * @param open opens a guest's files as {@code owner} writes them
      * @return what each clean-up did, by guest name, in name order
      */
-    static Map<String, Outcome> removeUndeclared(Path directory, String suffix, Set<String> declared, Opener open)
-            throws IOException {
+    static Map<String, Outcome> removeUndeclared(Path directory, String suffix, Set<String> declared, String owner,
+            Opener open) throws IOException {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (String guestName : WriteRecord.recordedGuests(directory, suffix, name -> !declared.contains(name))) {
             OwnedFiles files = open.open(guestName);
             // a record gone since the listing (another build cleaned up after the guest) has nothing left to clean up
-            if (files.recorded() && files.record().owner().equals(files.owner)) {
+            if (files.recorded() && files.record().owner().equals(owner)) {
                 outcomes.put(guestName, files.removeAll());
             }
         }
-        WriteRecord.removeTemporaries(directory, suffix);
+        WriteRecord.removeTemporaries(directory, suffix, owner);
         return outcomes;
     }
 
@@ -590,7 +592,7 @@ final class OwnedFiles {
         } else if (base != null) {
             foreign = List.of(".: " + base.kind() + ", not the folder the plugin wrote");
         }
-        WriteRecord.delete(recordFile);
+        WriteRecord.delete(recordFile, owner);
         return new Outcome(List.of(), List.of(), removed, foreign);
     }
 

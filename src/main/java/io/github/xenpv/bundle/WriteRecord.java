@@ -165,16 +165,22 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
 
     /**
      * Removes the temporary copies of records of this kind in {@code directory}'s records that
-     * killed builds left while saving them, once every record of this build is saved: each record
-     * itself is whole, old or new, and a first record's copy means its build had written nothing
-     * yet for that guest (it records before it writes). Done once per build rather than at every
-     * reading of a record, which for a no-op build was a thousand removals of nothing.
+     * killed builds of {@code owner} left while saving them, once every record of this build is
+     * saved: each record itself is whole, old or new, and a first record's copy means its build had
+     * written nothing yet for that guest (it records before it writes). Done once per build rather
+     * than at every reading of a record, which for a no-op build was a thousand removals of nothing.
+     *
+     * <p>Only the copies named for {@code owner} go ({@link #temporaryOf}): in a folder several
+     * projects share, another project's build may be saving its copy right now (Maven builds
+     * modules side by side with {@code -T}), and removing it failed that build's save.
      */
-    static void removeTemporaries(Path directory, String suffix) throws IOException {
-        String end = suffix + TEMPORARY_SUFFIX;
+    static void removeTemporaries(Path directory, String suffix, String owner) throws IOException {
+        String end = suffix + "." + ownerTag(owner) + TEMPORARY_SUFFIX;
         List<Path> leftovers = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER),
-                entry -> entry.getFileName().toString().startsWith(".") && entry.getFileName().toString().endsWith(end))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER), entry -> {
+            String name = entry.getFileName().toString();
+            return name.startsWith(".") && name.endsWith(end);
+        })) {
             entries.forEach(leftovers::add);
         } catch (NoSuchFileException e) {
             return;
@@ -283,16 +289,16 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
                 .append(path).append('\n'));
         notALink(file.getParent());
         Files.createDirectories(file.getParent());
-        // One fixed temporary name per record: a leftover from a killed build is simply overwritten.
-        Path temporary = temporaryOf(file);
+        // One fixed temporary name per record and owner: a leftover from a killed build is simply overwritten.
+        Path temporary = temporaryOf(file, owner);
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Removes the record (and a temporary copy a killed build may have left). */
-    static void delete(Path file) throws IOException {
+    /** Removes the record (and a temporary copy a killed build of {@code owner} may have left). */
+    static void delete(Path file, String owner) throws IOException {
         notALink(file.getParent());
-        Files.deleteIfExists(temporaryOf(file));
+        Files.deleteIfExists(temporaryOf(file, owner));
         Files.deleteIfExists(file);
     }
 
@@ -318,8 +324,18 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
         return target.resolveSibling("." + target.getFileName() + "." + token + TEMPORARY_SUFFIX);
     }
 
-    private static Path temporaryOf(Path record) {
-        return record.resolveSibling("." + record.getFileName() + TEMPORARY_SUFFIX);
+    /**
+     * The temporary copy {@code owner}'s builds save a record to before moving it into place,
+     * {@code .<record>.<owner tag>.xenpv-tmp}: named for its owner, so that a build removes only its
+     * own owner's leftovers, never a copy another project's build is saving in a shared folder.
+     */
+    static Path temporaryOf(Path record, String owner) {
+        return record.resolveSibling("." + record.getFileName() + "." + ownerTag(owner) + TEMPORARY_SUFFIX);
+    }
+
+    /** Twelve hex digits of the owner's SHA-256: the owner's text may hold any character a file name cannot. */
+    private static String ownerTag(String owner) {
+        return Checksums.sha256(owner.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 
     /** Whether {@code text} from {@code start} to {@code end} is a SHA-256 in lower-case hex. */

@@ -251,7 +251,7 @@ class NoOpRebuildTest {
     @Test
     void theCopyOfARecordAKilledBuildWasSavingGoesWithABuildThatRendersNothing() throws Exception {
         generate(SeedGuest.valid());
-        Path copy = output().resolve(".xenpv-written/.rhel3_64_fv.bundle.xenpv-tmp");
+        Path copy = WriteRecord.temporaryOf(output().resolve(".xenpv-written/rhel3_64_fv.bundle"), "");
         Files.writeString(copy, "# xenpv-maven-plugin: the files it wrote\nowner half");
 
         assertEquals(List.of(), generate(SeedGuest.valid()).rendered());

@@ -128,7 +128,7 @@ class OwnedFilesTest {
     void aRecordGoneSinceTheListingLeavesNothingToCleanUp() throws IOException {
         build(file("kept", "k"));
         Map<String, OwnedFiles.Outcome> outcomes = OwnedFiles.removeUndeclared(work.resolve("xenpv"),
-                BundleWriter.RECORD_SUFFIX, Set.of(), guestName -> {
+                BundleWriter.RECORD_SUFFIX, Set.of(), "the owner", guestName -> {
                     OwnedFiles other = open();
                     other.removeAll();
                     return open();

@@ -14,7 +14,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,11 +153,66 @@ class OwnershipTest {
     /** A build killed while saving a guest's first record wrote nothing for it: the copy it left goes, once the guest is not declared. */
     @Test
     void theFirstRecordAKilledBuildWasSavingGoes() throws IOException {
-        Path unsaved = output.resolve(".xenpv-written/.tmp.bundle.xenpv-tmp");
+        Path unsaved = WriteRecord.temporaryOf(WriteRecord.fileOf(output, "tmp", BundleWriter.RECORD_SUFFIX), "test:guests");
         Files.createDirectories(unsaved.getParent());
         Files.writeString(unsaved, "# xenpv-maven-plugin: the files it wrote\nowner test:guests\npending abc\nfile README.txt\n");
         write(List.of(bundle("web", README)), Set.of("web"));
         assertEquals(List.of("web.bundle"), files(".xenpv-written"));
+    }
+
+    /**
+     * In a folder several projects share, another owner's copy of a record may be that owner's
+     * build saving it right now (modules built side by side, {@code mvn -T}): it stays, whoever's
+     * guest it is. The copies this owner's killed builds left go, a first record's half-written one
+     * too.
+     */
+    @Test
+    void onlyThisOwnersLeftoverCopiesOfRecordsGoInASharedFolder() throws IOException {
+        new BundleWriter(output, "com.example:a").write(List.of(bundle("db", README)), Set.of("db"));
+        Path theirs = WriteRecord.temporaryOf(WriteRecord.fileOf(output, "mail", BundleWriter.RECORD_SUFFIX), "com.example:a");
+        Path ours = WriteRecord.temporaryOf(WriteRecord.fileOf(output, "old", BundleWriter.RECORD_SUFFIX), "com.example:b");
+        Files.writeString(theirs, "# xenpv-maven-plugin: the files it wrote, the only ones a build removes. Do not edit.\nowner com.exa");
+        Files.writeString(ours, "# xenpv-maven-plugin: the files it wrote, the only ones a build removes. Do not edit.\nowner com.exa");
+
+        new BundleWriter(output, "com.example:b").write(List.of(bundle("web", README)), Set.of("web"));
+        assertEquals(Set.of("db.bundle", "web.bundle", theirs.getFileName().toString()), Set.copyOf(files(".xenpv-written")),
+                "another owner's copy stays, this owner's leftover goes");
+    }
+
+    /**
+     * Two projects writing into one shared folder at the same time, as {@code mvn -T} builds two
+     * modules: each writes all of its guests, round after round, and neither's clean-up takes a
+     * copy of a record the other is saving. Before copies were named for their owner, a save failed
+     * with {@code NoSuchFileException} in three of five runs of this test.
+     */
+    @Test
+    void twoOwnersWritingIntoASharedFolderAtOnceBothSucceed() throws Exception {
+        ExecutorService builds = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<BundleWriter.Report>> both = new ArrayList<>();
+                for (String owner : List.of("a", "b")) {
+                    List<GuestBundle> bundles = new ArrayList<>();
+                    for (int guest = 0; guest < GUESTS_OF.get(owner); guest++) {
+                        bundles.add(bundle(owner + guest, file("README.txt", "round " + round + "\n")));
+                    }
+                    Set<String> declared = bundles.stream().map(GuestBundle::guestName).collect(Collectors.toSet());
+                    both.add(builds.submit(() -> {
+                        start.await();
+                        return new BundleWriter(output, "com.example:" + owner).write(bundles, declared);
+                    }));
+                }
+                // every guest's README.txt and SHA256SUMS
+                assertEquals(2 * GUESTS_OF.get("a"), both.get(0).get().written().size());
+                assertEquals(2 * GUESTS_OF.get("b"), both.get(1).get().written().size());
+            }
+        } finally {
+            builds.shutdownNow();
+        }
+        assertEquals(GUESTS_OF.get("a") + GUESTS_OF.get("b"),
+                WriteRecord.recordedGuests(output, BundleWriter.RECORD_SUFFIX, name -> true).size());
+        assertEquals(List.of(), files(".xenpv-written").stream().filter(name -> name.endsWith(".xenpv-tmp")).toList());
     }
 
     @Test
@@ -233,6 +294,9 @@ class OwnershipTest {
     private BundleWriter.Report write(List<GuestBundle> bundles, Set<String> declared) throws IOException {
         return new BundleWriter(output, "test:guests").write(bundles, declared);
     }
+
+    /** The guests of each project in {@link #twoOwnersWritingIntoASharedFolderAtOnceBothSucceed}. */
+    private static final Map<String, Integer> GUESTS_OF = Map.of("a", 300, "b", 300);
 
     static GuestBundle bundle(String guest, RenderedFile... files) {
         return GuestBundle.of(guest, List.of(files));
