@@ -28,11 +28,14 @@ import java.util.Map;
  * <li>{@code copy-resources} with filtering over the same files (old output removed the same way);
  * <li>{@code xenpv:validate} alone, and a no-op rebuild: {@code generate} again over its own
  *     output, and how many files it rewrote;
+ * <li>once a run, the floor of a no-op ({@link NoOpFloor}): what reading the records and looking at
+ *     every file and folder costs a fresh JVM, added to validate's time, as the best a no-op could do;
  * <li>the heap of one more cold {@code generate} and one more no-op, from their GC logs;
  * <li>in this JVM, warmed up, rendering, a whole generate and a no-op per guest ({@link InProcessRender}).
  * </ul>
- * It prints the ratios the plugin is held to: generate ÷ floor and no-op ÷ validate. Nothing here
- * asserts a time: the targets are read off the table, never enforced by a test.
+ * It prints the ratios the plugin is held to, generate ÷ floor and no-op ÷ validate, and beside the
+ * latter the no-op's floor ÷ validate. Nothing here asserts a time: the targets are read off the
+ * table, never enforced by a test.
  *
  * <p>Configured by system properties, which the {@code bench} profile in pom.xml sets:
  * {@code bench.fleetSizes}, {@code bench.runs}, {@code bench.mavenHome}, {@code bench.localRepository}
@@ -62,7 +65,7 @@ public final class FleetBenchmark {
 
     /** One line of the tables: medians of each kind of build, and the heap and in-process figures. */
     record Row(int guests, int files, Times generate, Times floor, Times filtering, Times validate, Times noOp,
-            long noOpRewritten, ChildMaven.Heap generateHeap, ChildMaven.Heap noOpHeap, InProcessRender.Result inProcess) {
+            double noOpFloorMillis, long noOpRewritten, ChildMaven.Heap generateHeap, ChildMaven.Heap noOpHeap, InProcessRender.Result inProcess) {
     }
 
     /** Medians of one kind of build. */
@@ -141,6 +144,7 @@ public final class FleetBenchmark {
         List<String> kinds = List.of("generate", "floor", "filtering", "validate", "no-op");
         kinds.forEach(kind -> times.put(kind, new ArrayList<>()));
         long rewritten = 0;
+        List<Double> noOpFloor = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             for (String kind : order(kinds, run)) {
                 Path log = logs.resolve(kind + "-" + run + ".log");
@@ -163,6 +167,8 @@ public final class FleetBenchmark {
                 System.out.printf(Locale.ROOT, "%d guests, run %d: %s %.2f s (CPU %.2f s, max RSS %.0f MiB)%n", size, run, kind,
                         measured.wallSeconds(), measured.cpuSeconds(), measured.maxRssMib());
             }
+            noOpFloor.add(noOpFloor(bundles, logs.resolve("no-op-floor-" + run + ".log")));
+            System.out.printf(Locale.ROOT, "%d guests, run %d: no-op floor %.0f ms%n", size, run, noOpFloor.get(run - 1));
         }
 
         OutputTree.delete(bundles);
@@ -172,7 +178,7 @@ public final class FleetBenchmark {
         InProcessRender.Result inProcess = InProcessRender.measure(size, runs, folder.resolve("in-process"));
         return new Row(size, files, Times.median(times.get("generate")), Times.median(times.get("floor")),
                 Times.median(times.get("filtering")), Times.median(times.get("validate")), Times.median(times.get("no-op")),
-                rewritten, generateHeap, noOpHeap, inProcess);
+                Statistics.median(noOpFloor), rewritten, generateHeap, noOpHeap, inProcess);
     }
 
     /**
@@ -189,6 +195,19 @@ public final class FleetBenchmark {
             order.add(kinds.get((run - 1 + turn * step) % kinds.size()));
         }
         return order;
+    }
+
+    /** {@link NoOpFloor} over the no-op's output, in a JVM of its own: its milliseconds. */
+    private static double noOpFloor(Path bundles, Path log) throws IOException, InterruptedException {
+        Path result = Files.createTempFile("xenpv-bench", ".floor");
+        try {
+            ChildMaven.command(bundles, List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), NoOpFloor.class.getName(), bundles.toString(),
+                    result.toString()), log, Map.of());
+            return Double.parseDouble(Files.readString(result).strip());
+        } finally {
+            Files.delete(result);
+        }
     }
 
     /** {@code rm -rf} of a build's output, as a user's clean rebuild pays it. */
@@ -253,13 +272,15 @@ public final class FleetBenchmark {
     static String tables(List<Row> rows) {
         StringBuilder tables = new StringBuilder(
                 "| guests | files | generate s (CPU s) | floor s (CPU s) | generate ÷ floor (CPU) | validate s (CPU s)"
-                        + " | no-op s (CPU s) | no-op ÷ validate (CPU) | no-op files rewritten | copy-resources s (CPU s)"
-                        + " | generate ÷ copy-resources (CPU) |\n"
-                        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                        + " | no-op s (CPU s) | no-op ÷ validate (CPU) | no-op floor ÷ validate (floor ms) | no-op files rewritten"
+                        + " | copy-resources s (CPU s) | generate ÷ copy-resources (CPU) |\n"
+                        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
-            tables.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | %s | %s | %d | %s | %s |%n",
+            tables.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | %s | %s | %.2f (%.0f) | %d | %s | %s |%n",
                     row.guests(), row.files(), row.generate().cell(), row.floor().cell(), row.generate().ratio(row.floor()),
-                    row.validate().cell(), row.noOp().cell(), row.noOp().ratio(row.validate()), row.noOpRewritten(),
+                    row.validate().cell(), row.noOp().cell(), row.noOp().ratio(row.validate()),
+                    (row.validate().wallSeconds() + row.noOpFloorMillis() / 1000) / row.validate().wallSeconds(),
+                    row.noOpFloorMillis(), row.noOpRewritten(),
                     row.filtering().cell(), row.generate().ratio(row.filtering())));
         }
         tables.append("\n| guests | max RSS MiB: generate / floor / validate / no-op | heap peak / live MiB: generate"

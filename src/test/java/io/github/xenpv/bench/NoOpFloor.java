@@ -1,0 +1,110 @@
+package io.github.xenpv.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * The least a no-op rebuild must do beyond validation, timed in a JVM of its own started for it as
+ * Maven's is: read each guest's record, and look once at every file and folder of each guest
+ * folder, a link not followed, through the {@code unix} attribute view the plugin reads (the only
+ * one with the change time, which an edit that puts the modification time back still moves).
+ * Guests side by side on as many threads as the plugin uses. No parsing, no comparing, no digest
+ * of the declaration: what is left when the plugin's own code costs nothing.
+ *
+ * <p>What it cannot show: inside Maven the same calls run while the compiler threads are still busy
+ * with validation's code, so there they cost somewhat more. A plugin built to do exactly this on a
+ * no-op (not committed; the Benchmark page) came out within a few hundredths of this figure.
+ *
+ * <p>Run as {@code NoOpFloor <output folder> <result file>}; the result file gets the milliseconds.
+ */
+final class NoOpFloor {
+
+    private static final String RECORDS = ".xenpv-written";
+    private static final String RECORD_SUFFIX = ".bundle";
+    private static final String UNIX_ATTRIBUTES = "unix:mode,size,lastModifiedTime,ctime,ino";
+
+    private NoOpFloor() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path output = Paths.get(args[0]);
+        List<Guest> guests = guests(output);
+        long start = System.nanoTime();
+        long looked = look(guests, Runtime.getRuntime().availableProcessors());
+        double millis = (System.nanoTime() - start) / 1e6;
+        Files.writeString(Paths.get(args[1]), String.format(Locale.ROOT, "%.1f%n", millis), StandardCharsets.UTF_8);
+        System.out.printf(Locale.ROOT, "no-op floor: %d records and %d entries looked at in %.1f ms%n", guests.size(),
+                looked, millis);
+    }
+
+    /** A guest's record and every entry of its folder, the folder itself first. */
+    record Guest(Path record, List<Path> entries) {
+    }
+
+    /** Every guest with a record in {@code output}, found before the clock starts. */
+    static List<Guest> guests(Path output) throws IOException {
+        List<Guest> guests = new ArrayList<>();
+        try (DirectoryStream<Path> records = Files.newDirectoryStream(output.resolve(RECORDS), "*" + RECORD_SUFFIX)) {
+            for (Path record : records) {
+                String name = record.getFileName().toString();
+                Path folder = output.resolve(name.substring(0, name.length() - RECORD_SUFFIX.length()));
+                try (Stream<Path> entries = Files.walk(folder)) {
+                    guests.add(new Guest(record, entries.toList()));
+                }
+            }
+        }
+        return guests;
+    }
+
+    /**
+     * Reads every record and looks at every entry, guests shared out over {@code threads}.
+     *
+     * @return how many entries were looked at
+     */
+    static long look(List<Guest> guests, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Long>> looked = new ArrayList<>();
+            for (int first = 0; first < threads; first++) {
+                int offset = first;
+                looked.add(pool.submit(() -> {
+                    long entries = 0;
+                    for (int i = offset; i < guests.size(); i += threads) {
+                        Guest guest = guests.get(i);
+                        if (Files.readAllBytes(guest.record()).length == 0) {
+                            throw new IOException(guest.record() + " is empty");
+                        }
+                        for (Path entry : guest.entries()) {
+                            Map<String, Object> attributes = Files.readAttributes(entry, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                            if (attributes.size() != 5) {
+                                throw new IOException(entry + ": " + attributes);
+                            }
+                            entries++;
+                        }
+                    }
+                    return entries;
+                }));
+            }
+            long entries = 0;
+            for (Future<Long> thread : looked) {
+                entries += thread.get();
+            }
+            return entries;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

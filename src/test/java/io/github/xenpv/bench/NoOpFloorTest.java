@@ -1,0 +1,49 @@
+package io.github.xenpv.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.xenpv.bundle.BundleGenerator;
+import io.github.xenpv.fixtures.SeedGuest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The no-op's floor looks at what a no-op looks at: each record, and every file and folder of each guest folder. */
+class NoOpFloorTest {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void looksAtEveryEntryOfEachGuestFolderOnAnyNumberOfThreads() throws Exception {
+        new BundleGenerator(output, null).generate(List.of(SeedGuest.valid()));
+        long entries;
+        try (Stream<Path> tree = Files.walk(output.resolve(SeedGuest.valid().name()))) {
+            entries = tree.count();
+        }
+
+        List<NoOpFloor.Guest> guests = NoOpFloor.guests(output);
+
+        assertEquals(1, guests.size());
+        assertEquals(output.resolve(".xenpv-written/" + SeedGuest.valid().name() + ".bundle"), guests.get(0).record());
+        assertEquals(List.of(output.resolve(SeedGuest.valid().name())), guests.get(0).entries().subList(0, 1),
+                "the guest folder itself first");
+        for (int threads = 1; threads <= 3; threads++) {
+            assertEquals(entries, NoOpFloor.look(guests, threads), threads + " threads");
+        }
+    }
+
+    @Test
+    void anEntryGoneSinceTheListingFailsTheMeasurementRatherThanCountingAsLookedAt() throws Exception {
+        new BundleGenerator(output, null).generate(List.of(SeedGuest.valid()));
+        List<NoOpFloor.Guest> guests = NoOpFloor.guests(output);
+        Files.delete(output.resolve(SeedGuest.valid().name()).resolve("README.txt"));
+
+        assertThrows(ExecutionException.class, () -> NoOpFloor.look(guests, 2));
+    }
+}
