@@ -13,8 +13,11 @@ import java.util.Set;
  * @param problems what could not be read, each at its POM path
  * @param claimed paths whose validation errors only repeat one of {@code problems} (a value the
  *     reader could not bind is also "required" to the validator): those errors are left out
+ * @param elements the element each guest was read from, in the same order; empty for guests not read
+ *     from elements. {@link #validate()} gives each checked guest its element as its declaration
+ *     (what its files are made from), so the guests must not be changed between reading and validating.
  */
-public record Declaration(List<Guest> guests, List<Problem> problems, Set<String> claimed) {
+public record Declaration(List<Guest> guests, List<Problem> problems, Set<String> claimed, List<ConfigElement> elements) {
 
     /**
      * A declaration holding copies of its lists.
@@ -22,11 +25,19 @@ public record Declaration(List<Guest> guests, List<Problem> problems, Set<String
      * @param guests the bound guests; {@code null} when there was no {@code <guests>} element
      * @param problems what could not be read, each at its POM path
      * @param claimed paths whose validation errors only repeat one of {@code problems}
+     * @param elements the element each guest was read from, in the same order; empty for guests not
+     *     read from elements
+     * @throws IllegalArgumentException when there are elements, but not one for each guest
      */
     public Declaration {
         guests = guests == null ? null : List.copyOf(guests);
         problems = List.copyOf(problems);
         claimed = Set.copyOf(claimed);
+        elements = List.copyOf(elements);
+        if (!elements.isEmpty() && (guests == null || elements.size() != guests.size())) {
+            throw new IllegalArgumentException((guests == null ? 0 : guests.size()) + " guests read from "
+                    + elements.size() + " elements");
+        }
     }
 
     /**
@@ -49,7 +60,16 @@ public record Declaration(List<Guest> guests, List<Problem> problems, Set<String
         Validation validation = GuestValidator.validate(guests, otherModules);
         List<Problem> errors = new ArrayList<>(problems);
         validation.errors().stream().filter(error -> !explained(error.path())).forEach(errors::add);
-        return new Validation(errors.isEmpty() ? validation.guests() : List.of(), errors, validation.warnings());
+        List<ValidGuest> checked = errors.isEmpty() ? validation.guests() : List.of();
+        if (!elements.isEmpty() && checked.size() == elements.size()) {
+            // every guest checked, in the order they were read
+            List<ValidGuest> declared = new ArrayList<>(checked.size());
+            for (int i = 0; i < checked.size(); i++) {
+                declared.add(checked.get(i).withDeclaration(elements.get(i)));
+            }
+            checked = declared;
+        }
+        return new Validation(checked, errors, validation.warnings());
     }
 
     private boolean explained(String path) {

@@ -42,7 +42,7 @@ public final class DeclarationReader {
      */
     public static Declaration read(ConfigElement guests) {
         if (guests == null) {
-            return new Declaration(null, List.of(), Set.of());
+            return new Declaration(null, List.of(), Set.of(), List.of());
         }
         ElementShape guestShape = ElementShape.of(Guest.class);
         List<Problem> problems = new ArrayList<>();
@@ -55,6 +55,7 @@ public final class DeclarationReader {
             }
         }
         List<Guest> bound = new ArrayList<>();
+        List<ConfigElement> elements = new ArrayList<>();
         int position = 0;
         for (ConfigElement element : guests.children()) {
             position++;
@@ -74,8 +75,9 @@ public final class DeclarationReader {
             reader.problems.forEach(problem -> problems.add(new Problem(join(path, problem.path()), problem.message())));
             reader.claimed.forEach(relative -> claimed.add(join(path, relative)));
             bound.add(guest);
+            elements.add(element);
         }
-        return new Declaration(bound, problems, claimed);
+        return new Declaration(bound, problems, claimed, elements);
     }
 
     /**

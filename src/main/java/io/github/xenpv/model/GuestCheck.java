@@ -165,7 +165,7 @@ final class GuestCheck {
                 driverRelease, driverRpm, memory, vcpus, uuid,
                 uuidDerived, dom0Arch,
                 dom0Release, noapic, loading, bootDisk, emulatedDisks, networks, disks, grub, fstabBase, modulesConfBase, extraConfig,
-                xmConfig);
+                xmConfig, null);
     }
 
     private Arch arch() {

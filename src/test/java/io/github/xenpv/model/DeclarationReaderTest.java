@@ -1,10 +1,13 @@
 package io.github.xenpv.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
+import io.github.xenpv.fixtures.XmlElements;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,9 +53,36 @@ class DeclarationReaderTest {
 
     @Test
     void aCorrectDeclarationBindsAsMavenWouldAndValidates() {
-        Validation validation = validate("<guests>" + SEED + "</guests>");
+        ConfigElement guests = XmlElements.parse("<guests>" + SEED + "</guests>");
+        Validation validation = DeclarationReader.read(guests).validate();
         assertEquals(List.of(), validation.errors());
-        assertEquals(List.of(SeedGuest.valid()), validation.guests());
+        assertEquals(List.of(SeedGuest.valid().withDeclaration(guests.children().get(0))), validation.guests(),
+                "the checked guest, with the element it was read from");
+    }
+
+    /** Each checked guest keeps the element it was read from, in order; a guest built in code has none. */
+    @Test
+    void eachCheckedGuestKeepsTheElementItWasReadFrom() {
+        ConfigElement guests = XmlElements.parse("<guests>" + SEED + SEED.replace("rhel3_64_fv", "second")
+                .replace("00:16:3e:5d:c7:9e", "00:16:3e:5d:c7:9f").replace("UserStorage", "SecondStorage") + "</guests>");
+        Validation validation = DeclarationReader.read(guests).validate();
+        assertEquals(List.of(), validation.errors());
+        assertEquals(List.of("rhel3_64_fv", "second"), validation.guests().stream().map(ValidGuest::name).toList());
+        assertEquals(guests.children(), validation.guests().stream().map(ValidGuest::declaration).toList());
+        assertEquals(null, SeedGuest.valid().declaration());
+        assertEquals(List.of(), validate("<guests>" + SEED.replace("kernel>", "kernell>") + "</guests>").guests(),
+                "no checked guest when a declaration has an error");
+    }
+
+    @Test
+    void aDeclarationNeedsOneElementForEachGuestWhenItHasElements() {
+        ConfigElement guest = XmlElements.parse(SEED);
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> new Declaration(List.of(SeedGuest.declaration(), SeedGuest.declaration()), List.of(), Set.of(), List.of(guest)));
+        assertEquals("2 guests read from 1 elements", wrong.getMessage());
+        assertEquals(List.of(SeedGuest.valid()),
+                new Declaration(List.of(SeedGuest.declaration()), List.of(), Set.of(), List.of()).validate().guests(),
+                "guests not read from elements are checked as they are");
     }
 
     @Test

@@ -89,7 +89,7 @@ class QuotingAloneHoldsTest {
                 bootDisk, emulatedDisks, networks, disks,
                 new GrubEntry(List.of(hostile("grubHeader")), hostile("title"), hostile("root"), hostile("kernelPath"), hostile("initrdPath"),
                         List.of(hostile("kernelArg"))),
-                List.of(hostile("fstabBase")), List.of(hostile("modulesConfBase")), extraConfig, xmConfig);
+                List.of(hostile("fstabBase")), List.of(hostile("modulesConfBase")), extraConfig, xmConfig, null);
     }
 
     @TempDir

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.fixtures.SeedGuest;
 import io.github.xenpv.fixtures.SparseFile;
+import io.github.xenpv.fixtures.XmlElements;
+import io.github.xenpv.model.ConfigElement;
 import io.github.xenpv.model.EmulatedDisk;
 import io.github.xenpv.model.Guest;
 import io.github.xenpv.model.ValidGuest;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -91,6 +94,97 @@ class RenderInputsTest {
         assertEquals(List.of(), unchanged, "editing the first element of these lists left the inputs as they were");
         assertTrue(tried.containsAll(List.of("emulatedDisks", "networks", "disks", "fstabBase", "modulesConfBase", "extraConfig")),
                 "lists tried: " + tried);
+    }
+
+    /**
+     * A guest read from the POM counts by its declaration as written, from which every checked value
+     * follows: any element with its text changed, taken away or given, renamed, removed or given a
+     * child renders the guest again, and so does an element moved to another level or an expression
+     * left unresolved. Its checked values add nothing then, and it never reads like a guest built in
+     * code.
+     */
+    @Test
+    void aGuestReadFromThePomCountsByEveryElementOfItsDeclaration() throws Exception {
+        RenderInputs inputs = RenderInputs.of(null, PLUGIN);
+        String pom = Files.readString(Path.of("src/test/projects/seed/pom.xml"));
+        String xml = pom.substring(pom.indexOf("<guest>"), pom.indexOf("</guest>") + "</guest>".length());
+        ConfigElement declaration = XmlElements.parse(xml);
+        ValidGuest seed = SeedGuest.valid();
+        String original = inputs.of(seed.withDeclaration(declaration));
+        assertEquals(original, inputs.of(SeedGuest.valid().withDeclaration(XmlElements.parse(xml))), "the same declaration");
+        assertNotEquals(inputs.of(seed), original, "the same guest built in code");
+        assertEquals(original, inputs.of(SeedGuest.validOnly(fullSeed()).withDeclaration(declaration)),
+                "other checked values beside the same declaration");
+
+        List<String> unchanged = new ArrayList<>();
+        int tried = 0;
+        for (List<Integer> at : everyElement(declaration, List.of())) {
+            ConfigElement element = at(declaration, at);
+            Map<String, ConfigElement> edits = new LinkedHashMap<>();
+            edits.put("text changed", new ConfigElement(element.name(), element.text() == null ? "x" : element.text() + "x",
+                    element.children()));
+            edits.put(element.text() == null ? "text given" : "text taken away",
+                    new ConfigElement(element.name(), element.text() == null ? "" : null, element.children()));
+            edits.put("renamed", new ConfigElement(element.name() + "x", element.text(), element.children()));
+            edits.put("a child added", new ConfigElement(element.name(), element.text(),
+                    concat(element.children(), new ConfigElement("x", null, List.of()))));
+            edits.put("unresolved", new ConfigElement(element.name(), element.text(), element.children(), List.of("${x}")));
+            if (!at.isEmpty()) {
+                edits.put("removed", null);
+            }
+            for (Map.Entry<String, ConfigElement> edit : edits.entrySet()) {
+                tried++;
+                if (inputs.of(seed.withDeclaration(replaced(declaration, at, edit.getValue()))).equals(original)) {
+                    unchanged.add(element.name() + " at " + at + ": " + edit.getKey());
+                }
+            }
+        }
+        assertEquals(List.of(), unchanged, "these edits left the inputs as they were");
+        assertTrue(tried > 100, tried + " edits");
+
+        ConfigElement b = new ConfigElement("b", null, List.of());
+        ConfigElement c = new ConfigElement("c", null, List.of());
+        assertNotEquals(inputs.of(seed.withDeclaration(new ConfigElement("guest", null, List.of(
+                        new ConfigElement("a", null, List.of(b)), c)))),
+                inputs.of(seed.withDeclaration(new ConfigElement("guest", null, List.of(
+                        new ConfigElement("a", null, List.of(b, c)))))), "an element moved a level up");
+        assertNotEquals(inputs.of(seed.withDeclaration(new ConfigElement("guest", null, List.of(), List.of("${x}")))),
+                inputs.of(seed.withDeclaration(new ConfigElement("guest", null, List.of(), List.of("${y}")))),
+                "another expression unresolved");
+    }
+
+    /** The index path of every element under {@code element} (at {@code at}), itself first. */
+    private static List<List<Integer>> everyElement(ConfigElement element, List<Integer> at) {
+        List<List<Integer>> all = new ArrayList<>(List.of(at));
+        for (int i = 0; i < element.children().size(); i++) {
+            all.addAll(everyElement(element.children().get(i), concat(at, i)));
+        }
+        return all;
+    }
+
+    private static ConfigElement at(ConfigElement root, List<Integer> at) {
+        return at.isEmpty() ? root : at(root.children().get(at.get(0)), at.subList(1, at.size()));
+    }
+
+    /** {@code root} with the element at {@code at} replaced, or removed for {@code null}. */
+    private static ConfigElement replaced(ConfigElement root, List<Integer> at, ConfigElement replacement) {
+        if (at.isEmpty()) {
+            return replacement;
+        }
+        List<ConfigElement> children = new ArrayList<>(root.children());
+        ConfigElement child = replaced(children.get(at.get(0)), at.subList(1, at.size()), replacement);
+        if (child == null) {
+            children.remove((int) at.get(0));
+        } else {
+            children.set(at.get(0), child);
+        }
+        return new ConfigElement(root.name(), root.text(), children, root.unresolved());
+    }
+
+    private static <T> List<T> concat(List<T> list, T last) {
+        List<T> all = new ArrayList<>(list);
+        all.add(last);
+        return all;
     }
 
     /** Kinds of value the model could come to hold in one place, for the feed's own tests. */
@@ -286,6 +380,9 @@ class RenderInputsTest {
         }
         if (type == int.class || type == Integer.class) {
             return (Integer) value + 1;
+        }
+        if (type == ConfigElement.class) {
+            return value == null ? new ConfigElement("guest", null, List.of()) : null;
         }
         if (type == boolean.class || type == Boolean.class) {
             return !(Boolean) value;
