@@ -151,6 +151,11 @@ class RenderInputsTest {
         assertNotEquals(inputs.of(seed.withDeclaration(new ConfigElement("guest", null, List.of(), List.of("${x}")))),
                 inputs.of(seed.withDeclaration(new ConfigElement("guest", null, List.of(), List.of("${y}")))),
                 "another expression unresolved");
+        assertNotEquals(inputs.of(seed.withDeclaration(new ConfigElement("guest", null,
+                        List.of(new ConfigElement("arch", null, List.of(), List.of("${x}")))))),
+                inputs.of(seed.withDeclaration(new ConfigElement("guest", null,
+                        List.of(new ConfigElement("arch", null, List.of())), List.of("${x}")))),
+                "an expression unresolved in an element or in the one around it");
     }
 
     /** The index path of every element under {@code element} (at {@code at}), itself first. */
