@@ -127,7 +127,7 @@ class RenderInputsTest {
                     new ConfigElement(element.name(), element.text() == null ? "" : null, element.children()));
             edits.put("renamed", new ConfigElement(element.name() + "x", element.text(), element.children()));
             edits.put("a child added", new ConfigElement(element.name(), element.text(),
-                    concat(element.children(), new ConfigElement("x", null, List.of()))));
+                    plus(element.children(), new ConfigElement("x", null, List.of()))));
             edits.put("unresolved", new ConfigElement(element.name(), element.text(), element.children(), List.of("${x}")));
             if (!at.isEmpty()) {
                 edits.put("removed", null);
@@ -162,7 +162,7 @@ class RenderInputsTest {
     private static List<List<Integer>> everyElement(ConfigElement element, List<Integer> at) {
         List<List<Integer>> all = new ArrayList<>(List.of(at));
         for (int i = 0; i < element.children().size(); i++) {
-            all.addAll(everyElement(element.children().get(i), concat(at, i)));
+            all.addAll(everyElement(element.children().get(i), plus(at, i)));
         }
         return all;
     }
@@ -184,12 +184,6 @@ class RenderInputsTest {
             children.set(at.get(0), child);
         }
         return new ConfigElement(root.name(), root.text(), children, root.unresolved());
-    }
-
-    private static <T> List<T> concat(List<T> list, T last) {
-        List<T> all = new ArrayList<>(list);
-        all.add(last);
-        return all;
     }
 
     /** Kinds of value the model could come to hold in one place, for the feed's own tests. */
@@ -261,8 +255,8 @@ class RenderInputsTest {
     }
 
     /** {@code values} with {@code last} after them. */
-    private static List<Object> plus(List<Object> values, Object last) {
-        List<Object> all = new ArrayList<>(values);
+    private static <T> List<T> plus(List<T> values, T last) {
+        List<T> all = new ArrayList<>(values);
         all.add(last);
         return all;
     }
