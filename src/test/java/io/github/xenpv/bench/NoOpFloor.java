@@ -43,11 +43,19 @@ final class NoOpFloor {
         Path output = Paths.get(args[0]);
         List<Guest> guests = guests(output);
         long start = System.nanoTime();
-        long looked = look(guests, Runtime.getRuntime().availableProcessors());
+        Looked looked = look(guests, Runtime.getRuntime().availableProcessors());
         double millis = (System.nanoTime() - start) / 1e6;
         Files.writeString(Paths.get(args[1]), String.format(Locale.ROOT, "%.1f%n", millis), StandardCharsets.UTF_8);
-        System.out.printf(Locale.ROOT, "no-op floor: %d records and %d entries looked at in %.1f ms%n", guests.size(),
-                looked, millis);
+        System.out.printf(Locale.ROOT, "no-op floor: %d records (%d bytes) read and %d entries (%d bytes) looked at in %.1f ms%n",
+                guests.size(), looked.recordBytes(), looked.entries(), looked.entryBytes(), millis);
+    }
+
+    /** What the floor went through: the records' bytes, and how many entries it looked at and the sizes they showed. */
+    record Looked(long recordBytes, long entries, long entryBytes) {
+
+        Looked plus(Looked other) {
+            return new Looked(recordBytes + other.recordBytes, entries + other.entries, entryBytes + other.entryBytes);
+        }
     }
 
     /** A guest's record and every entry of its folder, the folder itself first. */
@@ -69,40 +77,34 @@ final class NoOpFloor {
         return guests;
     }
 
-    /**
-     * Reads every record and looks at every entry, guests shared out over {@code threads}.
-     *
-     * @return how many entries were looked at
-     */
-    static long look(List<Guest> guests, int threads) throws Exception {
+    /** Reads every record and looks at every entry, guests shared out over {@code threads}. */
+    static Looked look(List<Guest> guests, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Long>> looked = new ArrayList<>();
+            List<Future<Looked>> looked = new ArrayList<>();
             for (int first = 0; first < threads; first++) {
                 int offset = first;
                 looked.add(pool.submit(() -> {
+                    long recordBytes = 0;
                     long entries = 0;
+                    long entryBytes = 0;
                     for (int i = offset; i < guests.size(); i += threads) {
                         Guest guest = guests.get(i);
-                        if (Files.readAllBytes(guest.record()).length == 0) {
-                            throw new IOException(guest.record() + " is empty");
-                        }
+                        recordBytes += Files.readAllBytes(guest.record()).length;
                         for (Path entry : guest.entries()) {
                             Map<String, Object> attributes = Files.readAttributes(entry, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-                            if (attributes.size() != 5) {
-                                throw new IOException(entry + ": " + attributes);
-                            }
                             entries++;
+                            entryBytes += (Long) attributes.get("size");
                         }
                     }
-                    return entries;
+                    return new Looked(recordBytes, entries, entryBytes);
                 }));
             }
-            long entries = 0;
-            for (Future<Long> thread : looked) {
-                entries += thread.get();
+            Looked all = new Looked(0, 0, 0);
+            for (Future<Looked> thread : looked) {
+                all = all.plus(thread.get());
             }
-            return entries;
+            return all;
         } finally {
             pool.shutdown();
         }

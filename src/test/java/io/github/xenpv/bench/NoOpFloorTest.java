@@ -23,9 +23,16 @@ class NoOpFloorTest {
     void looksAtEveryEntryOfEachGuestFolderOnAnyNumberOfThreads() throws Exception {
         new BundleGenerator(output, null).generate(List.of(SeedGuest.valid()));
         long entries;
+        long entryBytes;
         try (Stream<Path> tree = Files.walk(output.resolve(SeedGuest.valid().name()))) {
-            entries = tree.count();
+            List<Path> all = tree.toList();
+            entries = all.size();
+            entryBytes = 0;
+            for (Path entry : all) {
+                entryBytes += Files.size(entry);
+            }
         }
+        long recordBytes = Files.size(output.resolve(".xenpv-written/" + SeedGuest.valid().name() + ".bundle"));
 
         List<NoOpFloor.Guest> guests = NoOpFloor.guests(output);
 
@@ -34,7 +41,8 @@ class NoOpFloorTest {
         assertEquals(List.of(output.resolve(SeedGuest.valid().name())), guests.get(0).entries().subList(0, 1),
                 "the guest folder itself first");
         for (int threads = 1; threads <= 3; threads++) {
-            assertEquals(entries, NoOpFloor.look(guests, threads), threads + " threads");
+            assertEquals(new NoOpFloor.Looked(recordBytes, entries, entryBytes), NoOpFloor.look(guests, threads),
+                    threads + " threads");
         }
     }
 
