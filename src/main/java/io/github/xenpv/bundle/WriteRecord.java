@@ -32,7 +32,7 @@ import java.util.function.Predicate;
  * wrote 2cf24dba5fb0a30e... 644 1893.1767225600000000000.1767225600000000000.2883941 README.txt
  * wrote 486ea46224d1bb4f... 644 - dom0/etc/xen/web
  * folder - .
- * folder 4096.1767225600000000000.1767225600000000000.2883940 dom0
+ * folder 4096.1767225600000000000 dom0
  * </pre>
  * {@code owner} is the project (and execution) that wrote the files, so projects sharing a folder
  * never clean up each other's guests. {@code pending} names the temporary files of a write that
@@ -47,10 +47,12 @@ import java.util.function.Predicate;
  * unchanged.
  *
  * <p>{@code folder} lines name every folder of a guest folder ({@code .} the folder itself) when,
- * once written, it held exactly the record's files and their folders, each with its state then
- * ({@code -} when too recent to prove anything). A folder still in its recorded state had no entry
- * added, removed or renamed since, so a build that finds every file as written need not list it
- * to know that nothing else is there. Without them, the folder is listed whole.
+ * once written, it held exactly the record's files and their folders, each with its state then,
+ * its size and modification time ({@code -} when too recent to prove anything). A folder still in
+ * its recorded state had no entry added, removed or renamed since (unless someone put its time back
+ * by hand), so a build that finds every file as written need not list it to know that nothing else
+ * is there. Without them, the folder is listed whole. Records whose folder states held four numbers
+ * (before 2026-12) are read without them, as an older plugin's records are.
  */
 record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedSet<String> pending,
         SortedMap<String, Written> written, SortedMap<String, String> folders) {
@@ -256,7 +258,7 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
         }
     }
 
-    /** A {@code folder} line: {@code folder <state|-> <path or .>}; ignored when it has another shape. */
+    /** A {@code folder} line: {@code folder <size.mtime|-> <path or .>}; ignored when it has another shape. */
     private static void folder(String line, SortedMap<String, String> folders) {
         int stateEnd = line.indexOf(' ', "folder ".length());
         if (stateEnd < 0) {
@@ -264,7 +266,7 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
         }
         String state = line.substring("folder ".length(), stateEnd);
         String path = line.substring(stateEnd + 1);
-        if ((state.equals("-") || isState(state)) && isLine(path) && (path.equals(GUEST_FOLDER) || isRelative(path))) {
+        if ((state.equals("-") || isFolderState(state)) && isLine(path) && (path.equals(GUEST_FOLDER) || isRelative(path))) {
             folders.put(path, state.equals("-") ? null : state);
         }
     }
@@ -367,24 +369,37 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
     }
 
     /**
-     * A file's or folder's state as {@link OwnedFiles} writes it, {@code size.mtime.ctime.inode}: four
-     * whole numbers, the two times possibly negative.
+     * A file's state as {@link OwnedFiles} writes it, {@code size.mtime.ctime.inode}: four whole
+     * numbers, the two times possibly negative.
      */
     static boolean isState(String state) {
+        return isNumbers(state, 4, 3);
+    }
+
+    /** A folder's state as {@link OwnedFiles} writes it, {@code size.mtime}: two whole numbers, the time possibly negative. */
+    static boolean isFolderState(String state) {
+        return isNumbers(state, 2, 2);
+    }
+
+    /**
+     * {@code count} whole numbers joined by dots: the first (a size) never negative, the others before
+     * the one at {@code unsignedFrom} (times) possibly, those from it on (an inode) not.
+     */
+    private static boolean isNumbers(String state, int count, int unsignedFrom) {
         int field = 0;
         int digits = 0;
         for (int i = 0; i < state.length(); i++) {
             char c = state.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits++;
-            } else if (c == '.' && digits > 0 && field < 3) {
+            } else if (c == '.' && digits > 0 && field < count - 1) {
                 field++;
                 digits = 0;
-            } else if (c != '-' || digits > 0 || field == 0 || field == 3 || state.charAt(i - 1) == '-') {
+            } else if (c != '-' || digits > 0 || field == 0 || field >= unsignedFrom || state.charAt(i - 1) == '-') {
                 return false;
             }
         }
-        return field == 3 && digits > 0;
+        return field == count - 1 && digits > 0;
     }
 
     /** Whether a path is one line as a regular expression's {@code .} reads one: without line or paragraph separators. */

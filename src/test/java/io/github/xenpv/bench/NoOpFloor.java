@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,9 @@ import java.util.stream.Stream;
 /**
  * The least a no-op rebuild must do beyond validation, timed in a JVM of its own started for it as
  * Maven's is: read each guest's record, and look once at every file and folder of each guest
- * folder, a link not followed, through the {@code unix} attribute view the plugin reads (the only
- * one with the change time, which an edit that puts the modification time back still moves).
+ * folder, a link not followed, as the plugin looks: a file through the {@code unix} attribute view
+ * (the only one with the change time, which an edit that puts the modification time back still
+ * moves), a folder through {@link BasicFileAttributes}.
  * Guests side by side on as many threads as the plugin uses. No parsing, no comparing, no digest
  * of the declaration: what is left when the plugin's own code costs nothing.
  *
@@ -58,8 +60,8 @@ final class NoOpFloor {
         }
     }
 
-    /** A guest's record and every entry of its folder, the folder itself first. */
-    record Guest(Path record, List<Path> entries) {
+    /** A guest's record, every file of its folder, and every folder of it, the folder itself first. */
+    record Guest(Path record, List<Path> files, List<Path> folders) {
     }
 
     /** Every guest with a record in {@code output}, found before the clock starts. */
@@ -69,9 +71,12 @@ final class NoOpFloor {
             for (Path record : records) {
                 String name = record.getFileName().toString();
                 Path folder = output.resolve(name.substring(0, name.length() - RECORD_SUFFIX.length()));
+                List<Path> files = new ArrayList<>();
+                List<Path> folders = new ArrayList<>();
                 try (Stream<Path> entries = Files.walk(folder)) {
-                    guests.add(new Guest(record, entries.toList()));
+                    entries.forEach(entry -> (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? folders : files).add(entry));
                 }
+                guests.add(new Guest(record, files, folders));
             }
         }
         return guests;
@@ -91,10 +96,14 @@ final class NoOpFloor {
                     for (int i = offset; i < guests.size(); i += threads) {
                         Guest guest = guests.get(i);
                         recordBytes += Files.readAllBytes(guest.record()).length;
-                        for (Path entry : guest.entries()) {
-                            Map<String, Object> attributes = Files.readAttributes(entry, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                        for (Path file : guest.files()) {
+                            Map<String, Object> attributes = Files.readAttributes(file, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
                             entries++;
                             entryBytes += (Long) attributes.get("size");
+                        }
+                        for (Path folder : guest.folders()) {
+                            entries++;
+                            entryBytes += Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
                         }
                     }
                     return new Looked(recordBytes, entries, entryBytes);

@@ -2,6 +2,7 @@ package io.github.xenpv.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenpv.bundle.BundleGenerator;
 import io.github.xenpv.fixtures.SeedGuest;
@@ -38,8 +39,10 @@ class NoOpFloorTest {
 
         assertEquals(1, guests.size());
         assertEquals(output.resolve(".xenpv-written/" + SeedGuest.valid().name() + ".bundle"), guests.get(0).record());
-        assertEquals(List.of(output.resolve(SeedGuest.valid().name())), guests.get(0).entries().subList(0, 1),
+        assertEquals(List.of(output.resolve(SeedGuest.valid().name())), guests.get(0).folders().subList(0, 1),
                 "the guest folder itself first");
+        assertTrue(guests.get(0).folders().stream().allMatch(Files::isDirectory), "folders: " + guests.get(0).folders());
+        assertTrue(guests.get(0).files().stream().allMatch(Files::isRegularFile), "files: " + guests.get(0).files());
         for (int threads = 1; threads <= 3; threads++) {
             assertEquals(new NoOpFloor.Looked(recordBytes, entries, entryBytes), NoOpFloor.look(guests, threads),
                     threads + " threads");

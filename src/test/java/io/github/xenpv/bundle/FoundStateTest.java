@@ -10,8 +10,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code Found.inState} reads a recorded state in place instead of making the entry's own state's
- * text: it must say exactly what comparing with that text says, for every value and every near miss.
+ * {@code Found.inState} and {@code Found.inFolderState} read a recorded state in place instead of
+ * making the entry's own state's text: they must say exactly what comparing with that text says, for
+ * every value and every near miss.
  */
 class FoundStateTest {
 
@@ -24,12 +25,47 @@ class FoundStateTest {
         for (int round = 0; round < 20_000; round++) {
             OwnedFiles.Found found = new OwnedFiles.Found('f', value(random), 0644, value(random),
                     random.nextInt(8) == 0 ? -1 : value(random), random.nextInt(8) == 0 ? -1 : value(random));
-            for (String candidate : candidates(found, new OwnedFiles.Found('f', value(random), 0644, value(random),
-                    value(random), value(random)), random)) {
+            String exact = String.valueOf(found.size()) + "." + found.modified() + "." + found.changed() + "." + found.inode();
+            for (String candidate : candidates(exact, String.valueOf(new OwnedFiles.Found('f', value(random), 0644,
+                    value(random), value(random), value(random)).state()), random)) {
                 boolean expected = candidate != null && candidate.equals(found.state());
                 assertEquals(expected, found.inState(candidate), () -> found + " against " + candidate);
             }
         }
+    }
+
+    @Test
+    void aFolderStateIsReadInPlaceExactlyAsItsTextCompares() {
+        Random random = new Random(20261208L);
+        for (int round = 0; round < 20_000; round++) {
+            OwnedFiles.Found folder = new OwnedFiles.Found('d', value(random), -1, value(random), -1, -1);
+            String exact = folder.size() + "." + folder.modified();
+            assertEquals(exact, folder.folderState());
+            for (String candidate : candidates(exact, new OwnedFiles.Found('d', value(random), -1, value(random), -1, -1)
+                    .folderState(), random)) {
+                boolean expected = candidate != null && candidate.equals(exact);
+                assertEquals(expected, folder.inFolderState(candidate), () -> folder + " against " + candidate);
+            }
+        }
+    }
+
+    /**
+     * A folder's look has no change time, which must not pass for one with fractions of a second: a
+     * folder whose time is a whole second has settled only once a whole-second file system's tick
+     * (three seconds, with FAT's two) lies behind it, like a file whose times both are.
+     */
+    @Test
+    void aFolderWithAWholeSecondTimeSettlesAsAFileWhoseTimesBothAre() {
+        long second = 1_767_225_600_000_000_000L;
+        OwnedFiles.Found folder = new OwnedFiles.Found('d', 4096, -1, second, -1, -1);
+        OwnedFiles.Found file = new OwnedFiles.Found('f', 12, 0644, second, second, 7);
+        for (long after : new long[] {150_000_000L, 2_999_000_000L, 3_001_000_000L}) {
+            assertEquals(file.settled(second + after), folder.settled(second + after), "after " + after + " ns");
+        }
+        assertFalse(folder.settled(second + 150_000_000L));
+        assertTrue(folder.settled(second + 3_001_000_000L));
+        OwnedFiles.Found fractions = new OwnedFiles.Found('d', 4096, -1, second + 1, -1, -1);
+        assertTrue(fractions.settled(second + 150_000_000L), "a time with fractions settles after a tick");
     }
 
     @Test
@@ -38,6 +74,7 @@ class FoundStateTest {
         assertFalse(found.inState("12.5.-1.7"), "a change time the file system does not give proves nothing");
         assertFalse(found.inState(null));
         assertTrue(new OwnedFiles.Found('d', 4096, 0755, -3, 2, 7).inState("4096.-3.2.7"));
+        assertFalse(new OwnedFiles.Found('d', 4096, -1, 5, -1, -1).inFolderState(null));
     }
 
     private static long value(Random random) {
@@ -48,10 +85,9 @@ class FoundStateTest {
         };
     }
 
-    /** The entry's own state, another entry's, and near misses of its text: every edit that keeps it one line. */
-    private static List<String> candidates(OwnedFiles.Found found, OwnedFiles.Found other, Random random) {
-        String exact = String.valueOf(found.size()) + "." + found.modified() + "." + found.changed() + "." + found.inode();
-        List<String> candidates = new ArrayList<>(List.of(exact, String.valueOf(other.state()), "", ".", "...",
+    /** The entry's own state's text, another entry's, and near misses of it: every edit that keeps it one line. */
+    private static List<String> candidates(String exact, String other, Random random) {
+        List<String> candidates = new ArrayList<>(List.of(exact, other, "", ".", "...",
                 exact + ".", "." + exact, exact + "0", "0" + exact, "+" + exact, "-" + exact, exact.replace(".", "..")));
         candidates.add(null);
         for (int i = 0; i < 6; i++) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,6 +221,12 @@ class NoOpRebuildTest {
         assertEquals(Set.of(".", "dom0", "dom0/etc", "dom0/etc/xen", "guest", "guest/boot", "guest/boot/grub", "guest/etc",
                 "guest/etc/rc.d", "guest/sbin", "guest/usr", "guest/usr/local", "guest/usr/local/sbin"), record.folders().keySet());
         assertFalse(record.folders().containsValue(null), "the states of settled folders are recorded: " + record.folders());
+        // a folder's state is its size and modification time in nanoseconds
+        for (Map.Entry<String, String> folder : record.folders().entrySet()) {
+            Path path = folder.getKey().equals(".") ? guestFolder : guestFolder.resolve(folder.getKey());
+            assertEquals(Files.size(path) + "." + Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).to(TimeUnit.NANOSECONDS),
+                    folder.getValue(), folder.getKey());
+        }
         BundleWriter.Report unchanged = generate(REBUILT_PLUGIN, SeedGuest.valid());
         assertEquals(List.of(), unchanged.rendered());
         assertEquals(List.of(), unchanged.kept());
