@@ -392,13 +392,14 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
             char c = state.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits++;
-            } else if (c == '.' && digits > 0 && field < count - 1) {
+            } else if (c == '.' && digits > 0) {
                 field++;
                 digits = 0;
             } else if (c != '-' || digits > 0 || field == 0 || field >= unsignedFrom || state.charAt(i - 1) == '-') {
                 return false;
             }
         }
+        // a field too many fails here, as one too few does
         return field == count - 1 && digits > 0;
     }
 

@@ -94,7 +94,8 @@ class WriteRecordTest {
     void aFolderLineOutsideTheFolderOrWithAStateOfAnotherShapeIsIgnored() throws Exception {
         Path file = work.resolve(WriteRecord.FOLDER).resolve("web.bundle");
         WriteRecord.of("o", Set.of("README.txt"), Set.of()).save(file);
-        Files.writeString(file, Files.readString(file) + "folder - ..\nfolder - /etc\nfolder 12 dom0\nfolder 4096.1.1.7 dom0\nfolder - dom0/../..\nfolder - guest\n");
+        Files.writeString(file, Files.readString(file)
+                + "folder - ..\nfolder - /etc\nfolder 12 dom0\nfolder 4096.1.1.7 dom0\nfolder - dom0/../..\nfolder - guest\n");
         assertEquals(Set.of("guest"), WriteRecord.read(file).folders().keySet());
     }
 
@@ -128,7 +129,13 @@ class WriteRecordTest {
         // lines that end where a field should start, then lines put together at random
         List<String> edges = List.of("wrote", "wrote ", "wrote " + "a".repeat(64), "wrote " + "a".repeat(64) + " 644",
                 "wrote " + "a".repeat(64) + " 644 ", "wrote " + "a".repeat(64) + " 644 -", "folder", "folder ", "folder -",
-                "folder 1.-", "folder 1.2", "folder 1.2.-", "inputs", "pending");
+                "folder 1.-", "folder 1.2", "folder 1.2.-", "inputs", "pending",
+                // a sign where a state's last number, or its first, may not have one, and where its times may
+                "wrote " + "a".repeat(64) + " 644 1.2.3.-4 guest/etc/fstab",
+                "wrote " + "a".repeat(64) + " 644 -1.2.3.4 guest/etc/fstab",
+                "wrote " + "a".repeat(64) + " 644 1.-2.-3.4 guest/etc/fstab",
+                "wrote " + "a".repeat(64) + " 644 1.2.3.4.5 guest/etc/fstab",
+                "folder 1.-2 guest", "folder -1.2 guest", "folder 1.2.3 guest");
         for (int round = 0; round < 3000 + edges.size(); round++) {
             String line = round < edges.size() ? edges.get(round) : randomLine(random);
             String path = "guest/etc/fstab";
