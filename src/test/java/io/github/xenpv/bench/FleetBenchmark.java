@@ -171,6 +171,15 @@ public final class FleetBenchmark {
             System.out.printf(Locale.ROOT, "%d guests, run %d: no-op floor %.0f ms%n", size, run, noOpFloor.get(run - 1));
         }
 
+        // the ratio of medians hides how far single builds spread on a machine whose speed wanders
+        List<ChildMaven.Run> validates = times.get("validate");
+        List<ChildMaven.Run> noOps = times.get("no-op");
+        List<String> byRun = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            byRun.add(String.format(Locale.ROOT, "%.2f", noOps.get(run).wallSeconds() / validates.get(run).wallSeconds()));
+        }
+        System.out.printf(Locale.ROOT, "%d guests: no-op ÷ validate run by run %s%n", size, String.join(", ", byRun));
+
         OutputTree.delete(bundles);
         ChildMaven.Heap generateHeap = heap(fleet, logs, "generate-heap");
         ChildMaven.Heap noOpHeap = heap(fleet, logs, "no-op-heap");
