@@ -51,8 +51,9 @@ import java.util.function.Predicate;
  * its size and modification time ({@code -} when too recent to prove anything). A folder still in
  * its recorded state had no entry added, removed or renamed since (unless someone put its time back
  * by hand), so a build that finds every file as written need not list it to know that nothing else
- * is there. Without them, the folder is listed whole. Records whose folder states held four numbers
- * (before 2026-12) are read without them, as an older plugin's records are.
+ * is there. Without them, the folder is listed whole. A record written before folder states were
+ * two numbers holds four in each, a shape this reader ignores: its folders are listed, as for a
+ * record without {@code folder} lines.
  */
 record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedSet<String> pending,
         SortedMap<String, Written> written, SortedMap<String, String> folders) {
