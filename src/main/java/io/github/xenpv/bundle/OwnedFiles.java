@@ -57,6 +57,9 @@ final class OwnedFiles {
     static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
     static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
     static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
+    private static final int EXECUTABLE_BITS = bits(EXECUTABLE);
+    private static final int REGULAR_BITS = bits(REGULAR);
+    private static final int SECRET_BITS = bits(SECRET);
 
     static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     /** The view that tells an entry's inode and change time: Linux and the other Unixes. */
@@ -202,48 +205,50 @@ final class OwnedFiles {
                 || !owner.equals(record.owner()) || !record.written().keySet().equals(record.paths())) {
             return null;
         }
-        Map<String, Found> found = new HashMap<>();
         List<String> foreign = new ArrayList<>();
+        // null when the folder states show that the record's files are all there is: then each is looked at alone
+        Map<String, Found> walked = null;
         if (ownFolder) {
             Found base = foundFolder(folder);
             if (base == null || !base.isDirectory()) {
                 return null;
             }
-            // false only before it looks at a file, so found is still empty
-            if (!foundByFolderStates(base, found)) {
-                walk(folder, "", found, foreign);
+            if (!holdsOnlyRecorded(base)) {
+                walked = new HashMap<>();
+                walk(folder, "", walked, foreign);
             }
-        } else {
-            recordedFiles(found);
         }
+        List<Path> unchanged = new ArrayList<>(record.written().size());
         for (Map.Entry<String, WriteRecord.Written> entry : record.written().entrySet()) {
-            Found file = found.get(entry.getKey());
+            Path path = folder.resolve(entry.getKey());
+            Found file = walked == null ? found(path) : walked.get(entry.getKey());
             WriteRecord.Written written = entry.getValue();
             if (file == null || !file.isRegularFile()
-                    || POSIX && file.permissions() != bits(mode(written.executable(), written.secret()))) {
+                    || POSIX && file.permissions() != modeBits(written.executable(), written.secret())) {
                 return null;
             }
-            if (!file.inState(written.state())
-                    && !written.sha256().equals(Checksums.sha256Of(folder.resolve(entry.getKey())))) {
+            if (!file.inState(written.state()) && !written.sha256().equals(Checksums.sha256Of(path))) {
                 return null;
             }
+            unchanged.add(path);
         }
         foreign.sort(null);
-        return new Outcome(List.of(), record.paths().stream().map(folder::resolve).toList(), List.of(), foreign);
+        return new Outcome(List.of(), unchanged, List.of(), foreign);
     }
 
     /**
-     * Looks at the record's files alone, into {@code found}, when the record's folder states show
-     * that the guest folder ({@code base}, as one look has just shown it) holds nothing else: every
-     * recorded folder still a folder in its recorded state, or, where that state was too recent to
-     * prove anything, still listing exactly the record's names. {@code false} when the folder must
-     * be walked to find out.
+     * Whether the record's folder states show that the guest folder ({@code base}, as one look has
+     * just shown it) holds nothing but the record's files and their folders: every recorded folder
+     * still a folder in its recorded state, or, where that state was too recent to prove anything,
+     * still listing exactly the record's names. {@code false} when the folder must be walked to find
+     * out.
      */
-    private boolean foundByFolderStates(Found base, Map<String, Found> found) throws IOException {
-        Map<String, Set<String>> entries = entries(record.paths());
-        if (!record.folders().keySet().equals(entries.keySet())) {
+    private boolean holdsOnlyRecorded(Found base) throws IOException {
+        if (!record.folders().keySet().equals(folders(record.paths()))) {
             return false;
         }
+        // the folders' names only where a state does not vouch for them, which a no-op build never needs
+        Map<String, Set<String>> entries = null;
         for (Map.Entry<String, String> recorded : record.folders().entrySet()) {
             Path directory = folderOf(recorded.getKey());
             // the guest folder was looked at just before
@@ -251,23 +256,14 @@ final class OwnedFiles {
             if (now == null || !now.isDirectory()) {
                 return false;
             }
-            if (!now.inFolderState(recorded.getValue())
-                    && !entries.get(recorded.getKey()).equals(names(directory))) {
-                return false;
+            if (!now.inFolderState(recorded.getValue())) {
+                entries = entries == null ? entries(record.paths()) : entries;
+                if (!entries.get(recorded.getKey()).equals(names(directory))) {
+                    return false;
+                }
             }
         }
-        recordedFiles(found);
         return true;
-    }
-
-    /** Each file of the record that is there, as one look at it shows it, into {@code found}. */
-    private void recordedFiles(Map<String, Found> found) throws IOException {
-        for (String path : record.paths()) {
-            Found file = found(folder.resolve(path));
-            if (file != null) {
-                found.put(path, file);
-            }
-        }
     }
 
     /** Every entry under {@code directory}: the record's files into {@code found}, everything else but folders into {@code foreign}; links are not followed. */
@@ -486,7 +482,7 @@ final class OwnedFiles {
     }
 
     /** Each folder that {@code paths} need ({@link WriteRecord#GUEST_FOLDER} the guest folder), with the names it holds. */
-    private static Map<String, Set<String>> entries(Collection<String> paths) {
+    static Map<String, Set<String>> entries(Collection<String> paths) {
         Map<String, Set<String>> entries = new HashMap<>();
         entries.put(WriteRecord.GUEST_FOLDER, new HashSet<>());
         for (String path : paths) {
@@ -502,6 +498,18 @@ final class OwnedFiles {
             }
         }
         return entries;
+    }
+
+    /** Each folder that {@code paths} need, {@link WriteRecord#GUEST_FOLDER} the guest folder: {@link #entries}'s keys, without the names. */
+    static Set<String> folders(Collection<String> paths) {
+        Set<String> folders = new HashSet<>();
+        folders.add(WriteRecord.GUEST_FOLDER);
+        for (String path : paths) {
+            for (int slash = path.lastIndexOf('/'); slash > 0 && folders.add(path.substring(0, slash)); ) {
+                slash = path.lastIndexOf('/', slash - 1);
+            }
+        }
+        return folders;
     }
 
     private Path folderOf(String name) {
@@ -900,6 +908,11 @@ final class OwnedFiles {
     /** A secret's file is root's alone (0600), else an executable's 0755, any other 0644. */
     static Set<PosixFilePermission> mode(boolean executable, boolean secret) {
         return secret ? SECRET : executable ? EXECUTABLE : REGULAR;
+    }
+
+    /** {@link #mode}'s bits, without iterating its set for each of a no-op's 12,000 files. */
+    private static int modeBits(boolean executable, boolean secret) {
+        return secret ? SECRET_BITS : executable ? EXECUTABLE_BITS : REGULAR_BITS;
     }
 
     /** Creates the missing folders up to {@code directory}; in a fresh guest folder, one mkdir each, parents first. */
