@@ -297,13 +297,12 @@ public final class RenderInputs {
         }
 
         void value(Object value) {
-            if (value == null) {
-                kind('n');
+            if (value == null || value instanceof String) {
+                optionalText((String) value);
             } else if (value instanceof ConfigElement element) {
                 element(element);
             } else if (value instanceof CharSequence text) {
-                kind('s');
-                text(text.toString());
+                optionalText(text.toString());
             } else if (value instanceof Boolean bool) {
                 kind(bool ? 'T' : 'F');
             } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
@@ -351,14 +350,31 @@ public final class RenderInputs {
         private void element(ConfigElement element) {
             kind('c');
             text(element.name());
-            value(element.text());
-            number(element.children().size());
-            for (ConfigElement child : element.children()) {
-                element(child);
+            optionalText(element.text());
+            // by index: an iterator per element was two thirds of what a no-op build's digests allocate
+            List<ConfigElement> children = element.children();
+            number(children.size());
+            for (int i = 0; i < children.size(); i++) {
+                element(children.get(i));
             }
-            number(element.unresolved().size());
-            for (String expression : element.unresolved()) {
-                text(expression);
+            List<String> unresolved = element.unresolved();
+            number(unresolved.size());
+            for (int i = 0; i < unresolved.size(); i++) {
+                text(unresolved.get(i));
+            }
+        }
+
+        /**
+         * A text or its absence, as {@link #value} feeds either. Its own method, so that an element's
+         * text does not go through {@code value}: called for each of a no-op build's 28,000 elements,
+         * {@code value} got a C2 compile of 50 to 75 ms of its own.
+         */
+        private void optionalText(String text) {
+            if (text == null) {
+                kind('n');
+            } else {
+                kind('s');
+                text(text);
             }
         }
 
