@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -109,6 +110,28 @@ class WriteRecordTest {
         WriteRecord record = WriteRecord.read(file);
         assertNull(record.inputs());
         assertEquals(Set.of("k2x9q1"), record.pending());
+    }
+
+    /** Bytes that are not UTF-8 make their line one the reader cannot use, as any damage does; the rest still reads. */
+    @Test
+    void aLineWithBytesThatAreNotUtf8IsIgnoredAndTheRestRead() throws Exception {
+        Path file = work.resolve(WriteRecord.FOLDER).resolve("web.bundle");
+        WriteRecord.of("o", Set.of("README.txt", "guest/etc/fstab"), Set.of()).save(file);
+        String text = Files.readString(file);
+        int damaged = text.indexOf("file guest/etc/fstab") + "file guest/".length();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        bytes[damaged] = (byte) 0xff;
+        Files.write(file, bytes);
+        WriteRecord record = WriteRecord.read(file);
+        assertEquals("o", record.owner());
+        assertEquals(Set.of("README.txt", "guest/\ufffdtc/fstab"), record.paths());
+    }
+
+    @Test
+    void noRecordIsNull() throws Exception {
+        Files.createDirectories(work.resolve(WriteRecord.FOLDER));
+        assertNull(WriteRecord.read(work.resolve(WriteRecord.FOLDER).resolve("web.bundle")));
+        assertNull(WriteRecord.read(work.resolve("nowhere").resolve("web.bundle")));
     }
 
     /**
