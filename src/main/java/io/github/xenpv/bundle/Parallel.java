@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,34 +45,52 @@ final class Parallel {
             thread.setDaemon(true);
             return thread;
         });
+        // each worker takes the next item until none is left: one task per worker rather than per item,
+        // so the caller wakes once, not once per guest
+        Object[] results = new Object[items.size()];
+        Throwable[] failures = new Throwable[items.size()];
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch ended = new CountDownLatch(threads);
         try {
-            List<Future<R>> futures = new ArrayList<>(items.size());
-            for (T item : items) {
-                futures.add(pool.submit(() -> task.run(item)));
+            for (int worker = 0; worker < threads; worker++) {
+                pool.execute(() -> {
+                    try {
+                        for (int i; (i = next.getAndIncrement()) < items.size(); ) {
+                            try {
+                                results[i] = task.run(items.get(i));
+                            } catch (Throwable e) {
+                                failures[i] = e;
+                            }
+                        }
+                    } finally {
+                        ended.countDown();
+                    }
+                });
             }
-            List<R> results = new ArrayList<>(items.size());
-            Throwable first = null;
-            for (Future<R> future : futures) {
-                try {
-                    results.add(future.get());
-                } catch (ExecutionException e) {
-                    first = first == null ? e.getCause() : first;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while guests were worked on");
+            try {
+                ended.await();
+            } catch (InterruptedException e) {
+                next.set(items.size());
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while guests were worked on");
+            }
+            for (Throwable first : failures) {
+                if (first instanceof IOException e) {
+                    throw e;
+                } else if (first instanceof RuntimeException e) {
+                    throw e;
+                } else if (first instanceof Error e) {
+                    throw e;
+                } else if (first != null) {
+                    // the one other kind a task declares
+                    throw (E) first;
                 }
             }
-            if (first instanceof IOException e) {
-                throw e;
-            } else if (first instanceof RuntimeException e) {
-                throw e;
-            } else if (first instanceof Error e) {
-                throw e;
-            } else if (first != null) {
-                // the one other kind a task declares
-                throw (E) first;
+            List<R> ordered = new ArrayList<>(items.size());
+            for (Object result : results) {
+                ordered.add((R) result);
             }
-            return results;
+            return ordered;
         } finally {
             pool.shutdownNow();
         }
