@@ -565,7 +565,7 @@ final class OwnedFiles {
      * {@code directory} that is not in {@code declared}, removes what the plugin wrote for it
      * ({@link #removeAll}) when the record names {@code owner}, who writes now; guests another
      * owner wrote into a shared directory are left alone, and so are the copies of records its
-     * builds may be saving ({@link WriteRecord#removeTemporaries}).
+     * builds may be saving ({@link WriteRecord#removeLeftovers}).
      *
      * @param open opens a guest's files as {@code owner} writes them
      * @return what each clean-up did, by guest name, in name order
@@ -573,14 +573,16 @@ final class OwnedFiles {
     static Map<String, Outcome> removeUndeclared(Path directory, String suffix, Set<String> declared, String owner,
             Opener open) throws IOException {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        for (String guestName : WriteRecord.recordedGuests(directory, suffix, name -> !declared.contains(name))) {
+        // listed after every record of this build is saved
+        WriteRecord.Listing records = WriteRecord.list(directory, suffix, owner, name -> !declared.contains(name));
+        for (String guestName : records.guests()) {
             OwnedFiles files = open.open(guestName);
             // a record gone since the listing (another build cleaned up after the guest) has nothing left to clean up
             if (files.recorded() && files.record().owner().equals(owner)) {
                 outcomes.put(guestName, files.removeAll());
             }
         }
-        WriteRecord.removeTemporaries(directory, suffix, owner);
+        WriteRecord.removeLeftovers(records);
         return outcomes;
     }
 

@@ -142,55 +142,65 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
     }
 
     /**
-     * The guests with a record of this kind in {@code directory}'s records that {@code wanted}
-     * accepts, sorted; names that could not be a folder are skipped.
+     * What one listing of a folder of records found ({@link #list}).
+     *
+     * @param guests the guests with a record of the kind listed that the listing wanted, sorted
+     * @param leftovers the temporary copies of such records that killed builds of the owner left
+     */
+    record Listing(List<String> guests, List<Path> leftovers) {
+    }
+
+    /**
+     * Lists {@code directory}'s records of this kind, once for both things a clean-up needs: the
+     * guests with a record that {@code wanted} accepts (names that could not be a folder skipped),
+     * and the temporary copies of records that killed builds of {@code owner} left while saving
+     * them ({@link #removeLeftovers}). A no-op build lists a thousand records, and listing them twice
+     * was half of its clean-up.
      *
      * @param wanted which guest names to look at: a build lists every record but only cares for
      *     the guests no longer declared, and looking at a record is two calls on the file system
      */
-    static List<String> recordedGuests(Path directory, String suffix, Predicate<String> wanted) throws IOException {
+    static Listing list(Path directory, String suffix, String owner, Predicate<String> wanted) throws IOException {
         notALink(directory.resolve(FOLDER));
+        String leftover = suffix + "." + ownerTag(owner) + TEMPORARY_SUFFIX;
         List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER),
-                entry -> entry.getFileName().toString().endsWith(suffix))) {
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER))) {
             for (Path entry : entries) {
                 String file = entry.getFileName().toString();
-                String name = file.substring(0, file.length() - suffix.length());
-                if (!name.isEmpty() && !name.startsWith(".") && isRelative(name) && !name.contains("/") && wanted.test(name)
-                        && Files.isRegularFile(entry) && notALink(entry)) {
-                    names.add(name);
+                // a guest's name never starts with a dot, a temporary copy's always does
+                if (file.startsWith(".")) {
+                    if (file.endsWith(leftover)) {
+                        leftovers.add(entry);
+                    }
+                } else if (file.endsWith(suffix)) {
+                    String name = file.substring(0, file.length() - suffix.length());
+                    if (!name.isEmpty() && isRelative(name) && !name.contains("/") && wanted.test(name)
+                            && Files.isRegularFile(entry) && notALink(entry)) {
+                        names.add(name);
+                    }
                 }
             }
         } catch (NoSuchFileException e) {
-            return List.of();
+            return new Listing(List.of(), List.of());
         }
         names.sort(null);
-        return names;
+        return new Listing(names, leftovers);
     }
 
     /**
-     * Removes the temporary copies of records of this kind in {@code directory}'s records that
-     * killed builds of {@code owner} left while saving them, once every record of this build is
-     * saved: each record itself is whole, old or new, and a first record's copy means its build had
-     * written nothing yet for that guest (it records before it writes). Done once per build rather
-     * than at every reading of a record, which for a no-op build was a thousand removals of nothing.
+     * Removes the temporary copies of records a {@link #list listing} found, once every record of
+     * this build is saved: each record itself is whole, old or new, and a first record's copy means
+     * its build had written nothing yet for that guest (it records before it writes). Done once per
+     * build rather than at every reading of a record, which for a no-op build was a thousand removals
+     * of nothing.
      *
-     * <p>Only the copies named for {@code owner} go ({@link #temporaryOf}): in a folder several
-     * projects share, another project's build may be saving its copy right now (Maven builds
+     * <p>Only the copies named for the listing's owner are listed ({@link #temporaryOf}): in a folder
+     * several projects share, another project's build may be saving its copy right now (Maven builds
      * modules side by side with {@code -T}), and removing it failed that build's save.
      */
-    static void removeTemporaries(Path directory, String suffix, String owner) throws IOException {
-        String end = suffix + "." + ownerTag(owner) + TEMPORARY_SUFFIX;
-        List<Path> leftovers = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve(FOLDER), entry -> {
-            String name = entry.getFileName().toString();
-            return name.startsWith(".") && name.endsWith(end);
-        })) {
-            entries.forEach(leftovers::add);
-        } catch (NoSuchFileException e) {
-            return;
-        }
-        for (Path leftover : leftovers) {
+    static void removeLeftovers(Listing listing) throws IOException {
+        for (Path leftover : listing.leftovers()) {
             if (!Files.isDirectory(leftover, LinkOption.NOFOLLOW_LINKS)) {
                 Files.deleteIfExists(leftover);
             }

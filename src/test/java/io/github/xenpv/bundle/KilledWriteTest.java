@@ -112,7 +112,7 @@ class KilledWriteTest {
     /** How many records say a write may have been cut short. */
     private long pendingWrites() throws IOException {
         long pending = 0;
-        for (String guest : WriteRecord.recordedGuests(output, BundleWriter.RECORD_SUFFIX, name -> true)) {
+        for (String guest : WriteRecord.list(output, BundleWriter.RECORD_SUFFIX, "o", name -> true).guests()) {
             WriteRecord record = WriteRecord.read(WriteRecord.fileOf(output, guest, BundleWriter.RECORD_SUFFIX));
             // gone since the listing: a running child removed a guest it no longer declares
             pending += record == null ? 0 : record.pending().size();

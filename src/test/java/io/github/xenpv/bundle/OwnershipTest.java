@@ -213,7 +213,7 @@ class OwnershipTest {
         } finally {
             builds.shutdownNow();
         }
-        assertEquals(2 * guestsEach, WriteRecord.recordedGuests(output, BundleWriter.RECORD_SUFFIX, name -> true).size());
+        assertEquals(2 * guestsEach, WriteRecord.list(output, BundleWriter.RECORD_SUFFIX, "o", name -> true).guests().size());
         assertEquals(List.of(), files(".xenpv-written").stream().filter(name -> name.endsWith(".xenpv-tmp")).toList());
     }
 

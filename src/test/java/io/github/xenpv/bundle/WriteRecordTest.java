@@ -223,7 +223,7 @@ class WriteRecordTest {
         for (String name : names) {
             WriteRecord.of("o", Set.of("README.txt"), Set.of()).save(WriteRecord.fileOf(work, name, ".bundle"));
         }
-        assertEquals(names.stream().sorted().toList(), WriteRecord.recordedGuests(work, ".bundle", name -> true));
+        assertEquals(names.stream().sorted().toList(), WriteRecord.list(work, ".bundle", "o", name -> true).guests());
     }
 
     /** Only records of the kind asked for name guests, and only the names wanted are looked at. */
@@ -237,9 +237,9 @@ class WriteRecordTest {
         Files.writeString(work.resolve(WriteRecord.FOLDER).resolve(".web.bundle.xenpv-tmp"), "half a record");
         Files.createDirectories(work.resolve(WriteRecord.FOLDER).resolve("folder.bundle"));
 
-        assertEquals(List.of("db", "mail", "web"), WriteRecord.recordedGuests(work, ".bundle", name -> true));
-        assertEquals(List.of("archived"), WriteRecord.recordedGuests(work, ".archives", name -> true));
-        assertEquals(List.of("mail"), WriteRecord.recordedGuests(work, ".bundle", name -> !Set.of("web", "db").contains(name)));
+        assertEquals(List.of("db", "mail", "web"), WriteRecord.list(work, ".bundle", "o", name -> true).guests());
+        assertEquals(List.of("archived"), WriteRecord.list(work, ".archives", "o", name -> true).guests());
+        assertEquals(List.of("mail"), WriteRecord.list(work, ".bundle", "o", name -> !Set.of("web", "db").contains(name)).guests());
     }
 
     @Test
