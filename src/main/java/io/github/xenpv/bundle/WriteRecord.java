@@ -259,8 +259,9 @@ record WriteRecord(String owner, String inputs, SortedSet<String> paths, SortedS
      * A record's text, or {@code null} when there is no record. Through {@link RandomAccessFile}
      * rather than {@link Files#readString}: a no-op build reads a thousand records before any of it
      * is compiled, and the channel's layers took half again as long (1,000 records in one cold
-     * thread: 66 to 86 ms of CPU against 43 to 57). Bytes that are not UTF-8 are replaced, so that a
-     * damaged line is one the reader cannot use, ignored like any other.
+     * thread: 66 to 86 ms of CPU against 43 to 57). Bytes that are not UTF-8 read as U+FFFD, as a
+     * damaged byte of any other kind reads as another character: the record then names what is not
+     * there and vouches for nothing of it, where {@code readString} failed the build.
      */
     private static String textOf(Path file) throws IOException {
         try (RandomAccessFile record = new RandomAccessFile(file.toFile(), "r")) {

@@ -78,6 +78,27 @@ class NoOpRebuildTest {
         assertEquals(before, snapshot(), "a file or the record changed");
     }
 
+    /**
+     * A record damaged on disk, a byte in it no longer UTF-8, names a path that is not there and so
+     * vouches for nothing: the guest renders again, its files already right stay as they are, and the
+     * record is whole again.
+     */
+    @Test
+    void aRecordWithAByteThatIsNotUtf8RendersItsGuestAgain() throws Exception {
+        generate(SeedGuest.valid());
+        Path record = output().resolve(".xenpv-written/rhel3_64_fv.bundle");
+        String whole = Files.readString(record);
+        byte[] bytes = whole.getBytes(StandardCharsets.UTF_8);
+        bytes[whole.indexOf("file guest/etc/fstab") + "file guest/".length()] = (byte) 0xff;
+        Files.write(record, bytes);
+
+        BundleWriter.Report report = generate(SeedGuest.valid());
+        assertEquals(List.of("rhel3_64_fv"), report.rendered());
+        assertEquals(List.of(), report.written());
+        assertTrue(WriteRecord.read(record).paths().contains("guest/etc/fstab"));
+        assertEquals(List.of(), generate(SeedGuest.valid()).rendered());
+    }
+
     @Test
     void aChangedDeclarationRendersThatGuestAlone() throws Exception {
         Guest other = otherGuest();

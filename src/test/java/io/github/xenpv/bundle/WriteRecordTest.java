@@ -112,9 +112,12 @@ class WriteRecordTest {
         assertEquals(Set.of("k2x9q1"), record.pending());
     }
 
-    /** Bytes that are not UTF-8 make their line one the reader cannot use, as any damage does; the rest still reads. */
+    /**
+     * Bytes that are not UTF-8 read as U+FFFD, as any other damaged byte reads as another character:
+     * the record names a path that is not there, and the rest reads as it was. The build goes on.
+     */
     @Test
-    void aLineWithBytesThatAreNotUtf8IsIgnoredAndTheRestRead() throws Exception {
+    void bytesThatAreNotUtf8ReadAsReplacementCharacters() throws Exception {
         Path file = work.resolve(WriteRecord.FOLDER).resolve("web.bundle");
         WriteRecord.of("o", Set.of("README.txt", "guest/etc/fstab"), Set.of()).save(file);
         String text = Files.readString(file);
