@@ -1,6 +1,7 @@
 package io.github.xenpv.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,36 @@ class ParallelTest {
         Thread caller = Thread.currentThread();
         assertEquals(List.of(true, true), Parallel.map(List.of(1, 2),
                 item -> Thread.currentThread().isDaemon() || Thread.currentThread() == caller), "a worker is no daemon");
+    }
+
+    /**
+     * An interrupted caller hands out no more guests: each worker ends with the guest it had, rather
+     * than taking the next and waiting on it for ever in a daemon thread nobody joins.
+     */
+    @Test
+    void anInterruptedCallerHandsOutNoMoreGuests() throws InterruptedException {
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        Thread.currentThread().interrupt();
+        try {
+            // on one core the caller runs the tasks itself, and the first meets the interrupt
+            Class<? extends Exception> told = Runtime.getRuntime().availableProcessors() > 1
+                    ? InterruptedIOException.class : InterruptedException.class;
+            assertThrows(told, () -> Parallel.map(ITEMS, item -> {
+                started.incrementAndGet();
+                never.await();
+                return item;
+            }));
+        } finally {
+            Thread.interrupted();
+        }
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("xenpv-")) {
+                thread.join(60_000);
+                assertFalse(thread.isAlive(), thread + " still waits on a guest it took after the caller was interrupted");
+            }
+        }
+        assertTrue(started.get() <= Runtime.getRuntime().availableProcessors(), started + " guests were started");
     }
 
     @Test

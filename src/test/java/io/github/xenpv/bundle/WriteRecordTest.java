@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -135,6 +136,24 @@ class WriteRecordTest {
         Files.createDirectories(work.resolve(WriteRecord.FOLDER));
         assertNull(WriteRecord.read(work.resolve(WriteRecord.FOLDER).resolve("web.bundle")));
         assertNull(WriteRecord.read(work.resolve("nowhere").resolve("web.bundle")));
+    }
+
+    @Test
+    void aFolderWithoutRecordsListsNoGuestAndNoLeftover() throws Exception {
+        WriteRecord.Listing listing = WriteRecord.list(work.resolve("nowhere"), ".bundle", "o", name -> true);
+        assertEquals(List.of(), listing.guests());
+        assertEquals(List.of(), listing.leftovers());
+    }
+
+    /** A record cut short in a {@code wrote} line, right after its mode, reads without that line. */
+    @Test
+    void aRecordCutShortAfterAModeReadsWithoutThatLine() throws Exception {
+        Path file = work.resolve(WriteRecord.FOLDER).resolve("web.bundle");
+        WriteRecord.of("o", Set.of("README.txt"), Set.of()).save(file);
+        Files.writeString(file, Files.readString(file) + "wrote " + "a".repeat(64) + " 644", StandardCharsets.UTF_8);
+        WriteRecord record = WriteRecord.read(file);
+        assertEquals(Set.of("README.txt"), record.paths());
+        assertEquals(Map.of(), record.written());
     }
 
     /**
