@@ -224,7 +224,7 @@ final class OwnedFiles {
             Found file = walked == null ? found(path) : walked.get(entry.getKey());
             WriteRecord.Written written = entry.getValue();
             if (file == null || !file.isRegularFile()
-                    || POSIX && file.permissions() != modeBits(written.executable(), written.secret())) {
+                    || modeChange(file, modeBits(written.executable(), written.secret())) != Change.NONE) {
                 return null;
             }
             if (!file.inState(written.state()) && !written.sha256().equals(Checksums.sha256Of(path))) {
@@ -324,7 +324,7 @@ final class OwnedFiles {
                 continue;
             } else if (holds(target, existing, file, sum)) {
                 // The same bytes, whoever wrote them: nothing can be lost, so the file counts as the plugin's.
-                change = modeChange(existing, mode(file.executable(), file.secret()));
+                change = modeChange(existing, modeBits(file.executable(), file.secret()));
             } else if (owned.contains(file.path())) {
                 change = Change.CONTENT;
             } else {
@@ -946,7 +946,7 @@ final class OwnedFiles {
         Found existing = found(target);
         if (existing == null || !existing.isRegularFile() || !holds(target, existing, content)) {
             replace(target, content, REGULAR, newToken());
-        } else if (modeChange(existing, REGULAR) == Change.MODE) {
+        } else if (modeChange(existing, REGULAR_BITS) == Change.MODE) {
             Files.setPosixFilePermissions(target, REGULAR);
         } else {
             return false;
@@ -959,9 +959,9 @@ final class OwnedFiles {
         return existing.size() == content.length && Arrays.equals(Files.readAllBytes(target), content);
     }
 
-    /** {@link Change#NONE} when a file with these attributes has {@code mode} (or modes do not exist here), else {@link Change#MODE}. */
-    private static Change modeChange(Found existing, Set<PosixFilePermission> mode) {
-        return !POSIX || existing.permissions() == bits(mode) ? Change.NONE : Change.MODE;
+    /** {@link Change#NONE} when a file with these attributes has the mode of these {@code bits} (or modes do not exist here), else {@link Change#MODE}. */
+    private static Change modeChange(Found existing, int bits) {
+        return !POSIX || existing.permissions() == bits ? Change.NONE : Change.MODE;
     }
 
     /**
